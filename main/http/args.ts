@@ -1,0 +1,44 @@
+// Command-line options of the browser host. Every mistake gets a sentence saying how to fix it.
+import { parseArgs } from 'node:util';
+
+export interface WebHostArgs {
+  port: number;
+  dataDir: string | null;
+  demo: boolean;
+  help: boolean;
+}
+
+export const USAGE = `Usage: npm run web -- [options]
+
+  --port N         port on 127.0.0.1 (default 4650; 0 picks a free one)
+  --data-dir DIR   folder of the local store (default: this user's app data folder)
+  --no-demo        do not load the demo directory into an empty store
+  --help           show this text`;
+
+export class ArgsError extends Error {}
+
+export function parseWebHostArgs(argv: string[]): WebHostArgs {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        port: { type: 'string' },
+        'data-dir': { type: 'string' },
+        'no-demo': { type: 'boolean' },
+        help: { type: 'boolean' },
+      },
+    }));
+  } catch (error) {
+    throw new ArgsError(`${(error as Error).message.split('\n')[0]}\n\n${USAGE}`);
+  }
+  const portText = values.port ?? '4650';
+  if (!/^\d{1,5}$/.test(portText) || Number(portText) > 65535) {
+    throw new ArgsError(`--port must be a whole number from 0 to 65535 (got "${portText}").`);
+  }
+  const dataDir = values['data-dir'];
+  if (dataDir !== undefined && dataDir.trim() === '') throw new ArgsError('--data-dir needs a folder path.');
+  return { port: Number(portText), dataDir: dataDir ?? null, demo: !values['no-demo'], help: values.help ?? false };
+}

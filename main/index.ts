@@ -1,0 +1,58 @@
+// Electron composition root: the only file that starts things. Everything it wires is built and
+// tested without Electron (core, router, IPC checks, window options, protocol).
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { startCore } from './core';
+import { APP_ENTRY_URL, wireIpc } from './app/ipc';
+import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './app/protocol';
+import { denyAllPermissions, installNavigationGuards, secureWindowOptions } from './app/window';
+
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+app.enableSandbox();
+
+// Electron passes Chromium's own switches too, so only our two options are read here.
+const { values } = parseArgs({
+  args: process.argv.slice(app.isPackaged ? 1 : 2),
+  strict: false,
+  allowPositionals: true,
+  options: { 'data-dir': { type: 'string' }, 'no-demo': { type: 'boolean' } },
+});
+const dataDirArg = typeof values['data-dir'] === 'string' && values['data-dir'] !== '' ? values['data-dir'] : null;
+
+if (!app.requestSingleInstanceLock()) app.quit();
+
+app.on('web-contents-created', (_event, contents) => installNavigationGuards(contents, shell));
+app.on('window-all-closed', () => app.quit());
+
+app.whenReady().then(() => {
+  const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(__dirname, '..', '..', 'resources');
+  let core;
+  try {
+    core = startCore({
+      dataDir: dataDirArg ?? app.getPath('userData'),
+      resourcesDir,
+      mode: 'desktop',
+      loadDemo: values['no-demo'] !== true,
+      version: app.getVersion(),
+      log: (message, detail) => console.error(message, detail),
+    });
+  } catch (error) {
+    dialog.showErrorBox('B2B Portal cannot open its data', (error as Error).message);
+    app.exit(1);
+    return;
+  }
+  app.on('will-quit', () => core.close());
+
+  denyAllPermissions(session.defaultSession);
+  registerAppProtocol(protocol, join(__dirname, '..', 'renderer'));
+  wireIpc(ipcMain, core.router);
+
+  const window = new BrowserWindow(secureWindowOptions(join(__dirname, '..', 'preload', 'index.cjs'), app.isPackaged));
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(APP_ENTRY_URL);
+  app.on('second-instance', () => {
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+});

@@ -1,0 +1,81 @@
+// Opens the local store and proves its settings. better-sqlite3 reopens WAL databases with
+// synchronous=NORMAL, so every pragma is set on every open and read back, not assumed.
+import Database from 'better-sqlite3';
+import { MIGRATIONS } from './migrations';
+
+export type Db = Database.Database;
+
+export class StoreError extends Error {
+  constructor(
+    readonly code: 'store-newer-than-app' | 'store-corrupt' | 'store-settings',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StoreError';
+  }
+}
+
+export const REQUIRED_PRAGMAS = {
+  journal_mode: 'wal',
+  synchronous: 2, // FULL: a submission acknowledged to the user survives a power cut
+  foreign_keys: 1,
+  busy_timeout: 5000,
+} as const;
+
+export function openStore(file: string): Db {
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma(`busy_timeout = ${REQUIRED_PRAGMAS.busy_timeout}`);
+    verifyPragmas(db);
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new StoreError('store-corrupt', `The local store failed its check (${String(check)}).`);
+    migrate(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+export function readPragmas(db: Db): Record<keyof typeof REQUIRED_PRAGMAS, unknown> {
+  return {
+    journal_mode: db.pragma('journal_mode', { simple: true }),
+    synchronous: db.pragma('synchronous', { simple: true }),
+    foreign_keys: db.pragma('foreign_keys', { simple: true }),
+    busy_timeout: db.pragma('busy_timeout', { simple: true }),
+  };
+}
+
+function verifyPragmas(db: Db): void {
+  const actual = readPragmas(db);
+  for (const [name, expected] of Object.entries(REQUIRED_PRAGMAS)) {
+    const value = actual[name as keyof typeof REQUIRED_PRAGMAS];
+    if (value !== expected) {
+      throw new StoreError('store-settings', `SQLite refused ${name}=${expected} (got ${String(value)}).`);
+    }
+  }
+}
+
+export const schemaVersion = (db: Db): number => db.pragma('user_version', { simple: true }) as number;
+
+/** Applies the numbered migrations past `user_version`, each in its own transaction. */
+export function migrate(db: Db, migrations = MIGRATIONS): void {
+  const latest = migrations.length;
+  const current = schemaVersion(db);
+  if (current > latest) {
+    throw new StoreError(
+      'store-newer-than-app',
+      `This data folder was written by a newer version of the app (schema ${current}, this app knows ${latest}). ` +
+        'Install the newer version, or start with another --data-dir.',
+    );
+  }
+  for (const migration of migrations.slice(current)) {
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  }
+}

@@ -1,0 +1,113 @@
+// Form submissions. Each one is stored with its reference, its side effects and its mutation
+// rows in a single transaction: the user is told "received" only once all of it is on disk.
+import { randomInt, randomUUID } from 'node:crypto';
+import type { Db } from './database';
+import { recordMutation } from './mutations';
+
+export type SubmissionKind = 'company-file' | 'cofor-help' | 'access-request';
+
+const REFERENCE_PREFIX: Record<SubmissionKind, string> = {
+  'company-file': 'SDB',
+  'cofor-help': 'COF',
+  'access-request': 'ACC',
+};
+
+// No 0/O or 1/I: references are read out on the phone to the assistance.
+const REFERENCE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+
+export function newReference(kind: SubmissionKind, at: Date): string {
+  const day = at.toISOString().slice(0, 10).replaceAll('-', '');
+  let suffix = '';
+  for (let i = 0; i < 6; i++) suffix += REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)];
+  return `${REFERENCE_PREFIX[kind]}-${day}-${suffix}`;
+}
+
+export interface StoredDocument {
+  fileName: string;
+  mediaType: string;
+  bytes: Uint8Array;
+}
+
+export interface NewSubmission {
+  kind: SubmissionKind;
+  companyId: number | null;
+  payload: Record<string, unknown>;
+}
+
+export type SubmissionsRepository = ReturnType<typeof createSubmissionsRepository>;
+
+export function createSubmissionsRepository(db: Db) {
+  const insertSubmission = db.prepare(
+    'INSERT INTO submissions (reference, kind, company_id, payload, created_at) VALUES (?, ?, ?, ?, ?)',
+  );
+  const insertDocument = db.prepare(
+    'INSERT INTO documents (id, submission_id, media_type, original_name, size, content) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const insertFile = db.prepare('INSERT INTO supplier_files (submission_id, duns, contact_email) VALUES (?, ?, ?)');
+  const fileByDuns = db.prepare<[string], { n: number }>('SELECT 1 AS n FROM supplier_files WHERE duns = ?');
+  const fileByEmail = db.prepare<[string], { n: number }>('SELECT 1 AS n FROM supplier_files WHERE contact_email = ?');
+  const insertTerms = db.prepare(
+    'INSERT INTO terms_acceptances (submission_id, company_id, terms_version, accepted_by, accepted_at) VALUES (?, ?, ?, ?, ?)',
+  );
+  const pendingAccessRequest = db.prepare<[number], { reference: string }>(
+    "SELECT reference FROM submissions WHERE kind = 'access-request' AND company_id = ? AND state = 'saved'",
+  );
+
+  /** Stores the row and its mutation; `extra` runs inside the same transaction. */
+  function store(sub: NewSubmission, at: Date, extra?: (submissionId: number) => void) {
+    return db.transaction(() => {
+      for (let attempt = 0; ; attempt++) {
+        const reference = newReference(sub.kind, at);
+        try {
+          const id = Number(
+            insertSubmission.run(reference, sub.kind, sub.companyId, JSON.stringify(sub.payload), at.toISOString())
+              .lastInsertRowid,
+          );
+          extra?.(id);
+          recordMutation(db, { entity: 'submission', entityId: reference, op: 'submitted', data: { kind: sub.kind, ...sub.payload } }, at);
+          return { id, reference, submittedAt: at.toISOString() };
+        } catch (error) {
+          // A reference collision (1 in 10^9 a day) is retried; anything else is real.
+          const collision = error instanceof Error && /submissions\.reference/.test(error.message);
+          if (!collision || attempt > 3) throw error;
+        }
+      }
+    })();
+  }
+
+  return {
+    supplierFileExistsForDuns: (duns: string): boolean => fileByDuns.get(duns) !== undefined,
+    supplierFileExistsForEmail: (email: string): boolean => fileByEmail.get(email) !== undefined,
+    pendingAccessRequest: (companyId: number): string | null => pendingAccessRequest.get(companyId)?.reference ?? null,
+
+    storeCompanyFile(payload: Record<string, unknown> & { duns: string; contactEmail: string }, doc: StoredDocument, at: Date) {
+      return store({ kind: 'company-file', companyId: null, payload }, at, (id) => {
+        insertFile.run(id, payload.duns, payload.contactEmail);
+        insertDocument.run(randomUUID(), id, doc.mediaType, doc.fileName, doc.bytes.length, doc.bytes);
+      });
+    },
+
+    storeCoforHelp: (payload: Record<string, unknown>, at: Date) =>
+      store({ kind: 'cofor-help', companyId: null, payload }, at),
+
+    storeAccessRequest(
+      companyId: number,
+      payload: Record<string, unknown>,
+      terms: { version: string; acceptedBy: string },
+      at: Date,
+      markRequested: () => boolean,
+    ) {
+      return store({ kind: 'access-request', companyId, payload }, at, (id) => {
+        if (!markRequested()) throw new AccessNoLongerOpenToRequest();
+        insertTerms.run(id, companyId, terms.version, terms.acceptedBy, at.toISOString());
+      });
+    },
+  };
+}
+
+/** Raised inside the transaction when another request got there first; nothing is kept. */
+export class AccessNoLongerOpenToRequest extends Error {
+  constructor() {
+    super('The company is no longer waiting for an access request.');
+  }
+}

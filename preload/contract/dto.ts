@@ -1,0 +1,125 @@
+// Data that crosses the process boundary. Plain JSON only: no Dates, no class instances.
+
+export type StageId = 'present' | 'access' | 'login';
+export type StageStatus = 'done' | 'action' | 'waiting' | 'locked';
+
+/** The company's situation as the analysis sees it (the cases of docs/domain.md). */
+export type Situation = 'unknown' | 'deactivated' | 'not-requested' | 'requested' | 'open';
+
+export type FormId = 'company-file' | 'cofor-help' | 'access-request';
+
+/** Keys of explanatory texts; the renderer owns their wording in every language. */
+export type InfoKey =
+  | 'check-typing'
+  | 'not-in-database'
+  | 'deactivated'
+  | 'ask-purchasing'
+  | 'name-two-people'
+  | 'waiting-validation'
+  | 'personal-login-from-plsa'
+  | 'needs-cofor'
+  | 'needs-open-access';
+
+export type Proposal =
+  | { kind: 'form'; form: FormId }
+  | { kind: 'info'; key: InfoKey }
+  | { kind: 'login' };
+
+export interface Stage {
+  id: StageId;
+  status: StageStatus;
+  proposals: Proposal[];
+}
+
+export type Notice =
+  | { kind: 'site-head-office-only'; siteCode: string }
+  | { kind: 'unknown-site'; siteCode: string };
+
+export interface Analysis {
+  /** The 6-character head-office COFOR, normalised. */
+  cofor: string;
+  siteCode: string | null;
+  situation: Situation;
+  /** Legal name of a company found in the directory: public business data, never a person's. */
+  companyName: string | null;
+  /** ISO date the access request was received, when the situation is `requested`. */
+  requestedOn: string | null;
+  waitingDays: number | null;
+  stages: Stage[];
+  notices: Notice[];
+}
+
+export interface AnalyzeInput {
+  cofor: string;
+  siteCode?: string | undefined;
+}
+
+export interface AppInfo {
+  version: string;
+  mode: 'desktop' | 'web';
+  /** True while the store holds the fictional demo directory: the screens show a badge. */
+  demoData: boolean;
+}
+
+export interface TermsOfUse {
+  version: string;
+  lang: string;
+  title: string;
+  paragraphs: string[];
+}
+
+export interface UploadedDocument {
+  fileName: string;
+  /** Base64 of the file. Its type is decided from its bytes, never from the name. */
+  contentBase64: string;
+}
+
+export interface CompanyFileInput {
+  duns: string;
+  legalName: string;
+  registrationNumber: string;
+  taxNumber: string;
+  street: string;
+  postalCode: string;
+  city: string;
+  country: string;
+  contactEmail: string;
+  document: UploadedDocument;
+}
+
+export interface CoforHelpInput {
+  companyName: string;
+  country: string;
+  address: string;
+  dunsOrTaxNumber?: string | undefined;
+  contactName: string;
+  email: string;
+  phone: string;
+  message: string;
+}
+
+export interface PersonInput {
+  fullName: string;
+  jobTitle: string;
+  email: string;
+  phone: string;
+}
+
+export interface AccessRequestInput {
+  cofor: string;
+  legalRepresentative: PersonInput;
+  plsa: PersonInput;
+  termsVersion: string;
+  termsAccepted: boolean;
+  /** Required when the PLSA is the legal representative: one person in both roles is allowed, knowingly. */
+  samePersonConfirmed: boolean;
+}
+
+export interface Submitted {
+  reference: string;
+  submittedAt: string;
+}
+
+export type DraftKey = FormId;
+/** A form's fields as typed: strings and check boxes only (files are never kept in drafts). */
+export type DraftData = Record<string, string | boolean>;

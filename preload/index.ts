@@ -1,0 +1,21 @@
+// The only preload file that imports electron. It exposes one typed object, `window.portal`,
+// and nothing else: no ipcRenderer, no Node. `satisfies` makes a missing method a compile error.
+import { contextBridge, ipcRenderer } from 'electron';
+import { ipcChannel, type ApiMethod, type PortalApi } from './contract/api';
+
+const call = <M extends ApiMethod>(method: M): PortalApi[M] =>
+  ((input: unknown) => ipcRenderer.invoke(ipcChannel(method), input)) as PortalApi[M];
+
+const portal = {
+  appInfo: call('appInfo'),
+  analyze: call('analyze'),
+  termsOfUse: call('termsOfUse'),
+  submitCompanyFile: call('submitCompanyFile'),
+  submitCoforHelp: call('submitCoforHelp'),
+  submitAccessRequest: call('submitAccessRequest'),
+  loadDraft: call('loadDraft'),
+  saveDraft: call('saveDraft'),
+  clearDraft: call('clearDraft'),
+} satisfies PortalApi;
+
+contextBridge.exposeInMainWorld('portal', portal);

@@ -1,0 +1,22 @@
+// Reading a chosen file for upload. The engine decides what the file is from its bytes; the
+// size is checked here first only to spare the person a long upload that would be refused.
+export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
+
+export async function toBase64(file: Blob): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  const CHUNK = 0x8000; // String.fromCharCode takes a bounded number of arguments
+  for (let i = 0; i < bytes.length; i += CHUNK) binary += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
+  return btoa(binary);
+}
+
+export function formatSize(bytes: number, lang: string): string {
+  const units = ['B', 'kB', 'MB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(value)} ${units[unit]}`;
+}

@@ -1,0 +1,84 @@
+// What every form shares: its values autosaved as a draft while the person types (restored after
+// a crash or restart), the engine's field errors, and the submit cycle ending in a reference.
+import { tick } from 'svelte';
+import type { DraftData, DraftKey, Submitted } from '../../../preload/contract/dto';
+import type { ApiResult } from '../../../preload/contract/result';
+import { api } from './api';
+import { errorText, t } from './i18n/i18n.svelte';
+
+const AUTOSAVE_DELAY_MS = 300;
+
+export const fieldId = (key: string): string => `f-${key.replaceAll('.', '-')}`;
+
+export class FormState<V extends DraftData> {
+  values: V;
+  errors = $state<Record<string, string>>({});
+  summary = $state<string | null>(null);
+  sending = $state(false);
+  restored = $state(false);
+  savedAt = $state<string | null>(null);
+  submitted = $state<Submitted | null>(null);
+  #loaded = false;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+
+  /** `given` (a COFOR from the analysis, say) wins over both the blank form and the draft. */
+  constructor(
+    readonly form: DraftKey,
+    initial: V,
+    given: Partial<V> = {},
+  ) {
+    this.values = $state({ ...initial, ...given });
+    void api.loadDraft({ form }).then((result) => {
+      if (result.ok && result.value) {
+        for (const [key, value] of Object.entries(result.value)) {
+          // Only fields this form still has, with the same kind of value.
+          if (key in initial && !(key in given) && typeof value === typeof initial[key]) (this.values as DraftData)[key] = value;
+        }
+        this.restored = true;
+      }
+      this.#loaded = true;
+    });
+    $effect(() => {
+      const snapshot = JSON.stringify(this.values);
+      if (!this.#loaded || this.submitted) return;
+      clearTimeout(this.#timer);
+      this.#timer = setTimeout(() => void this.saveDraft(snapshot), AUTOSAVE_DELAY_MS);
+    });
+  }
+
+  async saveDraft(snapshot = JSON.stringify(this.values)): Promise<void> {
+    const result = await api.saveDraft({ form: this.form, data: JSON.parse(snapshot) as DraftData });
+    if (result.ok) this.savedAt = result.value.savedAt;
+  }
+
+  error(key: string): string | undefined {
+    const code = this.errors[key];
+    return code ? errorText(code) : undefined;
+  }
+
+  async submit(send: () => Promise<ApiResult<Submitted>>): Promise<void> {
+    if (this.sending) return;
+    this.sending = true;
+    this.summary = null;
+    clearTimeout(this.#timer);
+    const result = await send();
+    this.sending = false;
+    if (result.ok) {
+      this.errors = {};
+      this.submitted = result.value;
+      return;
+    }
+    const { code, fields } = result.error;
+    this.errors = fields ?? {};
+    this.summary = fields
+      ? t('forms.fixErrors')
+      : code === 'unavailable'
+        ? t('app.unavailable')
+        : code === 'payload-too-large'
+          ? errorText('payload-too-large')
+          : t('error.generic');
+    await tick();
+    const first = Object.keys(this.errors)[0];
+    (first ? document.getElementById(fieldId(first)) : document.getElementById('form-summary'))?.focus();
+  }
+}

@@ -1,0 +1,64 @@
+// The current language: from the OS (the browser's or Electron's locale) until the person picks
+// one; the pick is remembered on this workstation. `t()` reads reactive state, so every text
+// on screen follows a switch at once.
+import { en, type MessageKey } from './en';
+import { fr } from './fr';
+import { pt } from './pt';
+
+export const LANGUAGES = [
+  { code: 'en', label: 'English' },
+  { code: 'fr', label: 'Français' },
+  { code: 'pt', label: 'Português' },
+] as const;
+export type Lang = (typeof LANGUAGES)[number]['code'];
+
+const DICTIONARIES: Record<Lang, Partial<Record<MessageKey, string>>> = { en, fr, pt };
+const STORAGE_KEY = 'portal.lang';
+
+const isLang = (value: unknown): value is Lang => LANGUAGES.some((l) => l.code === value);
+
+function initialLang(): Lang {
+  const saved = localStorage.getItem(STORAGE_KEY);
+  if (isLang(saved)) return saved;
+  for (const tag of navigator.languages ?? [navigator.language]) {
+    const base = tag.slice(0, 2).toLowerCase();
+    if (isLang(base)) return base;
+  }
+  return 'en';
+}
+
+let current = $state<Lang>(initialLang());
+
+export const i18n = {
+  get lang(): Lang {
+    return current;
+  },
+  set lang(value: Lang) {
+    current = value;
+    localStorage.setItem(STORAGE_KEY, value);
+    document.documentElement.lang = value;
+  },
+};
+
+export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
+  const template = DICTIONARIES[current][key] ?? en[key];
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}
+
+/** The message for an error key sent by the engine (`email.format`), in the current language. */
+export function errorText(key: string): string {
+  const full = `error.${key}`;
+  return full in en ? t(full as MessageKey) : t('error.invalid');
+}
+
+export function formatDate(iso: string): string {
+  return new Intl.DateTimeFormat(current, { dateStyle: 'long' }).format(new Date(iso));
+}
+
+export function countryName(code: string): string {
+  try {
+    return new Intl.DisplayNames([current], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}

@@ -1,0 +1,91 @@
+// Each test gets the real browser host (`node dist/main/web.cjs`, built by `npm run build`) on
+// a free port with a fresh data folder, and can restart it on the same folder.
+import { test as base, expect, type Page } from '@playwright/test';
+import axe from 'axe-core';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const HOST_SCRIPT = resolve(__dirname, '..', '..', 'dist', 'main', 'web.cjs');
+
+export interface Host {
+  url: string;
+  dataDir: string;
+  restart(): Promise<void>;
+}
+
+function startHost(dataDir: string, extraArgs: string[] = []): Promise<{ url: string; process: ChildProcess }> {
+  return new Promise((resolveStart, reject) => {
+    const child = spawn(process.execPath, [HOST_SCRIPT, '--port', '0', '--data-dir', dataDir, ...extraArgs], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`host did not start: ${output}`)), 15_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /running at (http:\/\/\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolveStart({ url: match[1], process: child });
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`host exited with ${code}: ${output}`));
+    });
+  });
+}
+
+async function stopHost(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+export const test = base.extend<{ host: Host; hostArgs: string[] }>({
+  hostArgs: [[], { option: true }],
+  host: async ({ hostArgs }, use) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'portal-e2e-'));
+    let running = await startHost(dataDir, hostArgs);
+    const host: Host = {
+      url: running.url,
+      dataDir,
+      async restart() {
+        await stopHost(running.process);
+        running = await startHost(dataDir, hostArgs);
+        host.url = running.url;
+      },
+    };
+    await use(host);
+    await stopHost(running.process);
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect };
+
+/** Opens the app with the launch token, then goes to a route (`#/access`). */
+export async function open(page: Page, host: Host, route = '#/'): Promise<void> {
+  await page.goto(host.url);
+  await expect(page.locator('h1')).toBeVisible();
+  if (route !== '#/') await page.evaluate((r) => (location.hash = r), route);
+}
+
+/** axe-core on the current screen: no serious or critical violation. Run through the DevTools
+ * protocol, so the app's CSP (which forbids injected scripts) stays as it is. */
+export async function expectAccessible(page: Page): Promise<void> {
+  await page.evaluate(axe.source);
+  const violations = await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: typeof axe }).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  expect(violations).toEqual([]);
+}

@@ -1,0 +1,46 @@
+// `npm run screenshots`: pictures of every screen, in English and French, for the README and
+// for a person to look at. Not part of `npm test`.
+import { resolve } from 'node:path';
+import { open, test } from './fixtures';
+
+const OUT = resolve(__dirname, '..', '..', 'docs', 'screenshots');
+
+for (const lang of ['en', 'fr'] as const) {
+  test.describe(`screens in ${lang}`, () => {
+    test.use({ locale: lang === 'fr' ? 'fr-FR' : 'en-US' });
+
+    test(`home, analysis, forms (${lang})`, async ({ page, host }) => {
+      const shot = (name: string) => page.screenshot({ path: `${OUT}/${name}-${lang}.png`, fullPage: true });
+      await open(page, host);
+      await shot('home');
+
+      await page.evaluate(() => (location.hash = '#/access'));
+      const cofor = page.locator('#f-cofor');
+      await cofor.fill('A10002');
+      await page.locator('form.analysis-form button[type=submit]').click();
+      await page.locator('[data-stage]').first().waitFor();
+      await shot('analysis-not-requested');
+      await cofor.fill('A10003');
+      await page.locator('form.analysis-form button[type=submit]').click();
+      await page.locator('[data-situation=requested]').waitFor();
+      await shot('analysis-requested');
+      await cofor.fill('A10001');
+      await page.locator('#f-siteCode').fill('02');
+      await page.locator('form.analysis-form button[type=submit]').click();
+      await page.locator('[data-situation=open]').waitFor();
+      await shot('analysis-open');
+      await cofor.fill('XX');
+      await page.locator('#f-siteCode').fill('');
+      await page.locator('form.analysis-form button[type=submit]').click();
+      await page.locator('#f-cofor-error').waitFor();
+      await shot('analysis-invalid');
+
+      for (const form of ['company-file', 'cofor-help', 'access-request'] as const) {
+        await page.evaluate((f) => (location.hash = f === 'access-request' ? '#/access-request?cofor=A10002' : `#/${f}`), form);
+        await page.locator('form button[type=submit]').click();
+        await page.locator('#form-summary:not(:empty)').waitFor();
+        await shot(`form-${form}-errors`);
+      }
+    });
+  });
+}
