@@ -1,0 +1,84 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { migrate, openStore, readPragmas, REQUIRED_PRAGMAS, schemaVersion, StoreError } from '../../main/store/database';
+import { MIGRATIONS } from '../../main/store/migrations';
+import { listMutations, recordMutation } from '../../main/store/mutations';
+import { tempDir } from '../fixtures/core';
+
+const dirs: Array<{ remove(): void }> = [];
+const freshFile = () => {
+  const dir = tempDir();
+  dirs.push(dir);
+  return join(dir.path, 'portal.sqlite');
+};
+afterEach(() => dirs.splice(0).forEach((d) => d.remove()));
+
+describe('openStore', () => {
+  it('creates a fresh store at the latest schema version, with every table', () => {
+    const db = openStore(freshFile());
+    expect(schemaVersion(db)).toBe(MIGRATIONS.length);
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
+    expect(tables).toEqual(expect.arrayContaining(['companies', 'sites', 'people', 'accounts', 'submissions', 'drafts', 'mutations']));
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    db.close();
+  });
+
+  it('sets WAL, synchronous FULL, foreign keys and the busy timeout, and they read back on every open', () => {
+    const file = freshFile();
+    openStore(file).close();
+    const db = openStore(file); // a reopen: better-sqlite3 would otherwise give NORMAL
+    expect(readPragmas(db)).toEqual(REQUIRED_PRAGMAS);
+    db.close();
+  });
+
+  it('refuses a store written by a newer app, and leaves it untouched', () => {
+    const file = freshFile();
+    openStore(file).close();
+    const raw = new Database(file);
+    raw.pragma(`user_version = ${MIGRATIONS.length + 1}`);
+    raw.close();
+    expect(() => openStore(file)).toThrow(StoreError);
+    expect(() => openStore(file)).toThrow(/newer version of the app/);
+    const after = new Database(file);
+    expect(after.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length + 1);
+    after.close();
+  });
+
+  it('upgrades a store of the previous version, keeping its data', () => {
+    const file = freshFile();
+    const db = new Database(file);
+    migrate(db, MIGRATIONS.slice(0, MIGRATIONS.length - 1));
+    const v = schemaVersion(db);
+    migrate(db);
+    expect(schemaVersion(db)).toBe(MIGRATIONS.length);
+    expect(v).toBe(MIGRATIONS.length - 1);
+    db.close();
+  });
+
+  it('rolls a failing migration back entirely', () => {
+    const db = new Database(freshFile());
+    const broken = [...MIGRATIONS, { version: MIGRATIONS.length + 1, name: 'broken', sql: 'CREATE TABLE half (x); SELECT * FROM missing_table;' }];
+    expect(() => migrate(db, broken)).toThrow();
+    expect(schemaVersion(db)).toBe(MIGRATIONS.length);
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'half'").pluck().get()).toBe(0);
+    db.close();
+  });
+
+  it('enforces foreign keys', () => {
+    const db = openStore(freshFile());
+    expect(() => db.prepare("INSERT INTO sites (company_id, code) VALUES (999, '01')").run()).toThrow(/FOREIGN KEY/);
+    db.close();
+  });
+});
+
+describe('mutations', () => {
+  it('records each state change with a unique id, in order', () => {
+    const db = openStore(freshFile());
+    const at = new Date('2026-11-29T10:00:00Z');
+    const ids = [1, 2, 3].map((n) => recordMutation(db, { entity: 'company', entityId: String(n), op: 'test', data: { n } }, at));
+    expect(new Set(ids).size).toBe(3);
+    expect(listMutations(db).map((m) => m.data['n'])).toEqual([1, 2, 3]);
+    db.close();
+  });
+});
