@@ -78,7 +78,7 @@ test('input that is not a COFOR is explained next to the field, and nothing is a
   await expect(page.getByText('A COFOR is 6 letters or digits')).toBeVisible();
   await expect(page.locator('[data-stage]')).toHaveCount(0);
   await analyse(page, '');
-  await expect(page.getByText('The COFOR is mandatory')).toBeVisible();
+  await expect(page.locator('#f-cofor-error')).toHaveText(/The COFOR is mandatory/);
   await expectAccessible(page);
 });
 
