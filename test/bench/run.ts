@@ -1,0 +1,138 @@
+// `npm run bench`: speed figures as ratios against baselines measured in the same run. Prints a
+// table and exits 0: timing never fails a build (these machines are shared and noisy).
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { createRouter } from '../../main/api/router';
+import { createHandlers } from '../../main/api/handlers';
+import { directorySchema, type Directory } from '../../main/portal/directory/model';
+import { analyzeCofor } from '../../main/portal/onboarding/stages';
+import { openStore, type Db } from '../../main/store/database';
+import { createDirectoryRepository, importDirectory } from '../../main/store/directory';
+import { tempDir } from '../fixtures/core';
+import { benchClickToAnswer } from './click';
+import { coforOf, rowCount, syntheticDirectory } from './directory-data';
+import { fmt, interleaved, percentile, us } from './stats';
+
+const COMPANIES = Number(process.env['BENCH_COMPANIES'] ?? 100_000);
+const CALLS = Number(process.env['BENCH_CALLS'] ?? 40_000);
+const AT = new Date('2026-11-29T12:00:00Z');
+const rows: string[][] = [];
+const row = (...cells: string[]) => rows.push(cells);
+
+const dir = tempDir('portal-bench-');
+let fileNo = 0;
+const freshStore = (): Db => openStore(join(dir.path, `store-${fileNo++}.sqlite`));
+
+/** The baseline: the same rows, plain prepared inserts in one transaction, no mapping. */
+function plainInserts(db: Db, directory: Directory): void {
+  const company = db.prepare(`INSERT INTO companies (cofor, duns, legal_name, registration_number, tax_number, street, postal_code, city, country, status, access_status, access_requested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const site = db.prepare('INSERT INTO sites (company_id, code, name, city) VALUES (?, ?, ?, ?)');
+  const account = db.prepare('INSERT INTO accounts (login, company_id, person_id, email, role, state) VALUES (?, ?, ?, ?, ?, ?)');
+  db.transaction(() => {
+    for (const c of directory.companies) {
+      const id = company.run(c.cofor, c.duns, c.legalName, c.registrationNumber, c.taxNumber, c.street, c.postalCode, c.city, c.country, c.status, c.access, c.accessRequestedAt ?? null).lastInsertRowid;
+      for (const s of c.sites) site.run(id, s.code, s.name, s.city);
+      for (const a of c.accounts) account.run(a.login, id, null, a.email, a.role, a.state);
+    }
+  })();
+}
+
+function time(fn: () => void): number {
+  const t0 = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - t0) / 1e9;
+}
+
+async function main(): Promise<void> {
+  console.log(`Building a directory of ${fmt(COMPANIES)} companies…`);
+  const directory = syntheticDirectory(COMPANIES, AT);
+  const total = rowCount(directory);
+
+  // Import: alternate baseline and ours on fresh files, keep the best of two each.
+  let plainBest = Infinity;
+  let oursBest = Infinity;
+  let validatedBest = Infinity;
+  let store: Db | null = null;
+  for (let round = 0; round < 2; round++) {
+    const plainDb = freshStore();
+    plainBest = Math.min(plainBest, time(() => plainInserts(plainDb, directory)));
+    plainDb.close();
+    const oursDb = freshStore();
+    oursBest = Math.min(oursBest, time(() => importDirectory(oursDb, directory, AT)));
+    if (store) oursDb.close();
+    else store = oursDb;
+    const validatedDb = freshStore();
+    const json = JSON.parse(JSON.stringify(directory)) as unknown; // what an import file gives
+    validatedBest = Math.min(validatedBest, time(() => importDirectory(validatedDb, directorySchema.parse(json), AT)));
+    validatedDb.close();
+  }
+  row('import: plain prepared inserts, one transaction (baseline)', `${fmt(total / plainBest)} rows/s`, '1.00', '');
+  row('import: importDirectory', `${fmt(total / oursBest)} rows/s`, (plainBest / oursBest).toFixed(2), '>= 0.50');
+  row('import: schema validation + importDirectory', `${fmt(total / validatedBest)} rows/s`, (plainBest / validatedBest).toFixed(2), '(informative)');
+
+  // Analysis of one COFOR against the single indexed lookup it cannot beat.
+  const db = store!;
+  const directoryRepo = createDirectoryRepository(db);
+  const lookup = db.prepare<[string], { id: number }>('SELECT id FROM companies WHERE cofor = ?');
+  const inputs = Array.from({ length: CALLS }, (_, i) => {
+    const n = (i * 7919) % (COMPANIES + COMPANIES / 10); // about 1 in 11 is unknown
+    return { cofor: coforOf(n), siteCode: i % 3 === 0 ? `0${(i % 4) + 1}` : undefined };
+  });
+  const lat = interleaved(
+    (i) => lookup.get(inputs[i]!.cofor),
+    (i) => analyzeCofor(inputs[i]!, directoryRepo.companyFacts, AT),
+    CALLS,
+  );
+  row('one indexed lookup by COFOR (baseline) p50 / p99', `${us(percentile(lat.a, 50))} / ${us(percentile(lat.a, 99))} µs`, '1.00', '');
+  const p99Ratio = percentile(lat.b, 99) / percentile(lat.a, 99);
+  row('analyzeCofor p50 / p99', `${us(percentile(lat.b, 50))} / ${us(percentile(lat.b, 99))} µs`, `${(percentile(lat.b, 50) / percentile(lat.a, 50)).toFixed(2)} / ${p99Ratio.toFixed(2)}`, 'p99 < 1000 µs, <= 3.00');
+
+  // The same through the router (schema parse, envelope), as the IPC and HTTP doors call it.
+  const router = createRouter(createHandlers({
+    appInfo: () => ({ version: 'bench', mode: 'web', demoData: false }),
+    onboarding: { analyze: (input: { cofor: string; siteCode?: string }) => {
+      const outcome = analyzeCofor(input, directoryRepo.companyFacts, AT);
+      if (!outcome.ok) throw new Error(outcome.reason);
+      return outcome.analysis;
+    } } as never,
+    terms: {} as never,
+    drafts: {} as never,
+    now: () => AT,
+  }));
+  const routed: number[] = [];
+  for (let i = 0; i < Math.min(CALLS, 10_000); i++) {
+    const t0 = process.hrtime.bigint();
+    await router.call('analyze', { cofor: inputs[i]!.cofor });
+    routed.push(Number(process.hrtime.bigint() - t0));
+  }
+  routed.sort((x, y) => x - y);
+  row('analyze through the router (schema + envelope) p50 / p99', `${us(percentile(routed, 50))} / ${us(percentile(routed, 99))} µs`, `${(percentile(routed, 99) / percentile(lat.a, 99)).toFixed(2)} (p99)`, '(informative)');
+  db.close();
+
+  // Renderer: initial JavaScript, gzipped.
+  const assets = resolve(__dirname, '..', '..', 'dist', 'renderer', 'assets');
+  const js = readdirSync(assets).filter((f) => f.endsWith('.js'));
+  const gz = js.reduce((n, f) => n + gzipSync(readFileSync(join(assets, f))).length, 0);
+  row('renderer initial JavaScript, gzipped', `${(gz / 1024).toFixed(1)} KB`, `${(gz / (100 * 1024)).toFixed(2)} of budget`, '< 100 KB');
+
+  // A click on Start analysis until its answer is on screen, next to the bare API round trip.
+  try {
+    const click = await benchClickToAnswer();
+    row('API round trip from the page (baseline) median / p95', `${click.fetchMedian.toFixed(1)} / ${click.fetchP95.toFixed(1)} ms`, '1.00', '');
+    row('click on Start analysis -> answer rendered, median / p95', `${click.clickMedian.toFixed(1)} / ${click.clickP95.toFixed(1)} ms`, (click.clickMedian / click.fetchMedian).toFixed(2), '< 100 ms');
+  } catch (error) {
+    row('click on Start analysis -> answer rendered', `not measured: ${(error as Error).message.split('\n')[0]}`, '', '< 100 ms');
+  }
+
+  dir.remove();
+  const widths = [0, 1, 2, 3].map((c) => Math.max(...[['measure', 'figure', 'ratio', 'target'], ...rows].map((r) => (r[c] ?? '').length)));
+  const line = (r: string[]) => r.map((cell, c) => cell.padEnd(widths[c]!)).join(' | ');
+  console.log(`\n${line(['measure', 'figure', 'ratio', 'target'])}\n${widths.map((w) => '-'.repeat(w)).join('-|-')}`);
+  for (const r of rows) console.log(line(r));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 0; // a bench never fails the build
+});
