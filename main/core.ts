@@ -4,12 +4,24 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHandlers } from './api/handlers';
 import { createRouter, type Logger, type Router } from './api/router';
-import { demoDirectory } from './services/demo';
+import { parseBlocklist } from './portal/accounts/password-policy';
+import { createKeytarStore } from './secrets/keytar-store';
+import type { SecretStore } from './secrets/secret-store';
+import { DEFAULT_ACCOUNTS_CONFIG, type AccountsConfig } from './services/accounts-config';
+import { createAuthService } from './services/auth';
+import { loadDemo } from './services/demo';
+import { createMailer } from './services/mailer';
 import { createOnboardingService } from './services/onboarding';
+import { createPlsaConsoleService } from './services/plsa-console';
+import { createPrivateAreaService } from './services/private-area';
+import { createRecoveryService } from './services/recovery';
+import { createSessionGuard } from './services/session-guard';
 import { createTermsCatalogue } from './services/terms';
+import { createAccountsRepository } from './store/accounts';
 import { openStore, type Db } from './store/database';
 import { createDirectoryRepository } from './store/directory';
 import { createDraftsRepository } from './store/drafts';
+import { createOutboxRepository } from './store/outbox';
 import { createSettingsRepository } from './store/settings';
 import { createSubmissionsRepository } from './store/submissions';
 
@@ -20,6 +32,10 @@ export interface CoreOptions {
   /** Load the fictional demo directory into an empty store (off with --no-demo). */
   loadDemo: boolean;
   version: string;
+  /** Name of this app's entries in the OS keychain. */
+  keychainService?: string;
+  secrets?: SecretStore;
+  accounts?: Partial<AccountsConfig>;
   now?: () => Date;
   log?: Logger;
 }
@@ -27,46 +43,49 @@ export interface CoreOptions {
 export interface PortalCore {
   router: Router;
   db: Db;
+  secrets: SecretStore;
   close(): void;
 }
 
 export const STORE_FILE = 'portal.sqlite';
+export const KEYCHAIN_SERVICE = 'B2B Portal';
 
-const readJson = (file: string): unknown => JSON.parse(readFileSync(file, 'utf8'));
+const readText = (file: string): string => readFileSync(file, 'utf8');
 
 export function startCore(options: CoreOptions): PortalCore {
   const now = options.now ?? (() => new Date());
+  const log = options.log ?? (() => {});
+  const config: AccountsConfig = { ...DEFAULT_ACCOUNTS_CONFIG, ...options.accounts };
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const db = openStore(join(options.dataDir, STORE_FILE));
+  const secrets = options.secrets ?? createKeytarStore(options.keychainService ?? KEYCHAIN_SERVICE);
 
   const directory = createDirectoryRepository(db);
   const settings = createSettingsRepository(db);
+  const accounts = createAccountsRepository(db);
   if (options.loadDemo && directory.companyCount() === 0) {
-    const demo = demoDirectory(readJson(join(options.resourcesDir, 'demo', 'directory.json')), now());
-    db.transaction(() => {
-      directory.importDirectory(demo, now());
-      settings.set('demo-data', '1');
-    })();
+    loadDemo(db, join(options.resourcesDir, 'demo'), { directory, accounts, settings }, config.hashCost, now());
   }
 
-  const terms = createTermsCatalogue(readJson(join(options.resourcesDir, 'terms', 'terms-of-use.json')));
+  const terms = createTermsCatalogue(JSON.parse(readText(join(options.resourcesDir, 'terms', 'terms-of-use.json'))));
+  const commonPasswords = parseBlocklist(readText(join(options.resourcesDir, 'passwords', 'common-passwords.txt')));
   const drafts = createDraftsRepository(db);
-  const onboarding = createOnboardingService({
-    directory,
-    submissions: createSubmissionsRepository(db),
-    drafts,
-    terms,
-    now,
-  });
+  const guard = createSessionGuard(accounts, now);
+  const mailer = createMailer(createOutboxRepository(db), secrets, log);
+
   const router = createRouter(
     createHandlers({
       appInfo: () => ({ version: options.version, mode: options.mode, demoData: settings.get('demo-data') === '1' }),
-      onboarding,
+      onboarding: createOnboardingService({ directory, submissions: createSubmissionsRepository(db), drafts, terms, now }),
       terms,
       drafts,
+      auth: createAuthService({ db, accounts, guard, secrets, mailer, commonPasswords, config, now }),
+      privateArea: createPrivateAreaService({ accounts, directory, guard, now }),
+      recovery: createRecoveryService({ accounts, directory, mailer, config, now, log }),
+      plsaConsole: createPlsaConsoleService({ db, accounts, guard, config, now }),
       now,
     }),
-    options.log,
+    log,
   );
-  return { router, db, close: () => db.close() };
+  return { router, db, secrets, close: () => db.close() };
 }

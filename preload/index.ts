@@ -16,6 +16,23 @@ const portal = {
   loadDraft: call('loadDraft'),
   saveDraft: call('saveDraft'),
   clearDraft: call('clearDraft'),
+  login: call('login'),
+  logout: call('logout'),
+  rememberedLogins: call('rememberedLogins'),
+  resumeRemembered: call('resumeRemembered'),
+  forgetMe: call('forgetMe'),
+  privateArea: call('privateArea'),
+  changePassword: call('changePassword'),
+  forgotUsername: call('forgotUsername'),
+  forgotPassword: call('forgotPassword'),
+  findPlsa: call('findPlsa'),
+  reportBlockedAccess: call('reportBlockedAccess'),
+  consoleAccounts: call('consoleAccounts'),
+  createAccount: call('createAccount'),
+  resetPassword: call('resetPassword'),
+  unblockAccount: call('unblockAccount'),
+  deactivateAccount: call('deactivateAccount'),
+  companyAudit: call('companyAudit'),
 } satisfies PortalApi;
 
 contextBridge.exposeInMainWorld('portal', portal);

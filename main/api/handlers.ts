@@ -1,6 +1,10 @@
 // The table of channels: each one's schema and the service call behind it.
 import type { AppInfo } from '../../preload/contract/dto';
+import type { AuthService } from '../services/auth';
 import type { OnboardingService } from '../services/onboarding';
+import type { PlsaConsoleService } from '../services/plsa-console';
+import type { PrivateAreaService } from '../services/private-area';
+import type { RecoveryService } from '../services/recovery';
 import type { TermsCatalogue } from '../services/terms';
 import type { DraftsRepository } from '../store/drafts';
 import { handler, type HandlerMap } from './router';
@@ -11,6 +15,10 @@ export interface Services {
   onboarding: OnboardingService;
   terms: TermsCatalogue;
   drafts: DraftsRepository;
+  auth: AuthService;
+  privateArea: PrivateAreaService;
+  recovery: RecoveryService;
+  plsaConsole: PlsaConsoleService;
   now: () => Date;
 }
 
@@ -29,5 +37,25 @@ export function createHandlers(s: Services): HandlerMap {
       return { savedAt: at.toISOString() };
     }),
     clearDraft: handler(S.clearDraft, ({ form }) => ({ cleared: s.drafts.clear(form) })),
+
+    login: handler(S.login, (input) => s.auth.login(input)),
+    logout: handler(S.logout, (input) => s.auth.logout(input)),
+    rememberedLogins: handler(S.rememberedLogins, () => s.auth.rememberedLogins()),
+    resumeRemembered: handler(S.resumeRemembered, (input) => s.auth.resumeRemembered(input)),
+    forgetMe: handler(S.forgetMe, (input) => s.auth.forgetMe(input)),
+    privateArea: handler(S.privateArea, (input) => s.privateArea.privateArea(input)),
+    changePassword: handler(S.changePassword, (input) => s.auth.changePassword(input)),
+
+    forgotUsername: handler(S.forgotUsername, (input) => s.recovery.forgotUsername(input)),
+    forgotPassword: handler(S.forgotPassword, (input) => s.recovery.forgotPassword(input)),
+    findPlsa: handler(S.findPlsa, (input) => s.recovery.findPlsa(input)),
+    reportBlockedAccess: handler(S.reportBlockedAccess, (input) => s.recovery.reportBlockedAccess(input)),
+
+    consoleAccounts: handler(S.consoleAccounts, (input) => s.plsaConsole.consoleAccounts(input)),
+    createAccount: handler(S.createAccount, (input) => s.plsaConsole.createAccount(input)),
+    resetPassword: handler(S.resetPassword, (input) => s.plsaConsole.resetPassword(input)),
+    unblockAccount: handler(S.unblockAccount, (input) => s.plsaConsole.unblockAccount(input)),
+    deactivateAccount: handler(S.deactivateAccount, (input) => s.plsaConsole.deactivateAccount(input)),
+    companyAudit: handler(S.companyAudit, (input) => s.plsaConsole.companyAudit(input)),
   };
 }

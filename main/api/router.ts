@@ -66,7 +66,11 @@ export function createRouter(handlers: HandlerMap, log: Logger = () => {}): Rout
       try {
         return ok(await (h.run as (input: unknown) => unknown)(parsed.data));
       } catch (error) {
-        if (error instanceof PortalError) return fail(error.code, error.message, error.fields);
+        if (error instanceof PortalError) {
+          const failure = fail(error.code, error.message, error.fields);
+          if (error.retryAfterSeconds !== undefined && !failure.ok) failure.error.retryAfterSeconds = error.retryAfterSeconds;
+          return failure;
+        }
         log(`${method} failed`, error);
         return fail('internal', 'Something went wrong on our side. Your input is kept; try again, or contact the assistance.');
       }

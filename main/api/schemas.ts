@@ -1,6 +1,7 @@
 // The strict schema of every channel's payload: unknown keys are refused, every string bounded.
 import { z } from 'zod';
 import type { ApiMethod } from '../../preload/contract/api';
+import { ACCOUNT_SCHEMAS } from '../portal/accounts/schemas';
 import { accessRequestSchema, coforHelpSchema, companyFileSchema } from '../portal/onboarding/forms';
 
 const formId = z.enum(['company-file', 'cofor-help', 'access-request']);
@@ -23,4 +24,5 @@ export const CHANNEL_SCHEMAS = {
   loadDraft: z.strictObject({ form: formId }),
   saveDraft: z.strictObject({ form: formId, data: draftData }),
   clearDraft: z.strictObject({ form: formId }),
+  ...ACCOUNT_SCHEMAS,
 } satisfies Record<ApiMethod, z.ZodType>;

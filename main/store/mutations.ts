@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from './database';
 
 export interface Mutation {
-  entity: 'company' | 'submission' | 'draft' | 'directory';
+  entity: 'company' | 'submission' | 'draft' | 'directory' | 'account' | 'outbox';
   entityId: string;
   op: string;
   data: Record<string, unknown>;

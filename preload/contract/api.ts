@@ -14,6 +14,23 @@ import type {
   Submitted,
   TermsOfUse,
 } from './dto';
+import type {
+  AccountActionInput,
+  AuditEntryView,
+  BlockedAccessInput,
+  ChangePasswordInput,
+  ConsoleView,
+  CreateAccountInput,
+  FindPlsaInput,
+  ForgotPasswordInput,
+  ForgotUsernameInput,
+  IssuedTemporaryPassword,
+  LoginInput,
+  PrivateArea,
+  RecoveryReceived,
+  SessionInput,
+  SessionStart,
+} from './accounts';
 
 export interface PortalApi {
   appInfo(input: Record<string, never>): Promise<ApiResult<AppInfo>>;
@@ -25,6 +42,26 @@ export interface PortalApi {
   loadDraft(input: { form: DraftKey }): Promise<ApiResult<DraftData | null>>;
   saveDraft(input: { form: DraftKey; data: DraftData }): Promise<ApiResult<{ savedAt: string }>>;
   clearDraft(input: { form: DraftKey }): Promise<ApiResult<{ cleared: boolean }>>;
+
+  login(input: LoginInput): Promise<ApiResult<SessionStart>>;
+  logout(input: SessionInput): Promise<ApiResult<{ ended: boolean }>>;
+  rememberedLogins(input: Record<string, never>): Promise<ApiResult<{ logins: string[] }>>;
+  resumeRemembered(input: { login: string }): Promise<ApiResult<SessionStart>>;
+  forgetMe(input: { login: string }): Promise<ApiResult<{ forgotten: boolean }>>;
+  privateArea(input: SessionInput): Promise<ApiResult<PrivateArea>>;
+  changePassword(input: ChangePasswordInput): Promise<ApiResult<{ changed: true; otherSessionsEnded: number }>>;
+
+  forgotUsername(input: ForgotUsernameInput): Promise<ApiResult<RecoveryReceived>>;
+  forgotPassword(input: ForgotPasswordInput): Promise<ApiResult<RecoveryReceived>>;
+  findPlsa(input: FindPlsaInput): Promise<ApiResult<RecoveryReceived>>;
+  reportBlockedAccess(input: BlockedAccessInput): Promise<ApiResult<RecoveryReceived>>;
+
+  consoleAccounts(input: SessionInput): Promise<ApiResult<ConsoleView>>;
+  createAccount(input: CreateAccountInput): Promise<ApiResult<IssuedTemporaryPassword>>;
+  resetPassword(input: AccountActionInput): Promise<ApiResult<IssuedTemporaryPassword>>;
+  unblockAccount(input: AccountActionInput): Promise<ApiResult<{ login: string }>>;
+  deactivateAccount(input: AccountActionInput): Promise<ApiResult<{ login: string }>>;
+  companyAudit(input: SessionInput): Promise<ApiResult<{ entries: AuditEntryView[] }>>;
 }
 
 export type ApiMethod = keyof PortalApi;
@@ -43,6 +80,23 @@ export const API_METHODS = [
   'loadDraft',
   'saveDraft',
   'clearDraft',
+  'login',
+  'logout',
+  'rememberedLogins',
+  'resumeRemembered',
+  'forgetMe',
+  'privateArea',
+  'changePassword',
+  'forgotUsername',
+  'forgotPassword',
+  'findPlsa',
+  'reportBlockedAccess',
+  'consoleAccounts',
+  'createAccount',
+  'resetPassword',
+  'unblockAccount',
+  'deactivateAccount',
+  'companyAudit',
 ] as const satisfies readonly ApiMethod[];
 
 type Missing = Exclude<ApiMethod, (typeof API_METHODS)[number]>;

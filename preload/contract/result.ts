@@ -9,6 +9,13 @@ export const ERROR_CODES = [
   'conflict', // the request is valid but the state forbids it (duplicate DUNS, already requested)
   'not-found',
   'payload-too-large',
+  'invalid-credentials', // wrong login or password: the same answer whether the login exists or not
+  'too-many-attempts', // wait `retryAfterSeconds` before the next login attempt
+  'account-blocked', // right password, blocked account: the Blocked access form or the PLSA helps
+  'access-not-open', // right password, but the company's access to the portal is not open
+  'unauthenticated', // no session, or it ended (signed out, expired, password changed elsewhere)
+  'forbidden', // signed in, but this needs another role (a PLSA) or another company
+  'keychain-unavailable', // the OS keychain cannot be reached: nothing is remembered
   'unavailable', // the engine could not be reached (browser mode: host stopped or network down)
   'internal', // a bug or an unreadable store; details go to the log, never to the caller
 ] as const;
@@ -21,6 +28,8 @@ export interface ApiError {
   message: string;
   /** Field path (`plsa.email`) -> message key (`email.format`), shown next to that field. */
   fields?: Record<string, string>;
+  /** With `too-many-attempts`: how long to wait. */
+  retryAfterSeconds?: number;
 }
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };

@@ -1,5 +1,6 @@
 // Numbered, append-only migrations. A shipped migration is never edited: add the next one.
 import { directory } from './001-directory';
+import { accounts } from './002-accounts';
 
 export interface Migration {
   version: number;
@@ -7,7 +8,7 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [directory];
+export const MIGRATIONS: readonly Migration[] = [directory, accounts];
 
 MIGRATIONS.forEach((m, i) => {
   if (m.version !== i + 1) throw new Error(`Migration ${m.name} is numbered ${m.version}, expected ${i + 1}`);

@@ -1,6 +1,6 @@
 // The one place the renderer reaches the engine: `window.portal` in the desktop app (exposed by
 // the preload), or the browser host's HTTP API with the launch token. Screens import `api` only.
-import type { ApiMethod, PortalApi } from '../../../preload/contract/api';
+import { API_METHODS, type ApiMethod, type PortalApi } from '../../../preload/contract/api';
 import type { ApiResult } from '../../../preload/contract/result';
 
 declare global {
@@ -21,33 +21,22 @@ export function takeLaunchToken(): string | null {
   return sessionStorage.getItem(TOKEN_KEY);
 }
 
+/** Every method of the contract over HTTP: the list is the contract's own, so none is missed. */
 function httpApi(token: string): PortalApi {
-  const call =
-    <M extends ApiMethod>(method: M) =>
-    async (input: unknown): Promise<ApiResult<unknown>> => {
-      try {
-        const response = await fetch(`/api/${method}`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-          body: JSON.stringify(input),
-        });
-        return (await response.json()) as ApiResult<unknown>;
-      } catch {
-        return { ok: false, error: { code: 'unavailable', message: 'The portal host does not answer.' } };
-      }
-    };
-  const methods = {
-    appInfo: call('appInfo'),
-    analyze: call('analyze'),
-    termsOfUse: call('termsOfUse'),
-    submitCompanyFile: call('submitCompanyFile'),
-    submitCoforHelp: call('submitCoforHelp'),
-    submitAccessRequest: call('submitAccessRequest'),
-    loadDraft: call('loadDraft'),
-    saveDraft: call('saveDraft'),
-    clearDraft: call('clearDraft'),
+  const post = async (method: ApiMethod, input: unknown): Promise<ApiResult<unknown>> => {
+    try {
+      const response = await fetch(`/api/${method}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify(input),
+      });
+      return (await response.json()) as ApiResult<unknown>;
+    } catch {
+      return { ok: false, error: { code: 'unavailable', message: 'The portal host does not answer.' } };
+    }
   };
-  return methods as PortalApi;
+  const methods = Object.fromEntries(API_METHODS.map((method) => [method, (input: unknown) => post(method, input)]));
+  return methods as unknown as PortalApi;
 }
 
 export function connectApi(): PortalApi | null {

@@ -1,0 +1,36 @@
+// Schemas of the account, recovery and console channels. Passwords and e-mails used for the
+// exact-match rule are never trimmed or folded: what was typed is what is compared.
+import { z } from 'zod';
+import { email, text } from '../onboarding/forms';
+
+export const session = () => z.string().min(20, { error: 'session.invalid' }).max(100, { error: 'session.invalid' });
+const lang = () => z.enum(['en', 'fr', 'pt']);
+const loginField = () => z.string().min(1, { error: 'required' }).max(20, { error: 'login.format' });
+const exactEmail = () =>
+  z.string().min(1, { error: 'required' }).max(254, { error: 'too-long' }).regex(/^[^@\s]+@[^@\s]+$/, { error: 'email.format' });
+const password = () => z.string().min(1, { error: 'required' }).max(1024, { error: 'password.too-long' });
+
+export const ACCOUNT_SCHEMAS = {
+  login: z.strictObject({ login: loginField(), password: password(), remember: z.boolean() }),
+  logout: z.strictObject({ session: session() }),
+  rememberedLogins: z.strictObject({}),
+  resumeRemembered: z.strictObject({ login: loginField() }),
+  forgetMe: z.strictObject({ login: loginField() }),
+  privateArea: z.strictObject({ session: session() }),
+  changePassword: z.strictObject({
+    session: session(),
+    currentPassword: z.string().max(1024, { error: 'password.too-long' }),
+    newPassword: password(),
+    lang: lang(),
+  }),
+  forgotUsername: z.strictObject({ email: exactEmail(), lang: lang() }),
+  forgotPassword: z.strictObject({ login: loginField(), email: exactEmail(), cofor: z.string().max(20, { error: 'cofor.format' }).optional(), lang: lang() }),
+  findPlsa: z.strictObject({ loginOrCofor: z.string().trim().min(1, { error: 'required' }).max(20, { error: 'login-or-cofor.format' }), email: exactEmail(), lang: lang() }),
+  reportBlockedAccess: z.strictObject({ login: loginField(), email: exactEmail(), message: text(4000), lang: lang() }),
+  consoleAccounts: z.strictObject({ session: session() }),
+  createAccount: z.strictObject({ session: session(), fullName: text(), email: email(), role: z.enum(['user', 'plsa']), confirmDuplicate: z.boolean() }),
+  resetPassword: z.strictObject({ session: session(), login: loginField() }),
+  unblockAccount: z.strictObject({ session: session(), login: loginField() }),
+  deactivateAccount: z.strictObject({ session: session(), login: loginField() }),
+  companyAudit: z.strictObject({ session: session() }),
+};

@@ -1,0 +1,201 @@
+// Logging in and out, "remember me" through the OS keychain, and changing a password.
+import { randomBytes } from 'node:crypto';
+import type { AccountView, SessionStart } from '../../preload/contract/accounts';
+import { fieldError, PortalError } from '../api/errors';
+import { delayAfter, shouldBlock } from '../portal/accounts/lockout';
+import { normaliseLogin } from '../portal/accounts/login-id';
+import { checkPassword } from '../portal/accounts/password-policy';
+import { mails, mailLang } from '../portal/mail/templates';
+import { decoyHash, hashPassword, verifyPassword } from '../secrets/password-hasher';
+import { SecretStoreUnavailable, type SecretStore } from '../secrets/secret-store';
+import type { AccountRow, AccountsRepository } from '../store/accounts';
+import type { Db } from '../store/database';
+import type { AccountsConfig } from './accounts-config';
+import type { Mailer } from './mailer';
+import { hashToken, type SessionGuard } from './session-guard';
+
+export interface AuthDeps {
+  db: Db;
+  accounts: AccountsRepository;
+  guard: SessionGuard;
+  secrets: SecretStore;
+  mailer: Mailer;
+  commonPasswords: ReadonlySet<string>;
+  config: AccountsConfig;
+  now: () => Date;
+}
+
+const REMEMBER_PREFIX = 'remember:';
+const newToken = (): string => randomBytes(32).toString('base64url');
+const hours = (at: Date, h: number) => new Date(at.getTime() + h * 3_600_000);
+
+export const accountView = (a: AccountRow): AccountView => ({
+  login: a.login,
+  fullName: a.fullName,
+  email: a.email,
+  role: a.role,
+  companyName: a.companyName,
+  cofor: a.cofor,
+});
+
+export type AuthService = ReturnType<typeof createAuthService>;
+
+export function createAuthService(deps: AuthDeps) {
+  const { db, accounts, guard, secrets, mailer, config, now } = deps;
+  const invalid = () => new PortalError('invalid-credentials', 'The login or the password is not right.');
+
+  function startSession(account: AccountRow, mustChange: boolean, at: Date): string {
+    const token = newToken();
+    db.transaction(() => {
+      accounts.createSession(hashToken(token), account.id, at, hours(at, config.sessionHours), mustChange);
+      accounts.markLoggedIn(account.id, at);
+      accounts.clearFailures(account.login);
+    })();
+    return token;
+  }
+
+  async function remember(account: AccountRow, at: Date): Promise<Pick<SessionStart, 'remembered' | 'rememberProblem'>> {
+    const token = newToken();
+    try {
+      await secrets.set(`${REMEMBER_PREFIX}${account.login}`, token);
+    } catch (error) {
+      if (error instanceof SecretStoreUnavailable) return { remembered: false, rememberProblem: 'keychain-unavailable' };
+      throw error;
+    }
+    accounts.rememberDevice(hashToken(token), account.id, at, hours(at, config.rememberDays * 24));
+    return { remembered: true, rememberProblem: null };
+  }
+
+  /** Refuses while the delay earned by earlier failures runs, for known and unknown logins alike. */
+  function checkThrottle(login: string, at: Date): void {
+    const attempts = accounts.failures(login);
+    if (!attempts) return;
+    const wait = delayAfter(attempts.failures, config.lockout) * 1000 - (at.getTime() - Date.parse(attempts.lastFailureAt));
+    if (wait > 0) {
+      throw new PortalError('too-many-attempts', 'Too many failed attempts: wait before trying again.', undefined, Math.ceil(wait / 1000));
+    }
+  }
+
+  async function passwordMatches(account: AccountRow | null, password: string, at: Date): Promise<'password' | 'temporary' | null> {
+    if (!account?.passwordHash) await verifyPassword(password, decoyHash());
+    else if (await verifyPassword(password, account.passwordHash)) return 'password';
+    for (const temp of account ? accounts.activeTemporaryPasswords(account.id, at) : []) {
+      if ((await verifyPassword(password, temp.hash)) && accounts.useTemporaryPassword(temp.id, at)) return 'temporary';
+    }
+    return null;
+  }
+
+  function failed(login: string, account: AccountRow | null, at: Date): never {
+    const failures = accounts.recordFailure(login, at);
+    if (account && account.state === 'active' && shouldBlock(failures, config.lockout)) {
+      db.transaction(() => {
+        accounts.setState(account.id, 'blocked', at);
+        accounts.audit({ companyId: account.companyId, actor: 'system', action: 'blocked-after-failed-logins', targetLogin: login, details: { failures } }, at);
+      })();
+    }
+    throw invalid();
+  }
+
+  return {
+    async login(input: { login: string; password: string; remember: boolean }): Promise<SessionStart> {
+      const login = normaliseLogin(input.login);
+      if (!login) throw fieldError('invalid-input', 'login', 'login.format', 'A login is V followed by 6 digits.');
+      const at = now();
+      checkThrottle(login, at);
+      const account = accounts.byLogin(login);
+      const match = await passwordMatches(account, input.password, at);
+      if (!account || !match) failed(login, account, at);
+      // The password is right: from here on, telling the state of the account reveals nothing.
+      if (account.state === 'blocked') throw new PortalError('account-blocked', 'This account is blocked.');
+      if (account.state === 'deactivated') throw invalid();
+      if (account.companyStatus !== 'active' || account.companyAccess !== 'open') {
+        throw new PortalError('access-not-open', "Your company's access to the B2B portal is not open.");
+      }
+      const mustChange = match === 'temporary' || account.mustChangePassword;
+      if (match === 'temporary') {
+        accounts.audit({ companyId: account.companyId, actor: account.login, action: 'temporary-password-used', targetLogin: account.login }, at);
+      }
+      const session = startSession(account, mustChange, at);
+      const remembered = input.remember && !mustChange ? await remember(account, at) : { remembered: false, rememberProblem: null };
+      return { session, account: accountView(account), mustChangePassword: mustChange, ...remembered };
+    },
+
+    logout(input: { session: string }): { ended: boolean } {
+      accounts.endSession(hashToken(input.session));
+      return { ended: true };
+    },
+
+    async rememberedLogins(): Promise<{ logins: string[] }> {
+      try {
+        const keys = await secrets.keys();
+        return { logins: keys.filter((k) => k.startsWith(REMEMBER_PREFIX)).map((k) => k.slice(REMEMBER_PREFIX.length)).sort() };
+      } catch (error) {
+        if (error instanceof SecretStoreUnavailable) return { logins: [] };
+        throw error;
+      }
+    },
+
+    async resumeRemembered(input: { login: string }): Promise<SessionStart> {
+      const login = normaliseLogin(input.login);
+      const gone = () => new PortalError('unauthenticated', 'You are no longer remembered on this workstation: log in with your password.');
+      if (!login) throw gone();
+      let token: string | null;
+      try {
+        token = await secrets.get(`${REMEMBER_PREFIX}${login}`);
+      } catch (error) {
+        if (error instanceof SecretStoreUnavailable) throw new PortalError('keychain-unavailable', error.message);
+        throw error;
+      }
+      const at = now();
+      const accountId = token ? accounts.rememberedDevice(hashToken(token), at) : null;
+      const account = accountId === null ? null : accounts.byId(accountId);
+      if (!token || !account || account.login !== login || account.state !== 'active' || account.companyAccess !== 'open') {
+        if (token) await secrets.delete(`${REMEMBER_PREFIX}${login}`).catch(() => false);
+        throw gone();
+      }
+      return { session: startSession(account, account.mustChangePassword, at), account: accountView(account), mustChangePassword: account.mustChangePassword, remembered: true, rememberProblem: null };
+    },
+
+    async forgetMe(input: { login: string }): Promise<{ forgotten: boolean }> {
+      const login = normaliseLogin(input.login);
+      if (!login) return { forgotten: false };
+      try {
+        const token = await secrets.get(`${REMEMBER_PREFIX}${login}`);
+        if (token) accounts.forgetDevice(hashToken(token));
+        return { forgotten: await secrets.delete(`${REMEMBER_PREFIX}${login}`) };
+      } catch (error) {
+        if (error instanceof SecretStoreUnavailable) throw new PortalError('keychain-unavailable', error.message);
+        throw error;
+      }
+    },
+
+    async changePassword(input: { session: string; currentPassword: string; newPassword: string; lang: string }) {
+      const caller = guard.resolve(input.session, { allowMustChange: true });
+      const { account } = caller;
+      const at = now();
+      // After a temporary password the session itself proves identity; otherwise ask again.
+      if (!caller.mustChangePassword && !(account.passwordHash && (await verifyPassword(input.currentPassword, account.passwordHash)))) {
+        throw fieldError('invalid-input', 'currentPassword', 'password.current-wrong', 'The current password is not right.');
+      }
+      const rejection = checkPassword(input.newPassword, { login: account.login, companyName: account.companyName, personName: account.fullName }, deps.commonPasswords);
+      if (rejection) throw fieldError('invalid-input', 'newPassword', rejection, 'The new password is refused.');
+      if (account.passwordHash && (await verifyPassword(input.newPassword, account.passwordHash))) {
+        throw fieldError('invalid-input', 'newPassword', 'password.same', 'Choose a password you have not used here.');
+      }
+      const hash = await hashPassword(input.newPassword, config.hashCost);
+      const lang = mailLang(input.lang);
+      const notice = mails.passwordChanged(lang, account.login, at.toISOString());
+      const ended = db.transaction(() => {
+        accounts.setPassword(account.id, hash, false, at);
+        accounts.clearSessionMustChange(caller.tokenHash);
+        const others = accounts.endSessions(account.id, caller.tokenHash);
+        accounts.forgetAllDevices(account.id); // a remembered device must log in again with the new password
+        accounts.audit({ companyId: account.companyId, actor: account.login, action: 'password-changed', targetLogin: account.login }, at);
+        mailer.queue({ kind: 'password-changed', to: account.email, lang, ...notice }, at);
+        return others;
+      })();
+      await secrets.delete(`${REMEMBER_PREFIX}${account.login}`).catch(() => false);
+      return { changed: true as const, otherSessionsEnded: ended };
+    },
+  };
+}

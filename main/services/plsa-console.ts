@@ -1,0 +1,133 @@
+// The PLSA console: a company's own accounts, for its PLSAs only (checked here, per call),
+// never another company's. Temporary passwords are shown once to the PLSA and stored hashed.
+import { randomInt } from 'node:crypto';
+import type { AuditEntryView, ConsoleView, IssuedTemporaryPassword, Role } from '../../preload/contract/accounts';
+import { fieldError, PortalError } from '../api/errors';
+import { normaliseLogin } from '../portal/accounts/login-id';
+import { generateTemporaryPassword, temporaryPasswordExpiry } from '../portal/accounts/temporary-password';
+import { hashPassword } from '../secrets/password-hasher';
+import type { AccountRow, AccountsRepository } from '../store/accounts';
+import type { Db } from '../store/database';
+import type { AccountsConfig } from './accounts-config';
+import type { Caller, SessionGuard } from './session-guard';
+
+export interface ConsoleDeps {
+  db: Db;
+  accounts: AccountsRepository;
+  guard: SessionGuard;
+  config: AccountsConfig;
+  now: () => Date;
+}
+
+export type PlsaConsoleService = ReturnType<typeof createPlsaConsoleService>;
+
+export function createPlsaConsoleService(deps: ConsoleDeps) {
+  const { db, accounts, guard, config, now } = deps;
+
+  /** The target account, only if it belongs to the caller's company: others do not "exist". */
+  function colleague(caller: Caller, rawLogin: string): AccountRow {
+    const login = normaliseLogin(rawLogin);
+    const account = login ? accounts.byLogin(login) : null;
+    if (!account || account.companyId !== caller.account.companyId) {
+      throw fieldError('not-found', 'login', 'login.not-in-company', 'No account with this login in your company.');
+    }
+    return account;
+  }
+
+  function newLogin(): string {
+    for (;;) {
+      const login = `V${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
+      if (!accounts.loginTaken(login)) return login;
+    }
+  }
+
+  async function issue(caller: Caller, account: AccountRow, action: string): Promise<IssuedTemporaryPassword> {
+    const at = now();
+    const temporary = generateTemporaryPassword();
+    const expiresAt = temporaryPasswordExpiry(at, config.temporaryPasswordHours);
+    const hash = await hashPassword(temporary, config.hashCost);
+    db.transaction(() => {
+      // A reset by the PLSA replaces the old password and ends the account's sessions.
+      accounts.setPassword(account.id, null, true, at);
+      accounts.endSessions(account.id);
+      accounts.forgetAllDevices(account.id);
+      accounts.issueTemporaryPassword(account.id, hash, at, expiresAt, caller.account.login);
+      accounts.audit({ companyId: account.companyId, actor: caller.account.login, action, targetLogin: account.login }, at);
+    })();
+    return { login: account.login, temporaryPassword: temporary, expiresAt: expiresAt.toISOString() };
+  }
+
+  return {
+    consoleAccounts(input: { session: string }): ConsoleView {
+      const caller = guard.requirePlsa(input.session);
+      const list = accounts.ofCompany(caller.account.companyId);
+      return {
+        companyName: caller.account.companyName,
+        cofor: caller.account.cofor,
+        accounts: list.map((a) => ({ login: a.login, fullName: a.fullName, email: a.email, role: a.role, state: a.state, lastLoginAt: a.lastLoginAt })),
+        plsaCount: list.filter((a) => a.role === 'plsa' && a.state === 'active').length,
+      };
+    },
+
+    async createAccount(input: { session: string; fullName: string; email: string; role: Role; confirmDuplicate: boolean }): Promise<IssuedTemporaryPassword> {
+      const caller = guard.requirePlsa(input.session);
+      const duplicate = accounts.sameNameOrEmail(caller.account.companyId, input.fullName, input.email);
+      if ((duplicate.name || duplicate.email) && !input.confirmDuplicate) {
+        const fields: Record<string, string> = {};
+        if (duplicate.name) fields['fullName'] = 'account.duplicate-name';
+        if (duplicate.email) fields['email'] = 'account.duplicate-email';
+        throw new PortalError('conflict', 'A colleague already has this name or e-mail: confirm to create the account anyway.', fields);
+      }
+      const at = now();
+      const login = newLogin();
+      const id = db.transaction(() => {
+        const created = accounts.createAccount(caller.account.companyId, { fullName: input.fullName, email: input.email, role: input.role }, login, at);
+        accounts.audit({ companyId: caller.account.companyId, actor: caller.account.login, action: 'account-created', targetLogin: login, details: { role: input.role } }, at);
+        return created;
+      })();
+      return issue(caller, accounts.byId(id)!, 'temporary-password-issued');
+    },
+
+    resetPassword(input: { session: string; login: string }): Promise<IssuedTemporaryPassword> {
+      const caller = guard.requirePlsa(input.session);
+      const account = colleague(caller, input.login);
+      if (account.id === caller.account.id) {
+        throw fieldError('conflict', 'login', 'account.self', 'Change your own password from your private area.');
+      }
+      if (account.state === 'deactivated') throw fieldError('conflict', 'login', 'account.deactivated', 'This account is deactivated.');
+      return issue(caller, account, 'password-reset');
+    },
+
+    unblockAccount(input: { session: string; login: string }): { login: string } {
+      const caller = guard.requirePlsa(input.session);
+      const account = colleague(caller, input.login);
+      if (account.state !== 'blocked') throw fieldError('conflict', 'login', 'account.not-blocked', 'This account is not blocked.');
+      const at = now();
+      db.transaction(() => {
+        accounts.setState(account.id, 'active', at);
+        accounts.clearFailures(account.login);
+        accounts.audit({ companyId: account.companyId, actor: caller.account.login, action: 'account-unblocked', targetLogin: account.login }, at);
+      })();
+      return { login: account.login };
+    },
+
+    deactivateAccount(input: { session: string; login: string }): { login: string } {
+      const caller = guard.requirePlsa(input.session);
+      const account = colleague(caller, input.login);
+      if (account.id === caller.account.id) throw fieldError('conflict', 'login', 'account.self', 'A PLSA cannot deactivate their own account.');
+      const at = now();
+      db.transaction(() => {
+        accounts.setState(account.id, 'deactivated', at);
+        accounts.endSessions(account.id);
+        accounts.forgetAllDevices(account.id);
+        accounts.audit({ companyId: account.companyId, actor: caller.account.login, action: 'account-deactivated', targetLogin: account.login }, at);
+      })();
+      return { login: account.login };
+    },
+
+    companyAudit(input: { session: string }): { entries: AuditEntryView[] } {
+      const caller = guard.requirePlsa(input.session);
+      return { entries: accounts.auditOfCompany(caller.account.companyId).map(({ at, actor, action, targetLogin }) => ({ at, actor, action, targetLogin })) };
+    },
+  };
+}

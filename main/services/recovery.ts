@@ -1,0 +1,127 @@
+// "Lost password / Username lost / Blocked access?": the four recovery forms. Each answers the
+// same thing, in about the same time, whatever exists; what it does is decided and done here,
+// and e-mailed to the registered address only. A request never changes an account.
+import type {
+  BlockedAccessInput,
+  FindPlsaInput,
+  ForgotPasswordInput,
+  ForgotUsernameInput,
+  RecoveryReceived,
+} from '../../preload/contract/accounts';
+import { normaliseLogin } from '../portal/accounts/login-id';
+import { emailMatchesExactly, withinRecoveryCap } from '../portal/accounts/recovery-rules';
+import { generateTemporaryPassword, temporaryPasswordExpiry } from '../portal/accounts/temporary-password';
+import { mails, mailLang } from '../portal/mail/templates';
+import { hashPassword, verifyPassword, decoyHash } from '../secrets/password-hasher';
+import type { AccountRow, AccountsRepository } from '../store/accounts';
+import type { DirectoryRepository } from '../store/directory';
+import type { AccountsConfig } from './accounts-config';
+import type { Mailer } from './mailer';
+
+export interface RecoveryDeps {
+  accounts: AccountsRepository;
+  directory: DirectoryRepository;
+  mailer: Mailer;
+  config: AccountsConfig;
+  now: () => Date;
+  sleep?: (ms: number) => Promise<void>;
+  log?: (message: string, detail?: unknown) => void;
+}
+
+const RECEIVED: RecoveryReceived = { received: true };
+
+export type RecoveryService = ReturnType<typeof createRecoveryService>;
+
+export function createRecoveryService(deps: RecoveryDeps) {
+  const { accounts, directory, mailer, config, now } = deps;
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+
+  /**
+   * Runs one request: counts it against the hourly cap of its subject, audits it, does the work
+   * only within the cap, and never answers before the fixed answer time. Errors inside are
+   * logged, not shown: the answer must not differ.
+   */
+  async function neutral(kind: string, subject: string, companyId: number | null, work: () => Promise<void>): Promise<RecoveryReceived> {
+    const started = Date.now();
+    const at = now();
+    const capped = !withinRecoveryCap(accounts.recoveryRequestsSince(subject, new Date(at.getTime() - 3_600_000)), config.recoveryCapPerHour);
+    accounts.recordRecoveryRequest(kind, subject, at);
+    accounts.audit({ companyId, actor: 'anonymous', action: `recovery-${kind}${capped ? '-over-cap' : ''}`, targetLogin: normaliseLogin(subject) }, at);
+    if (!capped) {
+      try {
+        await work();
+      } catch (error) {
+        deps.log?.(`recovery ${kind} failed`, error);
+      }
+    }
+    const remaining = config.recoveryAnswerMs - (Date.now() - started);
+    if (remaining > 0) await sleep(remaining);
+    return RECEIVED;
+  }
+
+  const exactAccount = (login: string, email: string): AccountRow | null => {
+    const normalised = normaliseLogin(login);
+    const account = normalised ? accounts.byLogin(normalised) : null;
+    return account && emailMatchesExactly(email, account.email) ? account : null;
+  };
+
+  const plsasOf = (companyId: number) =>
+    accounts.ofCompany(companyId).filter((a) => a.role === 'plsa' && a.state === 'active').map((a) => ({ fullName: a.fullName ?? a.login, email: a.email }));
+
+  return {
+    forgotUsername(input: ForgotUsernameInput): Promise<RecoveryReceived> {
+      return neutral('username', input.email, null, async () => {
+        const logins = accounts.byEmail(input.email).filter((a) => a.state !== 'deactivated').map((a) => a.login);
+        if (logins.length > 0) mailer.queue({ kind: 'logins-reminder', to: input.email, lang: mailLang(input.lang), ...mails.loginsReminder(mailLang(input.lang), logins) }, now());
+      });
+    },
+
+    forgotPassword(input: ForgotPasswordInput): Promise<RecoveryReceived> {
+      const account = exactAccount(input.login, input.email);
+      return neutral('password', normaliseLogin(input.login) ?? input.login, account?.companyId ?? null, async () => {
+        const cofor = (input.cofor ?? '').trim().toUpperCase();
+        const eligible = account && account.role === 'plsa' && account.state !== 'deactivated' && cofor === account.cofor;
+        if (!eligible) {
+          await verifyPassword('equalise the time', decoyHash()); // the hash below costs as much
+          return; // a user's new password comes from the PLSA: the answer says so to everyone
+        }
+        const at = now();
+        const temporary = generateTemporaryPassword();
+        const expiresAt = temporaryPasswordExpiry(at, config.temporaryPasswordHours);
+        const lang = mailLang(input.lang);
+        const mail = mails.temporaryPassword(lang, account.login, expiresAt.toISOString().slice(0, 16).replace('T', ' '));
+        await mailer.queueWithSecret({ kind: 'temporary-password', to: account.email, lang, ...mail }, temporary, at);
+        accounts.issueTemporaryPassword(account.id, await hashPassword(temporary, config.hashCost), at, expiresAt, 'self-service');
+        accounts.audit({ companyId: account.companyId, actor: 'anonymous', action: 'temporary-password-issued', targetLogin: account.login, details: { by: 'self-service' } }, at);
+      });
+    },
+
+    findPlsa(input: FindPlsaInput): Promise<RecoveryReceived> {
+      const key = input.loginOrCofor.trim().toUpperCase();
+      const login = normaliseLogin(key);
+      const company = login ? null : directory.companyByCofor(key);
+      const account = login
+        ? exactAccount(login, input.email)
+        : company
+          ? accounts.ofCompany(company.id).find((a) => emailMatchesExactly(input.email, a.email)) ?? null
+          : null;
+      return neutral('find-plsa', key, account?.companyId ?? null, async () => {
+        if (!account) return;
+        const plsas = plsasOf(account.companyId);
+        const lang = mailLang(input.lang);
+        if (plsas.length > 0) mailer.queue({ kind: 'plsa-list', to: account.email, lang, ...mails.plsaList(lang, account.cofor, plsas) }, now());
+      });
+    },
+
+    reportBlockedAccess(input: BlockedAccessInput): Promise<RecoveryReceived> {
+      const account = exactAccount(input.login, input.email);
+      return neutral('blocked-access', normaliseLogin(input.login) ?? input.login, account?.companyId ?? null, async () => {
+        if (!account) return;
+        const lang = mailLang(input.lang);
+        const mail = mails.blockedAccess(lang, account.login, account.email, input.message);
+        const to = [...plsasOf(account.companyId).filter((p) => p.email !== account.email).map((p) => p.email), config.assistanceEmail];
+        for (const address of to) mailer.queue({ kind: 'blocked-access', to: address, lang, ...mail }, now());
+      });
+    },
+  };
+}

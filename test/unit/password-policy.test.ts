@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkPassword, parseBlocklist, PASSWORD_MAX } from '../../main/portal/accounts/password-policy';
+import { hashPassword, verifyPassword } from '../../main/secrets/password-hasher';
+import { delayAfter, shouldBlock } from '../../main/portal/accounts/lockout';
+import { generateTemporaryPassword } from '../../main/portal/accounts/temporary-password';
+import { emailMatchesExactly, withinRecoveryCap } from '../../main/portal/accounts/recovery-rules';
+import { RESOURCES_DIR } from '../fixtures/core';
+
+const common = parseBlocklist(readFileSync(join(RESOURCES_DIR, 'passwords', 'common-passwords.txt'), 'utf8'));
+const context = { login: 'V123456', companyName: 'Acme Brakes SA', personName: 'Jane Smithers' };
+
+describe('password policy', () => {
+  it('ships a blocklist of at least 3,000 common passwords', () => {
+    expect(common.size).toBeGreaterThanOrEqual(3000);
+    expect(common.has('password')).toBe(true);
+  });
+
+  it.each([
+    ['correct lamp orbit tulip', null],
+    ['Tr0ub4dor&3 is long now', null],
+    ['fünfzehn zeichen ok', null],
+    ['🔒🔒 a lock and a long phrase', null],
+    ['aaaaaaaaaaaaaaaaaaaa'.slice(0, 14), 'password.too-short'],
+    ['short', 'password.too-short'],
+    ['é'.repeat(14), 'password.too-short'],
+    ['x'.repeat(PASSWORD_MAX + 1), 'password.too-long'],
+    ['passwordpassword', 'password.repetitive'],
+    ['aaaaaaaaaaaaaaaa', 'password.repetitive'],
+    ['abcabcabcabcabcabc', 'password.repetitive'],
+    ['1qaz2wsx3edc4rfv', 'password.common'],
+    ['123456789987654321', 'password.common'],
+    ['!!!qazwsxedcrfvtgb!!!', 'password.common'],
+    ['my login V123456 rocks', 'password.context'],
+    ['v123456 in lower case', 'password.context'],
+    ['acme brakes forever!!', 'password.context'],
+    ['i love the b2b system', 'password.context'],
+    ['my stellantis access', 'password.context'],
+    ['smithers keeps it safe', 'password.context'],
+  ])('%j -> %s', (password, expected) => {
+    expect(checkPassword(password, context, common)).toBe(expected);
+  });
+
+  it('has no composition rule: lower-case letters and spaces alone are fine', () => {
+    expect(checkPassword('plain lower case words here', context, common)).toBeNull();
+  });
+});
+
+describe('password hashing (scrypt)', () => {
+  it('salts every hash and verifies only the right password', async () => {
+    const [a, b] = await Promise.all([hashPassword('same password twice'), hashPassword('same password twice')]);
+    expect(a).not.toBe(b);
+    expect(a).toMatch(/^scrypt\$32768\$8\$3\$/);
+    expect(a).not.toContain('same password');
+    expect(await verifyPassword('same password twice', a)).toBe(true);
+    expect(await verifyPassword('same password twice!', a)).toBe(false);
+    expect(await verifyPassword('anything', 'md5$abc')).toBe(false);
+  });
+});
+
+describe('lockout delays', () => {
+  it.each([
+    [0, 0], [1, 0], [2, 0], [3, 2], [4, 4], [5, 8], [9, 128], [12, 300],
+  ])('after %i failures, wait %i s', (failures, seconds) => {
+    expect(delayAfter(failures)).toBe(seconds);
+  });
+
+  it('blocks at 10 failures, not before', () => {
+    expect(shouldBlock(9)).toBe(false);
+    expect(shouldBlock(10)).toBe(true);
+  });
+});
+
+describe('temporary passwords', () => {
+  it('are 20 characters from an alphabet without look-alikes, and differ every time', () => {
+    const passwords = Array.from({ length: 200 }, () => generateTemporaryPassword());
+    for (const p of passwords) expect(p).toMatch(/^[a-km-np-zA-HJ-NP-Z2-9]{20}$/);
+    expect(new Set(passwords).size).toBe(200);
+  });
+});
+
+describe('recovery rules', () => {
+  it.each([
+    ['Dominique.Test@demo-forge.example', true],
+    ['dominique.test@demo-forge.example', false],
+    [' Dominique.Test@demo-forge.example', false],
+    ['Dominique.Test@demo-forge.example ', false],
+  ])('e-mail %j matches the registered one: %s', (typed, expected) => {
+    expect(emailMatchesExactly(typed, 'Dominique.Test@demo-forge.example')).toBe(expected);
+  });
+
+  it('caps requests per hour', () => {
+    expect(withinRecoveryCap(4, 5)).toBe(true);
+    expect(withinRecoveryCap(5, 5)).toBe(false);
+  });
+});
