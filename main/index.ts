@@ -6,7 +6,7 @@ import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'e
 import { startCore } from './core';
 import { APP_ENTRY_URL, wireIpc } from './app/ipc';
 import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './app/protocol';
-import { denyAllPermissions, installNavigationGuards, secureWindowOptions } from './app/window';
+import { denyPermissionsButClipboardWrite, installNavigationGuards, secureWindowOptions } from './app/window';
 
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 app.enableSandbox();
@@ -44,7 +44,7 @@ app.whenReady().then(() => {
   }
   app.on('will-quit', () => core.close());
 
-  denyAllPermissions(session.defaultSession);
+  denyPermissionsButClipboardWrite(session.defaultSession);
   registerAppProtocol(protocol, join(__dirname, '..', 'renderer'));
   wireIpc(ipcMain, core.router);
 

@@ -5,6 +5,7 @@ export interface WebHostArgs {
   port: number;
   dataDir: string | null;
   demo: boolean;
+  keychainName: string | null;
   help: boolean;
 }
 
@@ -13,6 +14,9 @@ export const USAGE = `Usage: npm run web -- [options]
   --port N         port on 127.0.0.1 (default 4650; 0 picks a free one)
   --data-dir DIR   folder of the local store (default: this user's app data folder)
   --no-demo        do not load the demo directory into an empty store
+  --keychain-name NAME
+                   name of this app's entries in the OS keychain (default "B2B Portal"),
+                   so that several hosts on one workstation keep their secrets apart
   --help           show this text`;
 
 export class ArgsError extends Error {}
@@ -28,6 +32,7 @@ export function parseWebHostArgs(argv: string[]): WebHostArgs {
         port: { type: 'string' },
         'data-dir': { type: 'string' },
         'no-demo': { type: 'boolean' },
+        'keychain-name': { type: 'string' },
         help: { type: 'boolean' },
       },
     }));
@@ -40,5 +45,9 @@ export function parseWebHostArgs(argv: string[]): WebHostArgs {
   }
   const dataDir = values['data-dir'];
   if (dataDir !== undefined && dataDir.trim() === '') throw new ArgsError('--data-dir needs a folder path.');
-  return { port: Number(portText), dataDir: dataDir ?? null, demo: !values['no-demo'], help: values.help ?? false };
+  const keychainName = values['keychain-name'];
+  if (keychainName !== undefined && !/^[\w .-]{1,100}$/.test(keychainName)) {
+    throw new ArgsError('--keychain-name takes 1 to 100 letters, digits, spaces, dots or dashes.');
+  }
+  return { port: Number(portText), dataDir: dataDir ?? null, demo: !values['no-demo'], keychainName: keychainName ?? null, help: values.help ?? false };
 }

@@ -32,8 +32,9 @@ function main(): void {
       resourcesDir: join(__dirname, '..', '..', 'resources'),
       mode: 'web',
       loadDemo: args.demo,
+      ...(args.keychainName ? { keychainService: args.keychainName } : {}),
       version: __APP_VERSION__,
-      log: (message, detail) => console.error(message, detail),
+      log: (message, detail) => (detail === undefined ? console.log(message) : console.error(message, detail)),
     });
   } catch (error) {
     console.error(`Cannot open the local store in ${dataDir}: ${(error as Error).message}`);

@@ -2,23 +2,28 @@
 // a free port with a fresh data folder, and can restart it on the same folder.
 import { test as base, expect, type Page } from '@playwright/test';
 import axe from 'axe-core';
+import Database from 'better-sqlite3';
+import keytar from 'keytar';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 
 const HOST_SCRIPT = resolve(__dirname, '..', '..', 'dist', 'main', 'web.cjs');
 
 export interface Host {
   url: string;
   dataDir: string;
+  /** This host's own name in the OS keychain. */
+  keychainName: string;
   restart(): Promise<void>;
 }
 
-function startHost(dataDir: string, extraArgs: string[] = []): Promise<{ url: string; process: ChildProcess }> {
+function startHost(dataDir: string, extraArgs: string[] = [], env: Record<string, string> = {}): Promise<{ url: string; process: ChildProcess }> {
   return new Promise((resolveStart, reject) => {
     const child = spawn(process.execPath, [HOST_SCRIPT, '--port', '0', '--data-dir', dataDir, ...extraArgs], {
       stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...env },
     });
     let output = '';
     const timer = setTimeout(() => reject(new Error(`host did not start: ${output}`)), 15_000);
@@ -46,23 +51,30 @@ async function stopHost(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-export const test = base.extend<{ host: Host; hostArgs: string[] }>({
+export const test = base.extend<{ host: Host; hostArgs: string[]; hostEnv: Record<string, string> }>({
   hostArgs: [[], { option: true }],
-  host: async ({ hostArgs }, use) => {
+  hostEnv: [{}, { option: true }],
+  host: async ({ hostArgs, hostEnv }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'portal-e2e-'));
-    let running = await startHost(dataDir, hostArgs);
+    const keychainName = `B2B Portal e2e ${basename(dataDir)}`;
+    const args = ['--keychain-name', keychainName, ...hostArgs];
+    let running = await startHost(dataDir, args, hostEnv);
     const host: Host = {
       url: running.url,
       dataDir,
+      keychainName,
       async restart() {
         await stopHost(running.process);
-        running = await startHost(dataDir, hostArgs);
+        running = await startHost(dataDir, args, hostEnv);
         host.url = running.url;
       },
     };
     await use(host);
     await stopHost(running.process);
     rmSync(dataDir, { recursive: true, force: true });
+    for (const entry of await keytar.findCredentials(keychainName).catch(() => [])) {
+      await keytar.deletePassword(keychainName, entry.account);
+    }
   },
 });
 
@@ -88,4 +100,33 @@ export async function expectAccessible(page: Page): Promise<void> {
       .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   });
   expect(violations).toEqual([]);
+}
+
+/** What the host queued for an address, read from its store as an operator would. */
+export function outboxFor(host: Host, to: string): Array<{ kind: string; subject: string; body: string; secretRef: string | null }> {
+  const db = new Database(join(host.dataDir, 'portal.sqlite'), { readonly: true });
+  try {
+    return db.prepare('SELECT kind, subject, body_text AS body, secret_ref AS secretRef FROM outbox WHERE to_address = ? ORDER BY rowid').all(to) as never;
+  } finally {
+    db.close();
+  }
+}
+
+/** The secret of a queued e-mail, from the OS keychain where the host keeps it. */
+export async function keychainSecret(host: Host, key: string): Promise<string | null> {
+  return keytar.getPassword(host.keychainName, key);
+}
+
+export const DEMO = {
+  plsa: { login: 'V100001', password: 'violet-harbour-lantern-42', email: 'camille.sample@demo-forge.example', cofor: 'A10001' },
+  user: { login: 'V100002', password: 'quiet-meadow-compass-17', email: 'Dominique.Test@demo-forge.example' },
+  blocked: { login: 'V100003', password: 'amber-river-thistle-83', email: 'eden.placeholder@demo-forge.example' },
+} as const;
+
+export async function logIn(page: Page, host: Host, login: string, password: string, remember = false): Promise<void> {
+  await open(page, host, '#/login');
+  await page.getByLabel('Login', { exact: true }).fill(login);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  if (remember) await page.getByLabel('Remember me on this workstation').check();
+  await page.getByRole('button', { name: 'Log in' }).click();
 }

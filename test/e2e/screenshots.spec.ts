@@ -1,7 +1,7 @@
 // `npm run screenshots`: pictures of every screen, in English and French, for the README and
 // for a person to look at. Not part of `npm test`.
 import { resolve } from 'node:path';
-import { open, test } from './fixtures';
+import { DEMO, open, test } from './fixtures';
 
 const OUT = resolve(__dirname, '..', '..', 'docs', 'screenshots');
 
@@ -41,6 +41,27 @@ for (const lang of ['en', 'fr'] as const) {
         await page.locator('#form-summary:not(:empty)').waitFor();
         await shot(`form-${form}-errors`);
       }
+
+      await page.evaluate(() => (location.hash = '#/login'));
+      await page.locator('#f-login').fill(DEMO.user.login);
+      await page.locator('#f-password').fill('wrong password here');
+      await page.locator('main form button[type=submit]').click();
+      await page.locator('#login-problem:not(:empty)').waitFor();
+      await shot('login-error');
+      await page.evaluate(() => (location.hash = '#/recovery?form=password'));
+      await page.locator('#f-login').waitFor();
+      await shot('recovery-password');
+
+      await page.evaluate(() => (location.hash = '#/login'));
+      await page.locator('#f-login').fill(DEMO.plsa.login);
+      await page.locator('#f-password').fill(DEMO.plsa.password);
+      await page.locator('main form button[type=submit]').click();
+      await page.getByTestId('my-login').waitFor();
+      await shot('private-area');
+      await page.evaluate(() => (location.hash = '#/console'));
+      await page.locator('tr[data-login="V100002"] button').first().click();
+      await page.getByTestId('temporary-password').waitFor();
+      await shot('plsa-console');
     });
   });
 }

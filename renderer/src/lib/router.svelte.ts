@@ -4,7 +4,15 @@ export type Route =
   | { name: 'access' }
   | { name: 'company-file' }
   | { name: 'cofor-help' }
-  | { name: 'access-request'; cofor: string | null };
+  | { name: 'access-request'; cofor: string | null }
+  | { name: 'login' }
+  | { name: 'recovery'; form: RecoveryForm }
+  | { name: 'account' }
+  | { name: 'change-password' }
+  | { name: 'console' };
+
+export const RECOVERY_FORMS = ['username', 'password', 'plsa', 'blocked'] as const;
+export type RecoveryForm = (typeof RECOVERY_FORMS)[number];
 
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#/, '').split('?');
@@ -18,6 +26,18 @@ export function parseRoute(hash: string): Route {
       return { name: 'cofor-help' };
     case '/access-request':
       return { name: 'access-request', cofor: params.get('cofor') };
+    case '/login':
+      return { name: 'login' };
+    case '/recovery': {
+      const form = params.get('form');
+      return { name: 'recovery', form: (RECOVERY_FORMS as readonly string[]).includes(form ?? '') ? (form as RecoveryForm) : 'password' };
+    }
+    case '/account':
+      return { name: 'account' };
+    case '/change-password':
+      return { name: 'change-password' };
+    case '/console':
+      return { name: 'console' };
     default:
       return { name: 'home' };
   }
@@ -26,6 +46,7 @@ export function parseRoute(hash: string): Route {
 export function href(route: Route): string {
   if (route.name === 'home') return '#/';
   if (route.name === 'access-request' && route.cofor) return `#/access-request?cofor=${encodeURIComponent(route.cofor)}`;
+  if (route.name === 'recovery') return `#/recovery?form=${route.form}`;
   return `#/${route.name}`;
 }
 
@@ -38,4 +59,8 @@ export const router = {
   get route(): Route {
     return current;
   },
+};
+
+export const go = (route: Route): void => {
+  location.hash = href(route);
 };

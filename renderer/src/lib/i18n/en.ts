@@ -1,6 +1,9 @@
 // English: the reference dictionary. Its wording follows the portal's own welcome page; the
 // other languages must provide every key (French) or fall back to it (Portuguese, partial).
+import { enAccounts } from './en-accounts';
+
 export const en = {
+  ...enAccounts,
   'app.title': 'B2B Portal',
   'app.skip': 'Skip to content',
   'app.demo': 'Demo data',

@@ -1,7 +1,9 @@
 import type { MessageKey } from './en';
+import { frAccounts } from './fr-accounts';
 
 // Français : complet (le type l'exige), dans les termes du portail.
 export const fr: Record<MessageKey, string> = {
+  ...frAccounts,
   'app.title': 'Portail B2B',
   'app.skip': 'Aller au contenu',
   'app.demo': 'Données de démonstration',

@@ -45,6 +45,9 @@ export function t(key: MessageKey, params: Record<string, string | number> = {})
   return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
 
+/** True for a key of the dictionaries (audit actions and the like come from the engine as text). */
+export const hasMessage = (key: string): key is MessageKey => key in en;
+
 /** The message for an error key sent by the engine (`email.format`), in the current language. */
 export function errorText(key: string): string {
   const full = `error.${key}`;
