@@ -5,7 +5,7 @@ const problem = (page: Page) => page.locator('#login-problem');
 
 test('the demo PLSA logs in from the header and sees the private area, then signs out', async ({ page, host }) => {
   await open(page, host);
-  await page.getByRole('link', { name: 'Log in' }).click();
+  await page.getByRole('banner').getByRole('link', { name: 'Log in' }).click();
   await expectAccessible(page);
   await page.getByLabel('Login', { exact: true }).fill('v100001');
   await page.getByLabel('Password', { exact: true }).fill(DEMO.plsa.password);
@@ -22,8 +22,14 @@ test('the demo PLSA logs in from the header and sees the private area, then sign
   await expect(page.getByRole('heading', { name: 'Login to your private area' })).toBeVisible();
 });
 
-test('a demo user logs in, sees no console, and the engine refuses it anyway', async ({ page, host }) => {
-  await logIn(page, host, DEMO.user.login, DEMO.user.password);
+test('a demo user logs in from the guide\'s stage 3, sees no console, and the engine refuses it anyway', async ({ page, host }) => {
+  await open(page, host, '#/access');
+  await page.getByLabel('COFOR', { exact: true }).fill('A10001');
+  await page.getByRole('button', { name: 'Start analysis' }).click();
+  await page.locator('[data-stage="login"]').getByRole('link', { name: 'Log in to your private area' }).click();
+  await page.getByLabel('Login', { exact: true }).fill(DEMO.user.login);
+  await page.getByLabel('Password', { exact: true }).fill(DEMO.user.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
   await expect(page.getByTestId('my-login')).toHaveText('V100002');
   await expect(page.getByRole('link', { name: /PLSA console/ })).toHaveCount(0);
   await page.evaluate(() => (location.hash = '#/console'));

@@ -61,7 +61,7 @@ export const en = {
   'info.personal-login-from-plsa': 'Your company\'s access is open. Each person logs in with a personal login (V followed by 6 digits), handed out by your company\'s PLSA. Ask your PLSA for yours.',
   'info.needs-cofor': 'Available once your company has an active COFOR.',
   'info.needs-open-access': 'Available once your company\'s access to the B2B portal is open.',
-  'proposal.login': 'Log in to your private area with your personal login.',
+  'proposal.login': 'Log in to your private area',
   'form.company-file': 'Present your company',
   'form.cofor-help': 'I do not know my company COFOR',
   'form.access-request': 'Declare the legal representative and the PLSA',

@@ -61,7 +61,7 @@ export const fr: Record<MessageKey, string> = {
   'info.personal-login-from-plsa': 'L\'accès de votre entreprise est ouvert. Chaque personne se connecte avec un identifiant personnel (V suivi de 6 chiffres), attribué par le PLSA de votre entreprise. Demandez le vôtre à votre PLSA.',
   'info.needs-cofor': 'Disponible dès que votre entreprise a un COFOR actif.',
   'info.needs-open-access': 'Disponible dès que l\'accès de votre entreprise au portail B2B est ouvert.',
-  'proposal.login': 'Connectez-vous à votre espace privé avec votre identifiant personnel.',
+  'proposal.login': 'Se connecter à votre espace privé',
   'form.company-file': 'Présenter votre entreprise',
   'form.cofor-help': 'Je ne connais pas le COFOR de mon entreprise',
   'form.access-request': 'Déclarer le représentant légal et le PLSA',
