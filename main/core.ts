@@ -24,6 +24,14 @@ import { createDraftsRepository } from './store/drafts';
 import { createOutboxRepository } from './store/outbox';
 import { createSettingsRepository } from './store/settings';
 import { createSubmissionsRepository } from './store/submissions';
+import { createDelivery, RELAY_PASSWORD_KEY } from './outbox/delivery';
+import { createTransportCache } from './outbox/transport';
+import { createDeliveryWorker } from './outbox/worker';
+import type { RetryPolicy } from './portal/mail/retry-policy';
+import { createHelpService } from './services/help';
+import { createOutboxService } from './services/outbox-service';
+import { createMailSettingsRepository } from './store/mail-settings';
+import { createRequestsRepository } from './store/requests';
 
 export interface CoreOptions {
   dataDir: string;
@@ -36,6 +44,10 @@ export interface CoreOptions {
   keychainService?: string;
   secrets?: SecretStore;
   accounts?: Partial<AccountsConfig>;
+  /** Deliver the outbox in the background (the apps do; tests drive delivery themselves). */
+  deliver?: boolean;
+  deliveryIntervalMs?: number;
+  retryPolicy?: RetryPolicy;
   now?: () => Date;
   log?: Logger;
 }
@@ -44,6 +56,8 @@ export interface PortalCore {
   router: Router;
   db: Db;
   secrets: SecretStore;
+  /** One delivery round now (the background worker does the same on its own). */
+  deliverNow(): Promise<import('./outbox/delivery').DeliveryRound>;
   close(): void;
 }
 
@@ -71,21 +85,51 @@ export function startCore(options: CoreOptions): PortalCore {
   const commonPasswords = parseBlocklist(readText(join(options.resourcesDir, 'passwords', 'common-passwords.txt')));
   const drafts = createDraftsRepository(db);
   const guard = createSessionGuard(accounts, now);
-  const mailer = createMailer(createOutboxRepository(db), secrets, log);
+  const requests = createRequestsRepository(db);
+  const outbox = createOutboxRepository(db, requests);
+  const submissions = createSubmissionsRepository(db, requests);
+  const mailSettings = createMailSettingsRepository(settings);
+  const transports = createTransportCache(() => secrets.get(RELAY_PASSWORD_KEY));
+  const delivery = createDelivery({
+    outbox,
+    secrets,
+    settings: () => mailSettings.get(),
+    transport: (s) => transports.get(s),
+    now,
+    ...(options.retryPolicy ? { policy: options.retryPolicy } : {}),
+    log,
+  });
+  const worker = createDeliveryWorker(delivery, { intervalMs: options.deliveryIntervalMs ?? 30_000, log });
+  const mailer = createMailer(outbox, secrets, log, () => worker.kick());
+  const assistanceAddress = () => mailSettings.get()?.assistanceAddress ?? config.assistanceEmail;
 
   const router = createRouter(
     createHandlers({
       appInfo: () => ({ version: options.version, mode: options.mode, demoData: settings.get('demo-data') === '1' }),
-      onboarding: createOnboardingService({ directory, submissions: createSubmissionsRepository(db), drafts, terms, now }),
+      onboarding: createOnboardingService({ db, mailer, assistanceAddress, directory, submissions, drafts, terms, now }),
       terms,
       drafts,
       auth: createAuthService({ db, accounts, guard, secrets, mailer, commonPasswords, config, now }),
       privateArea: createPrivateAreaService({ accounts, directory, guard, now }),
       recovery: createRecoveryService({ accounts, directory, mailer, config, now, log }),
       plsaConsole: createPlsaConsoleService({ db, accounts, guard, config, now }),
+      help: createHelpService({ db, submissions, mailer, mailSettings, assistanceAddress, now }),
+      outbox: createOutboxService({ outbox, requests, delivery, mailSettings, secrets, transport: (s) => transports.get(s), now }),
       now,
     }),
     log,
   );
-  return { router, db, secrets, close: () => db.close() };
+  if (options.deliver ?? true) worker.start();
+  else delivery.recoverAfterCrash();
+  return {
+    router,
+    db,
+    secrets,
+    deliverNow: () => delivery.deliverDue(),
+    close() {
+      worker.stop();
+      transports.close();
+      db.close();
+    },
+  };
 }

@@ -33,6 +33,15 @@ const portal = {
   unblockAccount: call('unblockAccount'),
   deactivateAccount: call('deactivateAccount'),
   companyAudit: call('companyAudit'),
+  submitHelpRequest: call('submitHelpRequest'),
+  captureWindow: call('captureWindow'),
+  myRequests: call('myRequests'),
+  retryRequest: call('retryRequest'),
+  outboxStatus: call('outboxStatus'),
+  sendNow: call('sendNow'),
+  mailSettings: call('mailSettings'),
+  saveMailSettings: call('saveMailSettings'),
+  sendTestEmail: call('sendTestEmail'),
 } satisfies PortalApi;
 
 contextBridge.exposeInMainWorld('portal', portal);

@@ -5,6 +5,9 @@ import type { OnboardingService } from '../services/onboarding';
 import type { PlsaConsoleService } from '../services/plsa-console';
 import type { PrivateAreaService } from '../services/private-area';
 import type { RecoveryService } from '../services/recovery';
+import type { HelpService } from '../services/help';
+import type { OutboxService } from '../services/outbox-service';
+import { PortalError } from './errors';
 import type { TermsCatalogue } from '../services/terms';
 import type { DraftsRepository } from '../store/drafts';
 import { handler, type HandlerMap } from './router';
@@ -19,6 +22,8 @@ export interface Services {
   privateArea: PrivateAreaService;
   recovery: RecoveryService;
   plsaConsole: PlsaConsoleService;
+  help: HelpService;
+  outbox: OutboxService;
   now: () => Date;
 }
 
@@ -57,5 +62,18 @@ export function createHandlers(s: Services): HandlerMap {
     unblockAccount: handler(S.unblockAccount, (input) => s.plsaConsole.unblockAccount(input)),
     deactivateAccount: handler(S.deactivateAccount, (input) => s.plsaConsole.deactivateAccount(input)),
     companyAudit: handler(S.companyAudit, (input) => s.plsaConsole.companyAudit(input)),
+
+    submitHelpRequest: handler(S.submitHelpRequest, (input) => s.help.submitHelpRequest(input)),
+    captureWindow: handler(S.captureWindow, async (_input, context) => {
+      if (!context.captureWindow) throw new PortalError('unavailable', 'Capturing the window works in the desktop app: attach or paste an image instead.');
+      return { contentBase64: Buffer.from(await context.captureWindow()).toString('base64') };
+    }),
+    myRequests: handler(S.myRequests, () => s.outbox.myRequests()),
+    retryRequest: handler(S.retryRequest, (input) => s.outbox.retryRequest(input)),
+    outboxStatus: handler(S.outboxStatus, () => s.outbox.outboxStatus()),
+    sendNow: handler(S.sendNow, () => s.outbox.sendNow()),
+    mailSettings: handler(S.mailSettings, () => s.outbox.mailSettings()),
+    saveMailSettings: handler(S.saveMailSettings, (input) => s.outbox.saveMailSettings(input)),
+    sendTestEmail: handler(S.sendTestEmail, (input) => s.outbox.sendTestEmail(input)),
   };
 }

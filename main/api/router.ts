@@ -13,21 +13,26 @@ z.config({
   },
 });
 
+/** What a transport knows that the engine may need: the Electron window, for a capture. */
+export interface CallContext {
+  captureWindow?: () => Promise<Uint8Array>;
+}
+
 export interface Handler<T> {
   schema: z.ZodType;
-  run: (input: never) => T | Promise<T>;
+  run: (input: never, context: CallContext) => T | Promise<T>;
 }
 
 export type HandlerMap = { [M in ApiMethod]: Handler<ApiValue<M>> };
 
 /** Pairs a schema with its service call, typing the call by what the schema outputs. */
-export const handler = <S extends z.ZodType, T>(schema: S, run: (input: z.output<S>) => T | Promise<T>): Handler<T> => ({
+export const handler = <S extends z.ZodType, T>(schema: S, run: (input: z.output<S>, context: CallContext) => T | Promise<T>): Handler<T> => ({
   schema,
-  run: run as (input: never) => T | Promise<T>,
+  run: run as (input: never, context: CallContext) => T | Promise<T>,
 });
 
 export interface Router {
-  call(method: unknown, payload: unknown): Promise<ApiResult<unknown>>;
+  call(method: unknown, payload: unknown, context?: CallContext): Promise<ApiResult<unknown>>;
 }
 
 export type Logger = (message: string, detail?: unknown) => void;
@@ -53,7 +58,7 @@ export function fieldsOf(error: z.ZodError): Record<string, string> {
 
 export function createRouter(handlers: HandlerMap, log: Logger = () => {}): Router {
   return {
-    async call(method, payload) {
+    async call(method, payload, context = {}) {
       if (!isApiMethod(method)) {
         return fail('unknown-channel', `There is no channel named ${JSON.stringify(String(method).slice(0, 80))}.`);
       }
@@ -64,7 +69,7 @@ export function createRouter(handlers: HandlerMap, log: Logger = () => {}): Rout
         return fail('invalid-input', `Check these fields: ${Object.keys(fields).join(', ')}.`, fields);
       }
       try {
-        return ok(await (h.run as (input: unknown) => unknown)(parsed.data));
+        return ok(await (h.run as (input: unknown, context: CallContext) => unknown)(parsed.data, context));
       } catch (error) {
         if (error instanceof PortalError) {
           const failure = fail(error.code, error.message, error.fields);

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { ApiMethod } from '../../preload/contract/api';
 import { ACCOUNT_SCHEMAS } from '../portal/accounts/schemas';
+import { HELP_SCHEMAS } from '../portal/mail/help-schemas';
 import { accessRequestSchema, coforHelpSchema, companyFileSchema } from '../portal/onboarding/forms';
 
 const formId = z.enum(['company-file', 'cofor-help', 'access-request']);
@@ -25,4 +26,5 @@ export const CHANNEL_SCHEMAS = {
   saveDraft: z.strictObject({ form: formId, data: draftData }),
   clearDraft: z.strictObject({ form: formId }),
   ...ACCOUNT_SCHEMAS,
+  ...HELP_SCHEMAS,
 } satisfies Record<ApiMethod, z.ZodType>;

@@ -12,6 +12,8 @@ export const APP_ENTRY_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 /** The parts of Electron's IpcMainInvokeEvent the check reads. */
 export interface IpcSenderLike {
   senderFrame: { url: string; parent: unknown } | null;
+  /** The window's web contents: only used to capture the page for a help request. */
+  sender?: { capturePage(): Promise<{ toPNG(): Uint8Array }> };
 }
 
 export function isTrustedSender(event: IpcSenderLike): boolean {
@@ -32,7 +34,8 @@ export async function handleIpc(router: Router, channel: string, event: IpcSende
   const method = channel.startsWith(CHANNEL_PREFIX) ? channel.slice(CHANNEL_PREFIX.length) : null;
   if (!isApiMethod(method)) return fail('unknown-channel', `There is no channel named ${JSON.stringify(channel.slice(0, 80))}.`);
   if (!isTrustedSender(event)) return fail('forbidden-sender', 'This window may not call the portal API.');
-  return router.call(method, payload);
+  const sender = event.sender;
+  return router.call(method, payload, sender ? { captureWindow: async () => (await sender.capturePage()).toPNG() } : {});
 }
 
 export interface IpcMainLike {

@@ -9,15 +9,18 @@ export type Mailer = ReturnType<typeof createMailer>;
 /** "camille.sample@demo-forge.example" -> "c***@demo-forge.example": enough for a log. */
 export const maskEmail = (email: string): string => email.replace(/^(.)[^@]*@/, '$1***@');
 
-export function createMailer(outbox: OutboxRepository, secrets: SecretStore, log: Logger) {
+export function createMailer(outbox: OutboxRepository, secrets: SecretStore, log: Logger, onQueued: () => void = () => {}) {
   const logQueued = (id: string, mail: OutgoingMail) =>
     log(`outbox: queued ${mail.kind} to ${maskEmail(mail.to)} "${mail.subject}" (${id})`);
   return {
+    /** Queues inside the caller's transaction; call `kick()` once it has committed. */
     queue(mail: OutgoingMail, at: Date): string {
       const id = outbox.queue(mail, at);
       logQueued(id, mail);
       return id;
     },
+    /** Tells the delivery worker that something is waiting. */
+    kick: onQueued,
     /** The secret goes to the keychain before the row exists, and leaves it if the row fails. */
     async queueWithSecret(mail: OutgoingMail, secret: string, at: Date): Promise<string> {
       const id = outbox.newId();
@@ -30,6 +33,7 @@ export function createMailer(outbox: OutboxRepository, secrets: SecretStore, log
         throw error;
       }
       logQueued(id, mail);
+      onQueued();
       return id;
     },
   };

@@ -13,9 +13,17 @@ import { analyzeCofor } from '../portal/onboarding/stages';
 import type { DirectoryRepository } from '../store/directory';
 import type { DraftsRepository } from '../store/drafts';
 import { AccessNoLongerOpenToRequest, type SubmissionsRepository } from '../store/submissions';
+import { label as L } from '../portal/mail/request-labels';
+import { requestMail } from '../portal/mail/request-mails';
+import { mailLang } from '../portal/mail/templates';
+import type { Db } from '../store/database';
 import type { TermsCatalogue } from './terms';
+import type { Mailer } from './mailer';
 
 export interface OnboardingDeps {
+  db: Db;
+  mailer: Mailer;
+  assistanceAddress: () => string;
   directory: DirectoryRepository;
   submissions: SubmissionsRepository;
   drafts: DraftsRepository;
@@ -26,7 +34,26 @@ export interface OnboardingDeps {
 export type OnboardingService = ReturnType<typeof createOnboardingService>;
 
 export function createOnboardingService(deps: OnboardingDeps) {
-  const { directory, submissions, drafts, terms, now } = deps;
+  const { db, mailer, directory, submissions, drafts, terms, now } = deps;
+
+  /** Stores a request and queues its e-mail to the assistance in one transaction. */
+  function storeAndQueue(
+    kind: 'company-file' | 'cofor-help' | 'access-request',
+    lang: string | undefined,
+    store: () => { id: number; reference: string; submittedAt: string },
+    fields: (l: ReturnType<typeof mailLang>) => Array<[string, string]>,
+    attachments: Array<{ fileName: string; mediaType: string; content: Uint8Array }> = [],
+  ) {
+    const ml = mailLang(lang);
+    const stored = db.transaction(() => {
+      const saved = store();
+      const mail = requestMail(kind, ml, saved.reference, fields(ml));
+      mailer.queue({ kind, to: deps.assistanceAddress(), lang: ml, ...mail, attachments, submissionId: saved.id }, new Date(saved.submittedAt));
+      return saved;
+    })();
+    mailer.kick();
+    return stored;
+  }
 
   const done = (form: 'company-file' | 'cofor-help' | 'access-request', stored: { reference: string; submittedAt: string }): Submitted => {
     drafts.clear(form); // the draft served its purpose; what was sent is in the submission
@@ -50,17 +77,33 @@ export function createOnboardingService(deps: OnboardingDeps) {
       if (submissions.supplierFileExistsForEmail(input.contactEmail)) {
         throw fieldError('conflict', 'contactEmail', 'email.taken', 'This contact e-mail already identifies a file.');
       }
-      const { document, ...fields } = input;
-      const stored = submissions.storeCompanyFile(
-        { ...fields, document: { fileName: document.fileName, mediaType: check.mediaType, size: bytes.length } },
-        { fileName: document.fileName, mediaType: check.mediaType, bytes },
-        now(),
+      const { document, lang, ...fields } = input;
+      const stored = storeAndQueue(
+        'company-file',
+        lang,
+        () => submissions.storeCompanyFile(
+          { ...fields, document: { fileName: document.fileName, mediaType: check.mediaType, size: bytes.length } },
+          { fileName: document.fileName, mediaType: check.mediaType, bytes },
+          now(),
+        ),
+        (l) => [
+          [L('duns', l), fields.duns], [L('legalName', l), fields.legalName], [L('registrationNumber', l), fields.registrationNumber],
+          [L('taxNumber', l), fields.taxNumber], [L('address', l), `${fields.street}, ${fields.postalCode} ${fields.city}, ${fields.country}`],
+          [L('contactEmail', l), fields.contactEmail], [L('document', l), document.fileName],
+        ],
+        [{ fileName: document.fileName, mediaType: check.mediaType, content: bytes }],
       );
       return done('company-file', stored);
     },
 
     submitCoforHelp(input: CoforHelpInput): Submitted {
-      return done('cofor-help', submissions.storeCoforHelp({ ...input }, now()));
+      const { lang, ...fields } = input;
+      const stored = storeAndQueue('cofor-help', lang, () => submissions.storeCoforHelp({ ...fields }, now()), (l) => [
+        [L('companyName', l), fields.companyName], [L('country', l), fields.country], [L('address', l), fields.address],
+        [L('dunsOrTaxNumber', l), fields.dunsOrTaxNumber ?? ''], [L('contactName', l), fields.contactName],
+        [L('email', l), fields.email], [L('phone', l), fields.phone], [L('message', l), fields.message],
+      ]);
+      return done('cofor-help', stored);
     },
 
     submitAccessRequest(input: AccessRequestInput): Submitted {
@@ -74,12 +117,23 @@ export function createOnboardingService(deps: OnboardingDeps) {
       }
       const at = now();
       try {
-        const stored = submissions.storeAccessRequest(
-          company.id,
-          { ...input },
-          { version: input.termsVersion, acceptedBy: input.legalRepresentative.fullName },
-          at,
-          () => directory.markAccessRequested(company.id, at),
+        const { lang, ...fields } = input;
+        const person = (p: typeof fields.plsa) => `${p.fullName}, ${p.jobTitle}\n${p.email}, ${p.phone}`;
+        const stored = storeAndQueue(
+          'access-request',
+          lang,
+          () => submissions.storeAccessRequest(
+            company.id,
+            { ...fields },
+            { version: input.termsVersion, acceptedBy: input.legalRepresentative.fullName },
+            at,
+            () => directory.markAccessRequested(company.id, at),
+          ),
+          (l) => [
+            [L('cofor', l), company.cofor], [L('companyName', l), company.legalName],
+            [L('legalRepresentative', l), person(fields.legalRepresentative)], [L('plsa', l), person(fields.plsa)],
+            [L('terms', l), `${input.termsVersion} (${at.toISOString()})`],
+          ],
         );
         return done('access-request', stored);
       } catch (error) {

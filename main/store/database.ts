@@ -73,9 +73,16 @@ export function migrate(db: Db, migrations = MIGRATIONS): void {
     );
   }
   for (const migration of migrations.slice(current)) {
-    db.transaction(() => {
-      db.exec(migration.sql);
-      db.pragma(`user_version = ${migration.version}`);
-    })();
+    if (migration.rebuildsTables) db.pragma('foreign_keys = OFF'); // a no-op inside a transaction
+    try {
+      db.transaction(() => {
+        db.exec(migration.sql);
+        const broken = db.pragma('foreign_key_check') as unknown[];
+        if (broken.length > 0) throw new StoreError('store-corrupt', `Migration ${migration.name} broke ${broken.length} references.`);
+        db.pragma(`user_version = ${migration.version}`);
+      })();
+    } finally {
+      if (migration.rebuildsTables) db.pragma('foreign_keys = ON');
+    }
   }
 }

@@ -1,8 +1,16 @@
-// The outbox: e-mails waiting to be delivered (a later issue delivers them by SMTP). A message
-// that carries a secret keeps it in the OS keychain under `outbox:<id>`, never in this table.
+// The outbox: e-mails waiting to be delivered, with their attachments. A message that carries a
+// secret keeps it in the OS keychain under `outbox:<id>`, never in this table. State changes of a
+// message linked to a request move that request's timeline in the same transaction.
 import { randomUUID } from 'node:crypto';
 import type { Db } from './database';
 import { recordMutation } from './mutations';
+import type { RequestsRepository } from './requests';
+
+export interface OutgoingAttachment {
+  fileName: string;
+  mediaType: string;
+  content: Uint8Array;
+}
 
 export interface OutgoingMail {
   kind: string;
@@ -10,6 +18,9 @@ export interface OutgoingMail {
   lang: string;
   subject: string;
   body: string;
+  html?: string | undefined;
+  attachments?: OutgoingAttachment[] | undefined;
+  submissionId?: number | undefined;
 }
 
 export interface OutboxItem {
@@ -18,30 +29,115 @@ export interface OutboxItem {
   kind: string;
   to: string;
   subject: string;
-  state: string;
+  state: 'queued' | 'sending' | 'sent' | 'failed';
+  attempts: number;
+  lastError: string | null;
   hasSecret: boolean;
 }
 
+export interface DueMessage {
+  id: string;
+  createdAt: string;
+  to: string;
+  subject: string;
+  body: string;
+  html: string | null;
+  messageId: string;
+  secretRef: string | null;
+  attempts: number;
+  submissionId: number | null;
+  attachments: OutgoingAttachment[];
+}
+
 export const outboxSecretKey = (id: string): string => `outbox:${id}`;
+export const messageIdOf = (id: string): string => `<${id}@b2b-portal.invalid>`;
 
 export type OutboxRepository = ReturnType<typeof createOutboxRepository>;
 
-export function createOutboxRepository(db: Db) {
-  const insert = db.prepare(`INSERT INTO outbox (id, created_at, kind, to_address, lang, subject, body_text, secret_ref, next_attempt_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+export function createOutboxRepository(db: Db, requests: RequestsRepository) {
+  const insert = db.prepare(`INSERT INTO outbox (id, created_at, kind, to_address, lang, subject, body_text, html_body, secret_ref,
+    next_attempt_at, message_id, submission_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertAttachment = db.prepare('INSERT INTO outbox_attachments (outbox_id, file_name, media_type, content) VALUES (?, ?, ?, ?)');
+  const attachmentsOf = db.prepare<[string], OutgoingAttachment>('SELECT file_name AS fileName, media_type AS mediaType, content FROM outbox_attachments WHERE outbox_id = ? ORDER BY id');
+  const submissionOf = db.prepare<[string], { s: number | null }>('SELECT submission_id AS s FROM outbox WHERE id = ?');
+
+  const linked = (id: string) => submissionOf.get(id)?.s ?? null;
+
   return {
     newId: (): string => randomUUID(),
+
+    /** Queues a message; call inside the transaction that stores what it reports. */
     queue(mail: OutgoingMail, at: Date, options: { id?: string; secretRef?: string } = {}): string {
       const id = options.id ?? randomUUID();
-      insert.run(id, at.toISOString(), mail.kind, mail.to, mail.lang, mail.subject, mail.body, options.secretRef ?? null, at.toISOString());
+      insert.run(id, at.toISOString(), mail.kind, mail.to, mail.lang, mail.subject, mail.body, mail.html ?? null,
+        options.secretRef ?? null, at.toISOString(), messageIdOf(id), mail.submissionId ?? null);
+      for (const a of mail.attachments ?? []) insertAttachment.run(id, a.fileName, a.mediaType, a.content);
       recordMutation(db, { entity: 'outbox', entityId: id, op: 'queued', data: { kind: mail.kind } }, at);
+      if (mail.submissionId !== undefined) requests.record(mail.submissionId, 'queued', at);
       return id;
     },
+
+    due(at: Date, limit: number): DueMessage[] {
+      const rows = db.prepare(`SELECT id, created_at AS createdAt, to_address AS "to", subject, body_text AS body, html_body AS html,
+          message_id AS messageId, secret_ref AS secretRef, attempts, submission_id AS submissionId
+        FROM outbox WHERE state = 'queued' AND next_attempt_at <= ? ORDER BY next_attempt_at, rowid LIMIT ?`).all(at.toISOString(), limit) as Array<Omit<DueMessage, 'attachments'>>;
+      return rows.map((r) => ({ ...r, attachments: attachmentsOf.all(r.id) }));
+    },
+
+    /** Committed before the message leaves: a crash from here on resends it (at least once). */
+    markSending: (id: string): boolean =>
+      db.prepare("UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ? AND state = 'queued'").run(id).changes === 1,
+
+    markSent(id: string, at: Date): void {
+      db.transaction(() => {
+        db.prepare("UPDATE outbox SET state = 'sent', sent_at = ?, last_error = NULL, next_attempt_at = NULL WHERE id = ?").run(at.toISOString(), id);
+        const submission = linked(id);
+        if (submission !== null) requests.record(submission, 'sent', at);
+      })();
+    },
+
+    postpone(id: string, retryAt: Date, reason: string): void {
+      db.prepare("UPDATE outbox SET state = 'queued', next_attempt_at = ?, last_error = ? WHERE id = ?").run(retryAt.toISOString(), reason, id);
+    },
+
+    markFailed(id: string, at: Date, reason: string): void {
+      db.transaction(() => {
+        db.prepare("UPDATE outbox SET state = 'failed', last_error = ?, next_attempt_at = NULL WHERE id = ?").run(reason, id);
+        const submission = linked(id);
+        if (submission !== null) requests.record(submission, 'failed', at, reason);
+      })();
+    },
+
+    /** A person's "retry" (or "Send now"): failed or waiting messages become due at once. */
+    retry(ids: string[], at: Date): number {
+      let changed = 0;
+      db.transaction(() => {
+        for (const id of ids) {
+          const wasFailed = db.prepare("SELECT state FROM outbox WHERE id = ?").pluck().get(id) === 'failed';
+          changed += db.prepare("UPDATE outbox SET state = 'queued', next_attempt_at = ? WHERE id = ? AND state IN ('queued', 'failed')").run(at.toISOString(), id).changes;
+          const submission = linked(id);
+          if (wasFailed && submission !== null) requests.record(submission, 'queued', at, 'retried');
+        }
+      })();
+      return changed;
+    },
+
+    /** After a crash: messages caught between "sending" and "sent" go back to the queue. */
+    requeueInterrupted: (): number => db.prepare("UPDATE outbox SET state = 'queued' WHERE state = 'sending'").run().changes,
+
+    idsOfSubmission: (submissionId: number): string[] => db.prepare('SELECT id FROM outbox WHERE submission_id = ?').pluck().all(submissionId) as string[],
+    waitingIds: (): string[] => db.prepare("SELECT id FROM outbox WHERE state = 'queued'").pluck().all() as string[],
+
+    counts(): Record<OutboxItem['state'], number> {
+      const counts = { queued: 0, sending: 0, sent: 0, failed: 0 };
+      for (const row of db.prepare('SELECT state, count(*) AS n FROM outbox GROUP BY state').all() as Array<{ state: OutboxItem['state']; n: number }>) counts[row.state] = row.n;
+      return counts;
+    },
+
     list(limit = 100): OutboxItem[] {
-      const rows = db.prepare(`SELECT id, created_at AS createdAt, kind, to_address AS "to", subject, state, secret_ref IS NOT NULL AS hasSecret
-        FROM outbox ORDER BY created_at DESC, rowid DESC LIMIT ?`).all(limit) as Array<Omit<OutboxItem, 'hasSecret'> & { hasSecret: number }>;
+      const rows = db.prepare(`SELECT id, created_at AS createdAt, kind, to_address AS "to", subject, state, attempts, last_error AS lastError,
+          secret_ref IS NOT NULL AS hasSecret FROM outbox ORDER BY created_at DESC, rowid DESC LIMIT ?`).all(limit) as Array<Omit<OutboxItem, 'hasSecret'> & { hasSecret: number }>;
       return rows.map((r) => ({ ...r, hasSecret: r.hasSecret === 1 }));
     },
-    body: (id: string): string | null => (db.prepare('SELECT body_text FROM outbox WHERE id = ?').pluck().get(id) as string | undefined) ?? null,
   };
 }

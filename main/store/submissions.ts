@@ -3,13 +3,15 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { Db } from './database';
 import { recordMutation } from './mutations';
+import type { RequestsRepository } from './requests';
 
-export type SubmissionKind = 'company-file' | 'cofor-help' | 'access-request';
+export type SubmissionKind = 'company-file' | 'cofor-help' | 'access-request' | 'help';
 
 const REFERENCE_PREFIX: Record<SubmissionKind, string> = {
   'company-file': 'SDB',
   'cofor-help': 'COF',
   'access-request': 'ACC',
+  help: 'HLP',
 };
 
 // No 0/O or 1/I: references are read out on the phone to the assistance.
@@ -36,7 +38,7 @@ export interface NewSubmission {
 
 export type SubmissionsRepository = ReturnType<typeof createSubmissionsRepository>;
 
-export function createSubmissionsRepository(db: Db) {
+export function createSubmissionsRepository(db: Db, requests: RequestsRepository) {
   const insertSubmission = db.prepare(
     'INSERT INTO submissions (reference, kind, company_id, payload, created_at) VALUES (?, ?, ?, ?, ?)',
   );
@@ -64,6 +66,7 @@ export function createSubmissionsRepository(db: Db) {
               .lastInsertRowid,
           );
           extra?.(id);
+          requests.record(id, 'saved', at);
           recordMutation(db, { entity: 'submission', entityId: reference, op: 'submitted', data: { kind: sub.kind, ...sub.payload } }, at);
           return { id, reference, submittedAt: at.toISOString() };
         } catch (error) {
@@ -89,6 +92,12 @@ export function createSubmissionsRepository(db: Db) {
 
     storeCoforHelp: (payload: Record<string, unknown>, at: Date) =>
       store({ kind: 'cofor-help', companyId: null, payload }, at),
+
+    storeHelp(payload: Record<string, unknown>, screenshot: StoredDocument | null, at: Date) {
+      return store({ kind: 'help', companyId: null, payload }, at, (id) => {
+        if (screenshot) insertDocument.run(randomUUID(), id, screenshot.mediaType, screenshot.fileName, screenshot.bytes.length, screenshot.bytes);
+      });
+    },
 
     storeAccessRequest(
       companyId: number,

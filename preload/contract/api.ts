@@ -31,6 +31,7 @@ import type {
   SessionInput,
   SessionStart,
 } from './accounts';
+import type { HelpRequestInput, MailSettingsInput, MailSettingsView, OutboxStatus, RequestView, WindowCapture } from './help';
 
 export interface PortalApi {
   appInfo(input: Record<string, never>): Promise<ApiResult<AppInfo>>;
@@ -62,6 +63,17 @@ export interface PortalApi {
   unblockAccount(input: AccountActionInput): Promise<ApiResult<{ login: string }>>;
   deactivateAccount(input: AccountActionInput): Promise<ApiResult<{ login: string }>>;
   companyAudit(input: SessionInput): Promise<ApiResult<{ entries: AuditEntryView[] }>>;
+
+  submitHelpRequest(input: HelpRequestInput): Promise<ApiResult<Submitted>>;
+  /** Desktop only: a PNG of the app's window, taken by the main process. */
+  captureWindow(input: Record<string, never>): Promise<ApiResult<WindowCapture>>;
+  myRequests(input: Record<string, never>): Promise<ApiResult<{ requests: RequestView[] }>>;
+  retryRequest(input: { reference: string }): Promise<ApiResult<{ requeued: number }>>;
+  outboxStatus(input: Record<string, never>): Promise<ApiResult<OutboxStatus>>;
+  sendNow(input: Record<string, never>): Promise<ApiResult<OutboxStatus>>;
+  mailSettings(input: Record<string, never>): Promise<ApiResult<MailSettingsView | null>>;
+  saveMailSettings(input: MailSettingsInput): Promise<ApiResult<MailSettingsView>>;
+  sendTestEmail(input: { to: string; lang: 'en' | 'fr' | 'pt' }): Promise<ApiResult<{ sent: boolean; error: string | null }>>;
 }
 
 export type ApiMethod = keyof PortalApi;
@@ -97,6 +109,15 @@ export const API_METHODS = [
   'unblockAccount',
   'deactivateAccount',
   'companyAudit',
+  'submitHelpRequest',
+  'captureWindow',
+  'myRequests',
+  'retryRequest',
+  'outboxStatus',
+  'sendNow',
+  'mailSettings',
+  'saveMailSettings',
+  'sendTestEmail',
 ] as const satisfies readonly ApiMethod[];
 
 type Missing = Exclude<ApiMethod, (typeof API_METHODS)[number]>;

@@ -85,6 +85,8 @@ export interface CompanyFileInput {
   country: string;
   contactEmail: string;
   document: UploadedDocument;
+  /** Language of the e-mail to the assistance. */
+  lang?: 'en' | 'fr' | 'pt' | undefined;
 }
 
 export interface CoforHelpInput {
@@ -96,6 +98,7 @@ export interface CoforHelpInput {
   email: string;
   phone: string;
   message: string;
+  lang?: 'en' | 'fr' | 'pt' | undefined;
 }
 
 export interface PersonInput {
@@ -113,6 +116,7 @@ export interface AccessRequestInput {
   termsAccepted: boolean;
   /** Required when the PLSA is the legal representative: one person in both roles is allowed, knowingly. */
   samePersonConfirmed: boolean;
+  lang?: 'en' | 'fr' | 'pt' | undefined;
 }
 
 export interface Submitted {

@@ -120,7 +120,7 @@ describe('access request (legal representative and PLSA)', () => {
     const terms = core.db.prepare('SELECT terms_version AS v, accepted_by AS who, accepted_at AS at FROM terms_acceptances').get();
     expect(terms).toMatchObject({ v: '2026-01', who: 'Ana Legal', at: expect.any(String) });
     const ops = listMutations(core.db).slice(before).map((m) => `${m.entity}:${m.op}`);
-    expect(ops).toEqual(['company:access-requested', 'submission:submitted']);
+    expect(ops).toEqual(['company:access-requested', 'submission:submitted', 'outbox:queued']);
   });
 
   it('refuses a second request, an open company, a deactivated one and an unknown COFOR', async () => {

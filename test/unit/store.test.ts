@@ -49,11 +49,18 @@ describe('openStore', () => {
     const file = freshFile();
     const db = new Database(file);
     migrate(db, MIGRATIONS.slice(0, MIGRATIONS.length - 1));
-    const v = schemaVersion(db);
-    migrate(db);
-    expect(schemaVersion(db)).toBe(MIGRATIONS.length);
-    expect(v).toBe(MIGRATIONS.length - 1);
+    expect(schemaVersion(db)).toBe(MIGRATIONS.length - 1);
+    db.prepare("INSERT INTO companies (cofor, legal_name, status, access_status) VALUES ('A1B2C3', 'Old Co', 'active', 'not-requested')").run();
+    db.prepare("INSERT INTO submissions (reference, kind, company_id, payload, created_at) VALUES ('ACC-20260101-ABCDEF', 'access-request', 1, '{}', '2026-01-01T00:00:00Z')").run();
+    db.prepare("INSERT INTO terms_acceptances (submission_id, company_id, terms_version, accepted_by, accepted_at) VALUES (1, 1, '2026-01', 'Ana', '2026-01-01T00:00:00Z')").run();
     db.close();
+    const upgraded = openStore(file);
+    expect(schemaVersion(upgraded)).toBe(MIGRATIONS.length);
+    expect(upgraded.prepare('SELECT reference, state FROM submissions').all()).toEqual([{ reference: 'ACC-20260101-ABCDEF', state: 'saved' }]);
+    expect(upgraded.prepare('SELECT state FROM request_events').pluck().all()).toEqual(['saved']);
+    expect(upgraded.pragma('foreign_key_check')).toEqual([]);
+    expect(upgraded.pragma('foreign_keys', { simple: true })).toBe(1);
+    upgraded.close();
   });
 
   it('rolls a failing migration back entirely', () => {

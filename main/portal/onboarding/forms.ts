@@ -57,6 +57,7 @@ export const companyFileSchema = z.strictObject({
   country: country(),
   contactEmail: email(),
   document: uploadedDocument(),
+  lang: z.enum(['en', 'fr', 'pt']).optional(),
 });
 
 export const coforHelpSchema = z.strictObject({
@@ -68,6 +69,7 @@ export const coforHelpSchema = z.strictObject({
   email: email(),
   phone: phone(),
   message: text(LIMITS.longText),
+  lang: z.enum(['en', 'fr', 'pt']).optional(),
 });
 
 export const personSchema = z.strictObject({
@@ -85,6 +87,7 @@ export const accessRequestSchema = z
     termsVersion: text(20),
     termsAccepted: z.boolean().refine((v) => v, { error: 'terms.required' }),
     samePersonConfirmed: z.boolean(),
+    lang: z.enum(['en', 'fr', 'pt']).optional(),
   })
   .superRefine((req, ctx) => {
     if (isSamePerson(req.legalRepresentative, req.plsa) && !req.samePersonConfirmed) {

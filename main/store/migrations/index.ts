@@ -1,14 +1,20 @@
 // Numbered, append-only migrations. A shipped migration is never edited: add the next one.
 import { directory } from './001-directory';
 import { accounts } from './002-accounts';
+import { delivery } from './003-delivery';
 
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /**
+   * Rebuilds a table (SQLite cannot alter a CHECK constraint): foreign keys are switched off
+   * around it, as SQLite's documented procedure says, and checked before the commit.
+   */
+  rebuildsTables?: boolean;
 }
 
-export const MIGRATIONS: readonly Migration[] = [directory, accounts];
+export const MIGRATIONS: readonly Migration[] = [directory, accounts, delivery];
 
 MIGRATIONS.forEach((m, i) => {
   if (m.version !== i + 1) throw new Error(`Migration ${m.name} is numbered ${m.version}, expected ${i + 1}`);

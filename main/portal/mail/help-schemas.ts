@@ -1,0 +1,32 @@
+// Schemas of the Help & Contact, requests, outbox and mail settings channels.
+import { z } from 'zod';
+import { HELP_PURPOSES } from '../../../preload/contract/help';
+import { email, optionalText, phone, text, uploadedDocument } from '../onboarding/forms';
+import { mailSettingsSchema } from './settings';
+
+const empty = () => z.strictObject({});
+const lang = () => z.enum(['en', 'fr', 'pt']);
+
+export const HELP_SCHEMAS = {
+  submitHelpRequest: z.strictObject({
+    purpose: z.enum(HELP_PURPOSES, { error: 'purpose.required' }),
+    message: text(4000),
+    name: text(),
+    company: text(),
+    email: email(),
+    phone: phone(),
+    login: optionalText(20),
+    cofor: optionalText(20),
+    lang: lang(),
+    // A screenshot may be up to 20 MB before the relay's own limit is checked.
+    screenshot: uploadedDocument().extend({ contentBase64: z.string().min(1, { error: 'screenshot.empty' }).max(28_000_000, { error: 'screenshot.too-large' }).regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'screenshot.corrupt' }) }).optional(),
+  }),
+  captureWindow: empty(),
+  myRequests: empty(),
+  retryRequest: z.strictObject({ reference: z.string().trim().min(1).max(40) }),
+  outboxStatus: empty(),
+  sendNow: empty(),
+  mailSettings: empty(),
+  saveMailSettings: mailSettingsSchema.and(z.object({ password: z.string().max(1024) })),
+  sendTestEmail: z.strictObject({ to: email(), lang: lang() }),
+};

@@ -1,0 +1,70 @@
+// Help & Contact: the request is stored, its screenshot checked, and its e-mail to the
+// assistance queued, all in one transaction.
+import type { Submitted } from '../../preload/contract/dto';
+import type { HelpRequestInput } from '../../preload/contract/help';
+import { fieldError } from '../api/errors';
+import { inspectDocument, DEFAULT_DOCUMENT_LIMITS } from '../portal/documents/inspect';
+import { label as L, purposeText } from '../portal/mail/request-labels';
+import { requestMail } from '../portal/mail/request-mails';
+import { fitsRelay, DEFAULT_MAX_MESSAGE_BYTES } from '../portal/mail/settings';
+import { mailLang } from '../portal/mail/templates';
+import type { Db } from '../store/database';
+import type { MailSettingsRepository } from '../store/mail-settings';
+import type { StoredDocument, SubmissionsRepository } from '../store/submissions';
+import type { Mailer } from './mailer';
+
+export interface HelpDeps {
+  db: Db;
+  submissions: SubmissionsRepository;
+  mailer: Mailer;
+  mailSettings: MailSettingsRepository;
+  assistanceAddress: () => string;
+  now: () => Date;
+}
+
+const MB = 1024 * 1024;
+
+export function createHelpService(deps: HelpDeps) {
+  function checkScreenshot(input: HelpRequestInput['screenshot']): StoredDocument | null {
+    if (!input) return null;
+    const bytes = new Uint8Array(Buffer.from(input.contentBase64, 'base64'));
+    const check = inspectDocument(bytes, { ...DEFAULT_DOCUMENT_LIMITS, maxBytes: 20 * MB });
+    if (!check.ok) throw fieldError('invalid-input', 'screenshot', check.reason.replace('document.', 'screenshot.'), 'The screenshot was refused.');
+    if (check.kind === 'pdf') throw fieldError('invalid-input', 'screenshot', 'screenshot.type', 'A screenshot is a PNG or JPEG image.');
+    const max = deps.mailSettings.get()?.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
+    if (!fitsRelay(bytes.length, max)) {
+      throw fieldError('invalid-input', 'screenshot', 'screenshot.too-large', `The screenshot does not fit the mail relay's limit of ${(max / MB).toFixed(0)} MB.`);
+    }
+    const extension = check.kind === 'png' ? 'png' : 'jpg';
+    return { fileName: `screenshot.${extension}`, mediaType: check.mediaType, bytes };
+  }
+
+  return {
+    submitHelpRequest(input: HelpRequestInput): Submitted {
+      const screenshot = checkScreenshot(input.screenshot);
+      const lang = mailLang(input.lang);
+      const { screenshot: _raw, ...fields } = input;
+      const at = deps.now();
+      const stored = deps.db.transaction(() => {
+        const saved = deps.submissions.storeHelp({ ...fields, screenshot: screenshot ? { fileName: screenshot.fileName, size: screenshot.bytes.length } : null }, screenshot, at);
+        const mail = requestMail('help', lang, saved.reference, [
+          [L('purpose', lang), purposeText(input.purpose, lang)],
+          [L('message', lang), input.message],
+          [L('contactName', lang), input.name],
+          [L('companyName', lang), input.company],
+          [L('email', lang), input.email],
+          [L('phone', lang), input.phone],
+          [L('login', lang), input.login ?? ''],
+          [L('cofor', lang), input.cofor ?? ''],
+          [L('screenshot', lang), screenshot?.fileName ?? ''],
+        ]);
+        const attachments = screenshot ? [{ fileName: screenshot.fileName, mediaType: screenshot.mediaType, content: screenshot.bytes }] : [];
+        deps.mailer.queue({ kind: 'help', to: deps.assistanceAddress(), lang, ...mail, attachments, submissionId: saved.id }, at);
+        return saved;
+      })();
+      deps.mailer.kick();
+      return { reference: stored.reference, submittedAt: stored.submittedAt };
+    },
+  };
+}
+export type HelpService = ReturnType<typeof createHelpService>;

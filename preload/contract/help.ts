@@ -1,0 +1,63 @@
+// Help & Contact, "My requests", the outbox and the mail settings.
+import type { UploadedDocument } from './dto';
+
+export const HELP_PURPOSES = ['access-request', 'cofor', 'login-or-password', 'blocked-access', 'plsa', 'technical', 'other'] as const;
+export type HelpPurpose = (typeof HELP_PURPOSES)[number];
+
+export interface HelpRequestInput {
+  purpose: HelpPurpose;
+  message: string;
+  name: string;
+  company: string;
+  email: string;
+  phone: string;
+  login?: string | undefined;
+  cofor?: string | undefined;
+  lang: 'en' | 'fr' | 'pt';
+  /** PNG or JPEG, checked from its bytes and against the relay's size limit before queueing. */
+  screenshot?: UploadedDocument | undefined;
+}
+
+export type RequestState = 'saved' | 'queued' | 'sent' | 'failed' | 'answered';
+
+export interface RequestView {
+  reference: string;
+  kind: 'company-file' | 'cofor-help' | 'access-request' | 'help';
+  createdAt: string;
+  state: RequestState;
+  lastError: string | null;
+  nextAttemptAt: string | null;
+  events: Array<{ at: string; state: RequestState; detail: string | null }>;
+}
+
+export interface OutboxStatus {
+  waiting: number;
+  failed: number;
+  /** null until a delivery was tried. */
+  online: boolean | null;
+  lastError: string | null;
+  relayConfigured: boolean;
+}
+
+export interface MailSettingsFields {
+  assistanceAddress: string;
+  fromAddress: string;
+  host: string;
+  port: number;
+  security: 'tls' | 'starttls' | 'none';
+  user: string;
+  maxMessageBytes: number;
+}
+
+export interface MailSettingsView extends MailSettingsFields {
+  passwordSet: boolean;
+}
+
+export interface MailSettingsInput extends MailSettingsFields {
+  /** Empty keeps the password already in the keychain. */
+  password: string;
+}
+
+export interface WindowCapture {
+  contentBase64: string;
+}
