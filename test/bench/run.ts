@@ -10,6 +10,7 @@ import { openStore, type Db } from '../../main/store/database';
 import { createDirectoryRepository, importDirectory } from '../../main/store/directory';
 import { RESOURCES_DIR, tempDir } from '../fixtures/core';
 import { benchClickToAnswer } from './click';
+import { benchCrashDrill, benchThroughput } from './outbox';
 import { coforOf, rowCount, syntheticDirectory } from './directory-data';
 import { fmt, interleaved, percentile, us } from './stats';
 
@@ -114,6 +115,17 @@ async function main(): Promise<void> {
   } catch (error) {
     row('click on Start analysis -> answer rendered', `not measured: ${(error as Error).message.split('\n')[0]}`, '', '< 100 ms');
   }
+
+  // The outbox: throughput next to plain nodemailer, then the crash drill at full size.
+  const mail = await benchThroughput(Number(process.env['BENCH_MAILS'] ?? 2000));
+  row('plain nodemailer, pooled, same messages (baseline)', `${fmt(mail.plainPerSecond)} msg/s`, '1.00', '');
+  row('outbox delivery (mark sending, send, mark sent)', `${fmt(mail.oursPerSecond)} msg/s`, (mail.oursPerSecond / mail.plainPerSecond).toFixed(2), '(informative)');
+  const items = Number(process.env['BENCH_CRASH_ITEMS'] ?? 10_000);
+  const kills = Number(process.env['BENCH_CRASH_KILLS'] ?? 400);
+  console.log(`Crash drill: ${fmt(items)} messages, at least ${kills} SIGKILLs…`);
+  const drill = await benchCrashDrill(items, kills);
+  row(`crash drill: ${fmt(drill.items)} messages, ${drill.kills} kills, ${drill.runs} runs`, `${drill.missing} lost, ${drill.notFinal} not final`, `${drill.received - drill.unique} dup.`, `0 lost, dup. <= ${drill.kills}`);
+  row('crash drill: integrity_check after every restart', `${drill.runs - drill.integrityFailures}/${drill.runs} ok`, `${drill.seconds.toFixed(0)} s`, 'all ok');
 
   dir.remove();
   const widths = [0, 1, 2, 3].map((c) => Math.max(...[['measure', 'figure', 'ratio', 'target'], ...rows].map((r) => (r[c] ?? '').length)));

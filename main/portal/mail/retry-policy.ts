@@ -23,7 +23,7 @@ export function classifyFailure(failure: SendFailure): FailureKind {
 
 /** The answer a person reads: the server's own words when there are some. */
 export function describeFailure(failure: SendFailure): string {
-  const text = (failure.response ?? failure.message).replace(/[\r\n]+/g, ' ').trim();
+  const text = (failure.response ?? failure.message).replace(/\s*[\r\n]+\s*/g, ' ').trim();
   return text.slice(0, 500);
 }
 
