@@ -32,6 +32,7 @@ import { createHelpService } from './services/help';
 import { createOutboxService } from './services/outbox-service';
 import { createMailSettingsRepository } from './store/mail-settings';
 import { createRequestsRepository } from './store/requests';
+import { createGuideLibrary, GUIDE_IDS } from './portal/help/guides';
 
 export interface CoreOptions {
   dataDir: string;
@@ -101,6 +102,10 @@ export function startCore(options: CoreOptions): PortalCore {
   });
   const worker = createDeliveryWorker(delivery, { intervalMs: options.deliveryIntervalMs ?? 30_000, log });
   const mailer = createMailer(outbox, secrets, log, () => worker.kick());
+  const guides = createGuideLibrary(
+    ['en', 'fr'].flatMap((lang) => GUIDE_IDS.map((id) => ({ id, lang, markdown: readText(join(options.resourcesDir, 'guides', lang, `${id}.md`)) }))),
+  );
+  const aboutTexts = JSON.parse(readText(join(options.resourcesDir, 'help', 'about.json'))) as Record<string, string>;
   const assistanceAddress = () => mailSettings.get()?.assistanceAddress ?? config.assistanceEmail;
 
   const router = createRouter(
@@ -115,6 +120,8 @@ export function startCore(options: CoreOptions): PortalCore {
       plsaConsole: createPlsaConsoleService({ db, accounts, guard, config, now }),
       help: createHelpService({ db, submissions, mailer, mailSettings, assistanceAddress, now }),
       outbox: createOutboxService({ outbox, requests, delivery, mailSettings, secrets, transport: (s) => transports.get(s), now }),
+      guides,
+      about: (lang) => aboutTexts[lang] ?? aboutTexts['en'] ?? '',
       now,
     }),
     log,

@@ -42,6 +42,9 @@ const portal = {
   mailSettings: call('mailSettings'),
   saveMailSettings: call('saveMailSettings'),
   sendTestEmail: call('sendTestEmail'),
+  helpTopic: call('helpTopic'),
+  helpGuide: call('helpGuide'),
+  searchHelp: call('searchHelp'),
 } satisfies PortalApi;
 
 contextBridge.exposeInMainWorld('portal', portal);

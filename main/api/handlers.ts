@@ -7,6 +7,7 @@ import type { PrivateAreaService } from '../services/private-area';
 import type { RecoveryService } from '../services/recovery';
 import type { HelpService } from '../services/help';
 import type { OutboxService } from '../services/outbox-service';
+import type { GuideLibrary } from '../portal/help/guides';
 import { PortalError } from './errors';
 import type { TermsCatalogue } from '../services/terms';
 import type { DraftsRepository } from '../store/drafts';
@@ -24,6 +25,8 @@ export interface Services {
   plsaConsole: PlsaConsoleService;
   help: HelpService;
   outbox: OutboxService;
+  guides: GuideLibrary;
+  about: (lang: string) => string;
   now: () => Date;
 }
 
@@ -75,5 +78,13 @@ export function createHandlers(s: Services): HandlerMap {
     mailSettings: handler(S.mailSettings, () => s.outbox.mailSettings()),
     saveMailSettings: handler(S.saveMailSettings, (input) => s.outbox.saveMailSettings(input)),
     sendTestEmail: handler(S.sendTestEmail, (input) => s.outbox.sendTestEmail(input)),
+
+    helpTopic: handler(S.helpTopic, ({ lang }) => ({ guides: s.guides.list(lang), about: s.about(lang) })),
+    helpGuide: handler(S.helpGuide, ({ id, lang }) => {
+      const guide = s.guides.guide(id, lang);
+      if (!guide) throw new PortalError('not-found', 'No such guide.');
+      return { id: guide.id, title: guide.title, html: guide.html };
+    }),
+    searchHelp: handler(S.searchHelp, ({ query, lang }) => ({ hits: query.trim() === '' ? [] : s.guides.search(query, lang) })),
   };
 }

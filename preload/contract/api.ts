@@ -31,7 +31,7 @@ import type {
   SessionInput,
   SessionStart,
 } from './accounts';
-import type { HelpRequestInput, MailSettingsInput, MailSettingsView, OutboxStatus, RequestView, WindowCapture } from './help';
+import type { GuideId, GuideView, HelpRequestInput, HelpSearchHit, HelpTopic, MailSettingsInput, MailSettingsView, OutboxStatus, RequestView, WindowCapture } from './help';
 
 export interface PortalApi {
   appInfo(input: Record<string, never>): Promise<ApiResult<AppInfo>>;
@@ -74,6 +74,10 @@ export interface PortalApi {
   mailSettings(input: Record<string, never>): Promise<ApiResult<MailSettingsView | null>>;
   saveMailSettings(input: MailSettingsInput): Promise<ApiResult<MailSettingsView>>;
   sendTestEmail(input: { to: string; lang: 'en' | 'fr' | 'pt' }): Promise<ApiResult<{ sent: boolean; error: string | null }>>;
+
+  helpTopic(input: { lang: string }): Promise<ApiResult<HelpTopic>>;
+  helpGuide(input: { id: GuideId; lang: string }): Promise<ApiResult<GuideView>>;
+  searchHelp(input: { query: string; lang: string }): Promise<ApiResult<{ hits: HelpSearchHit[] }>>;
 }
 
 export type ApiMethod = keyof PortalApi;
@@ -118,6 +122,9 @@ export const API_METHODS = [
   'mailSettings',
   'saveMailSettings',
   'sendTestEmail',
+  'helpTopic',
+  'helpGuide',
+  'searchHelp',
 ] as const satisfies readonly ApiMethod[];
 
 type Missing = Exclude<ApiMethod, (typeof API_METHODS)[number]>;

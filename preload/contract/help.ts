@@ -61,3 +61,24 @@ export interface MailSettingsInput extends MailSettingsFields {
 export interface WindowCapture {
   contentBase64: string;
 }
+
+export type GuideId = 'present-company' | 'register-portal' | 'log-in' | 'read-more';
+
+export interface HelpTopic {
+  guides: Array<{ id: GuideId; title: string }>;
+  /** The "about the car maker" paragraph: configuration, in the asked language. */
+  about: string;
+}
+
+export interface GuideView {
+  id: GuideId;
+  title: string;
+  /** Rendered from the shipped Markdown with raw HTML escaped. */
+  html: string;
+}
+
+export interface HelpSearchHit {
+  id: GuideId;
+  title: string;
+  snippet: string;
+}

@@ -29,4 +29,7 @@ export const HELP_SCHEMAS = {
   mailSettings: empty(),
   saveMailSettings: mailSettingsSchema.and(z.object({ password: z.string().max(1024) })),
   sendTestEmail: z.strictObject({ to: email(), lang: lang() }),
+  helpTopic: z.strictObject({ lang: z.string().regex(/^[a-z]{2}$/) }),
+  helpGuide: z.strictObject({ id: z.enum(['present-company', 'register-portal', 'log-in', 'read-more']), lang: z.string().regex(/^[a-z]{2}$/) }),
+  searchHelp: z.strictObject({ query: z.string().max(200, { error: 'too-long' }), lang: z.string().regex(/^[a-z]{2}$/) }),
 };
