@@ -5,7 +5,7 @@ import { ACCOUNT_SCHEMAS } from '../portal/accounts/schemas';
 import { HELP_SCHEMAS } from '../portal/mail/help-schemas';
 import { accessRequestSchema, coforHelpSchema, companyFileSchema } from '../portal/onboarding/forms';
 
-const formId = z.enum(['company-file', 'cofor-help', 'access-request']);
+const formId = z.enum(['company-file', 'cofor-help', 'access-request', 'help']);
 
 /** A draft is what was typed: at most 60 fields of short text or check boxes, no files. */
 const draftData = z

@@ -124,6 +124,6 @@ export interface Submitted {
   submittedAt: string;
 }
 
-export type DraftKey = FormId;
+export type DraftKey = FormId | 'help';
 /** A form's fields as typed: strings and check boxes only (files are never kept in drafts). */
 export type DraftData = Record<string, string | boolean>;

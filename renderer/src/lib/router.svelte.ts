@@ -1,4 +1,5 @@
 // Hash routes: the app is one page, and a route survives a reload (and a host restart).
+import type { GuideId } from '../../../preload/contract/help';
 export type Route =
   | { name: 'home' }
   | { name: 'access' }
@@ -9,7 +10,14 @@ export type Route =
   | { name: 'recovery'; form: RecoveryForm }
   | { name: 'account' }
   | { name: 'change-password' }
-  | { name: 'console' };
+  | { name: 'console' }
+  | { name: 'help' }
+  | { name: 'guide'; id: GuideId }
+  | { name: 'contact' }
+  | { name: 'requests' }
+  | { name: 'settings' };
+
+const GUIDES: readonly GuideId[] = ['present-company', 'register-portal', 'log-in', 'read-more'];
 
 export const RECOVERY_FORMS = ['username', 'password', 'plsa', 'blocked'] as const;
 export type RecoveryForm = (typeof RECOVERY_FORMS)[number];
@@ -38,6 +46,18 @@ export function parseRoute(hash: string): Route {
       return { name: 'change-password' };
     case '/console':
       return { name: 'console' };
+    case '/help':
+      return { name: 'help' };
+    case '/guide': {
+      const id = params.get('id') as GuideId | null;
+      return id && GUIDES.includes(id) ? { name: 'guide', id } : { name: 'help' };
+    }
+    case '/contact':
+      return { name: 'contact' };
+    case '/requests':
+      return { name: 'requests' };
+    case '/settings':
+      return { name: 'settings' };
     default:
       return { name: 'home' };
   }
@@ -47,6 +67,7 @@ export function href(route: Route): string {
   if (route.name === 'home') return '#/';
   if (route.name === 'access-request' && route.cofor) return `#/access-request?cofor=${encodeURIComponent(route.cofor)}`;
   if (route.name === 'recovery') return `#/recovery?form=${route.form}`;
+  if (route.name === 'guide') return `#/guide?id=${route.id}`;
   return `#/${route.name}`;
 }
 

@@ -1,9 +1,11 @@
 // English: the reference dictionary. Its wording follows the portal's own welcome page; the
 // other languages must provide every key (French) or fall back to it (Portuguese, partial).
 import { enAccounts } from './en-accounts';
+import { enHelp } from './en-help';
 
 export const en = {
   ...enAccounts,
+  ...enHelp,
   'app.title': 'B2B Portal',
   'app.skip': 'Skip to content',
   'app.demo': 'Demo data',

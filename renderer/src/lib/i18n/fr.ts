@@ -1,9 +1,11 @@
 import type { MessageKey } from './en';
 import { frAccounts } from './fr-accounts';
+import { frHelp } from './fr-help';
 
 // Français : complet (le type l'exige), dans les termes du portail.
 export const fr: Record<MessageKey, string> = {
   ...frAccounts,
+  ...frHelp,
   'app.title': 'Portail B2B',
   'app.skip': 'Aller au contenu',
   'app.demo': 'Données de démonstration',

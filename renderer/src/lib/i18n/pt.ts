@@ -13,4 +13,5 @@ export const pt: Partial<Record<MessageKey, string>> = {
   'home.present.title': 'Apresente a sua empresa na Base de Dados de Fornecedores',
   'home.access.title': 'Obtenha acesso ao portal B2B',
   'home.login.title': 'Aceda à sua área privada',
+  'nav.help': 'Ajuda e Contacto',
 };

@@ -1,0 +1,146 @@
+import type { Page } from '@playwright/test';
+import { png } from '../fixtures/files';
+import { startSmtp, type TestSmtp } from '../fixtures/smtp';
+import { expect, expectAccessible, open, test, type Host } from './fixtures';
+
+let smtp: TestSmtp | null = null;
+test.afterEach(async () => {
+  await smtp?.stop().catch(() => {});
+  smtp = null;
+});
+
+async function configureRelay(page: Page, host: Host, port: number) {
+  await open(page, host, '#/settings');
+  await page.getByLabel('Assistance address (requests go there)').fill('assistance@b2b-portal.example');
+  await page.getByLabel('Sender address').fill('no-reply@b2b-portal.example');
+  await page.getByLabel('Relay host').fill('127.0.0.1');
+  await page.getByLabel('Port', { exact: true }).fill(String(port));
+  await page.getByLabel('Security').selectOption('none');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Settings saved.')).toBeVisible();
+}
+
+async function fillHelp(page: Page) {
+  await page.getByLabel('Purpose of your request').selectOption('technical');
+  await page.getByLabel('Your question').fill('The analysis shows nothing for our COFOR.');
+  await page.getByLabel('Name', { exact: true }).fill('Rita Sousa');
+  await page.getByLabel('Company', { exact: true }).fill('Lost Parts Lda');
+  await page.getByLabel('E-mail', { exact: true }).fill('rita@lost-parts.example');
+  await page.getByLabel('Phone', { exact: true }).fill('+351 22 000 0000');
+}
+
+test('Help & Contact: a request with a screenshot reaches the assistance and shows as sent', async ({ page, host }) => {
+  smtp = await startSmtp();
+  await configureRelay(page, host, smtp.port);
+  await expectAccessible(page);
+
+  await page.getByRole('banner').getByRole('link', { name: 'Help & Contact' }).click();
+  await page.getByRole('link', { name: 'Get help' }).click();
+  await expect(page.getByRole('heading', { name: 'Contact the B2B Portal assistance' })).toBeVisible();
+  await page.getByRole('button', { name: 'Submit' }).click();
+  await expect(page.locator('#f-purpose-error')).toHaveText(/Choose the purpose/);
+  await expect(page.locator('#f-message-error')).toHaveText(/required/);
+  await expectAccessible(page);
+
+  await fillHelp(page);
+  await page.getByLabel('Choose an image').setInputFiles({ name: 'not-really.png', mimeType: 'image/png', buffer: Buffer.from('%PDF-1.4\n%%EOF') });
+  await page.getByRole('button', { name: 'Submit' }).click();
+  await expect(page.locator('#f-screenshot-error')).toHaveText(/must be a PNG or JPEG/);
+
+  const screenshot = png(120, 80);
+  await page.getByLabel('Choose an image').setInputFiles({ name: 'problem.png', mimeType: 'image/png', buffer: screenshot });
+  await expect(page.getByRole('img', { name: 'Preview of the screenshot' })).toBeVisible();
+  await page.getByRole('button', { name: 'Submit' }).click();
+  const reference = await page.getByTestId('reference').innerText();
+  expect(reference).toMatch(/^HLP-/);
+
+  await page.getByRole('link', { name: 'My requests' }).last().click();
+  const row = page.locator(`[data-reference="${reference}"]`);
+  await expect(row).toHaveAttribute('data-state', 'sent', { timeout: 15_000 });
+  await expectAccessible(page);
+  const mail = smtp.received.find((r) => r.mail.subject?.includes(reference))!;
+  expect(mail.mail.attachments[0]!.content.equals(screenshot)).toBe(true);
+  expect(mail.mail.text).toContain('The analysis shows nothing for our COFOR.');
+});
+
+test('a screenshot can be pasted from the clipboard', async ({ page, host }) => {
+  await open(page, host, '#/contact');
+  const bytes = [...png(30, 20)];
+  await page.evaluate((data) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([new Uint8Array(data)], 'clip.png', { type: 'image/png' }));
+    window.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer }));
+  }, bytes);
+  await expect(page.getByRole('img', { name: 'Preview of the screenshot' })).toBeVisible();
+  await expect(page.getByText('Attached: pasted image')).toBeVisible();
+});
+
+test('offline: the request waits with the reason, and leaves with "Send now" once the relay is back', async ({ page, host }) => {
+  smtp = await startSmtp();
+  const port = smtp.port;
+  await smtp.stop();
+  smtp = null;
+  await configureRelay(page, host, port);
+  await open(page, host, '#/contact');
+  await fillHelp(page);
+  await page.getByRole('button', { name: 'Submit' }).click();
+  const reference = await page.getByTestId('reference').innerText();
+  await open(page, host, '#/requests');
+  const row = page.locator(`[data-reference="${reference}"]`);
+  await expect(row).toContainText('Waiting to retry', { timeout: 15_000 });
+  await expect(page.getByTestId('outbox-indicator')).toContainText('Offline');
+  await expect(page.getByTestId('outbox-indicator')).toContainText('1 waiting');
+
+  smtp = await startSmtp({ port });
+  await page.getByRole('button', { name: 'Send now' }).click();
+  await expect(row).toHaveAttribute('data-state', 'sent', { timeout: 15_000 });
+  await expect(page.getByTestId('outbox-indicator')).toContainText('Online');
+  expect(smtp.received.filter((r) => r.mail.subject?.includes(reference))).toHaveLength(1);
+});
+
+test('help topic: guides, offline search, Get help and Read more', async ({ page, host }) => {
+  await open(page, host, '#/help');
+  await expect(page.getByRole('heading', { name: 'Help & Contact', level: 1 })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Present your company in the Supplier Database' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Register your company to the B2B portal' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Log in to your private area' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'About the car maker' })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole('searchbox', { name: 'Search the guides' }).fill('temporary pasword');
+  await page.locator('.hits').getByRole('link', { name: 'Log in to your private area' }).click();
+  await expect(page.getByRole('heading', { name: 'Log in to your private area', level: 1 })).toBeVisible();
+  await expectAccessible(page);
+
+  await open(page, host, '#/help');
+  await page.getByRole('link', { name: 'Read more' }).click();
+  await expect(page.getByRole('heading', { name: 'The B2B Portal in a few words' })).toBeVisible();
+  await page.getByRole('link', { name: 'Get help' }).click();
+  await expect(page.getByRole('heading', { name: 'Contact the B2B Portal assistance' })).toBeVisible();
+});
+
+test('mail settings refuse a remote relay without TLS, and My requests starts empty', async ({ page, host }) => {
+  await open(page, host, '#/requests');
+  await expect(page.getByText('No request sent from this workstation yet.')).toBeVisible();
+  await open(page, host, '#/settings');
+  await page.getByLabel('Assistance address (requests go there)').fill('assistance@b2b-portal.example');
+  await page.getByLabel('Sender address').fill('no-reply@b2b-portal.example');
+  await page.getByLabel('Relay host').fill('smtp.example.com');
+  await page.getByLabel('Port', { exact: true }).fill('25');
+  await page.getByLabel('Security').selectOption('none');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('TLS is required to a relay on another computer')).toBeVisible();
+  await expectAccessible(page);
+});
+
+test.describe('French workstation', () => {
+  test.use({ locale: 'fr-FR' });
+  test('the help topic and the contact form speak French', async ({ page, host }) => {
+    await open(page, host, '#/help');
+    await expect(page.getByRole('heading', { name: 'Aide & Contact', level: 1 })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Présentez votre entreprise dans la Base Fournisseurs' })).toBeVisible();
+    await page.getByRole('link', { name: 'Obtenir de l\'aide' }).click();
+    await expect(page.getByLabel('Objet de votre demande')).toBeVisible();
+    await expectAccessible(page);
+  });
+});
