@@ -107,7 +107,7 @@ test('help topic: guides, offline search, Get help and Read more', async ({ page
   await expect(page.getByRole('heading', { name: 'About the car maker' })).toBeVisible();
   await expectAccessible(page);
 
-  await page.getByRole('searchbox', { name: 'Search the guides' }).fill('temporary pasword');
+  await page.getByRole('searchbox', { name: 'Words to look for' }).fill('temporary pasword');
   await page.locator('.hits').getByRole('link', { name: 'Log in to your private area' }).click();
   await expect(page.getByRole('heading', { name: 'Log in to your private area', level: 1 })).toBeVisible();
   await expectAccessible(page);

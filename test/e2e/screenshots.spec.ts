@@ -62,6 +62,24 @@ for (const lang of ['en', 'fr'] as const) {
       await page.locator('tr[data-login="V100002"] button').first().click();
       await page.getByTestId('temporary-password').waitFor();
       await shot('plsa-console');
+
+      await page.evaluate(() => (location.hash = '#/help'));
+      await page.locator('.guide-list a').first().waitFor();
+      await shot('help-topic');
+      await page.evaluate(() => (location.hash = '#/contact'));
+      await page.locator('#f-purpose').selectOption('technical');
+      await page.locator('#f-message').fill(lang === 'fr' ? 'L\'analyse ne montre rien pour notre COFOR.' : 'The analysis shows nothing for our COFOR.');
+      await page.locator('#f-phone').fill('+33 1 23 45 67 89');
+      await page.locator('#f-screenshot').setInputFiles({ name: 'problem.png', mimeType: 'image/png', buffer: await page.screenshot() });
+      await page.locator('.shot-preview img').waitFor();
+      await shot('help-form');
+      await page.locator('main form button[type=submit]').click();
+      await page.getByTestId('reference').waitFor();
+      await page.evaluate(() => (location.hash = '#/requests'));
+      await page.locator('.request').first().waitFor();
+      await shot('my-requests');
+      await page.evaluate(() => (location.hash = '#/settings'));
+      await shot('settings');
     });
   });
 }

@@ -8,6 +8,7 @@ export const enHelp = {
   'help.summary': 'The summary of this area: three stages take your company to the B2B portal. Present your company in the Supplier Database, get access to B2B portal with your COFOR, then login to your private area with your personal V login.',
   'help.guides': 'Guides for every step',
   'help.search': 'Search the guides',
+  'help.search.label': 'Words to look for',
   'help.search.hint': 'Works offline. For example: PLSA, temporary password, COFOR.',
   'help.search.none': 'No guide matches: try other words, or ask the assistance with "Get help".',
   'help.notFound': 'Can not find the answer to your question in the Help topic? You can contact the support of the B2B Portal by using this online form.',

@@ -10,6 +10,7 @@ export const frHelp: Record<keyof typeof enHelp, string> = {
   'help.summary': 'Le résumé de cet espace : trois étapes mènent votre entreprise au portail B2B. Présentez votre entreprise dans la Base Fournisseurs, obtenez l\'accès au portail B2B avec votre COFOR, puis connectez-vous à votre espace privé avec votre identifiant personnel V.',
   'help.guides': 'Des guides pour chaque étape',
   'help.search': 'Rechercher dans les guides',
+  'help.search.label': 'Mots à rechercher',
   'help.search.hint': 'Fonctionne hors ligne. Par exemple : PLSA, mot de passe temporaire, COFOR.',
   'help.search.none': 'Aucun guide ne correspond : essayez d\'autres mots, ou demandez à l\'assistance avec « Obtenir de l\'aide ».',
   'help.notFound': 'Vous ne trouvez pas la réponse à votre question dans l\'aide ? Vous pouvez contacter le support du portail B2B avec ce formulaire en ligne.',
