@@ -31,6 +31,10 @@ export function createDirectoryRepository(db: Db) {
     FROM companies c
     LEFT JOIN sites s ON s.company_id = c.id AND s.code = ?
     WHERE c.cofor = ?`);
+  // Without a site code (the usual case) the join is not needed: the one indexed lookup suffices.
+  const headOfficeStmt = db.prepare<[string], Omit<CompanyFacts, 'siteKnown'>>(`
+    SELECT legal_name AS legalName, status, access_status AS access, access_requested_at AS accessRequestedAt
+    FROM companies WHERE cofor = ?`);
   const companyStmt = db.prepare<[string], CompanyRow>(`
     SELECT id, cofor, legal_name AS legalName, status, access_status AS access,
            access_requested_at AS accessRequestedAt
@@ -44,6 +48,10 @@ export function createDirectoryRepository(db: Db) {
 
   return {
     companyFacts(cofor: string, siteCode: string | null): CompanyFacts | null {
+      if (siteCode === null) {
+        const company = headOfficeStmt.get(cofor);
+        return company ? { ...company, siteKnown: null } : null;
+      }
       const row = factsStmt.get(siteCode, siteCode, cofor);
       if (!row) return null;
       return { ...row, siteKnown: row.siteKnown === null ? null : row.siteKnown === 1 };

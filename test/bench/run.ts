@@ -75,7 +75,10 @@ async function main(): Promise<void> {
   // Analysis of one COFOR against the single indexed lookup it cannot beat.
   const db = core!.db;
   const directoryRepo = createDirectoryRepository(db);
-  const lookup = db.prepare<[string], { id: number }>('SELECT id FROM companies WHERE cofor = ?');
+  // The lower bound: the one indexed lookup of the company row by COFOR, reading what the analysis
+  // needs from it. (An id-only probe is answered from the index alone and is shown for reference.)
+  const lookup = db.prepare<[string], unknown>('SELECT legal_name, status, access_status, access_requested_at FROM companies WHERE cofor = ?');
+  const probe = db.prepare<[string], { id: number }>('SELECT id FROM companies WHERE cofor = ?');
   const inputs = Array.from({ length: CALLS }, (_, i) => {
     const n = (i * 7919) % (COMPANIES + COMPANIES / 10); // about 1 in 11 is unknown
     return { cofor: coforOf(n), siteCode: i % 3 === 0 ? `0${(i % 4) + 1}` : undefined };
@@ -85,7 +88,9 @@ async function main(): Promise<void> {
     (i) => analyzeCofor(inputs[i]!, directoryRepo.companyFacts, AT),
     CALLS,
   );
-  row('one indexed lookup by COFOR (baseline) p50 / p99', `${us(percentile(lat.a, 50))} / ${us(percentile(lat.a, 99))} µs`, '1.00', '');
+  const ids = interleaved((i) => probe.get(inputs[i]!.cofor), () => undefined, Math.min(CALLS, 10_000));
+  row('id-only index probe by COFOR (reference) p50 / p99', `${us(percentile(ids.a, 50))} / ${us(percentile(ids.a, 99))} µs`, `${(percentile(ids.a, 99) / percentile(lat.a, 99)).toFixed(2)} (p99)`, '');
+  row('indexed lookup of the company row by COFOR (baseline) p50 / p99', `${us(percentile(lat.a, 50))} / ${us(percentile(lat.a, 99))} µs`, '1.00', '');
   const p99Ratio = percentile(lat.b, 99) / percentile(lat.a, 99);
   row('analyzeCofor p50 / p99', `${us(percentile(lat.b, 50))} / ${us(percentile(lat.b, 99))} µs`, `${(percentile(lat.b, 50) / percentile(lat.a, 50)).toFixed(2)} / ${p99Ratio.toFixed(2)}`, 'p99 < 1000 µs, <= 3.00');
 

@@ -69,6 +69,24 @@ export const STAGE_TABLE: Readonly<Record<Situation, Record<StageId, StageRow>>>
   },
 };
 
+const deepFreeze = <T>(value: T): T => {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+};
+
+/** The stages of each situation, built once and frozen: an analysis shares them, never copies. */
+const STAGES_OF: Readonly<Record<Situation, readonly Stage[]>> = deepFreeze(
+  Object.fromEntries(
+    (Object.keys(STAGE_TABLE) as Situation[]).map((situation) => [
+      situation,
+      STAGE_ORDER.map((id) => ({ id, status: STAGE_TABLE[situation][id].status, proposals: STAGE_TABLE[situation][id].proposals })),
+    ]),
+  ) as Record<Situation, Stage[]>,
+);
+
 export function situationOf(facts: CompanyFacts | null): Situation {
   if (!facts) return 'unknown';
   if (facts.status === 'deactivated') return 'deactivated';
@@ -91,12 +109,6 @@ export function analyzeCofor(
 
   const facts = lookup(parsed.cofor, parsed.siteCode);
   const situation = situationOf(facts);
-  const row = STAGE_TABLE[situation];
-  const stages: Stage[] = STAGE_ORDER.map((id) => ({
-    id,
-    status: row[id].status,
-    proposals: row[id].proposals.map((p) => ({ ...p })),
-  }));
 
   const notices: Notice[] = [];
   if (parsed.siteCode && facts) {
@@ -122,7 +134,7 @@ export function analyzeCofor(
       companyName: facts?.legalName ?? null,
       requestedOn: requestedAt,
       waitingDays,
-      stages,
+      stages: STAGES_OF[situation] as Stage[],
       notices,
     },
   };
