@@ -33,6 +33,13 @@ import { createOutboxService } from './services/outbox-service';
 import { createMailSettingsRepository } from './store/mail-settings';
 import { createRequestsRepository } from './store/requests';
 import { createGuideLibrary, GUIDE_IDS } from './portal/help/guides';
+import { templatesSchema } from './portal/desk/templates';
+import type { CompanySearchIndex } from './portal/directory/search-index';
+import { createDeskService } from './services/desk';
+import { createDeskDecisions } from './services/desk-decisions';
+import { createDeskGuard } from './services/desk-guard';
+import { loadCompanySearch } from './store/company-search';
+import { createDeskRepository } from './store/desk';
 
 export interface CoreOptions {
   dataDir: string;
@@ -106,6 +113,11 @@ export function startCore(options: CoreOptions): PortalCore {
     ['en', 'fr'].flatMap((lang) => GUIDE_IDS.map((id) => ({ id, lang, markdown: readText(join(options.resourcesDir, 'guides', lang, `${id}.md`)) }))),
   );
   const aboutTexts = JSON.parse(readText(join(options.resourcesDir, 'help', 'about.json'))) as Record<string, string>;
+  const desk = createDeskRepository(db);
+  const deskGuard = createDeskGuard(desk, now);
+  const defaultTemplates = templatesSchema.parse(JSON.parse(readText(join(options.resourcesDir, 'desk', 'templates.json'))));
+  let searchIndex: CompanySearchIndex | null = null;
+  const search = () => (searchIndex ??= loadCompanySearch(db)); // built on the desk's first search
   const assistanceAddress = () => mailSettings.get()?.assistanceAddress ?? config.assistanceEmail;
 
   const router = createRouter(
@@ -114,14 +126,23 @@ export function startCore(options: CoreOptions): PortalCore {
       onboarding: createOnboardingService({ db, mailer, assistanceAddress, directory, submissions, drafts, terms, now }),
       terms,
       drafts,
-      auth: createAuthService({ db, accounts, guard, secrets, mailer, commonPasswords, config, now }),
+      auth: createAuthService({ db, accounts, guard, secrets, mailer, commonPasswords, config, desk, deskGuard, now }),
       privateArea: createPrivateAreaService({ accounts, directory, guard, now }),
-      recovery: createRecoveryService({ accounts, directory, mailer, config, now, log }),
+      recovery: createRecoveryService({
+        accounts, directory, mailer, config, now, log,
+        storeBlockedAccess: (companyId, payload, lang, at) => void submissions.storeBlockedAccess(companyId, { ...payload, lang }, at),
+      }),
       plsaConsole: createPlsaConsoleService({ db, accounts, guard, config, now }),
       help: createHelpService({ db, submissions, mailer, mailSettings, assistanceAddress, now }),
       outbox: createOutboxService({ outbox, requests, delivery, mailSettings, secrets, transport: (s) => transports.get(s), now }),
       guides,
       about: (lang) => aboutTexts[lang] ?? aboutTexts['en'] ?? '',
+      desk: createDeskService({ db, desk, deskGuard, accounts, directory, search, config, now }),
+      decisions: createDeskDecisions({
+        db, desk, deskGuard, accounts, directory, outbox, requests, secrets, search, config, now,
+        templates: () => defaultTemplates,
+        kick: () => worker.kick(),
+      }),
       now,
     }),
     log,

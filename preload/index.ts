@@ -45,6 +45,16 @@ const portal = {
   helpTopic: call('helpTopic'),
   helpGuide: call('helpGuide'),
   searchHelp: call('searchHelp'),
+  deskQueue: call('deskQueue'),
+  deskRequest: call('deskRequest'),
+  deskAttachment: call('deskAttachment'),
+  deskSearchCompanies: call('deskSearchCompanies'),
+  deskSetState: call('deskSetState'),
+  deskDecide: call('deskDecide'),
+  deskReplacePlsa: call('deskReplacePlsa'),
+  deskImport: call('deskImport'),
+  deskExport: call('deskExport'),
+  createDeskAgent: call('createDeskAgent'),
 } satisfies PortalApi;
 
 contextBridge.exposeInMainWorld('portal', portal);

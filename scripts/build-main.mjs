@@ -20,5 +20,6 @@ await Promise.all([
   build({ ...common, entryPoints: ['main/index.ts'], outfile: 'dist/main/electron.cjs' }),
   build({ ...common, entryPoints: ['main/http/cli.ts'], outfile: 'dist/main/web.cjs' }),
   build({ ...common, entryPoints: ['main/outbox/deliver-cli.ts'], outfile: 'dist/main/deliver.cjs' }),
+  build({ ...common, entryPoints: ['main/desk/cli.ts'], outfile: 'dist/main/desk.cjs' }),
   build({ ...common, entryPoints: ['preload/index.ts'], outfile: 'dist/preload/index.cjs', sourcemap: false }),
 ]);

@@ -8,6 +8,8 @@ import type { RecoveryService } from '../services/recovery';
 import type { HelpService } from '../services/help';
 import type { OutboxService } from '../services/outbox-service';
 import type { GuideLibrary } from '../portal/help/guides';
+import type { DeskService } from '../services/desk';
+import type { DeskDecisions } from '../services/desk-decisions';
 import { PortalError } from './errors';
 import type { TermsCatalogue } from '../services/terms';
 import type { DraftsRepository } from '../store/drafts';
@@ -27,6 +29,8 @@ export interface Services {
   outbox: OutboxService;
   guides: GuideLibrary;
   about: (lang: string) => string;
+  desk: DeskService;
+  decisions: DeskDecisions;
   now: () => Date;
 }
 
@@ -86,5 +90,16 @@ export function createHandlers(s: Services): HandlerMap {
       return { id: guide.id, title: guide.title, html: guide.html };
     }),
     searchHelp: handler(S.searchHelp, ({ query, lang }) => ({ hits: query.trim() === '' ? [] : s.guides.search(query, lang) })),
+
+    deskQueue: handler(S.deskQueue, (input) => s.desk.deskQueue(input)),
+    deskRequest: handler(S.deskRequest, (input) => s.desk.deskRequest(input)),
+    deskAttachment: handler(S.deskAttachment, (input) => s.desk.deskAttachment(input)),
+    deskSearchCompanies: handler(S.deskSearchCompanies, (input) => s.desk.deskSearchCompanies(input)),
+    deskSetState: handler(S.deskSetState, (input) => s.desk.deskSetState(input)),
+    deskDecide: handler(S.deskDecide, (input) => s.decisions.deskDecide(input)),
+    deskReplacePlsa: handler(S.deskReplacePlsa, (input) => s.decisions.deskReplacePlsa(input)),
+    deskImport: handler(S.deskImport, (input) => s.desk.deskImport(input)),
+    deskExport: handler(S.deskExport, (input) => s.desk.deskExport(input)),
+    createDeskAgent: handler(S.createDeskAgent, (input) => s.desk.createDeskAgent(input)),
   };
 }

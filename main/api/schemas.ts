@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { ApiMethod } from '../../preload/contract/api';
 import { ACCOUNT_SCHEMAS } from '../portal/accounts/schemas';
 import { HELP_SCHEMAS } from '../portal/mail/help-schemas';
+import { DESK_SCHEMAS } from '../portal/desk/schemas';
 import { accessRequestSchema, coforHelpSchema, companyFileSchema } from '../portal/onboarding/forms';
 
 const formId = z.enum(['company-file', 'cofor-help', 'access-request', 'help']);
@@ -27,4 +28,5 @@ export const CHANNEL_SCHEMAS = {
   clearDraft: z.strictObject({ form: formId }),
   ...ACCOUNT_SCHEMAS,
   ...HELP_SCHEMAS,
+  ...DESK_SCHEMAS,
 } satisfies Record<ApiMethod, z.ZodType>;

@@ -13,6 +13,9 @@ import type { Db } from '../store/database';
 import type { AccountsConfig } from './accounts-config';
 import type { Mailer } from './mailer';
 import { hashToken, type SessionGuard } from './session-guard';
+import { DESK_USERNAME } from '../portal/desk/cofor';
+import type { DeskRepository } from '../store/desk';
+import type { DeskGuard } from './desk-guard';
 
 export interface AuthDeps {
   db: Db;
@@ -22,6 +25,8 @@ export interface AuthDeps {
   mailer: Mailer;
   commonPasswords: ReadonlySet<string>;
   config: AccountsConfig;
+  desk: DeskRepository;
+  deskGuard: DeskGuard;
   now: () => Date;
 }
 
@@ -96,9 +101,50 @@ export function createAuthService(deps: AuthDeps) {
     throw invalid();
   }
 
+  /** Assistance agents log in with a user name (not a V login), on the same screen. */
+  async function deskLogin(username: string, password: string): Promise<SessionStart> {
+    const at = now();
+    const key = `desk:${username}`;
+    checkThrottle(key, at);
+    const agent = deps.desk.agentByUsername(username);
+    const matches = agent?.passwordHash ? await verifyPassword(password, agent.passwordHash) : (await verifyPassword(password, decoyHash()), false);
+    if (!agent || !matches || agent.state !== 'active') {
+      accounts.recordFailure(key, at);
+      throw invalid();
+    }
+    accounts.clearFailures(key);
+    const token = newToken();
+    deps.desk.createSession(hashToken(token), agent.id, at, hours(at, config.sessionHours), agent.mustChangePassword);
+    return {
+      session: token,
+      account: { login: agent.username, fullName: agent.fullName, email: agent.email, role: 'desk', companyName: '', cofor: '' },
+      mustChangePassword: agent.mustChangePassword,
+      remembered: false,
+      rememberProblem: null,
+    };
+  }
+
+  async function changeDeskPassword(caller: NonNullable<ReturnType<DeskGuard['find']>>, input: { currentPassword: string; newPassword: string }) {
+    if (!caller.mustChangePassword && !(caller.agent.passwordHash && (await verifyPassword(input.currentPassword, caller.agent.passwordHash)))) {
+      throw fieldError('invalid-input', 'currentPassword', 'password.current-wrong', 'The current password is not right.');
+    }
+    const rejection = checkPassword(input.newPassword, { login: caller.agent.username, personName: caller.agent.fullName }, deps.commonPasswords);
+    if (rejection) throw fieldError('invalid-input', 'newPassword', rejection, 'The new password is refused.');
+    const hash = await hashPassword(input.newPassword, config.hashCost);
+    const ended = db.transaction(() => {
+      deps.desk.setAgentPassword(caller.agent.id, hash);
+      deps.desk.clearSessionMustChange(caller.tokenHash);
+      accounts.audit({ companyId: null, actor: caller.agent.username, action: 'desk-password-changed' }, now());
+      return deps.desk.endOtherSessions(caller.agent.id, caller.tokenHash);
+    })();
+    return { changed: true as const, otherSessionsEnded: ended };
+  }
+
   return {
     async login(input: { login: string; password: string; remember: boolean }): Promise<SessionStart> {
       const login = normaliseLogin(input.login);
+      const username = input.login.trim().toLowerCase();
+      if (!login && DESK_USERNAME.test(username)) return deskLogin(username, input.password);
       if (!login) throw fieldError('invalid-input', 'login', 'login.format', 'A login is V followed by 6 digits.');
       const at = now();
       checkThrottle(login, at);
@@ -122,6 +168,7 @@ export function createAuthService(deps: AuthDeps) {
 
     logout(input: { session: string }): { ended: boolean } {
       accounts.endSession(hashToken(input.session));
+      deps.desk.endSession(hashToken(input.session));
       return { ended: true };
     },
 
@@ -170,6 +217,8 @@ export function createAuthService(deps: AuthDeps) {
     },
 
     async changePassword(input: { session: string; currentPassword: string; newPassword: string; lang: string }) {
+      const agent = deps.deskGuard.find(input.session);
+      if (agent) return changeDeskPassword(agent, input);
       const caller = guard.resolve(input.session, { allowMustChange: true });
       const { account } = caller;
       const at = now();

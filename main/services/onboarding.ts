@@ -82,7 +82,7 @@ export function createOnboardingService(deps: OnboardingDeps) {
         'company-file',
         lang,
         () => submissions.storeCompanyFile(
-          { ...fields, document: { fileName: document.fileName, mediaType: check.mediaType, size: bytes.length } },
+          { ...fields, lang, document: { fileName: document.fileName, mediaType: check.mediaType, size: bytes.length } },
           { fileName: document.fileName, mediaType: check.mediaType, bytes },
           now(),
         ),
@@ -98,7 +98,7 @@ export function createOnboardingService(deps: OnboardingDeps) {
 
     submitCoforHelp(input: CoforHelpInput): Submitted {
       const { lang, ...fields } = input;
-      const stored = storeAndQueue('cofor-help', lang, () => submissions.storeCoforHelp({ ...fields }, now()), (l) => [
+      const stored = storeAndQueue('cofor-help', lang, () => submissions.storeCoforHelp({ ...fields, lang }, now()), (l) => [
         [L('companyName', l), fields.companyName], [L('country', l), fields.country], [L('address', l), fields.address],
         [L('dunsOrTaxNumber', l), fields.dunsOrTaxNumber ?? ''], [L('contactName', l), fields.contactName],
         [L('email', l), fields.email], [L('phone', l), fields.phone], [L('message', l), fields.message],
@@ -124,7 +124,7 @@ export function createOnboardingService(deps: OnboardingDeps) {
           lang,
           () => submissions.storeAccessRequest(
             company.id,
-            { ...fields },
+            { ...fields, lang },
             { version: input.termsVersion, acceptedBy: input.legalRepresentative.fullName },
             at,
             () => directory.markAccessRequested(company.id, at),

@@ -19,6 +19,8 @@ import type { AccountsConfig } from './accounts-config';
 import type { Mailer } from './mailer';
 
 export interface RecoveryDeps {
+  /** Stores a matched blocked-access report for the desk's queue. */
+  storeBlockedAccess: (companyId: number, payload: Record<string, unknown>, lang: string, at: Date) => void;
   accounts: AccountsRepository;
   directory: DirectoryRepository;
   mailer: Mailer;
@@ -121,6 +123,7 @@ export function createRecoveryService(deps: RecoveryDeps) {
         const mail = mails.blockedAccess(lang, account.login, account.email, input.message);
         const to = [...plsasOf(account.companyId).filter((p) => p.email !== account.email).map((p) => p.email), config.assistanceEmail];
         for (const address of to) mailer.queue({ kind: 'blocked-access', to: address, lang, ...mail }, now());
+        deps.storeBlockedAccess(account.companyId, { login: account.login, email: account.email, name: account.fullName ?? account.login, message: input.message }, lang, now());
       });
     },
   };

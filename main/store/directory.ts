@@ -73,6 +73,22 @@ export function createDirectoryRepository(db: Db) {
     },
 
     importDirectory: (directory: Directory, at: Date): ImportReport => importDirectory(db, directory, at),
+
+    /** The desk's decision on an access request: open it, or send it back to "not requested". */
+    setAccess(companyId: number, access: 'open' | 'not-requested', at: Date): void {
+      db.prepare('UPDATE companies SET access_status = ?, access_requested_at = NULL WHERE id = ?').run(access, companyId);
+      recordMutation(db, { entity: 'company', entityId: String(companyId), op: `access-${access}`, data: {} }, at);
+    },
+
+    /** A company the desk references from its Supplier Database file. */
+    createCompany(c: { cofor: string; duns: string; legalName: string; registrationNumber: string; taxNumber: string; street: string; postalCode: string; city: string; country: string }, at: Date): number {
+      const id = Number(db.prepare(`INSERT INTO companies (cofor, duns, legal_name, registration_number, tax_number, street, postal_code, city, country, status, access_status)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', 'not-requested')`).run(c.cofor, c.duns, c.legalName, c.registrationNumber, c.taxNumber, c.street, c.postalCode, c.city, c.country).lastInsertRowid);
+      recordMutation(db, { entity: 'company', entityId: String(id), op: 'referenced', data: { cofor: c.cofor } }, at);
+      return id;
+    },
+
+    coforTaken: (cofor: string): boolean => db.prepare('SELECT 1 FROM companies WHERE cofor = ?').get(cofor) !== undefined,
   };
 }
 

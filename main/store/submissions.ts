@@ -5,13 +5,14 @@ import type { Db } from './database';
 import { recordMutation } from './mutations';
 import type { RequestsRepository } from './requests';
 
-export type SubmissionKind = 'company-file' | 'cofor-help' | 'access-request' | 'help';
+export type SubmissionKind = 'company-file' | 'cofor-help' | 'access-request' | 'help' | 'blocked-access';
 
 const REFERENCE_PREFIX: Record<SubmissionKind, string> = {
   'company-file': 'SDB',
   'cofor-help': 'COF',
   'access-request': 'ACC',
   help: 'HLP',
+  'blocked-access': 'BLK',
 };
 
 // No 0/O or 1/I: references are read out on the phone to the assistance.
@@ -40,7 +41,7 @@ export type SubmissionsRepository = ReturnType<typeof createSubmissionsRepositor
 
 export function createSubmissionsRepository(db: Db, requests: RequestsRepository) {
   const insertSubmission = db.prepare(
-    'INSERT INTO submissions (reference, kind, company_id, payload, created_at) VALUES (?, ?, ?, ?, ?)',
+    'INSERT INTO submissions (reference, kind, company_id, payload, created_at, lang) VALUES (?, ?, ?, ?, ?, ?)',
   );
   const insertDocument = db.prepare(
     'INSERT INTO documents (id, submission_id, media_type, original_name, size, content) VALUES (?, ?, ?, ?, ?, ?)',
@@ -62,7 +63,9 @@ export function createSubmissionsRepository(db: Db, requests: RequestsRepository
         const reference = newReference(sub.kind, at);
         try {
           const id = Number(
-            insertSubmission.run(reference, sub.kind, sub.companyId, JSON.stringify(sub.payload), at.toISOString())
+            insertSubmission.run(reference, sub.kind, sub.companyId, JSON.stringify(sub.payload), at.toISOString(),
+              // The language the desk answers in: the one the person used.
+              sub.payload['lang'] === 'fr' ? 'fr' : 'en')
               .lastInsertRowid,
           );
           extra?.(id);
@@ -92,6 +95,9 @@ export function createSubmissionsRepository(db: Db, requests: RequestsRepository
 
     storeCoforHelp: (payload: Record<string, unknown>, at: Date) =>
       store({ kind: 'cofor-help', companyId: null, payload }, at),
+
+    storeBlockedAccess: (companyId: number, payload: Record<string, unknown>, at: Date) =>
+      store({ kind: 'blocked-access', companyId, payload }, at),
 
     storeHelp(payload: Record<string, unknown>, screenshot: StoredDocument | null, at: Date) {
       return store({ kind: 'help', companyId: null, payload }, at, (id) => {

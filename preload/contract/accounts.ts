@@ -2,6 +2,8 @@
 import type { Analysis } from './dto';
 
 export type Role = 'user' | 'plsa';
+/** Who is signed in: a supplier's user or PLSA, or an agent of the portal assistance. */
+export type SignedInRole = Role | 'desk';
 export type AccountState = 'active' | 'blocked' | 'deactivated';
 
 export interface AccountView {
@@ -9,7 +11,7 @@ export interface AccountView {
   fullName: string | null;
   /** Exactly as registered: recovery forms need it character for character. */
   email: string;
-  role: Role;
+  role: SignedInRole;
   companyName: string;
   cofor: string;
 }

@@ -31,7 +31,24 @@ import type {
   SessionInput,
   SessionStart,
 } from './accounts';
-import type { GuideId, GuideView, HelpRequestInput, HelpSearchHit, HelpTopic, MailSettingsInput, MailSettingsView, OutboxStatus, RequestView, WindowCapture } from './help';
+import type {
+  DeskCompanyHit,
+  DeskDecision,
+  DeskImportReport,
+  DeskQueue,
+  DeskRequestView,
+  DeskState,
+  GuideId,
+  GuideView,
+  HelpRequestInput,
+  HelpSearchHit,
+  HelpTopic,
+  MailSettingsInput,
+  MailSettingsView,
+  OutboxStatus,
+  RequestView,
+  WindowCapture,
+} from './help';
 
 export interface PortalApi {
   appInfo(input: Record<string, never>): Promise<ApiResult<AppInfo>>;
@@ -78,6 +95,17 @@ export interface PortalApi {
   helpTopic(input: { lang: string }): Promise<ApiResult<HelpTopic>>;
   helpGuide(input: { id: GuideId; lang: string }): Promise<ApiResult<GuideView>>;
   searchHelp(input: { query: string; lang: string }): Promise<ApiResult<{ hits: HelpSearchHit[] }>>;
+
+  deskQueue(input: { session: string; state?: DeskState | undefined; kind?: string | undefined }): Promise<ApiResult<DeskQueue>>;
+  deskRequest(input: { session: string; reference: string }): Promise<ApiResult<DeskRequestView>>;
+  deskAttachment(input: { session: string; id: string }): Promise<ApiResult<{ fileName: string; mediaType: string; contentBase64: string }>>;
+  deskSearchCompanies(input: { session: string; query: string }): Promise<ApiResult<{ hits: DeskCompanyHit[] }>>;
+  deskSetState(input: { session: string; reference: string; state: DeskState; assignToMe: boolean }): Promise<ApiResult<{ reference: string }>>;
+  deskDecide(input: { session: string; reference: string; decision: DeskDecision }): Promise<ApiResult<{ reference: string; cofor?: string; logins?: string[] }>>;
+  deskReplacePlsa(input: { session: string; cofor: string; oldLogin: string; fullName: string; email: string; lang: 'en' | 'fr' | 'pt' }): Promise<ApiResult<{ login: string }>>;
+  deskImport(input: { session: string; format: 'csv' | 'jsonl'; content: string }): Promise<ApiResult<DeskImportReport>>;
+  deskExport(input: { session: string; format: 'csv' | 'jsonl' }): Promise<ApiResult<{ fileName: string; content: string }>>;
+  createDeskAgent(input: { session: string; username: string; fullName: string; email: string }): Promise<ApiResult<{ username: string; temporaryPassword: string }>>;
 }
 
 export type ApiMethod = keyof PortalApi;
@@ -125,6 +153,16 @@ export const API_METHODS = [
   'helpTopic',
   'helpGuide',
   'searchHelp',
+  'deskQueue',
+  'deskRequest',
+  'deskAttachment',
+  'deskSearchCompanies',
+  'deskSetState',
+  'deskDecide',
+  'deskReplacePlsa',
+  'deskImport',
+  'deskExport',
+  'createDeskAgent',
 ] as const satisfies readonly ApiMethod[];
 
 type Missing = Exclude<ApiMethod, (typeof API_METHODS)[number]>;

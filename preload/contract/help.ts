@@ -82,3 +82,63 @@ export interface HelpSearchHit {
   title: string;
   snippet: string;
 }
+
+// The support desk.
+export type DeskState = 'new' | 'in-progress' | 'waiting-supplier' | 'done';
+export type DeskRequestKind = 'company-file' | 'cofor-help' | 'access-request' | 'help' | 'blocked-access';
+
+export interface DeskQueueItem {
+  reference: string;
+  kind: DeskRequestKind;
+  createdAt: string;
+  ageDays: number;
+  deskState: DeskState;
+  assignee: string | null;
+  companyName: string | null;
+  cofor: string | null;
+  /** Who asked: the contact name and e-mail given in the request. */
+  requester: string;
+}
+
+export interface DeskQueue {
+  items: DeskQueueItem[];
+  counts: Record<DeskState, number>;
+}
+
+export interface DeskRequestView extends DeskQueueItem {
+  lang: string;
+  fields: Array<{ name: string; value: string }>;
+  attachments: Array<{ id: string; fileName: string; mediaType: string; size: number }>;
+  history: Array<{ at: string; what: string; who: string | null; detail: string | null }>;
+  company: {
+    name: string;
+    cofor: string;
+    analysis: import('./dto').Analysis;
+    accounts: Array<{ login: string; fullName: string | null; email: string; role: 'user' | 'plsa'; state: string }>;
+  } | null;
+}
+
+export interface DeskCompanyHit {
+  cofor: string;
+  legalName: string;
+  city: string | null;
+  duns: string | null;
+  match: 'cofor' | 'duns' | 'tax-number' | 'name';
+}
+
+export type DeskDecision =
+  | { kind: 'answer-cofor'; cofor: string | null }
+  | { kind: 'reference-file' }
+  | { kind: 'decline-file'; reason: string }
+  | { kind: 'validate-access' }
+  | { kind: 'reject-access'; reason: string }
+  | { kind: 'unblock' }
+  | { kind: 'answer'; message: string };
+
+export interface DeskImportReport {
+  rows: number;
+  rejected: Array<{ line: number; reason: string }>;
+  conflicts: Array<{ cofor: string; reason: string }>;
+  companies: { inserted: number; updated: number; unchanged: number };
+  accounts: { inserted: number; updated: number; unchanged: number };
+}

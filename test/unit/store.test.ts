@@ -56,8 +56,8 @@ describe('openStore', () => {
     db.close();
     const upgraded = openStore(file);
     expect(schemaVersion(upgraded)).toBe(MIGRATIONS.length);
-    expect(upgraded.prepare('SELECT reference, state FROM submissions').all()).toEqual([{ reference: 'ACC-20260101-ABCDEF', state: 'saved' }]);
-    expect(upgraded.prepare('SELECT state FROM request_events').pluck().all()).toEqual(['saved']);
+    expect(upgraded.prepare('SELECT reference, state, desk_state AS desk FROM submissions').all()).toEqual([{ reference: 'ACC-20260101-ABCDEF', state: 'saved', desk: 'new' }]);
+    expect(upgraded.prepare('SELECT count(*) FROM terms_acceptances').pluck().get()).toBe(1);
     expect(upgraded.pragma('foreign_key_check')).toEqual([]);
     expect(upgraded.pragma('foreign_keys', { simple: true })).toBe(1);
     upgraded.close();

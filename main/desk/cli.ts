@@ -1,0 +1,73 @@
+// `npm run desk -- COMMAND`: the support desk's command line.
+//   create-agent --data-dir DIR --username NAME --name "Full Name" --email ADDRESS   (password on stdin)
+//   import FILE --data-dir DIR                (CSV or JSON Lines, by the file's extension)
+//   export FILE --data-dir DIR                (the same formats)
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkPassword, parseBlocklist } from '../portal/accounts/password-policy';
+import { DESK_USERNAME } from '../portal/desk/cofor';
+import { parseCsv, parseJsonLines, toCsv, toJsonLines } from '../portal/directory/file-formats';
+import { hashPassword } from '../secrets/password-hasher';
+import { openStore } from '../store/database';
+import { createDeskRepository } from '../store/desk';
+import { createDirectoryRepository } from '../store/directory';
+import { exportDirectory, upsertDirectory } from '../store/directory-import';
+
+const USAGE = `Usage:
+  desk create-agent --data-dir DIR --username NAME --name "Full Name" --email ADDRESS   (password on standard input)
+  desk import FILE.csv|FILE.jsonl --data-dir DIR
+  desk export FILE.csv|FILE.jsonl --data-dir DIR`;
+
+const fail = (message: string): never => {
+  console.error(message);
+  process.exit(2);
+};
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    strict: true,
+    options: { 'data-dir': { type: 'string' }, username: { type: 'string' }, name: { type: 'string' }, email: { type: 'string' } },
+  });
+  const [command, file] = positionals;
+  const dataDir = values['data-dir'] ?? fail(`--data-dir is required.\n\n${USAGE}`);
+  const db = openStore(join(dataDir, 'portal.sqlite'));
+  try {
+    if (command === 'create-agent') {
+      const username = (values.username ?? '').toLowerCase();
+      if (!DESK_USERNAME.test(username)) fail('--username: 3 to 40 lower-case letters, digits, dots, dashes or underscores, starting with a letter (not a V login).');
+      if (!values.name?.trim()) fail('--name is required.');
+      if (!/^[^@\s]+@[^@\s]+$/.test(values.email ?? '')) fail('--email needs an e-mail address.');
+      const password = readFileSync(0, 'utf8').split('\n')[0] ?? '';
+      const blocklist = parseBlocklist(readFileSync(join(__dirname, '..', '..', 'resources', 'passwords', 'common-passwords.txt'), 'utf8'));
+      const rejection = checkPassword(password, { login: username, personName: values.name ?? null }, blocklist);
+      if (rejection) fail(`The password is refused (${rejection}): at least 15 characters, not common, without the user name.`);
+      const desk = createDeskRepository(db);
+      if (desk.agentByUsername(username)) fail(`The agent ${username} exists already.`);
+      desk.createAgent({ username, fullName: values.name!.trim(), email: values.email!, passwordHash: await hashPassword(password), mustChange: false }, new Date());
+      console.log(`Desk agent ${username} created: log in with this user name on the login screen.`);
+    } else if (command === 'import' && file) {
+      const text = readFileSync(file, 'utf8');
+      const directory = createDirectoryRepository(db);
+      const parsed = file.endsWith('.csv') ? parseCsv(text, (c) => directory.companyByCofor(c) !== null) : parseJsonLines(text);
+      const result = upsertDirectory(db, parsed.companies, new Date(), (done, total) => process.stdout.write(`\r${done}/${total} companies`));
+      console.log(`\n${parsed.rows} rows read; companies ${JSON.stringify(result.companies)}; accounts ${JSON.stringify(result.accounts)}`);
+      for (const r of parsed.rejected) console.log(`rejected line ${r.line}: ${r.reason}`);
+      for (const c of result.conflicts) console.log(`not imported ${c.cofor}: ${c.reason}`);
+    } else if (command === 'export' && file) {
+      const companies = exportDirectory(db);
+      writeFileSync(file, file.endsWith('.csv') ? toCsv(companies) : toJsonLines(companies));
+      console.log(`${companies.length} companies written to ${file}`);
+    } else {
+      fail(USAGE);
+    }
+  } finally {
+    db.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error((error as Error).message);
+  process.exit(1);
+});

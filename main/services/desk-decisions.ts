@@ -1,0 +1,211 @@
+// The desk's decisions on requests. Each changes the state it decides on, records who decided
+// what (before and after) in the audit log, and queues the answer to the supplier from the
+// editable templates, in the supplier's language, in one transaction. Temporary passwords for new
+// PLSAs go to the keychain first and leave by e-mail only.
+import type { DeskDecision } from '../../preload/contract/help';
+import { fieldError, PortalError } from '../api/errors';
+import { generateTemporaryPassword, temporaryPasswordExpiry } from '../portal/accounts/temporary-password';
+import { generateCofor } from '../portal/desk/cofor';
+import { fillTemplate, type DeskTemplates } from '../portal/desk/templates';
+import type { CompanySearchIndex } from '../portal/directory/search-index';
+import { mails, mailLang } from '../portal/mail/templates';
+import { hashPassword } from '../secrets/password-hasher';
+import type { SecretStore } from '../secrets/secret-store';
+import type { AccountsRepository } from '../store/accounts';
+import type { Db } from '../store/database';
+import type { DeskRepository, QueueRow } from '../store/desk';
+import type { DirectoryRepository } from '../store/directory';
+import { outboxSecretKey, type OutboxRepository } from '../store/outbox';
+import type { RequestsRepository } from '../store/requests';
+import type { AccountsConfig } from './accounts-config';
+import type { DeskGuard } from './desk-guard';
+import { requesterOf } from './desk';
+
+export interface DecisionDeps {
+  db: Db;
+  desk: DeskRepository;
+  deskGuard: DeskGuard;
+  accounts: AccountsRepository;
+  directory: DirectoryRepository;
+  outbox: OutboxRepository;
+  requests: RequestsRepository;
+  secrets: SecretStore;
+  templates: () => DeskTemplates;
+  search: () => CompanySearchIndex;
+  config: AccountsConfig;
+  kick: () => void;
+  now: () => Date;
+}
+
+const ACCEPTS: Record<DeskDecision['kind'], readonly string[]> = {
+  'answer-cofor': ['cofor-help'],
+  'reference-file': ['company-file'],
+  'decline-file': ['company-file'],
+  'validate-access': ['access-request'],
+  'reject-access': ['access-request'],
+  unblock: ['blocked-access'],
+  answer: ['help', 'blocked-access', 'cofor-help', 'company-file', 'access-request'],
+};
+
+interface NewPlsa {
+  login: string;
+  outboxId: string;
+  secretKey: string;
+  hash: string;
+  expiresAt: Date;
+}
+
+export function createDeskDecisions(deps: DecisionDeps) {
+  const { db, desk, accounts, directory, outbox, requests, now } = deps;
+
+  function newLogin(): string {
+    for (;;) {
+      const login = `V${String(Math.floor(Math.random() * 1_000_000)).padStart(6, '0')}`;
+      if (!accounts.loginTaken(login)) return login;
+    }
+  }
+
+  /** Keychain first, outside the transaction; the caller removes it if the transaction fails. */
+  async function preparePlsa(at: Date): Promise<NewPlsa & { temporary: string }> {
+    const temporary = generateTemporaryPassword();
+    const outboxId = outbox.newId();
+    const secretKey = outboxSecretKey(outboxId);
+    await deps.secrets.set(secretKey, temporary);
+    return { login: newLogin(), outboxId, secretKey, temporary, hash: await hashPassword(temporary, deps.config.hashCost), expiresAt: temporaryPasswordExpiry(at, deps.config.temporaryPasswordHours) };
+  }
+
+  function createPlsa(companyId: number, person: { fullName: string; email: string }, plsa: NewPlsa, lang: string, actor: string, at: Date): void {
+    const id = accounts.createAccount(companyId, { fullName: person.fullName, email: person.email, role: 'plsa' }, plsa.login, at);
+    accounts.issueTemporaryPassword(id, plsa.hash, at, plsa.expiresAt, actor);
+    accounts.setPassword(id, null, true, at);
+    const mail = mails.temporaryPassword(mailLang(lang), plsa.login, plsa.expiresAt.toISOString().slice(0, 16).replace('T', ' '));
+    outbox.queue({ kind: 'temporary-password', to: person.email, lang, ...mail }, at, { id: plsa.outboxId, secretRef: plsa.secretKey });
+    accounts.audit({ companyId, actor, action: 'plsa-account-created', targetLogin: plsa.login }, at);
+  }
+
+  function answer(row: QueueRow, key: Parameters<typeof fillTemplate>[1], values: Record<string, string>, actor: string, at: Date, to?: string): void {
+    const recipient = to ?? requesterOf(row).email;
+    const mail = fillTemplate(deps.templates(), key, row.lang, { reference: row.reference, ...values });
+    if (recipient) outbox.queue({ kind: `desk-${key}`, to: recipient, lang: mailLang(row.lang), subject: mail.subject, body: mail.body }, at);
+    requests.record(row.id, 'answered', at, key);
+    desk.setDeskState(row.id, 'done', actor);
+  }
+
+  return {
+    async deskDecide(input: { session: string; reference: string; decision: DeskDecision }): Promise<{ reference: string; cofor?: string; logins?: string[] }> {
+      const caller = deps.deskGuard.requireDesk(input.session);
+      const actor = caller.agent.username;
+      const row = desk.request(input.reference);
+      if (!row) throw fieldError('not-found', 'reference', 'reference.unknown', 'No request has this reference.');
+      const decision = input.decision;
+      if (!ACCEPTS[decision.kind].includes(row.kind)) throw new PortalError('conflict', `A ${row.kind} request cannot be decided with ${decision.kind}.`);
+      const at = now();
+      const audit = (what: string, before: unknown, after: unknown, companyId = row.companyId) =>
+        accounts.audit({ companyId, actor, action: `desk-${what}`, details: { reference: row.reference, before, after } }, at);
+      const payload = row.payload;
+
+      switch (decision.kind) {
+        case 'answer-cofor': {
+          const company = decision.cofor ? directory.companyByCofor(decision.cofor.trim().toUpperCase()) : null;
+          if (decision.cofor && !company) throw fieldError('invalid-input', 'cofor', 'cofor.unknown', 'No company has this COFOR.');
+          db.transaction(() => {
+            answer(row, company ? 'cofor-found' : 'cofor-not-found', { cofor: company?.cofor ?? '', companyName: company?.legalName ?? String(payload['companyName'] ?? '') }, actor, at);
+            audit('answered-cofor', { state: row.deskState }, { state: 'done', cofor: company?.cofor ?? null });
+          })();
+          deps.kick();
+          return { reference: row.reference, ...(company ? { cofor: company.cofor } : {}) };
+        }
+        case 'reference-file': {
+          const cofor = generateCofor(directory.coforTaken);
+          const str = (k: string) => String(payload[k] ?? '');
+          const companyId = db.transaction(() => {
+            const id = directory.createCompany({ cofor, duns: str('duns'), legalName: str('legalName'), registrationNumber: str('registrationNumber'), taxNumber: str('taxNumber'), street: str('street'), postalCode: str('postalCode'), city: str('city'), country: str('country') }, at);
+            desk.linkCompany(row.id, id);
+            answer(row, 'file-referenced', { cofor, companyName: str('legalName') }, actor, at);
+            audit('referenced', { state: row.deskState, cofor: null }, { state: 'done', cofor }, id);
+            return id;
+          })();
+          deps.search().add({ id: companyId, cofor, legalName: str('legalName'), city: str('city'), duns: str('duns'), taxNumber: str('taxNumber') });
+          deps.kick();
+          return { reference: row.reference, cofor };
+        }
+        case 'decline-file':
+        case 'reject-access': {
+          db.transaction(() => {
+            if (decision.kind === 'reject-access' && row.companyId !== null) directory.setAccess(row.companyId, 'not-requested', at);
+            const key = decision.kind === 'decline-file' ? 'file-declined' : 'access-rejected';
+            answer(row, key, { reason: decision.reason, cofor: row.cofor ?? '', companyName: row.companyName ?? String(payload['legalName'] ?? '') }, actor, at);
+            audit(decision.kind, { state: row.deskState }, { state: 'done', reason: decision.reason });
+          })();
+          deps.kick();
+          return { reference: row.reference };
+        }
+        case 'validate-access': {
+          const company = row.cofor ? directory.companyByCofor(row.cofor) : null;
+          if (!company || company.access !== 'requested') throw new PortalError('conflict', 'The company is not waiting for access.');
+          const people = [payload['plsa'] as { fullName: string; email: string }];
+          const prepared = await Promise.all(people.map(() => preparePlsa(at)));
+          try {
+            db.transaction(() => {
+              directory.setAccess(company.id, 'open', at);
+              people.forEach((person, i) => createPlsa(company.id, person, prepared[i]!, row.lang, actor, at));
+              const legal = payload['legalRepresentative'] as { email: string } | undefined;
+              answer(row, 'access-validated', { cofor: company.cofor, companyName: company.legalName, logins: prepared.map((p) => p.login).join(', ') }, actor, at, legal?.email);
+              audit('validated-access', { access: 'requested' }, { access: 'open', plsa: prepared.map((p) => p.login) }, company.id);
+            })();
+          } catch (error) {
+            await Promise.all(prepared.map((p) => deps.secrets.delete(p.secretKey).catch(() => false)));
+            throw error;
+          }
+          deps.kick();
+          return { reference: row.reference, logins: prepared.map((p) => p.login) };
+        }
+        case 'unblock': {
+          const account = accounts.byLogin(String(payload['login'] ?? ''));
+          if (!account) throw new PortalError('not-found', 'The account of this request no longer exists.');
+          db.transaction(() => {
+            accounts.setState(account.id, 'active', at);
+            accounts.clearFailures(account.login);
+            answer(row, 'unblocked', { logins: account.login }, actor, at, account.email);
+            audit('unblocked', { state: account.state }, { state: 'active' }, account.companyId);
+          })();
+          deps.kick();
+          return { reference: row.reference };
+        }
+        case 'answer': {
+          db.transaction(() => {
+            answer(row, 'answer', { message: decision.message }, actor, at);
+            audit('answered', { state: row.deskState }, { state: 'done' });
+          })();
+          deps.kick();
+          return { reference: row.reference };
+        }
+      }
+    },
+
+    /** When a company's PLSA left: the old account is deactivated, a new PLSA gets a temporary password by e-mail. */
+    async deskReplacePlsa(input: { session: string; cofor: string; oldLogin: string; fullName: string; email: string; lang: 'en' | 'fr' | 'pt' }): Promise<{ login: string }> {
+      const caller = deps.deskGuard.requireDesk(input.session);
+      const company = directory.companyByCofor(input.cofor.trim().toUpperCase());
+      const old = accounts.byLogin(input.oldLogin.trim().toUpperCase());
+      if (!company || !old || old.companyId !== company.id || old.role !== 'plsa') throw fieldError('not-found', 'oldLogin', 'login.not-in-company', 'This login is not a PLSA of this company.');
+      const at = now();
+      const prepared = await preparePlsa(at);
+      try {
+        db.transaction(() => {
+          accounts.setState(old.id, 'deactivated', at);
+          accounts.endSessions(old.id);
+          accounts.forgetAllDevices(old.id);
+          createPlsa(company.id, input, prepared, input.lang, caller.agent.username, at);
+          accounts.audit({ companyId: company.id, actor: caller.agent.username, action: 'desk-plsa-replaced', targetLogin: old.login, details: { before: { plsa: old.login }, after: { plsa: prepared.login } } }, at);
+        })();
+      } catch (error) {
+        await deps.secrets.delete(prepared.secretKey).catch(() => false);
+        throw error;
+      }
+      deps.kick();
+      return { login: prepared.login };
+    },
+  };
+}
+export type DeskDecisions = ReturnType<typeof createDeskDecisions>;

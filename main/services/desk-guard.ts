@@ -1,0 +1,32 @@
+// Desk sessions: an assistance agent's token resolves to the agent, checked on every desk call.
+// A supplier's session is not a desk session: the desk channels refuse it in the engine.
+import { PortalError } from '../api/errors';
+import type { AgentRow, DeskRepository } from '../store/desk';
+import { hashToken } from './session-guard';
+
+export interface DeskCaller {
+  agent: AgentRow;
+  tokenHash: string;
+  mustChangePassword: boolean;
+}
+
+export function createDeskGuard(desk: DeskRepository, now: () => Date) {
+  return {
+    /** The caller, if the token is a live desk session (null otherwise, without throwing). */
+    find(token: string): DeskCaller | null {
+      const tokenHash = hashToken(token);
+      const session = desk.session(tokenHash);
+      if (!session || Date.parse(session.expiresAt) <= now().getTime()) return null;
+      const agent = desk.agentById(session.agentId);
+      if (!agent || agent.state !== 'active') return null;
+      return { agent, tokenHash, mustChangePassword: session.mustChangePassword };
+    },
+    requireDesk(token: string): DeskCaller {
+      const caller = this.find(token);
+      if (!caller) throw new PortalError('forbidden', 'Only the portal assistance can do this.');
+      if (caller.mustChangePassword) throw new PortalError('forbidden', 'Choose a new password first.');
+      return caller;
+    },
+  };
+}
+export type DeskGuard = ReturnType<typeof createDeskGuard>;

@@ -1,0 +1,144 @@
+// The support desk: the queue of every request, a request with its company's context, company
+// search, the queue state, directory import and export, and new agents. Every call checks, in
+// the engine, that the caller is an assistance agent.
+import type { DeskCompanyHit, DeskImportReport, DeskQueue, DeskQueueItem, DeskRequestView, DeskState } from '../../preload/contract/help';
+import { fieldError } from '../api/errors';
+import { generateTemporaryPassword } from '../portal/accounts/temporary-password';
+import { parseCsv, parseJsonLines, toCsv, toJsonLines } from '../portal/directory/file-formats';
+import type { CompanySearchIndex } from '../portal/directory/search-index';
+import { analyzeCofor } from '../portal/onboarding/stages';
+import { hashPassword } from '../secrets/password-hasher';
+import type { AccountsRepository } from '../store/accounts';
+import type { Db } from '../store/database';
+import type { DeskRepository, QueueRow } from '../store/desk';
+import type { DirectoryRepository } from '../store/directory';
+import { exportDirectory, upsertDirectory } from '../store/directory-import';
+import type { AccountsConfig } from './accounts-config';
+import type { DeskGuard } from './desk-guard';
+
+export interface DeskDeps {
+  db: Db;
+  desk: DeskRepository;
+  deskGuard: DeskGuard;
+  accounts: AccountsRepository;
+  directory: DirectoryRepository;
+  search: () => CompanySearchIndex;
+  config: AccountsConfig;
+  now: () => Date;
+}
+
+const DAY_MS = 86_400_000;
+const str = (v: unknown): string => (typeof v === 'string' ? v : v === undefined || v === null ? '' : JSON.stringify(v));
+
+export function requesterOf(row: QueueRow): { name: string; email: string } {
+  const p = row.payload;
+  const person = (p['legalRepresentative'] ?? null) as { fullName?: string; email?: string } | null;
+  return {
+    name: str(p['name'] ?? p['contactName'] ?? p['legalName'] ?? person?.fullName ?? p['login']),
+    email: str(p['email'] ?? p['contactEmail'] ?? person?.email),
+  };
+}
+
+export function createDeskService(deps: DeskDeps) {
+  const { desk, deskGuard, accounts, directory, now } = deps;
+
+  const item = (row: QueueRow): DeskQueueItem => {
+    const who = requesterOf(row);
+    return {
+      reference: row.reference,
+      kind: row.kind as DeskQueueItem['kind'],
+      createdAt: row.createdAt,
+      ageDays: Math.floor((now().getTime() - Date.parse(row.createdAt)) / DAY_MS),
+      deskState: row.deskState,
+      assignee: row.assignee,
+      companyName: row.companyName ?? (row.payload['companyName'] as string | undefined) ?? (row.payload['legalName'] as string | undefined) ?? null,
+      cofor: row.cofor,
+      requester: who.email ? `${who.name} <${who.email}>` : who.name,
+    };
+  };
+
+  return {
+    deskQueue(input: { session: string; state?: DeskState | undefined; kind?: string | undefined }): DeskQueue {
+      deskGuard.requireDesk(input.session);
+      return { items: desk.queue({ state: input.state, kind: input.kind }).map(item), counts: desk.counts() };
+    },
+
+    deskRequest(input: { session: string; reference: string }): DeskRequestView {
+      deskGuard.requireDesk(input.session);
+      const row = desk.request(input.reference);
+      if (!row) throw fieldError('not-found', 'reference', 'reference.unknown', 'No request has this reference.');
+      let company: DeskRequestView['company'] = null;
+      if (row.cofor && row.companyId !== null) {
+        const outcome = analyzeCofor({ cofor: row.cofor }, directory.companyFacts, now());
+        if (outcome.ok) {
+          const list = accounts.ofCompany(row.companyId).map((a) => ({ login: a.login, fullName: a.fullName, email: a.email, role: a.role, state: a.state }));
+          company = { name: row.companyName ?? '', cofor: row.cofor, analysis: outcome.analysis, accounts: list };
+        }
+      }
+      const fields = Object.entries(row.payload)
+        .filter(([name]) => !['lang', 'document', 'screenshot'].includes(name))
+        .map(([name, value]) => ({ name, value: typeof value === 'object' && value !== null ? Object.values(value).map(str).join(', ') : str(value) }));
+      return { ...item(row), lang: row.lang, fields, attachments: desk.documents(row.id), history: desk.history(row.id, row.reference), company };
+    },
+
+    deskAttachment(input: { session: string; id: string }): { fileName: string; mediaType: string; contentBase64: string } {
+      deskGuard.requireDesk(input.session);
+      const doc = desk.document(input.id);
+      if (!doc) throw fieldError('not-found', 'id', 'attachment.unknown', 'No such attachment.');
+      return { fileName: doc.fileName, mediaType: doc.mediaType, contentBase64: Buffer.from(doc.content).toString('base64') };
+    },
+
+    deskSearchCompanies(input: { session: string; query: string }): { hits: DeskCompanyHit[] } {
+      deskGuard.requireDesk(input.session);
+      const rows = deps.db.prepare('SELECT cofor, legal_name AS legalName, city, duns FROM companies WHERE id = ?');
+      return {
+        hits: deps.search().search(input.query, 10).map((hit) => ({ ...(rows.get(hit.id) as Omit<DeskCompanyHit, 'match'>), match: hit.match })),
+      };
+    },
+
+    deskSetState(input: { session: string; reference: string; state: DeskState; assignToMe: boolean }): { reference: string } {
+      const caller = deskGuard.requireDesk(input.session);
+      const row = desk.request(input.reference);
+      if (!row) throw fieldError('not-found', 'reference', 'reference.unknown', 'No request has this reference.');
+      const assignee = input.assignToMe ? caller.agent.username : row.assignee;
+      deps.db.transaction(() => {
+        desk.setDeskState(row.id, input.state, assignee);
+        accounts.audit({ companyId: row.companyId, actor: caller.agent.username, action: 'desk-state', details: { reference: row.reference, before: { state: row.deskState, assignee: row.assignee }, after: { state: input.state, assignee } } }, now());
+      })();
+      return { reference: row.reference };
+    },
+
+    deskImport(input: { session: string; format: 'csv' | 'jsonl'; content: string }): DeskImportReport {
+      const caller = deskGuard.requireDesk(input.session);
+      const parsed = input.format === 'csv' ? parseCsv(input.content, (c) => directory.companyByCofor(c) !== null) : parseJsonLines(input.content);
+      const result = upsertDirectory(deps.db, parsed.companies, now());
+      for (const company of parsed.companies) {
+        const stored = directory.companyByCofor(company.cofor);
+        if (stored) deps.search().add({ id: stored.id, cofor: stored.cofor, legalName: company.legalName, city: company.city ?? null, duns: company.duns ?? null, taxNumber: company.taxNumber ?? null });
+      }
+      accounts.audit({ companyId: null, actor: caller.agent.username, action: 'directory-imported', details: { rows: parsed.rows, rejected: parsed.rejected.length, companies: result.companies } }, now());
+      return { rows: parsed.rows, rejected: parsed.rejected, conflicts: result.conflicts, companies: result.companies, accounts: result.accounts };
+    },
+
+    deskExport(input: { session: string; format: 'csv' | 'jsonl' }): { fileName: string; content: string } {
+      deskGuard.requireDesk(input.session);
+      const companies = exportDirectory(deps.db);
+      return input.format === 'csv'
+        ? { fileName: 'directory.csv', content: toCsv(companies) }
+        : { fileName: 'directory.jsonl', content: toJsonLines(companies) };
+    },
+
+    async createDeskAgent(input: { session: string; username: string; fullName: string; email: string }): Promise<{ username: string; temporaryPassword: string }> {
+      const caller = deskGuard.requireDesk(input.session);
+      if (desk.agentByUsername(input.username)) throw fieldError('conflict', 'username', 'username.taken', 'This user name is taken.');
+      const temporary = generateTemporaryPassword();
+      const hash = await hashPassword(temporary, deps.config.hashCost);
+      deps.db.transaction(() => {
+        desk.createAgent({ username: input.username, fullName: input.fullName, email: input.email, passwordHash: hash, mustChange: true }, now());
+        accounts.audit({ companyId: null, actor: caller.agent.username, action: 'desk-agent-created', targetLogin: input.username }, now());
+      })();
+      return { username: input.username, temporaryPassword: temporary };
+    },
+  };
+}
+export type DeskService = ReturnType<typeof createDeskService>;
