@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   try {
     if (command === 'create-agent') {
       const username = (values.username ?? '').toLowerCase();
-      if (!DESK_USERNAME.test(username)) fail('--username: 3 to 40 lower-case letters, digits, dots, dashes or underscores, starting with a letter (not a V login).');
+      if (!DESK_USERNAME.test(username)) fail('--username: lower-case letters and digits with a dot, dash or underscore, such as desk.ana (not a V login).');
       if (!values.name?.trim()) fail('--name is required.');
       if (!/^[^@\s]+@[^@\s]+$/.test(values.email ?? '')) fail('--email needs an e-mail address.');
       const password = readFileSync(0, 'utf8').split('\n')[0] ?? '';
