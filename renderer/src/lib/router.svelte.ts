@@ -15,7 +15,10 @@ export type Route =
   | { name: 'guide'; id: GuideId }
   | { name: 'contact' }
   | { name: 'requests' }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  | { name: 'desk' }
+  | { name: 'desk-request'; reference: string }
+  | { name: 'desk-directory' };
 
 const GUIDES: readonly GuideId[] = ['present-company', 'register-portal', 'log-in', 'read-more'];
 
@@ -58,6 +61,14 @@ export function parseRoute(hash: string): Route {
       return { name: 'requests' };
     case '/settings':
       return { name: 'settings' };
+    case '/desk':
+      return { name: 'desk' };
+    case '/desk/request': {
+      const reference = params.get('ref');
+      return reference ? { name: 'desk-request', reference } : { name: 'desk' };
+    }
+    case '/desk/directory':
+      return { name: 'desk-directory' };
     default:
       return { name: 'home' };
   }
@@ -68,6 +79,8 @@ export function href(route: Route): string {
   if (route.name === 'access-request' && route.cofor) return `#/access-request?cofor=${encodeURIComponent(route.cofor)}`;
   if (route.name === 'recovery') return `#/recovery?form=${route.form}`;
   if (route.name === 'guide') return `#/guide?id=${route.id}`;
+  if (route.name === 'desk-request') return `#/desk/request?ref=${encodeURIComponent(route.reference)}`;
+  if (route.name === 'desk-directory') return '#/desk/directory';
   return `#/${route.name}`;
 }
 

@@ -2,10 +2,12 @@
 // other languages must provide every key (French) or fall back to it (Portuguese, partial).
 import { enAccounts } from './en-accounts';
 import { enHelp } from './en-help';
+import { enDesk } from './en-desk';
 
 export const en = {
   ...enAccounts,
   ...enHelp,
+  ...enDesk,
   'app.title': 'B2B Portal',
   'app.skip': 'Skip to content',
   'app.demo': 'Demo data',

@@ -1,11 +1,13 @@
 import type { MessageKey } from './en';
 import { frAccounts } from './fr-accounts';
 import { frHelp } from './fr-help';
+import { frDesk } from './fr-desk';
 
 // Français : complet (le type l'exige), dans les termes du portail.
 export const fr: Record<MessageKey, string> = {
   ...frAccounts,
   ...frHelp,
+  ...frDesk,
   'app.title': 'Portail B2B',
   'app.skip': 'Aller au contenu',
   'app.demo': 'Données de démonstration',

@@ -1,0 +1,158 @@
+import type { Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { startSmtp, type TestSmtp } from '../fixtures/smtp';
+import { DEMO, expect, expectAccessible, keychainSecret, logIn, open, outboxFor, test, type Host } from './fixtures';
+
+const AGENT = { username: 'desk.ana', password: 'orange kettle mountain river' };
+let smtp: TestSmtp | null = null;
+test.afterEach(async () => {
+  await smtp?.stop().catch(() => {});
+  smtp = null;
+});
+
+/** The first desk agent is created from the command line, as the README says. */
+function createAgent(host: Host) {
+  execFileSync(process.execPath, [resolve(__dirname, '..', '..', 'dist', 'main', 'desk.cjs'), 'create-agent', '--data-dir', host.dataDir,
+    '--username', AGENT.username, '--name', 'Ana Assist', '--email', 'ana@assist.example'], { input: `${AGENT.password}\n` });
+}
+
+async function relayTo(page: Page, host: Host, port: number) {
+  await open(page, host, '#/settings');
+  await page.getByLabel('Assistance address (requests go there)').fill('assistance@b2b-portal.example');
+  await page.getByLabel('Sender address').fill('no-reply@b2b-portal.example');
+  await page.getByLabel('Relay host').fill('127.0.0.1');
+  await page.getByLabel('Port', { exact: true }).fill(String(port));
+  await page.getByLabel('Security').selectOption('none');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Settings saved.')).toBeVisible();
+}
+
+async function openRequest(page: Page, host: Host, reference: string) {
+  await logIn(page, host, AGENT.username, AGENT.password);
+  await expect(page.getByRole('heading', { name: 'Assistance queue' })).toBeVisible();
+  await page.getByRole('link', { name: reference }).click();
+  await expect(page.getByRole('heading', { name: `Request ${reference}` })).toBeVisible();
+}
+
+test('unknown COFOR: a supplier asks, the desk finds the company and answers by e-mail', async ({ page, host }) => {
+  createAgent(host);
+  smtp = await startSmtp();
+  await relayTo(page, host, smtp.port);
+
+  await open(page, host, '#/cofor-help');
+  await page.getByLabel('Company name').fill('Sample Plastics');
+  await page.getByLabel('Country').selectOption('DE');
+  await page.getByLabel('Address').fill('Beispielstrasse 2, Musterstadt');
+  await page.getByLabel('Your name').fill('Jo Sample');
+  await page.getByLabel('Your e-mail').fill('jo@sample.example');
+  await page.getByLabel('Your phone').fill('+49 30 000000');
+  await page.getByLabel('Message').fill('We lost our COFOR.');
+  await page.getByRole('button', { name: 'Submit' }).click();
+  const reference = await page.getByTestId('reference').innerText();
+
+  await openRequest(page, host, reference);
+  await expectAccessible(page);
+  await page.getByRole('searchbox', { name: 'Find the company' }).fill('Sampel Plastik');
+  await page.getByRole('button', { name: 'Find the company' }).click();
+  await page.getByRole('button', { name: 'Answer with A10002' }).click();
+  await expect(page.getByTestId('decision-outcome')).toContainText('COFOR A10002');
+  await expect.poll(() => smtp!.received.filter((r) => r.envelopeTo.includes('jo@sample.example')).length, { timeout: 15_000 }).toBe(1);
+  const answer = smtp.received.find((r) => r.envelopeTo.includes('jo@sample.example'))!;
+  expect(answer.mail.subject).toBe(`[${reference}] Your company COFOR`);
+  expect(answer.mail.text).toContain('A10002');
+});
+
+test('access request for A10002 validated: access opens, the new PLSA logs in with the temporary password and must change it', async ({ page, host }) => {
+  createAgent(host);
+  await open(page, host, '#/access-request?cofor=A10002');
+  const fill = async (legend: string, name: string, email: string) => {
+    const set = page.locator('fieldset').filter({ has: page.getByText(legend, { exact: true }) });
+    await set.getByLabel('Full name').fill(name);
+    await set.getByLabel('Function').fill('Director');
+    await set.getByLabel('Business e-mail').fill(email);
+    await set.getByLabel('Phone').fill('+49 30 000000');
+  };
+  await fill('Legal representative', 'Lea Legal', 'lea@sample.example');
+  await fill('PLSA', 'Pat Plsa', 'pat@sample.example');
+  await page.getByLabel(/I accept the General Terms of Use/).check();
+  await page.getByRole('button', { name: 'Submit' }).click();
+  const reference = await page.getByTestId('reference').innerText();
+
+  await openRequest(page, host, reference);
+  await page.getByRole('button', { name: 'Validate: open the access' }).click();
+  await expect(page.getByTestId('decision-outcome')).toContainText('access open');
+  const login = (await page.getByTestId('decision-outcome').innerText()).match(/V\d{6}/)![0];
+  await page.getByRole('button', { name: 'Sign out' }).click();
+
+  await open(page, host, '#/access');
+  await page.getByLabel('COFOR', { exact: true }).fill('A10002');
+  await page.getByRole('button', { name: 'Start analysis' }).click();
+  await expect(page.locator('[data-stage="access"]')).toHaveAttribute('data-status', 'done');
+
+  const [mail] = outboxFor(host, 'pat@sample.example');
+  const temporary = await keychainSecret(host, mail!.secretRef!);
+  await logIn(page, host, login, temporary!);
+  await expect(page.getByRole('heading', { name: 'Choose a new password' })).toBeVisible();
+});
+
+test('a rejected access request: the supplier is told why and may ask again', async ({ page, host }) => {
+  createAgent(host);
+  await open(page, host, '#/access-request?cofor=A10002');
+  for (const [legend, name, email] of [['Legal representative', 'Lea Legal', 'lea@sample.example'], ['PLSA', 'Pat Plsa', 'pat@sample.example']] as const) {
+    const set = page.locator('fieldset').filter({ has: page.getByText(legend, { exact: true }) });
+    await set.getByLabel('Full name').fill(name);
+    await set.getByLabel('Function').fill('Director');
+    await set.getByLabel('Business e-mail').fill(email);
+    await set.getByLabel('Phone').fill('+49 30 000000');
+  }
+  await page.getByLabel(/I accept the General Terms of Use/).check();
+  await page.getByRole('button', { name: 'Submit' }).click();
+  const reference = await page.getByTestId('reference').innerText();
+
+  await openRequest(page, host, reference);
+  await page.getByRole('button', { name: 'Reject' }).click();
+  await expect(page.locator('#f-decision-reason-error')).toHaveText(/required/);
+  await page.getByLabel('Reason (sent to the supplier)').fill('The legal representative is not the one registered.');
+  await page.getByRole('button', { name: 'Reject' }).click();
+  await expect(page.getByTestId('decision-outcome')).toContainText('Done');
+  expect(outboxFor(host, 'lea@sample.example')[0]!.body).toContain('not the one registered');
+  await page.getByRole('link', { name: 'Back to the queue' }).click();
+  await page.getByRole('button', { name: /^Done/ }).click();
+  await expect(page.locator(`tr[data-reference="${reference}"]`)).toContainText('Done');
+  await expectAccessible(page);
+});
+
+test('directory import with bad rows shows the report, and a second import changes nothing', async ({ page, host }) => {
+  createAgent(host);
+  await logIn(page, host, AGENT.username, AGENT.password);
+  await page.getByRole('link', { name: 'Directory' }).click();
+  await expectAccessible(page);
+  const csv = [
+    'record,cofor,duns,legal_name,registration_number,tax_number,street,postal_code,city,country,status,access,access_requested_at,site_code,site_name,person_key,full_name,job_title,email,phone,role,login,state',
+    'company,B20001,800000001,Brake Parts SA,,FR1,,,Lyon,FR,active,open,,,,,,,,,,,',
+    'site,B20001,,,,,,,Lyon,,,,,01,Lyon plant,,,,,,,,',
+    'company,B2,bad,,,,,,,,active,open,,,,,,,,,,,',
+    'account,B20001,,,,,,,,,,,,,,,,,x@y.example,,admin,X1,active',
+  ].join('\n');
+  const upload = async () => {
+    await page.getByLabel('Directory file (.csv or .jsonl)').setInputFiles({ name: 'directory.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+  };
+  await upload();
+  const report = page.getByTestId('import-report');
+  await expect(report).toContainText('4 rows read');
+  await expect(report).toContainText('Companies: 1 added');
+  await expect(report.getByRole('row')).toHaveCount(3); // header + 2 rejected rows
+  await expect(report).toContainText('login.format');
+  await expectAccessible(page);
+  await upload();
+  await expect(report).toContainText('Companies: 0 added, 0 updated, 1 unchanged');
+});
+
+test('the desk is not reachable with a supplier\'s session', async ({ page, host }) => {
+  await logIn(page, host, DEMO.plsa.login, DEMO.plsa.password);
+  await expect(page.getByTestId('my-login')).toHaveText('V100001');
+  await page.evaluate(() => (location.hash = '#/desk'));
+  await expect(page.getByText('Only the portal assistance can do this.')).toBeVisible();
+});
