@@ -115,7 +115,16 @@ export function startCore(options: CoreOptions): PortalCore {
   const aboutTexts = JSON.parse(readText(join(options.resourcesDir, 'help', 'about.json'))) as Record<string, string>;
   const desk = createDeskRepository(db);
   const deskGuard = createDeskGuard(desk, now);
-  const defaultTemplates = templatesSchema.parse(JSON.parse(readText(join(options.resourcesDir, 'desk', 'templates.json'))));
+  const { _comment: _, ...shipped } = JSON.parse(readText(join(options.resourcesDir, 'desk', 'templates.json'))) as Record<string, unknown>;
+  const defaultTemplates = templatesSchema.parse(shipped);
+  // The desk edits its answers; what it saved wins over the shipped defaults.
+  const templates = {
+    get: () => {
+      const saved = templatesSchema.safeParse(JSON.parse(settings.get('desk-templates') ?? 'null'));
+      return saved.success ? saved.data : defaultTemplates;
+    },
+    save: (value: typeof defaultTemplates) => settings.set('desk-templates', JSON.stringify(value)),
+  };
   let searchIndex: CompanySearchIndex | null = null;
   const search = () => (searchIndex ??= loadCompanySearch(db)); // built on the desk's first search
   const assistanceAddress = () => mailSettings.get()?.assistanceAddress ?? config.assistanceEmail;
@@ -130,17 +139,17 @@ export function startCore(options: CoreOptions): PortalCore {
       privateArea: createPrivateAreaService({ accounts, directory, guard, now }),
       recovery: createRecoveryService({
         accounts, directory, mailer, config, now, log,
-        storeBlockedAccess: (companyId, payload, lang, at) => void submissions.storeBlockedAccess(companyId, { ...payload, lang }, at),
+        storeForDesk: (kind, companyId, payload, at) => void submissions.storeRecoveryRequest(kind, companyId, payload, at),
       }),
       plsaConsole: createPlsaConsoleService({ db, accounts, guard, config, now }),
       help: createHelpService({ db, submissions, mailer, mailSettings, assistanceAddress, now }),
       outbox: createOutboxService({ outbox, requests, delivery, mailSettings, secrets, transport: (s) => transports.get(s), now }),
       guides,
       about: (lang) => aboutTexts[lang] ?? aboutTexts['en'] ?? '',
-      desk: createDeskService({ db, desk, deskGuard, accounts, directory, search, config, now }),
+      desk: createDeskService({ db, desk, deskGuard, accounts, directory, search, config, templates, now }),
       decisions: createDeskDecisions({
         db, desk, deskGuard, accounts, directory, outbox, requests, secrets, search, config, now,
-        templates: () => defaultTemplates,
+        templates: templates.get,
         kick: () => worker.kick(),
       }),
       now,

@@ -55,6 +55,8 @@ const portal = {
   deskImport: call('deskImport'),
   deskExport: call('deskExport'),
   createDeskAgent: call('createDeskAgent'),
+  deskTemplates: call('deskTemplates'),
+  saveDeskTemplates: call('saveDeskTemplates'),
 } satisfies PortalApi;
 
 contextBridge.exposeInMainWorld('portal', portal);

@@ -44,7 +44,7 @@ const ACCEPTS: Record<DeskDecision['kind'], readonly string[]> = {
   'validate-access': ['access-request'],
   'reject-access': ['access-request'],
   unblock: ['blocked-access'],
-  answer: ['help', 'blocked-access', 'cofor-help', 'company-file', 'access-request'],
+  answer: ['help', 'blocked-access', 'find-plsa', 'cofor-help', 'company-file', 'access-request'],
 };
 
 interface NewPlsa {

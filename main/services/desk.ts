@@ -15,8 +15,10 @@ import type { DirectoryRepository } from '../store/directory';
 import { exportDirectory, upsertDirectory } from '../store/directory-import';
 import type { AccountsConfig } from './accounts-config';
 import type { DeskGuard } from './desk-guard';
+import type { DeskTemplates } from '../portal/desk/templates';
 
 export interface DeskDeps {
+  templates: { get(): DeskTemplates; save(templates: DeskTemplates): void };
   db: Db;
   desk: DeskRepository;
   deskGuard: DeskGuard;
@@ -126,6 +128,20 @@ export function createDeskService(deps: DeskDeps) {
       return input.format === 'csv'
         ? { fileName: 'directory.csv', content: toCsv(companies) }
         : { fileName: 'directory.jsonl', content: toJsonLines(companies) };
+    },
+
+    deskTemplates(input: { session: string }): DeskTemplates {
+      deskGuard.requireDesk(input.session);
+      return deps.templates.get();
+    },
+
+    saveDeskTemplates(input: { session: string; templates: DeskTemplates }): DeskTemplates {
+      const caller = deskGuard.requireDesk(input.session);
+      deps.db.transaction(() => {
+        deps.templates.save(input.templates);
+        accounts.audit({ companyId: null, actor: caller.agent.username, action: 'desk-templates-saved' }, now());
+      })();
+      return deps.templates.get();
     },
 
     async createDeskAgent(input: { session: string; username: string; fullName: string; email: string }): Promise<{ username: string; temporaryPassword: string }> {

@@ -19,8 +19,8 @@ import type { AccountsConfig } from './accounts-config';
 import type { Mailer } from './mailer';
 
 export interface RecoveryDeps {
-  /** Stores a matched blocked-access report for the desk's queue. */
-  storeBlockedAccess: (companyId: number, payload: Record<string, unknown>, lang: string, at: Date) => void;
+  /** Stores a matched blocked-access or find-my-PLSA request for the desk's queue. */
+  storeForDesk: (kind: 'blocked-access' | 'find-plsa', companyId: number, payload: Record<string, unknown>, at: Date) => void;
   accounts: AccountsRepository;
   directory: DirectoryRepository;
   mailer: Mailer;
@@ -112,6 +112,8 @@ export function createRecoveryService(deps: RecoveryDeps) {
         const plsas = plsasOf(account.companyId);
         const lang = mailLang(input.lang);
         if (plsas.length > 0) mailer.queue({ kind: 'plsa-list', to: account.email, lang, ...mails.plsaList(lang, account.cofor, plsas) }, now());
+        // The desk sees it too: a company without an active PLSA needs one named.
+        deps.storeForDesk('find-plsa', account.companyId, { login: account.login, email: account.email, name: account.fullName ?? account.login, plsasSent: plsas.length, lang }, now());
       });
     },
 
@@ -123,7 +125,7 @@ export function createRecoveryService(deps: RecoveryDeps) {
         const mail = mails.blockedAccess(lang, account.login, account.email, input.message);
         const to = [...plsasOf(account.companyId).filter((p) => p.email !== account.email).map((p) => p.email), config.assistanceEmail];
         for (const address of to) mailer.queue({ kind: 'blocked-access', to: address, lang, ...mail }, now());
-        deps.storeBlockedAccess(account.companyId, { login: account.login, email: account.email, name: account.fullName ?? account.login, message: input.message }, lang, now());
+        deps.storeForDesk('blocked-access', account.companyId, { login: account.login, email: account.email, name: account.fullName ?? account.login, message: input.message, lang }, now());
       });
     },
   };

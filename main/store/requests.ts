@@ -1,5 +1,5 @@
 // "My requests": every request this workstation sent, with its reference and its timeline.
-// Blocked-access reports are left out: they exist only when the login and e-mail matched, so
+// Blocked-access and find-my-PLSA requests are left out: they exist only when the login and e-mail matched, so
 // listing them would tell whoever typed them that the account exists.
 import type { Db } from './database';
 
@@ -38,7 +38,7 @@ export function createRequestsRepository(db: Db) {
         SELECT s.id, s.reference, s.kind, s.created_at AS createdAt, s.state,
                (SELECT last_error FROM outbox o WHERE o.submission_id = s.id ORDER BY o.created_at DESC LIMIT 1) AS lastError,
                (SELECT CASE WHEN o.state = 'queued' THEN o.next_attempt_at END FROM outbox o WHERE o.submission_id = s.id ORDER BY o.created_at DESC LIMIT 1) AS nextAttemptAt
-        FROM submissions s WHERE s.kind <> 'blocked-access' ORDER BY s.created_at DESC, s.id DESC LIMIT ?`).all(limit) as Array<Omit<RequestSummary, 'events'> & { id: number }>;
+        FROM submissions s WHERE s.kind NOT IN ('blocked-access', 'find-plsa') ORDER BY s.created_at DESC, s.id DESC LIMIT ?`).all(limit) as Array<Omit<RequestSummary, 'events'> & { id: number }>;
       const events = db.prepare<[number], RequestEvent>('SELECT at, state, detail FROM request_events WHERE submission_id = ? ORDER BY id');
       return rows.map(({ id, ...row }) => ({ ...row, events: events.all(id) }));
     },

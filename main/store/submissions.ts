@@ -5,7 +5,7 @@ import type { Db } from './database';
 import { recordMutation } from './mutations';
 import type { RequestsRepository } from './requests';
 
-export type SubmissionKind = 'company-file' | 'cofor-help' | 'access-request' | 'help' | 'blocked-access';
+export type SubmissionKind = 'company-file' | 'cofor-help' | 'access-request' | 'help' | 'blocked-access' | 'find-plsa';
 
 const REFERENCE_PREFIX: Record<SubmissionKind, string> = {
   'company-file': 'SDB',
@@ -13,6 +13,7 @@ const REFERENCE_PREFIX: Record<SubmissionKind, string> = {
   'access-request': 'ACC',
   help: 'HLP',
   'blocked-access': 'BLK',
+  'find-plsa': 'PLS',
 };
 
 // No 0/O or 1/I: references are read out on the phone to the assistance.
@@ -96,8 +97,9 @@ export function createSubmissionsRepository(db: Db, requests: RequestsRepository
     storeCoforHelp: (payload: Record<string, unknown>, at: Date) =>
       store({ kind: 'cofor-help', companyId: null, payload }, at),
 
-    storeBlockedAccess: (companyId: number, payload: Record<string, unknown>, at: Date) =>
-      store({ kind: 'blocked-access', companyId, payload }, at),
+    /** Recovery requests that matched an account, for the desk's queue (never shown to the requester). */
+    storeRecoveryRequest: (kind: 'blocked-access' | 'find-plsa', companyId: number, payload: Record<string, unknown>, at: Date) =>
+      store({ kind, companyId, payload }, at),
 
     storeHelp(payload: Record<string, unknown>, screenshot: StoredDocument | null, at: Date) {
       return store({ kind: 'help', companyId: null, payload }, at, (id) => {

@@ -38,6 +38,7 @@ import type {
   DeskQueue,
   DeskRequestView,
   DeskState,
+  DeskTemplatesView,
   GuideId,
   GuideView,
   HelpRequestInput,
@@ -106,6 +107,8 @@ export interface PortalApi {
   deskImport(input: { session: string; format: 'csv' | 'jsonl'; content: string }): Promise<ApiResult<DeskImportReport>>;
   deskExport(input: { session: string; format: 'csv' | 'jsonl' }): Promise<ApiResult<{ fileName: string; content: string }>>;
   createDeskAgent(input: { session: string; username: string; fullName: string; email: string }): Promise<ApiResult<{ username: string; temporaryPassword: string }>>;
+  deskTemplates(input: { session: string }): Promise<ApiResult<DeskTemplatesView>>;
+  saveDeskTemplates(input: { session: string; templates: DeskTemplatesView }): Promise<ApiResult<DeskTemplatesView>>;
 }
 
 export type ApiMethod = keyof PortalApi;
@@ -163,6 +166,8 @@ export const API_METHODS = [
   'deskImport',
   'deskExport',
   'createDeskAgent',
+  'deskTemplates',
+  'saveDeskTemplates',
 ] as const satisfies readonly ApiMethod[];
 
 type Missing = Exclude<ApiMethod, (typeof API_METHODS)[number]>;

@@ -85,7 +85,7 @@ export interface HelpSearchHit {
 
 // The support desk.
 export type DeskState = 'new' | 'in-progress' | 'waiting-supplier' | 'done';
-export type DeskRequestKind = 'company-file' | 'cofor-help' | 'access-request' | 'help' | 'blocked-access';
+export type DeskRequestKind = 'company-file' | 'cofor-help' | 'access-request' | 'help' | 'blocked-access' | 'find-plsa';
 
 export interface DeskQueueItem {
   reference: string;
@@ -142,3 +142,7 @@ export interface DeskImportReport {
   companies: { inserted: number; updated: number; unchanged: number };
   accounts: { inserted: number; updated: number; unchanged: number };
 }
+
+export const DESK_TEMPLATE_KEYS = ['cofor-found', 'cofor-not-found', 'file-referenced', 'file-declined', 'access-validated', 'access-rejected', 'unblocked', 'answer'] as const;
+export type DeskTemplateKey = (typeof DESK_TEMPLATE_KEYS)[number];
+export type DeskTemplatesView = Record<DeskTemplateKey, Record<'en' | 'fr', { subject: string; body: string }>>;

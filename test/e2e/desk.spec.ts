@@ -148,6 +148,26 @@ test('directory import with bad rows shows the report, and a second import chang
   await expectAccessible(page);
   await upload();
   await expect(report).toContainText('Companies: 0 added, 0 updated, 1 unchanged');
+
+  await page.getByRole('link', { name: 'Templates' }).click();
+  await page.getByLabel('Template', { exact: true }).selectOption('answer');
+  await page.getByLabel('Subject', { exact: true }).fill('[{reference}] Our answer');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Templates saved.')).toBeVisible();
+  await expectAccessible(page);
+});
+
+test.describe('French desk', () => {
+  test.use({ locale: 'fr-FR' });
+  test('the queue speaks French', async ({ page, host }) => {
+    createAgent(host);
+    await open(page, host, '#/login');
+    await page.getByLabel('Identifiant', { exact: true }).fill(AGENT.username);
+    await page.getByLabel('Mot de passe', { exact: true }).fill(AGENT.password);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await expect(page.getByRole('heading', { name: 'File de l\'assistance' })).toBeVisible();
+    await expectAccessible(page);
+  });
 });
 
 test('the desk is not reachable with a supplier\'s session', async ({ page, host }) => {

@@ -1,6 +1,7 @@
 // `npm run screenshots`: pictures of every screen, in English and French, for the README and
 // for a person to look at. Not part of `npm test`.
 import { resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { DEMO, open, test } from './fixtures';
 
 const OUT = resolve(__dirname, '..', '..', 'docs', 'screenshots');
@@ -80,6 +81,20 @@ for (const lang of ['en', 'fr'] as const) {
       await shot('my-requests');
       await page.evaluate(() => (location.hash = '#/settings'));
       await shot('settings');
+
+      // The desk, with the requests made above in its queue.
+      execFileSync(process.execPath, [resolve(__dirname, '..', '..', 'dist', 'main', 'desk.cjs'), 'create-agent', '--data-dir', host.dataDir,
+        '--username', 'desk.ana', '--name', 'Ana Assist', '--email', 'ana@assist.example'], { input: 'orange kettle mountain river\n' });
+      await page.getByRole('banner').getByRole('button').last().click(); // sign out
+      await page.evaluate(() => (location.hash = '#/login'));
+      await page.locator('#f-login').fill('desk.ana');
+      await page.locator('#f-password').fill('orange kettle mountain river');
+      await page.locator('main form button[type=submit]').click();
+      await page.locator('.queue-table').waitFor();
+      await shot('desk-queue');
+      await page.locator('.queue-table a.request-link').first().click();
+      await page.locator('#decide-title').waitFor();
+      await shot('desk-request');
     });
   });
 }

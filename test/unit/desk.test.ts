@@ -131,6 +131,34 @@ describe('decisions', () => {
   });
 });
 
+describe('templates and the other requests', () => {
+  it('answers with the template as the desk edited it', async () => {
+    const templates = value<Record<string, Record<string, { subject: string; body: string }>>>(await call('deskTemplates', { session: desk }));
+    templates['answer']!['en'] = { subject: '[{reference}] Edited answer', body: 'Edited: {message}' };
+    expect((await call('saveDeskTemplates', { session: desk, templates })).ok).toBe(true);
+    const ref = value<{ reference: string }>(await call('submitHelpRequest', { purpose: 'other', message: 'Q?', name: 'Kim', company: 'K Co', email: 'kim@k.example', phone: '+33 1 00 00 00 00', lang: 'en' })).reference;
+    await call('deskDecide', { session: desk, reference: ref, decision: { kind: 'answer', message: 'Here is the answer.' } });
+    expect(outbox('desk-answer')).toEqual([{ to: 'kim@k.example', subject: `[${ref}] Edited answer`, body: 'Edited: Here is the answer.', secretRef: null }]);
+    expect(await call('saveDeskTemplates', { session: desk, templates: { answer: templates['answer'] } })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+  });
+
+  it('declines a Supplier Database file with the reason', async () => {
+    const pdf = Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64');
+    const ref = value<{ reference: string }>(await call('submitCompanyFile', { duns: '223456789', legalName: 'Odd Co', registrationNumber: 'R', taxNumber: 'T', street: 'S', postalCode: 'P', city: 'C', country: 'FR', contactEmail: 'odd@co.example', document: { fileName: 'k.pdf', contentBase64: pdf } })).reference;
+    await call('deskDecide', { session: desk, reference: ref, decision: { kind: 'decline-file', reason: 'The extract is older than 3 months.' } });
+    expect(outbox('desk-file-declined')[0]).toMatchObject({ to: 'odd@co.example', body: expect.stringContaining('older than 3 months') });
+    expect(JSON.parse(audit('desk-decline-file')[0]!.details)).toMatchObject({ reference: ref, after: { state: 'done' } });
+  });
+
+  it('puts a matched find-my-PLSA request in the queue, not an unmatched one, and never in My requests', async () => {
+    await call('findPlsa', { loginOrCofor: DEMO.user.login, email: DEMO.user.email, lang: 'en' });
+    await call('findPlsa', { loginOrCofor: 'V999999', email: DEMO.user.email, lang: 'en' });
+    const items = value<{ items: Array<{ kind: string }> }>(await call('deskQueue', { session: desk, kind: 'find-plsa' })).items;
+    expect(items).toHaveLength(1);
+    expect(value<{ requests: unknown[] }>(await call('myRequests', {})).requests).toEqual([]);
+  });
+});
+
 describe('COFOR generation', () => {
   it('never gives a COFOR already taken', () => {
     const taken = new Set<string>();

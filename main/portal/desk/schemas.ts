@@ -3,13 +3,14 @@ import { z } from 'zod';
 import { session } from '../accounts/schemas';
 import { email, text } from '../onboarding/forms';
 import { DESK_USERNAME } from './cofor';
+import { templatesSchema } from './templates';
 
 const reference = () => z.string().trim().min(1).max(40);
 const deskState = () => z.enum(['new', 'in-progress', 'waiting-supplier', 'done']);
 const reason = () => text(2000);
 
 export const DESK_SCHEMAS = {
-  deskQueue: z.strictObject({ session: session(), state: deskState().optional(), kind: z.enum(['company-file', 'cofor-help', 'access-request', 'help', 'blocked-access']).optional() }),
+  deskQueue: z.strictObject({ session: session(), state: deskState().optional(), kind: z.enum(['company-file', 'cofor-help', 'access-request', 'help', 'blocked-access', 'find-plsa']).optional() }),
   deskRequest: z.strictObject({ session: session(), reference: reference() }),
   deskAttachment: z.strictObject({ session: session(), id: z.uuid() }),
   deskSearchCompanies: z.strictObject({ session: session(), query: z.string().max(200, { error: 'too-long' }) }),
@@ -30,5 +31,7 @@ export const DESK_SCHEMAS = {
   deskReplacePlsa: z.strictObject({ session: session(), cofor: z.string().trim().max(10), oldLogin: z.string().trim().max(10), fullName: text(), email: email(), lang: z.enum(['en', 'fr', 'pt']) }),
   deskImport: z.strictObject({ session: session(), format: z.enum(['csv', 'jsonl']), content: z.string().min(1, { error: 'import.empty' }).max(7_000_000, { error: 'import.too-large' }) }),
   deskExport: z.strictObject({ session: session(), format: z.enum(['csv', 'jsonl']) }),
+  deskTemplates: z.strictObject({ session: session() }),
+  saveDeskTemplates: z.strictObject({ session: session(), templates: templatesSchema }),
   createDeskAgent: z.strictObject({ session: session(), username: z.string().trim().toLowerCase().regex(DESK_USERNAME, { error: 'username.format' }), fullName: text(), email: email() }),
 };

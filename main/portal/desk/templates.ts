@@ -3,12 +3,12 @@
 import { z } from 'zod';
 import { headerSafe } from '../mail/retry-policy';
 
-export const TEMPLATE_KEYS = ['cofor-found', 'cofor-not-found', 'file-referenced', 'file-declined', 'access-validated', 'access-rejected', 'unblocked', 'answer'] as const;
-export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
+import { DESK_TEMPLATE_KEYS as TEMPLATE_KEYS, type DeskTemplateKey as TemplateKey } from '../../../preload/contract/help';
+export { TEMPLATE_KEYS, type TemplateKey };
 
 const text = z.strictObject({ subject: z.string().min(1).max(200), body: z.string().min(1).max(8000) });
 const perLanguage = z.strictObject({ en: text, fr: text });
-export const templatesSchema = z.object(Object.fromEntries(TEMPLATE_KEYS.map((k) => [k, perLanguage])) as Record<TemplateKey, typeof perLanguage>);
+export const templatesSchema = z.strictObject(Object.fromEntries(TEMPLATE_KEYS.map((k) => [k, perLanguage])) as Record<TemplateKey, typeof perLanguage>);
 export type DeskTemplates = z.output<typeof templatesSchema>;
 
 export function fillTemplate(templates: DeskTemplates, key: TemplateKey, lang: string, values: Record<string, string>): { subject: string; body: string } {

@@ -29,7 +29,7 @@ export const desk: Migration = {
     CREATE TABLE submissions_v4 (
       id INTEGER PRIMARY KEY,
       reference TEXT NOT NULL UNIQUE,
-      kind TEXT NOT NULL CHECK (kind IN ('company-file', 'cofor-help', 'access-request', 'help', 'blocked-access')),
+      kind TEXT NOT NULL CHECK (kind IN ('company-file', 'cofor-help', 'access-request', 'help', 'blocked-access', 'find-plsa')),
       company_id INTEGER REFERENCES companies (id),
       payload TEXT NOT NULL CHECK (json_valid(payload)),
       state TEXT NOT NULL DEFAULT 'saved' CHECK (state IN ('saved', 'queued', 'sent', 'failed', 'answered')),

@@ -18,7 +18,8 @@ export type Route =
   | { name: 'settings' }
   | { name: 'desk' }
   | { name: 'desk-request'; reference: string }
-  | { name: 'desk-directory' };
+  | { name: 'desk-directory' }
+  | { name: 'desk-templates' };
 
 const GUIDES: readonly GuideId[] = ['present-company', 'register-portal', 'log-in', 'read-more'];
 
@@ -69,6 +70,8 @@ export function parseRoute(hash: string): Route {
     }
     case '/desk/directory':
       return { name: 'desk-directory' };
+    case '/desk/templates':
+      return { name: 'desk-templates' };
     default:
       return { name: 'home' };
   }
@@ -81,6 +84,7 @@ export function href(route: Route): string {
   if (route.name === 'guide') return `#/guide?id=${route.id}`;
   if (route.name === 'desk-request') return `#/desk/request?ref=${encodeURIComponent(route.reference)}`;
   if (route.name === 'desk-directory') return '#/desk/directory';
+  if (route.name === 'desk-templates') return '#/desk/templates';
   return `#/${route.name}`;
 }
 
