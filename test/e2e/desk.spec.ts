@@ -154,6 +154,11 @@ test('directory import with bad rows shows the report, and a second import chang
   await page.getByLabel('Subject', { exact: true }).fill('[{reference}] Our answer');
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByText('Templates saved.')).toBeVisible();
+  await page.getByLabel('User name').fill('desk.bob');
+  await page.getByLabel('Full name').fill('Bob Assist');
+  await page.getByLabel('E-mail', { exact: true }).fill('bob@assist.example');
+  await page.getByRole('button', { name: 'Create the agent' }).click();
+  await expect(page.getByTestId('agent-temporary-password')).toHaveText(/^.{20}$/);
   await expectAccessible(page);
 });
 
