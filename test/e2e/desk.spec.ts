@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { startSmtp, type TestSmtp } from '../fixtures/smtp';
-import { DEMO, expect, expectAccessible, keychainSecret, logIn, open, outboxFor, test, type Host } from './fixtures';
+import { configureRelay, DEMO, expect, expectAccessible, keychainSecret, logIn, open, outboxFor, test, type Host } from './fixtures';
 
 const AGENT = { username: 'desk.ana', password: 'orange kettle mountain river' };
 let smtp: TestSmtp | null = null;
@@ -17,15 +17,19 @@ function createAgent(host: Host) {
     '--username', AGENT.username, '--name', 'Ana Assist', '--email', 'ana@assist.example'], { input: `${AGENT.password}\n` });
 }
 
-async function relayTo(page: Page, host: Host, port: number) {
-  await open(page, host, '#/settings');
-  await page.getByLabel('Assistance address (requests go there)').fill('assistance@b2b-portal.example');
-  await page.getByLabel('Sender address').fill('no-reply@b2b-portal.example');
-  await page.getByLabel('Relay host').fill('127.0.0.1');
-  await page.getByLabel('Port', { exact: true }).fill(String(port));
-  await page.getByLabel('Security').selectOption('none');
-  await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByText('Settings saved.')).toBeVisible();
+/** A supplier asks for access for A10002, naming its legal representative and its PLSA. */
+async function requestAccess(page: Page, host: Host): Promise<string> {
+  await open(page, host, '#/access-request?cofor=A10002');
+  for (const [legend, name, email] of [['Legal representative', 'Lea Legal', 'lea@sample.example'], ['PLSA', 'Pat Plsa', 'pat@sample.example']] as const) {
+    const set = page.locator('fieldset').filter({ has: page.getByText(legend, { exact: true }) });
+    await set.getByLabel('Full name').fill(name);
+    await set.getByLabel('Function').fill('Director');
+    await set.getByLabel('Business e-mail').fill(email);
+    await set.getByLabel('Phone').fill('+49 30 000000');
+  }
+  await page.getByLabel(/I accept the General Terms of Use/).check();
+  await page.getByRole('button', { name: 'Submit' }).click();
+  return page.getByTestId('reference').innerText();
 }
 
 async function openRequest(page: Page, host: Host, reference: string) {
@@ -38,7 +42,7 @@ async function openRequest(page: Page, host: Host, reference: string) {
 test('unknown COFOR: a supplier asks, the desk finds the company and answers by e-mail', async ({ page, host }) => {
   createAgent(host);
   smtp = await startSmtp();
-  await relayTo(page, host, smtp.port);
+  await configureRelay(page, host, smtp.port);
 
   await open(page, host, '#/cofor-help');
   await page.getByLabel('Company name').fill('Sample Plastics');
@@ -65,19 +69,7 @@ test('unknown COFOR: a supplier asks, the desk finds the company and answers by 
 
 test('access request for A10002 validated: access opens, the new PLSA logs in with the temporary password and must change it', async ({ page, host }) => {
   createAgent(host);
-  await open(page, host, '#/access-request?cofor=A10002');
-  const fill = async (legend: string, name: string, email: string) => {
-    const set = page.locator('fieldset').filter({ has: page.getByText(legend, { exact: true }) });
-    await set.getByLabel('Full name').fill(name);
-    await set.getByLabel('Function').fill('Director');
-    await set.getByLabel('Business e-mail').fill(email);
-    await set.getByLabel('Phone').fill('+49 30 000000');
-  };
-  await fill('Legal representative', 'Lea Legal', 'lea@sample.example');
-  await fill('PLSA', 'Pat Plsa', 'pat@sample.example');
-  await page.getByLabel(/I accept the General Terms of Use/).check();
-  await page.getByRole('button', { name: 'Submit' }).click();
-  const reference = await page.getByTestId('reference').innerText();
+  const reference = await requestAccess(page, host);
 
   await openRequest(page, host, reference);
   await page.getByRole('button', { name: 'Validate: open the access' }).click();
@@ -98,17 +90,7 @@ test('access request for A10002 validated: access opens, the new PLSA logs in wi
 
 test('a rejected access request: the supplier is told why and may ask again', async ({ page, host }) => {
   createAgent(host);
-  await open(page, host, '#/access-request?cofor=A10002');
-  for (const [legend, name, email] of [['Legal representative', 'Lea Legal', 'lea@sample.example'], ['PLSA', 'Pat Plsa', 'pat@sample.example']] as const) {
-    const set = page.locator('fieldset').filter({ has: page.getByText(legend, { exact: true }) });
-    await set.getByLabel('Full name').fill(name);
-    await set.getByLabel('Function').fill('Director');
-    await set.getByLabel('Business e-mail').fill(email);
-    await set.getByLabel('Phone').fill('+49 30 000000');
-  }
-  await page.getByLabel(/I accept the General Terms of Use/).check();
-  await page.getByRole('button', { name: 'Submit' }).click();
-  const reference = await page.getByTestId('reference').innerText();
+  const reference = await requestAccess(page, host);
 
   await openRequest(page, host, reference);
   await page.getByRole('button', { name: 'Reject' }).click();

@@ -130,3 +130,15 @@ export async function logIn(page: Page, host: Host, login: string, password: str
   if (remember) await page.getByLabel('Remember me on this workstation').check();
   await page.getByRole('button', { name: 'Log in' }).click();
 }
+
+/** Points the host's mail settings at a relay on this machine, through the Settings screen. */
+export async function configureRelay(page: Page, host: Host, port: number): Promise<void> {
+  await open(page, host, '#/settings');
+  await page.getByLabel('Assistance address (requests go there)').fill('assistance@b2b-portal.example');
+  await page.getByLabel('Sender address').fill('no-reply@b2b-portal.example');
+  await page.getByLabel('Relay host').fill('127.0.0.1');
+  await page.getByLabel('Port', { exact: true }).fill(String(port));
+  await page.getByLabel('Security').selectOption('none');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Settings saved.')).toBeVisible();
+}

@@ -1,24 +1,13 @@
 import type { Page } from '@playwright/test';
 import { png } from '../fixtures/files';
 import { startSmtp, type TestSmtp } from '../fixtures/smtp';
-import { expect, expectAccessible, open, test, type Host } from './fixtures';
+import { configureRelay, expect, expectAccessible, open, test } from './fixtures';
 
 let smtp: TestSmtp | null = null;
 test.afterEach(async () => {
   await smtp?.stop().catch(() => {});
   smtp = null;
 });
-
-async function configureRelay(page: Page, host: Host, port: number) {
-  await open(page, host, '#/settings');
-  await page.getByLabel('Assistance address (requests go there)').fill('assistance@b2b-portal.example');
-  await page.getByLabel('Sender address').fill('no-reply@b2b-portal.example');
-  await page.getByLabel('Relay host').fill('127.0.0.1');
-  await page.getByLabel('Port', { exact: true }).fill(String(port));
-  await page.getByLabel('Security').selectOption('none');
-  await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByText('Settings saved.')).toBeVisible();
-}
 
 async function fillHelp(page: Page) {
   await page.getByLabel('Purpose of your request').selectOption('technical');
