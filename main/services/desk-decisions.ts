@@ -4,6 +4,7 @@
 // PLSAs go to the keychain first and leave by e-mail only.
 import type { DeskDecision } from '../../preload/contract/help';
 import { fieldError, PortalError } from '../api/errors';
+import { generateLogin } from '../portal/accounts/login-id';
 import { generateTemporaryPassword, temporaryPasswordExpiry } from '../portal/accounts/temporary-password';
 import { generateCofor } from '../portal/desk/cofor';
 import { fillTemplate, type DeskTemplates } from '../portal/desk/templates';
@@ -58,12 +59,6 @@ interface NewPlsa {
 export function createDeskDecisions(deps: DecisionDeps) {
   const { db, desk, accounts, directory, outbox, requests, now } = deps;
 
-  function newLogin(): string {
-    for (;;) {
-      const login = `V${String(Math.floor(Math.random() * 1_000_000)).padStart(6, '0')}`;
-      if (!accounts.loginTaken(login)) return login;
-    }
-  }
 
   /** Keychain first, outside the transaction; the caller removes it if the transaction fails. */
   async function preparePlsa(at: Date): Promise<NewPlsa & { temporary: string }> {
@@ -71,7 +66,7 @@ export function createDeskDecisions(deps: DecisionDeps) {
     const outboxId = outbox.newId();
     const secretKey = outboxSecretKey(outboxId);
     await deps.secrets.set(secretKey, temporary);
-    return { login: newLogin(), outboxId, secretKey, temporary, hash: await hashPassword(temporary, deps.config.hashCost), expiresAt: temporaryPasswordExpiry(at, deps.config.temporaryPasswordHours) };
+    return { login: generateLogin(accounts.loginTaken), outboxId, secretKey, temporary, hash: await hashPassword(temporary, deps.config.hashCost), expiresAt: temporaryPasswordExpiry(at, deps.config.temporaryPasswordHours) };
   }
 
   function createPlsa(companyId: number, person: { fullName: string; email: string }, plsa: NewPlsa, lang: string, actor: string, at: Date): void {

@@ -1,9 +1,8 @@
 // The PLSA console: a company's own accounts, for its PLSAs only (checked here, per call),
 // never another company's. Temporary passwords are shown once to the PLSA and stored hashed.
-import { randomInt } from 'node:crypto';
 import type { AuditEntryView, ConsoleView, IssuedTemporaryPassword, Role } from '../../preload/contract/accounts';
 import { fieldError, PortalError } from '../api/errors';
-import { normaliseLogin } from '../portal/accounts/login-id';
+import { generateLogin, normaliseLogin } from '../portal/accounts/login-id';
 import { generateTemporaryPassword, temporaryPasswordExpiry } from '../portal/accounts/temporary-password';
 import { hashPassword } from '../secrets/password-hasher';
 import type { AccountRow, AccountsRepository } from '../store/accounts';
@@ -34,12 +33,6 @@ export function createPlsaConsoleService(deps: ConsoleDeps) {
     return account;
   }
 
-  function newLogin(): string {
-    for (;;) {
-      const login = `V${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
-      if (!accounts.loginTaken(login)) return login;
-    }
-  }
 
   async function issue(caller: Caller, account: AccountRow, action: string): Promise<IssuedTemporaryPassword> {
     const at = now();
@@ -79,7 +72,7 @@ export function createPlsaConsoleService(deps: ConsoleDeps) {
         throw new PortalError('conflict', 'A colleague already has this name or e-mail: confirm to create the account anyway.', fields);
       }
       const at = now();
-      const login = newLogin();
+      const login = generateLogin(accounts.loginTaken);
       const id = db.transaction(() => {
         const created = accounts.createAccount(caller.account.companyId, { fullName: input.fullName, email: input.email, role: input.role }, login, at);
         accounts.audit({ companyId: caller.account.companyId, actor: caller.account.login, action: 'account-created', targetLogin: login, details: { role: input.role } }, at);
