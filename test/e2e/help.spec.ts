@@ -133,3 +133,19 @@ test.describe('French workstation', () => {
     await expectAccessible(page);
   });
 });
+
+test('a capture blanks password fields and the details the person marks private', async ({ page, host }) => {
+  // The capture itself is Electron's; what it shows is decided here: the page blanks these
+  // fields while <html> carries the "capturing" class.
+  await open(page, host, '#/contact');
+  await page.getByLabel('E-mail', { exact: true }).fill('rita@lost-parts.example');
+  await page.evaluate(() => {
+    const details = document.querySelector('[data-testid="contact-details"]')!;
+    details.setAttribute('data-private', ''); // what "Blank out my details in the capture" sets
+    document.documentElement.classList.add('capturing');
+  });
+  const color = await page.getByLabel('E-mail', { exact: true }).evaluate((el) => getComputedStyle(el).color);
+  expect(color).toBe('rgba(0, 0, 0, 0)');
+  await page.evaluate(() => document.documentElement.classList.remove('capturing'));
+  expect(await page.getByLabel('E-mail', { exact: true }).evaluate((el) => getComputedStyle(el).color)).not.toBe('rgba(0, 0, 0, 0)');
+});

@@ -40,6 +40,7 @@ export const enHelp = {
   'contact.screenshot.hint': 'PNG or JPEG. Choose a file, or paste an image (Ctrl+V) anywhere on this page.',
   'contact.screenshot.capture': 'Capture the app window',
   'contact.screenshot.captureHint': 'Password fields and fields marked private are blanked out in the capture.',
+  'contact.screenshot.blankDetails': 'Blank out my details in the capture',
   'contact.screenshot.choose': 'Choose an image',
   'contact.screenshot.remove': 'Remove the screenshot',
   'contact.screenshot.preview': 'Preview of the screenshot',

@@ -42,6 +42,7 @@ export const frHelp: Record<keyof typeof enHelp, string> = {
   'contact.screenshot.hint': 'PNG ou JPEG. Choisissez un fichier, ou collez une image (Ctrl+V) n\'importe où sur cette page.',
   'contact.screenshot.capture': 'Capturer la fenêtre de l\'application',
   'contact.screenshot.captureHint': 'Les champs de mot de passe et les champs marqués privés sont masqués dans la capture.',
+  'contact.screenshot.blankDetails': 'Masquer mes coordonnées dans la capture',
   'contact.screenshot.choose': 'Choisir une image',
   'contact.screenshot.remove': 'Retirer la capture',
   'contact.screenshot.preview': 'Aperçu de la capture',
