@@ -53,7 +53,7 @@ export function createDeskService(deps: DeskDeps) {
       ageDays: Math.floor((now().getTime() - Date.parse(row.createdAt)) / DAY_MS),
       deskState: row.deskState,
       assignee: row.assignee,
-      companyName: row.companyName ?? (row.payload['companyName'] as string | undefined) ?? (row.payload['legalName'] as string | undefined) ?? null,
+      companyName: row.companyName ?? (['companyName', 'company', 'legalName'].map((k) => row.payload[k]).find((v): v is string => typeof v === 'string') ?? null),
       cofor: row.cofor,
       requester: who.email ? `${who.name} <${who.email}>` : who.name,
     };

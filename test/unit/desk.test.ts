@@ -137,6 +137,7 @@ describe('templates and the other requests', () => {
     templates['answer']!['en'] = { subject: '[{reference}] Edited answer', body: 'Edited: {message}' };
     expect((await call('saveDeskTemplates', { session: desk, templates })).ok).toBe(true);
     const ref = value<{ reference: string }>(await call('submitHelpRequest', { purpose: 'other', message: 'Q?', name: 'Kim', company: 'K Co', email: 'kim@k.example', phone: '+33 1 00 00 00 00', lang: 'en' })).reference;
+    expect(value<{ items: Array<{ companyName: string | null }> }>(await call('deskQueue', { session: desk, kind: 'help' })).items[0]!.companyName).toBe('K Co');
     await call('deskDecide', { session: desk, reference: ref, decision: { kind: 'answer', message: 'Here is the answer.' } });
     expect(outbox('desk-answer')).toEqual([{ to: 'kim@k.example', subject: `[${ref}] Edited answer`, body: 'Edited: Here is the answer.', secretRef: null }]);
     expect(await call('saveDeskTemplates', { session: desk, templates: { answer: templates['answer'] } })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
