@@ -146,7 +146,7 @@ export function startCore(options: CoreOptions): PortalCore {
       outbox: createOutboxService({ outbox, requests, delivery, mailSettings, secrets, transport: (s) => transports.get(s), now }),
       guides,
       about: (lang) => aboutTexts[lang] ?? aboutTexts['en'] ?? '',
-      desk: createDeskService({ db, desk, deskGuard, accounts, directory, search, config, templates, now }),
+      desk: createDeskService({ db, desk, deskGuard, accounts, directory, search, resetSearch: () => (searchIndex = null), config, templates, now }),
       decisions: createDeskDecisions({
         db, desk, deskGuard, accounts, directory, outbox, requests, secrets, search, config, now,
         templates: templates.get,

@@ -25,6 +25,8 @@ export interface DeskDeps {
   accounts: AccountsRepository;
   directory: DirectoryRepository;
   search: () => CompanySearchIndex;
+  /** After an import changed names or cities: the index is read again on the next search. */
+  resetSearch: () => void;
   config: AccountsConfig;
   now: () => Date;
 }
@@ -43,6 +45,7 @@ export function requesterOf(row: QueueRow): { name: string; email: string } {
 
 export function createDeskService(deps: DeskDeps) {
   const { desk, deskGuard, accounts, directory, now } = deps;
+  const companyOfHit = deps.db.prepare('SELECT cofor, legal_name AS legalName, city, duns FROM companies WHERE id = ?');
 
   const item = (row: QueueRow): DeskQueueItem => {
     const who = requesterOf(row);
@@ -92,9 +95,8 @@ export function createDeskService(deps: DeskDeps) {
 
     deskSearchCompanies(input: { session: string; query: string }): { hits: DeskCompanyHit[] } {
       deskGuard.requireDesk(input.session);
-      const rows = deps.db.prepare('SELECT cofor, legal_name AS legalName, city, duns FROM companies WHERE id = ?');
       return {
-        hits: deps.search().search(input.query, 10).map((hit) => ({ ...(rows.get(hit.id) as Omit<DeskCompanyHit, 'match'>), match: hit.match })),
+        hits: deps.search().search(input.query, 10).map((hit) => ({ ...(companyOfHit.get(hit.id) as Omit<DeskCompanyHit, 'match'>), match: hit.match })),
       };
     },
 
@@ -114,10 +116,7 @@ export function createDeskService(deps: DeskDeps) {
       const caller = deskGuard.requireDesk(input.session);
       const parsed = input.format === 'csv' ? parseCsv(input.content, (c) => directory.companyByCofor(c) !== null) : parseJsonLines(input.content);
       const result = upsertDirectory(deps.db, parsed.companies, now());
-      for (const company of parsed.companies) {
-        const stored = directory.companyByCofor(company.cofor);
-        if (stored) deps.search().add({ id: stored.id, cofor: stored.cofor, legalName: company.legalName, city: company.city ?? null, duns: company.duns ?? null, taxNumber: company.taxNumber ?? null });
-      }
+      if (result.companies.inserted + result.companies.updated > 0) deps.resetSearch();
       accounts.audit({ companyId: null, actor: caller.agent.username, action: 'directory-imported', details: { rows: parsed.rows, rejected: parsed.rejected.length, companies: result.companies } }, now());
       return { rows: parsed.rows, rejected: parsed.rejected, conflicts: result.conflicts, companies: result.companies, accounts: result.accounts };
     },

@@ -39,6 +39,13 @@ describe('company search', () => {
     expect(index.search('Forge Fonderie Lyon')[0]!.id).toBe(4);
   });
 
+  it('holds a company once, however often it is added', () => {
+    const before = index.search('Sample Plastics');
+    index.add(COMPANIES[1]!);
+    expect(index.size).toBe(COMPANIES.length);
+    expect(index.search('Sample Plastics')).toEqual(before);
+  });
+
   it('answers nothing for nothing, and nothing unrelated', () => {
     expect(index.search('   ')).toEqual([]);
     expect(index.search('zzzzqqqq')).toEqual([]);

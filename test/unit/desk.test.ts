@@ -160,6 +160,17 @@ describe('templates and the other requests', () => {
   });
 });
 
+describe('search after changes', () => {
+  it('finds a company imported or referenced after the first search, once', async () => {
+    await call('deskSearchCompanies', { session: desk, query: 'demo' }); // the index is built here
+    const line = JSON.stringify({ cofor: 'B40001', legalName: 'Quartz Glassworks', status: 'active', access: 'open', city: 'Verreville' });
+    await call('deskImport', { session: desk, format: 'jsonl', content: line });
+    await call('deskImport', { session: desk, format: 'jsonl', content: line });
+    const hits = value<{ hits: Array<{ cofor: string }> }>(await call('deskSearchCompanies', { session: desk, query: 'Quartz Glasworks' })).hits;
+    expect(hits.filter((h) => h.cofor === 'B40001')).toHaveLength(1);
+  });
+});
+
 describe('COFOR generation', () => {
   it('never gives a COFOR already taken', () => {
     const taken = new Set<string>();

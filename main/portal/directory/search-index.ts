@@ -36,10 +36,12 @@ export function createCompanySearchIndex() {
   const postings = new Map<string, number[]>();
   const gramCount = new Map<number, number>();
   const exact = new Map<string, { id: number; match: CompanyHit['match'] }>();
-  let size = 0;
+  const known = new Set<number>();
 
+  /** Adds a company once: a company already held is left as it is (rebuild the index to re-read it). */
   function add(company: SearchableCompany): void {
-    size++;
+    if (known.has(company.id)) return;
+    known.add(company.id);
     exact.set(`cofor:${company.cofor}`, { id: company.id, match: 'cofor' });
     if (company.duns) exact.set(`duns:${company.duns}`, { id: company.id, match: 'duns' });
     if (company.taxNumber) exact.set(`tax:${normalise(company.taxNumber).replace(/ /g, '')}`, { id: company.id, match: 'tax-number' });
@@ -67,7 +69,7 @@ export function createCompanySearchIndex() {
     const grams = [...trigramsOf(query)];
     if (grams.length === 0) return hits.slice(0, limit);
     // A trigram most companies share tells little and costs much: read the rarer ones.
-    const tooCommon = Math.max(2000, size * 0.05);
+    const tooCommon = Math.max(2000, known.size * 0.05);
     let usable = grams.filter((g) => (postings.get(g)?.length ?? 0) <= tooCommon);
     if (usable.length === 0) {
       usable = grams.filter((g) => postings.has(g)).sort((a, b) => postings.get(a)!.length - postings.get(b)!.length).slice(0, 2);
@@ -86,6 +88,6 @@ export function createCompanySearchIndex() {
     return [...hits, ...ranked].slice(0, limit);
   }
 
-  return { add, search, get size() { return size; } };
+  return { add, search, get size() { return known.size; } };
 }
 export type CompanySearchIndex = ReturnType<typeof createCompanySearchIndex>;
