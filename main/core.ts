@@ -58,6 +58,8 @@ export interface CoreOptions {
   retryPolicy?: RetryPolicy;
   now?: () => Date;
   log?: Logger;
+  /** The login's password check (scrypt by default); tests count its calls. */
+  verifyPassword?: (password: string, hash: string) => Promise<boolean>;
 }
 
 export interface PortalCore {
@@ -92,7 +94,11 @@ export function startCore(options: CoreOptions): PortalCore {
   const terms = createTermsCatalogue(JSON.parse(readText(join(options.resourcesDir, 'terms', 'terms-of-use.json'))));
   const commonPasswords = parseBlocklist(readText(join(options.resourcesDir, 'passwords', 'common-passwords.txt')));
   const drafts = createDraftsRepository(db);
-  const guard = createSessionGuard(accounts, now);
+  const desk = createDeskRepository(db);
+  const guard = createSessionGuard(accounts, now, (tokenHash) => {
+    const session = desk.session(tokenHash);
+    return session !== null && Date.parse(session.expiresAt) > now().getTime();
+  });
   const requests = createRequestsRepository(db);
   const outbox = createOutboxRepository(db, requests);
   const submissions = createSubmissionsRepository(db, requests);
@@ -113,8 +119,7 @@ export function startCore(options: CoreOptions): PortalCore {
     ['en', 'fr'].flatMap((lang) => GUIDE_IDS.map((id) => ({ id, lang, markdown: readText(join(options.resourcesDir, 'guides', lang, `${id}.md`)) }))),
   );
   const aboutTexts = JSON.parse(readText(join(options.resourcesDir, 'help', 'about.json'))) as Record<string, string>;
-  const desk = createDeskRepository(db);
-  const deskGuard = createDeskGuard(desk, now);
+  const deskGuard = createDeskGuard(desk, now, accounts);
   const { _comment: _, ...shipped } = JSON.parse(readText(join(options.resourcesDir, 'desk', 'templates.json'))) as Record<string, unknown>;
   const defaultTemplates = templatesSchema.parse(shipped);
   // The desk edits its answers; what it saved wins over the shipped defaults.
@@ -135,7 +140,7 @@ export function startCore(options: CoreOptions): PortalCore {
       onboarding: createOnboardingService({ db, mailer, assistanceAddress, directory, submissions, drafts, terms, now }),
       terms,
       drafts,
-      auth: createAuthService({ db, accounts, guard, secrets, mailer, commonPasswords, config, desk, deskGuard, now }),
+      auth: createAuthService({ db, accounts, guard, secrets, mailer, commonPasswords, config, desk, deskGuard, now, ...(options.verifyPassword ? { verifyPassword: options.verifyPassword } : {}) }),
       privateArea: createPrivateAreaService({ accounts, directory, guard, now }),
       recovery: createRecoveryService({
         accounts, directory, mailer, config, now, log,
@@ -143,7 +148,7 @@ export function startCore(options: CoreOptions): PortalCore {
       }),
       plsaConsole: createPlsaConsoleService({ db, accounts, guard, config, now }),
       help: createHelpService({ db, submissions, mailer, mailSettings, assistanceAddress, now }),
-      outbox: createOutboxService({ outbox, requests, delivery, mailSettings, secrets, transport: (s) => transports.get(s), now }),
+      outbox: createOutboxService({ outbox, requests, delivery, mailSettings, secrets, deskGuard, transport: (s) => transports.get(s), now }),
       guides,
       about: (lang) => aboutTexts[lang] ?? aboutTexts['en'] ?? '',
       desk: createDeskService({ db, desk, deskGuard, accounts, directory, search, resetSearch: () => (searchIndex = null), config, templates, now }),

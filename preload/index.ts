@@ -55,6 +55,7 @@ const portal = {
   deskImport: call('deskImport'),
   deskExport: call('deskExport'),
   createDeskAgent: call('createDeskAgent'),
+  deskUnblockAgent: call('deskUnblockAgent'),
   deskTemplates: call('deskTemplates'),
   saveDeskTemplates: call('saveDeskTemplates'),
 } satisfies PortalApi;

@@ -7,6 +7,8 @@ export class PortalError extends Error {
     message: string,
     readonly fields?: Record<string, string>,
     readonly retryAfterSeconds?: number,
+    /** Words the screen puts in its sentence ("already validated by desk.ana at 10:42"). */
+    readonly details?: Record<string, string>,
   ) {
     super(message);
     this.name = 'PortalError';

@@ -101,6 +101,7 @@ export function createHandlers(s: Services): HandlerMap {
     deskImport: handler(S.deskImport, (input) => s.desk.deskImport(input)),
     deskExport: handler(S.deskExport, (input) => s.desk.deskExport(input)),
     createDeskAgent: handler(S.createDeskAgent, (input) => s.desk.createDeskAgent(input)),
+    deskUnblockAgent: handler(S.deskUnblockAgent, (input) => s.desk.deskUnblockAgent(input)),
     deskTemplates: handler(S.deskTemplates, (input) => s.desk.deskTemplates(input)),
     saveDeskTemplates: handler(S.saveDeskTemplates, (input) => s.desk.saveDeskTemplates(input)),
   };

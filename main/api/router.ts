@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { isApiMethod, type ApiMethod, type ApiValue } from '../../preload/contract/api';
 import { fail, ok, type ApiResult } from '../../preload/contract/result';
+import { SecretStoreUnavailable } from '../secrets/secret-store';
 import { PortalError } from './errors';
 
 // Issues without a message of their own get a key the screens can translate.
@@ -74,7 +75,14 @@ export function createRouter(handlers: HandlerMap, log: Logger = () => {}): Rout
         if (error instanceof PortalError) {
           const failure = fail(error.code, error.message, error.fields);
           if (error.retryAfterSeconds !== undefined && !failure.ok) failure.error.retryAfterSeconds = error.retryAfterSeconds;
+          if (error.details !== undefined && !failure.ok) failure.error.details = error.details;
           return failure;
+        }
+        // One mapping for every channel: a use case that needs the keychain and did not handle
+        // its absence still answers with a code the screen explains.
+        if (error instanceof SecretStoreUnavailable) {
+          log(`${method}: no keychain`, error.message);
+          return fail('keychain-unavailable', `${error.message} Nothing was saved; the app works without it.`);
         }
         log(`${method} failed`, error);
         return fail('internal', 'Something went wrong on our side. Your input is kept; try again, or contact the assistance.');

@@ -28,6 +28,8 @@ export interface AuthDeps {
   desk: DeskRepository;
   deskGuard: DeskGuard;
   now: () => Date;
+  /** The password check (scrypt); tests count its calls to prove every attempt costs the same. */
+  verifyPassword?: (password: string, hash: string) => Promise<boolean>;
 }
 
 const REMEMBER_PREFIX = 'remember:';
@@ -47,6 +49,7 @@ export type AuthService = ReturnType<typeof createAuthService>;
 
 export function createAuthService(deps: AuthDeps) {
   const { db, accounts, guard, secrets, mailer, config, now } = deps;
+  const verify = deps.verifyPassword ?? verifyPassword;
   const invalid = () => new PortalError('invalid-credentials', 'The login or the password is not right.');
 
   function startSession(account: AccountRow, mustChange: boolean, at: Date): string {
@@ -71,27 +74,41 @@ export function createAuthService(deps: AuthDeps) {
     return { remembered: true, rememberProblem: null };
   }
 
-  /** Refuses while the delay earned by earlier failures runs, for known and unknown logins alike. */
-  function checkThrottle(login: string, at: Date): void {
-    const attempts = accounts.failures(login);
-    if (!attempts) return;
-    const wait = delayAfter(attempts.failures, config.lockout) * 1000 - (at.getTime() - Date.parse(attempts.lastFailureAt));
-    if (wait > 0) {
-      throw new PortalError('too-many-attempts', 'Too many failed attempts: wait before trying again.', undefined, Math.ceil(wait / 1000));
+  /**
+   * Counts this attempt before any password is checked, in one transaction: a burst of
+   * simultaneous guesses gets at most the attempts the throttle allows, each one counted
+   * before its hash runs. Refuses while the delay earned by earlier attempts runs, for known
+   * and unknown logins alike. Returns the attempts counted so far, this one included.
+   */
+  const reserveAttempt = db.transaction((key: string, at: Date): number => {
+    const attempts = accounts.failures(key);
+    if (attempts) {
+      const wait = delayAfter(attempts.failures, config.lockout) * 1000 - (at.getTime() - Date.parse(attempts.lastFailureAt));
+      if (wait > 0) {
+        throw new PortalError('too-many-attempts', 'Too many failed attempts: wait before trying again.', undefined, Math.ceil(wait / 1000));
+      }
     }
-  }
+    return accounts.recordFailure(key, at);
+  });
 
+  /**
+   * Always the same two hash checks, whatever exists: the password, then the temporary password
+   * waiting for this account (a decoy hash stands in for what is missing), so the time of an
+   * answer tells nothing about the account.
+   */
   async function passwordMatches(account: AccountRow | null, password: string, at: Date): Promise<'password' | 'temporary' | null> {
-    if (!account?.passwordHash) await verifyPassword(password, decoyHash());
-    else if (await verifyPassword(password, account.passwordHash)) return 'password';
-    for (const temp of account ? accounts.activeTemporaryPasswords(account.id, at) : []) {
-      if ((await verifyPassword(password, temp.hash)) && accounts.useTemporaryPassword(temp.id, at)) return 'temporary';
-    }
+    const temporary = account ? accounts.activeTemporaryPassword(account.id, at) : null;
+    const [isPassword, isTemporary] = [
+      await verify(password, account?.passwordHash ?? decoyHash()),
+      await verify(password, temporary?.hash ?? decoyHash()),
+    ];
+    if (account?.passwordHash && isPassword) return 'password';
+    if (temporary && isTemporary && accounts.useTemporaryPassword(temporary.id, at)) return 'temporary';
     return null;
   }
 
-  function failed(login: string, account: AccountRow | null, at: Date): never {
-    const failures = accounts.recordFailure(login, at);
+  /** The attempt was counted already; an account at the limit is blocked (not an unknown login). */
+  function failed(login: string, account: AccountRow | null, failures: number, at: Date): never {
     if (account && account.state === 'active' && shouldBlock(failures, config.lockout)) {
       db.transaction(() => {
         accounts.setState(account.id, 'blocked', at);
@@ -105,11 +122,19 @@ export function createAuthService(deps: AuthDeps) {
   async function deskLogin(username: string, password: string): Promise<SessionStart> {
     const at = now();
     const key = `desk:${username}`;
-    checkThrottle(key, at);
+    const failures = reserveAttempt(key, at);
     const agent = deps.desk.agentByUsername(username);
-    const matches = agent?.passwordHash ? await verifyPassword(password, agent.passwordHash) : (await verifyPassword(password, decoyHash()), false);
-    if (!agent || !matches || agent.state !== 'active') {
-      accounts.recordFailure(key, at);
+    // Two checks, as for a V login, so that the kind of login typed costs the same.
+    const matches = await verify(password, agent?.passwordHash ?? decoyHash());
+    await verify(password, decoyHash());
+    if (!agent || !agent.passwordHash || !matches || agent.state !== 'active') {
+      if (agent && agent.state === 'active' && shouldBlock(failures, config.lockout)) {
+        db.transaction(() => {
+          deps.desk.setAgentState(agent.id, 'blocked');
+          deps.desk.endAgentSessions(agent.id);
+          accounts.audit({ companyId: null, actor: 'system', action: 'desk-agent-blocked-after-failed-logins', targetLogin: username, details: { failures } }, at);
+        })();
+      }
       throw invalid();
     }
     accounts.clearFailures(key);
@@ -147,14 +172,15 @@ export function createAuthService(deps: AuthDeps) {
       if (!login && DESK_USERNAME.test(username)) return deskLogin(username, input.password);
       if (!login) throw fieldError('invalid-input', 'login', 'login.format', 'A login is V followed by 6 digits.');
       const at = now();
-      checkThrottle(login, at);
+      const failures = reserveAttempt(login, at);
       const account = accounts.byLogin(login);
       const match = await passwordMatches(account, input.password, at);
-      if (!account || !match) failed(login, account, at);
-      // The password is right: from here on, telling the state of the account reveals nothing.
-      if (account.state === 'blocked') throw new PortalError('account-blocked', 'This account is blocked.');
-      if (account.state === 'deactivated') throw invalid();
+      // A blocked or deactivated account answers as a wrong password does, whatever was typed:
+      // the answer never confirms a password, nor that the login exists. The login screen
+      // points to "Blocked access?" next to this answer.
+      if (!account || !match || account.state !== 'active') failed(login, account, failures, at);
       if (account.companyStatus !== 'active' || account.companyAccess !== 'open') {
+        accounts.clearFailures(login);
         throw new PortalError('access-not-open', "Your company's access to the B2B portal is not open.");
       }
       const mustChange = match === 'temporary' || account.mustChangePassword;
@@ -243,6 +269,7 @@ export function createAuthService(deps: AuthDeps) {
         mailer.queue({ kind: 'password-changed', to: account.email, lang, ...notice }, at);
         return others;
       })();
+      mailer.kick();
       await secrets.delete(`${REMEMBER_PREFIX}${account.login}`).catch(() => false);
       return { changed: true as const, otherSessionsEnded: ended };
     },

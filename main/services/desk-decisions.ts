@@ -1,7 +1,10 @@
 // The desk's decisions on requests. Each changes the state it decides on, records who decided
 // what (before and after) in the audit log, and queues the answer to the supplier from the
-// editable templates, in the supplier's language, in one transaction. Temporary passwords for new
-// PLSAs go to the keychain first and leave by e-mail only.
+// editable templates, in the supplier's language, in one transaction. A decided request is final:
+// the decision is taken inside the transaction that checks the request is still open, so two
+// clicks (or two agents) at once give one decision and one plain "already decided" answer.
+// Temporary passwords for new PLSAs go to the keychain first and leave by e-mail only; on a
+// workstation with no keychain they are shown once to the agent, to hand over.
 import type { DeskDecision } from '../../preload/contract/help';
 import { fieldError, PortalError } from '../api/errors';
 import { generateLogin } from '../portal/accounts/login-id';
@@ -11,7 +14,7 @@ import { fillTemplate, type DeskTemplates } from '../portal/desk/templates';
 import type { CompanySearchIndex } from '../portal/directory/search-index';
 import { mails, mailLang } from '../portal/mail/templates';
 import { hashPassword } from '../secrets/password-hasher';
-import type { SecretStore } from '../secrets/secret-store';
+import { SecretStoreUnavailable, type SecretStore } from '../secrets/secret-store';
 import type { AccountsRepository } from '../store/accounts';
 import type { Db } from '../store/database';
 import type { DeskRepository, QueueRow } from '../store/desk';
@@ -51,31 +54,75 @@ const ACCEPTS: Record<DeskDecision['kind'], readonly string[]> = {
 interface NewPlsa {
   login: string;
   outboxId: string;
-  secretKey: string;
+  /** Null when no keychain answered: the temporary password is handed over by the agent. */
+  secretKey: string | null;
   hash: string;
   expiresAt: Date;
 }
+
+/** What the agent must hand over in person when the keychain could not hold the secret. */
+export interface HandOver {
+  login: string;
+  temporaryPassword: string;
+}
+
+const DECIDED_ACTIONS: Record<string, string> = {
+  'desk-answered-cofor': 'answered',
+  'desk-referenced': 'referenced',
+  'desk-decline-file': 'declined',
+  'desk-validated-access': 'validated',
+  'desk-reject-access': 'rejected',
+  'desk-unblocked': 'unblocked',
+  'desk-answered': 'answered',
+};
 
 export function createDeskDecisions(deps: DecisionDeps) {
   const { db, desk, accounts, directory, outbox, requests, now } = deps;
 
 
-  /** Keychain first, outside the transaction; the caller removes it if the transaction fails. */
+  /** Keychain first, outside the transaction; the caller removes it if the transaction fails.
+   * No keychain: no secret is kept anywhere, and the agent hands the password over. */
   async function preparePlsa(at: Date): Promise<NewPlsa & { temporary: string }> {
     const temporary = generateTemporaryPassword();
     const outboxId = outbox.newId();
-    const secretKey = outboxSecretKey(outboxId);
-    await deps.secrets.set(secretKey, temporary);
+    let secretKey: string | null = outboxSecretKey(outboxId);
+    try {
+      await deps.secrets.set(secretKey, temporary);
+    } catch (error) {
+      if (!(error instanceof SecretStoreUnavailable)) throw error;
+      secretKey = null;
+    }
     return { login: generateLogin(accounts.loginTaken), outboxId, secretKey, temporary, hash: await hashPassword(temporary, deps.config.hashCost), expiresAt: temporaryPasswordExpiry(at, deps.config.temporaryPasswordHours) };
+  }
+
+  const forget = (prepared: Array<{ secretKey: string | null }>) =>
+    Promise.all(prepared.map((p) => (p.secretKey ? deps.secrets.delete(p.secretKey).catch(() => false) : false)));
+
+  const handOverOf = (prepared: Array<NewPlsa & { temporary: string }>): { handOver?: HandOver[] } => {
+    const list = prepared.filter((p) => p.secretKey === null).map((p) => ({ login: p.login, temporaryPassword: p.temporary }));
+    return list.length > 0 ? { handOver: list } : {};
+  };
+
+  /** Refuses a request that is decided already, saying by whom and when. Run inside the
+   * deciding transaction, so that of two simultaneous decisions only the first passes. */
+  function assertUndecided(row: QueueRow): void {
+    if (desk.deskStateNow(row.id) !== 'done') return;
+    const decision = desk.decisionOf(row.reference);
+    const what = (decision && DECIDED_ACTIONS[decision.action]) ?? 'closed';
+    const by = decision?.actor ?? '';
+    const at = decision?.at ?? '';
+    throw new PortalError('conflict', `This request was already ${what}${by ? ` by ${by}` : ''}${at ? ` at ${at}` : ''}.`, { _: 'desk.already-decided' }, undefined, { what, by, at });
   }
 
   function createPlsa(companyId: number, person: { fullName: string; email: string }, plsa: NewPlsa, lang: string, actor: string, at: Date): void {
     const id = accounts.createAccount(companyId, { fullName: person.fullName, email: person.email, role: 'plsa' }, plsa.login, at);
     accounts.issueTemporaryPassword(id, plsa.hash, at, plsa.expiresAt, actor);
     accounts.setPassword(id, null, true, at);
-    const mail = mails.temporaryPassword(mailLang(lang), plsa.login, plsa.expiresAt.toISOString().slice(0, 16).replace('T', ' '));
-    outbox.queue({ kind: 'temporary-password', to: person.email, lang, ...mail }, at, { id: plsa.outboxId, secretRef: plsa.secretKey });
-    accounts.audit({ companyId, actor, action: 'plsa-account-created', targetLogin: plsa.login }, at);
+    if (plsa.secretKey) {
+      const mail = mails.temporaryPassword(mailLang(lang), plsa.login, plsa.expiresAt.toISOString().slice(0, 16).replace('T', ' '));
+      outbox.queue({ kind: 'temporary-password', to: person.email, lang, ...mail }, at, { id: plsa.outboxId, secretRef: plsa.secretKey });
+    }
+    accounts.audit({ companyId, actor, action: 'plsa-account-created', targetLogin: plsa.login, details: { temporaryPassword: plsa.secretKey ? 'e-mailed' : 'handed-over' } }, at);
   }
 
   function answer(row: QueueRow, key: Parameters<typeof fillTemplate>[1], values: Record<string, string>, actor: string, at: Date, to?: string): void {
@@ -87,13 +134,14 @@ export function createDeskDecisions(deps: DecisionDeps) {
   }
 
   return {
-    async deskDecide(input: { session: string; reference: string; decision: DeskDecision }): Promise<{ reference: string; cofor?: string; logins?: string[] }> {
+    async deskDecide(input: { session: string; reference: string; decision: DeskDecision }): Promise<{ reference: string; cofor?: string; logins?: string[]; handOver?: HandOver[] }> {
       const caller = deps.deskGuard.requireDesk(input.session);
       const actor = caller.agent.username;
       const row = desk.request(input.reference);
       if (!row) throw fieldError('not-found', 'reference', 'reference.unknown', 'No request has this reference.');
       const decision = input.decision;
       if (!ACCEPTS[decision.kind].includes(row.kind)) throw new PortalError('conflict', `A ${row.kind} request cannot be decided with ${decision.kind}.`);
+      assertUndecided(row);
       const at = now();
       const audit = (what: string, before: unknown, after: unknown, companyId = row.companyId) =>
         accounts.audit({ companyId, actor, action: `desk-${what}`, details: { reference: row.reference, before, after } }, at);
@@ -104,6 +152,7 @@ export function createDeskDecisions(deps: DecisionDeps) {
           const company = decision.cofor ? directory.companyByCofor(decision.cofor.trim().toUpperCase()) : null;
           if (decision.cofor && !company) throw fieldError('invalid-input', 'cofor', 'cofor.unknown', 'No company has this COFOR.');
           db.transaction(() => {
+            assertUndecided(row);
             answer(row, company ? 'cofor-found' : 'cofor-not-found', { cofor: company?.cofor ?? '', companyName: company?.legalName ?? String(payload['companyName'] ?? '') }, actor, at);
             audit('answered-cofor', { state: row.deskState }, { state: 'done', cofor: company?.cofor ?? null });
           })();
@@ -114,6 +163,7 @@ export function createDeskDecisions(deps: DecisionDeps) {
           const cofor = generateCofor(directory.coforTaken);
           const str = (k: string) => String(payload[k] ?? '');
           const companyId = db.transaction(() => {
+            assertUndecided(row);
             const id = directory.createCompany({ cofor, duns: str('duns'), legalName: str('legalName'), registrationNumber: str('registrationNumber'), taxNumber: str('taxNumber'), street: str('street'), postalCode: str('postalCode'), city: str('city'), country: str('country') }, at);
             desk.linkCompany(row.id, id);
             answer(row, 'file-referenced', { cofor, companyName: str('legalName') }, actor, at);
@@ -127,6 +177,7 @@ export function createDeskDecisions(deps: DecisionDeps) {
         case 'decline-file':
         case 'reject-access': {
           db.transaction(() => {
+            assertUndecided(row);
             if (decision.kind === 'reject-access' && row.companyId !== null) directory.setAccess(row.companyId, 'not-requested', at);
             const key = decision.kind === 'decline-file' ? 'file-declined' : 'access-rejected';
             answer(row, key, { reason: decision.reason, cofor: row.cofor ?? '', companyName: row.companyName ?? String(payload['legalName'] ?? '') }, actor, at);
@@ -142,6 +193,8 @@ export function createDeskDecisions(deps: DecisionDeps) {
           const prepared = await Promise.all(people.map(() => preparePlsa(at)));
           try {
             db.transaction(() => {
+              assertUndecided(row);
+              if (directory.companyByCofor(company.cofor)?.access !== 'requested') throw new PortalError('conflict', 'The company is not waiting for access.');
               directory.setAccess(company.id, 'open', at);
               people.forEach((person, i) => createPlsa(company.id, person, prepared[i]!, row.lang, actor, at));
               const legal = payload['legalRepresentative'] as { email: string } | undefined;
@@ -149,16 +202,17 @@ export function createDeskDecisions(deps: DecisionDeps) {
               audit('validated-access', { access: 'requested' }, { access: 'open', plsa: prepared.map((p) => p.login) }, company.id);
             })();
           } catch (error) {
-            await Promise.all(prepared.map((p) => deps.secrets.delete(p.secretKey).catch(() => false)));
+            await forget(prepared);
             throw error;
           }
           deps.kick();
-          return { reference: row.reference, logins: prepared.map((p) => p.login) };
+          return { reference: row.reference, logins: prepared.map((p) => p.login), ...handOverOf(prepared) };
         }
         case 'unblock': {
           const account = accounts.byLogin(String(payload['login'] ?? ''));
           if (!account) throw new PortalError('not-found', 'The account of this request no longer exists.');
           db.transaction(() => {
+            assertUndecided(row);
             accounts.setState(account.id, 'active', at);
             accounts.clearFailures(account.login);
             answer(row, 'unblocked', { logins: account.login }, actor, at, account.email);
@@ -169,6 +223,7 @@ export function createDeskDecisions(deps: DecisionDeps) {
         }
         case 'answer': {
           db.transaction(() => {
+            assertUndecided(row);
             answer(row, 'answer', { message: decision.message }, actor, at);
             audit('answered', { state: row.deskState }, { state: 'done' });
           })();
@@ -179,7 +234,7 @@ export function createDeskDecisions(deps: DecisionDeps) {
     },
 
     /** When a company's PLSA left: the old account is deactivated, a new PLSA gets a temporary password by e-mail. */
-    async deskReplacePlsa(input: { session: string; cofor: string; oldLogin: string; fullName: string; email: string; lang: 'en' | 'fr' | 'pt' }): Promise<{ login: string }> {
+    async deskReplacePlsa(input: { session: string; cofor: string; oldLogin: string; fullName: string; email: string; lang: 'en' | 'fr' | 'pt' }): Promise<{ login: string; handOver?: HandOver[] }> {
       const caller = deps.deskGuard.requireDesk(input.session);
       const company = directory.companyByCofor(input.cofor.trim().toUpperCase());
       const old = accounts.byLogin(input.oldLogin.trim().toUpperCase());
@@ -188,6 +243,7 @@ export function createDeskDecisions(deps: DecisionDeps) {
       const prepared = await preparePlsa(at);
       try {
         db.transaction(() => {
+          if (accounts.byId(old.id)?.state === 'deactivated') throw new PortalError('conflict', 'This PLSA was already replaced.');
           accounts.setState(old.id, 'deactivated', at);
           accounts.endSessions(old.id);
           accounts.forgetAllDevices(old.id);
@@ -195,11 +251,11 @@ export function createDeskDecisions(deps: DecisionDeps) {
           accounts.audit({ companyId: company.id, actor: caller.agent.username, action: 'desk-plsa-replaced', targetLogin: old.login, details: { before: { plsa: old.login }, after: { plsa: prepared.login } } }, at);
         })();
       } catch (error) {
-        await deps.secrets.delete(prepared.secretKey).catch(() => false);
+        await forget([prepared]);
         throw error;
       }
       deps.kick();
-      return { login: prepared.login };
+      return { login: prepared.login, ...handOverOf([prepared]) };
     },
   };
 }

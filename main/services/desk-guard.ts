@@ -2,6 +2,7 @@
 // A supplier's session is not a desk session: the desk channels refuse it in the engine.
 import { PortalError } from '../api/errors';
 import type { AgentRow, DeskRepository } from '../store/desk';
+import type { AccountsRepository } from '../store/accounts';
 import { hashToken } from './session-guard';
 
 export interface DeskCaller {
@@ -10,7 +11,13 @@ export interface DeskCaller {
   mustChangePassword: boolean;
 }
 
-export function createDeskGuard(desk: DeskRepository, now: () => Date) {
+/** `accounts` tells a live supplier session (the wrong role: forbidden) from no session at all
+ * (expired, signed out, unknown: unauthenticated, so the screen sends the agent to the login). */
+export function createDeskGuard(desk: DeskRepository, now: () => Date, accounts: Pick<AccountsRepository, 'session'>) {
+  const supplierSessionLive = (tokenHash: string): boolean => {
+    const session = accounts.session(tokenHash);
+    return session !== null && Date.parse(session.expiresAt) > now().getTime();
+  };
   return {
     /** The caller, if the token is a live desk session (null otherwise, without throwing). */
     find(token: string): DeskCaller | null {
@@ -23,7 +30,10 @@ export function createDeskGuard(desk: DeskRepository, now: () => Date) {
     },
     requireDesk(token: string): DeskCaller {
       const caller = this.find(token);
-      if (!caller) throw new PortalError('forbidden', 'Only the portal assistance can do this.');
+      if (!caller) {
+        if (supplierSessionLive(hashToken(token))) throw new PortalError('forbidden', 'Only the portal assistance can do this.');
+        throw new PortalError('unauthenticated', 'Your session has ended: log in again.');
+      }
       if (caller.mustChangePassword) throw new PortalError('forbidden', 'Choose a new password first.');
       return caller;
     },

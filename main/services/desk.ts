@@ -148,11 +148,28 @@ export function createDeskService(deps: DeskDeps) {
       if (desk.agentByUsername(input.username)) throw fieldError('conflict', 'username', 'username.taken', 'This user name is taken.');
       const temporary = generateTemporaryPassword();
       const hash = await hashPassword(temporary, deps.config.hashCost);
+      // Checked again in the transaction: two agents creating one user name at once get one
+      // agent and one "taken" answer, never an internal error.
       deps.db.transaction(() => {
+        if (desk.agentByUsername(input.username)) throw fieldError('conflict', 'username', 'username.taken', 'This user name is taken.');
         desk.createAgent({ username: input.username, fullName: input.fullName, email: input.email, passwordHash: hash, mustChange: true }, now());
         accounts.audit({ companyId: null, actor: caller.agent.username, action: 'desk-agent-created', targetLogin: input.username }, now());
       })();
       return { username: input.username, temporaryPassword: temporary };
+    },
+
+    /** An agent blocked after 10 failed logins is unblocked by another agent (or the CLI). */
+    deskUnblockAgent(input: { session: string; username: string }): { username: string; unblocked: boolean } {
+      const caller = deskGuard.requireDesk(input.session);
+      return deps.db.transaction(() => {
+        const agent = desk.agentByUsername(input.username);
+        if (!agent) throw fieldError('not-found', 'username', 'username.unknown', 'No assistance agent has this user name.');
+        if (agent.state !== 'blocked') return { username: agent.username, unblocked: false };
+        desk.setAgentState(agent.id, 'active');
+        accounts.clearFailures(`desk:${agent.username}`);
+        accounts.audit({ companyId: null, actor: caller.agent.username, action: 'desk-agent-unblocked', targetLogin: agent.username, details: { before: { state: 'blocked' }, after: { state: 'active' } } }, now());
+        return { username: agent.username, unblocked: true };
+      })();
     },
   };
 }

@@ -12,15 +12,25 @@ export const maskEmail = (email: string): string => email.replace(/^(.)[^@]*@/, 
 export function createMailer(outbox: OutboxRepository, secrets: SecretStore, log: Logger, onQueued: () => void = () => {}) {
   const logQueued = (id: string, mail: OutgoingMail) =>
     log(`outbox: queued ${mail.kind} to ${maskEmail(mail.to)} "${mail.subject}" (${id})`);
+  // "queued" is logged only for rows that committed: a transaction rolled back (a full disk, a
+  // refused state change) leaves no row, and so no line claiming one.
+  let uncommitted: Array<{ id: string; mail: OutgoingMail }> = [];
+  const logCommitted = () => {
+    for (const { id, mail } of uncommitted) if (outbox.exists(id)) logQueued(id, mail);
+    uncommitted = [];
+  };
   return {
     /** Queues inside the caller's transaction; call `kick()` once it has committed. */
     queue(mail: OutgoingMail, at: Date): string {
       const id = outbox.queue(mail, at);
-      logQueued(id, mail);
+      uncommitted.push({ id, mail });
       return id;
     },
-    /** Tells the delivery worker that something is waiting. */
-    kick: onQueued,
+    /** After the commit: logs what was queued and tells the delivery worker. */
+    kick(): void {
+      logCommitted();
+      onQueued();
+    },
     /** The secret goes to the keychain before the row exists, and leaves it if the row fails. */
     async queueWithSecret(mail: OutgoingMail, secret: string, at: Date): Promise<string> {
       const id = outbox.newId();

@@ -9,6 +9,7 @@ import { describeFailure, headerSafe } from '../portal/mail/retry-policy';
 import type { MailSettings } from '../portal/mail/settings';
 import { mailLang } from '../portal/mail/templates';
 import type { SecretStore } from '../secrets/secret-store';
+import type { DeskGuard } from './desk-guard';
 import type { MailSettingsRepository } from '../store/mail-settings';
 import type { OutboxRepository } from '../store/outbox';
 import type { RequestsRepository } from '../store/requests';
@@ -19,6 +20,7 @@ export interface OutboxServiceDeps {
   delivery: Delivery;
   mailSettings: MailSettingsRepository;
   secrets: SecretStore;
+  deskGuard: Pick<DeskGuard, 'requireDesk'>;
   transport: (settings: MailSettings) => Promise<MailTransport>;
   now: () => Date;
 }
@@ -61,14 +63,18 @@ export function createOutboxService(deps: OutboxServiceDeps) {
       return settings ? view(settings) : null;
     },
 
-    async saveMailSettings(input: MailSettingsInput): Promise<MailSettingsView> {
-      const { password, ...settings } = input;
+    /** Only an assistance agent points the relay (and so the e-mailed temporary passwords)
+     * somewhere else; reading them, below, shows no secret. */
+    async saveMailSettings(input: MailSettingsInput & { session: string }): Promise<MailSettingsView> {
+      deps.deskGuard.requireDesk(input.session);
+      const { password, session: _, ...settings } = input;
       if (password !== '') await secrets.set(RELAY_PASSWORD_KEY, password); // keychain down: the error says so, nothing saved
       mailSettings.save(settings);
       return view(settings);
     },
 
-    async sendTestEmail(input: { to: string; lang: string }): Promise<{ sent: boolean; error: string | null }> {
+    async sendTestEmail(input: { session: string; to: string; lang: string }): Promise<{ sent: boolean; error: string | null }> {
+      deps.deskGuard.requireDesk(input.session);
       const settings = mailSettings.get();
       if (!settings) throw fieldError('conflict', 'host', 'mail.not-configured', 'Save the mail settings first.');
       const fr = mailLang(input.lang) === 'fr';

@@ -52,6 +52,7 @@ export function createRecoveryService(deps: RecoveryDeps) {
     if (!capped) {
       try {
         await work();
+        mailer.kick();
       } catch (error) {
         deps.log?.(`recovery ${kind} failed`, error);
       }

@@ -14,12 +14,15 @@ export interface Caller {
 
 export type SessionGuard = ReturnType<typeof createSessionGuard>;
 
-export function createSessionGuard(accounts: AccountsRepository, now: () => Date) {
+/** `deskSessionLive` tells an assistance agent's live session (the wrong role for a supplier
+ * channel: forbidden) from no session at all (unauthenticated). */
+export function createSessionGuard(accounts: AccountsRepository, now: () => Date, deskSessionLive: (tokenHash: string) => boolean = () => false) {
   function resolve(token: string, options: { allowMustChange?: boolean } = {}): Caller {
     const tokenHash = hashToken(token);
     const session = accounts.session(tokenHash);
     if (!session || Date.parse(session.expiresAt) <= now().getTime()) {
       if (session) accounts.endSession(tokenHash);
+      else if (deskSessionLive(tokenHash)) throw new PortalError('forbidden', 'This is for suppliers: the assistance uses the desk.');
       throw new PortalError('unauthenticated', 'Your session has ended: log in again.');
     }
     const account = accounts.byId(session.accountId);

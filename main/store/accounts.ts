@@ -128,9 +128,10 @@ export function createAccountsRepository(db: Db) {
         .run(accountId, hash, at.toISOString(), expiresAt.toISOString(), issuedBy);
       mutate(accountId, 'temporary-password-issued', { issuedBy, expiresAt: expiresAt.toISOString() }, at);
     },
-    activeTemporaryPasswords(accountId: number, at: Date): Array<{ id: number; hash: string }> {
-      return db.prepare('SELECT id, password_hash AS hash FROM temporary_passwords WHERE account_id = ? AND used_at IS NULL AND expires_at > ?')
-        .all(accountId, at.toISOString()) as Array<{ id: number; hash: string }>;
+    /** The one temporary password waiting (a new one replaces any earlier one). */
+    activeTemporaryPassword(accountId: number, at: Date): { id: number; hash: string } | null {
+      return (db.prepare(`SELECT id, password_hash AS hash FROM temporary_passwords WHERE account_id = ? AND used_at IS NULL AND expires_at > ?
+        ORDER BY id DESC LIMIT 1`).get(accountId, at.toISOString()) as { id: number; hash: string } | undefined) ?? null;
     },
     /** Single use: true only for the call that actually marks it. */
     useTemporaryPassword: (id: number, at: Date): boolean =>

@@ -48,6 +48,15 @@ export function createDeskRepository(db: Db) {
       return Number(db.prepare(`INSERT INTO desk_agents (username, full_name, email, password_hash, must_change_password, created_at) VALUES (?, ?, ?, ?, ?, ?)`)
         .run(agent.username, agent.fullName, agent.email, agent.passwordHash, agent.mustChange ? 1 : 0, at.toISOString()).lastInsertRowid);
     },
+    setAgentState: (id: number, state: AgentRow['state']) => void db.prepare('UPDATE desk_agents SET state = ? WHERE id = ?').run(state, id),
+    endAgentSessions: (agentId: number) => db.prepare('DELETE FROM desk_sessions WHERE agent_id = ?').run(agentId).changes,
+    /** The decision that closed a request: who and when, from the audit log. */
+    decisionOf(reference: string): { actor: string; action: string; at: string } | null {
+      return (db.prepare(`SELECT actor, action, at FROM audit_log WHERE action LIKE 'desk-%' AND json_extract(details, '$.reference') = ?
+        ORDER BY id DESC LIMIT 1`).get(reference) as { actor: string; action: string; at: string } | undefined) ?? null;
+    },
+    /** Read inside the deciding transaction: the state as it is now, not as the caller saw it. */
+    deskStateNow: (id: number): DeskState | null => (db.prepare('SELECT desk_state FROM submissions WHERE id = ?').pluck().get(id) as DeskState | undefined) ?? null,
     setAgentPassword: (id: number, hash: string) => void db.prepare('UPDATE desk_agents SET password_hash = ?, must_change_password = 0 WHERE id = ?').run(hash, id),
 
     createSession: (tokenHash: string, agentId: number, at: Date, expiresAt: Date, mustChange: boolean) =>

@@ -65,6 +65,7 @@ export function createOutboxRepository(db: Db, requests: RequestsRepository) {
 
   return {
     newId: (): string => randomUUID(),
+    exists: (id: string): boolean => db.prepare('SELECT 1 FROM outbox WHERE id = ?').get(id) !== undefined,
 
     /** Queues a message; call inside the transaction that stores what it reports. */
     queue(mail: OutgoingMail, at: Date, options: { id?: string; secretRef?: string } = {}): string {

@@ -34,6 +34,7 @@ import type {
 import type {
   DeskCompanyHit,
   DeskDecision,
+  DeskHandOver,
   DeskImportReport,
   DeskQueue,
   DeskRequestView,
@@ -90,8 +91,9 @@ export interface PortalApi {
   outboxStatus(input: Record<string, never>): Promise<ApiResult<OutboxStatus>>;
   sendNow(input: Record<string, never>): Promise<ApiResult<OutboxStatus>>;
   mailSettings(input: Record<string, never>): Promise<ApiResult<MailSettingsView | null>>;
-  saveMailSettings(input: MailSettingsInput): Promise<ApiResult<MailSettingsView>>;
-  sendTestEmail(input: { to: string; lang: 'en' | 'fr' | 'pt' }): Promise<ApiResult<{ sent: boolean; error: string | null }>>;
+  /** Desk agents only: the relay decides where temporary passwords go. */
+  saveMailSettings(input: MailSettingsInput & SessionInput): Promise<ApiResult<MailSettingsView>>;
+  sendTestEmail(input: { session: string; to: string; lang: 'en' | 'fr' | 'pt' }): Promise<ApiResult<{ sent: boolean; error: string | null }>>;
 
   helpTopic(input: { lang: string }): Promise<ApiResult<HelpTopic>>;
   helpGuide(input: { id: GuideId; lang: string }): Promise<ApiResult<GuideView>>;
@@ -102,11 +104,12 @@ export interface PortalApi {
   deskAttachment(input: { session: string; id: string }): Promise<ApiResult<{ fileName: string; mediaType: string; contentBase64: string }>>;
   deskSearchCompanies(input: { session: string; query: string }): Promise<ApiResult<{ hits: DeskCompanyHit[] }>>;
   deskSetState(input: { session: string; reference: string; state: DeskState; assignToMe: boolean }): Promise<ApiResult<{ reference: string }>>;
-  deskDecide(input: { session: string; reference: string; decision: DeskDecision }): Promise<ApiResult<{ reference: string; cofor?: string; logins?: string[] }>>;
-  deskReplacePlsa(input: { session: string; cofor: string; oldLogin: string; fullName: string; email: string; lang: 'en' | 'fr' | 'pt' }): Promise<ApiResult<{ login: string }>>;
+  deskDecide(input: { session: string; reference: string; decision: DeskDecision }): Promise<ApiResult<{ reference: string; cofor?: string; logins?: string[]; handOver?: DeskHandOver[] }>>;
+  deskReplacePlsa(input: { session: string; cofor: string; oldLogin: string; fullName: string; email: string; lang: 'en' | 'fr' | 'pt' }): Promise<ApiResult<{ login: string; handOver?: DeskHandOver[] }>>;
   deskImport(input: { session: string; format: 'csv' | 'jsonl'; content: string }): Promise<ApiResult<DeskImportReport>>;
   deskExport(input: { session: string; format: 'csv' | 'jsonl' }): Promise<ApiResult<{ fileName: string; content: string }>>;
   createDeskAgent(input: { session: string; username: string; fullName: string; email: string }): Promise<ApiResult<{ username: string; temporaryPassword: string }>>;
+  deskUnblockAgent(input: { session: string; username: string }): Promise<ApiResult<{ username: string; unblocked: boolean }>>;
   deskTemplates(input: { session: string }): Promise<ApiResult<DeskTemplatesView>>;
   saveDeskTemplates(input: { session: string; templates: DeskTemplatesView }): Promise<ApiResult<DeskTemplatesView>>;
 }
@@ -166,6 +169,7 @@ export const API_METHODS = [
   'deskImport',
   'deskExport',
   'createDeskAgent',
+  'deskUnblockAgent',
   'deskTemplates',
   'saveDeskTemplates',
 ] as const satisfies readonly ApiMethod[];

@@ -126,6 +126,13 @@ export interface DeskCompanyHit {
   match: 'cofor' | 'duns' | 'tax-number' | 'name';
 }
 
+/** A new PLSA's temporary password, shown once to the agent when no keychain could hold it
+ * until the e-mail leaves: the agent hands it over (by phone, in person). */
+export interface DeskHandOver {
+  login: string;
+  temporaryPassword: string;
+}
+
 export type DeskDecision =
   | { kind: 'answer-cofor'; cofor: string | null }
   | { kind: 'reference-file' }

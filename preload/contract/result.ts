@@ -30,6 +30,8 @@ export interface ApiError {
   fields?: Record<string, string>;
   /** With `too-many-attempts`: how long to wait. */
   retryAfterSeconds?: number;
+  /** Words for the screen's sentence, e.g. who decided a request and when (`conflict`). */
+  details?: Record<string, string>;
 }
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };

@@ -3,7 +3,7 @@
 import nodemailer from 'nodemailer';
 import { join } from 'node:path';
 import { startCore } from '../../main/core';
-import { RESOURCES_DIR, tempDir } from '../fixtures/core';
+import { RESOURCES_DIR, tempDir, useRelay } from '../fixtures/core';
 import { buildDeliverCli, crashRun, type CrashReport } from '../fixtures/crash-run';
 import { loopbackSettings, startSmtp } from '../fixtures/smtp';
 
@@ -22,7 +22,7 @@ export async function benchThroughput(items: number): Promise<{ oursPerSecond: n
   const smtp = await startSmtp({ parse: false });
   const core = startCore({ dataDir: dir.path, resourcesDir: RESOURCES_DIR, mode: 'web', loadDemo: false, version: 'bench', deliver: false, keychainService: `B2B Portal bench ${process.pid}` });
   try {
-    await core.router.call('saveMailSettings', loopbackSettings(smtp.port));
+    await useRelay(core, loopbackSettings(smtp.port));
     for (let i = 0; i < items; i++) {
       await core.router.call('submitHelpRequest', { purpose: 'technical', message: `Bench message ${i}`, name: 'Bench', company: 'Bench Co', email: 'bench@example.com', phone: '+33 1 00 00 00 00', lang: 'en' });
     }

@@ -45,9 +45,9 @@ test('a wrong password and an unknown login get the same answer', async ({ page,
   expect(wrong).toContain('The login or the password is not right');
 });
 
-test('the blocked demo user is told so, with the way out', async ({ page, host }) => {
+test('the blocked demo user gets the wrong-password answer (no password is confirmed), with the way out', async ({ page, host }) => {
   await logIn(page, host, DEMO.blocked.login, DEMO.blocked.password);
-  await expect(problem(page)).toContainText('Your access is blocked');
+  await expect(problem(page)).toContainText('The login or the password is not right, or the access is blocked');
   await problem(page).getByRole('link', { name: 'Blocked access?' }).click();
   await expect(page.getByRole('heading', { name: 'Blocked access?', exact: true })).toBeVisible();
 });

@@ -2,20 +2,13 @@ import type { Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { startSmtp, type TestSmtp } from '../fixtures/smtp';
-import { configureRelay, DEMO, expect, expectAccessible, keychainSecret, logIn, open, outboxFor, test, type Host } from './fixtures';
+import { AGENT, configureRelay, createAgent, DEMO, expect, expectAccessible, keychainSecret, logIn, open, outboxFor, test, type Host } from './fixtures';
 
-const AGENT = { username: 'desk.ana', password: 'orange kettle mountain river' };
 let smtp: TestSmtp | null = null;
 test.afterEach(async () => {
   await smtp?.stop().catch(() => {});
   smtp = null;
 });
-
-/** The first desk agent is created from the command line, as the README says. */
-function createAgent(host: Host) {
-  execFileSync(process.execPath, [resolve(__dirname, '..', '..', 'dist', 'main', 'desk.cjs'), 'create-agent', '--data-dir', host.dataDir,
-    '--username', AGENT.username, '--name', 'Ana Assist', '--email', 'ana@assist.example'], { input: `${AGENT.password}\n` });
-}
 
 /** A supplier asks for access for A10002, naming its legal representative and its PLSA. */
 async function requestAccess(page: Page, host: Host): Promise<string> {

@@ -3,11 +3,12 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import axe from 'axe-core';
 import Database from 'better-sqlite3';
-import keytar from 'keytar';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
+import { createKeytarStore } from '../../main/secrets/keytar-store';
+import { createDeskRepository } from '../../main/store/desk';
 
 const HOST_SCRIPT = resolve(__dirname, '..', '..', 'dist', 'main', 'web.cjs');
 
@@ -72,13 +73,31 @@ export const test = base.extend<{ host: Host; hostArgs: string[]; hostEnv: Recor
     await use(host);
     await stopHost(running.process);
     rmSync(dataDir, { recursive: true, force: true });
-    for (const entry of await keytar.findCredentials(keychainName).catch(() => [])) {
-      await keytar.deletePassword(keychainName, entry.account);
-    }
+    const keychain = createKeytarStore(keychainName);
+    for (const key of await keychain.keys().catch(() => [])) await keychain.delete(key);
   },
 });
 
 export { expect };
+
+let keychainProbe: Promise<string | null> | null = null;
+/** Skips a test that stores secrets in the OS keychain where none answers (an optional part,
+ * README), saying why; with PORTAL_REQUIRE_OPTIONAL=1 (CI) the test fails instead. */
+export async function requireKeychain(): Promise<void> {
+  keychainProbe ??= (async () => {
+    const store = createKeytarStore(`B2B Portal e2e probe ${process.pid}`);
+    try {
+      await store.set('probe', 'probe');
+      await store.delete('probe');
+      return null;
+    } catch (error) {
+      return (error as Error).message;
+    }
+  })();
+  const problem = await keychainProbe;
+  if (problem && process.env['PORTAL_REQUIRE_OPTIONAL'] === '1') throw new Error(`no keychain: ${problem}`);
+  test.skip(problem !== null, `No OS keychain here (${problem}): this test needs one.`);
+}
 
 /** Opens the app with the launch token, then goes to a route (`#/access`). */
 export async function open(page: Page, host: Host, route = '#/'): Promise<void> {
@@ -114,7 +133,7 @@ export function outboxFor(host: Host, to: string): Array<{ kind: string; subject
 
 /** The secret of a queued e-mail, from the OS keychain where the host keeps it. */
 export async function keychainSecret(host: Host, key: string): Promise<string | null> {
-  return keytar.getPassword(host.keychainName, key);
+  return createKeytarStore(host.keychainName).get(key);
 }
 
 export const DEMO = {
@@ -131,9 +150,25 @@ export async function logIn(page: Page, host: Host, login: string, password: str
   await page.getByRole('button', { name: 'Log in' }).click();
 }
 
-/** Points the host's mail settings at a relay on this machine, through the Settings screen. */
+export const AGENT = { username: 'desk.ana', password: 'orange kettle mountain river' } as const;
+
+/** The first desk agent is created from the command line, as the README says (once per host). */
+export function createAgent(host: Host): void {
+  const db = new Database(join(host.dataDir, 'portal.sqlite'), { readonly: true });
+  const exists = createDeskRepository(db).agentByUsername(AGENT.username) !== null;
+  db.close();
+  if (exists) return;
+  execFileSync(process.execPath, [resolve(__dirname, '..', '..', 'dist', 'main', 'desk.cjs'), 'create-agent', '--data-dir', host.dataDir,
+    '--username', AGENT.username, '--name', 'Ana Assist', '--email', 'ana@assist.example'], { input: `${AGENT.password}\n` });
+}
+
+/** Points the host's mail settings at a relay on this machine, through the Settings screen, as
+ * an assistance agent (only they may change the relay), then signs out. */
 export async function configureRelay(page: Page, host: Host, port: number): Promise<void> {
-  await open(page, host, '#/settings');
+  createAgent(host);
+  await logIn(page, host, AGENT.username, AGENT.password);
+  await expect(page.getByRole('heading', { name: 'Assistance queue' })).toBeVisible();
+  await page.evaluate(() => (location.hash = '#/settings'));
   await page.getByLabel('Assistance address (requests go there)').fill('assistance@b2b-portal.example');
   await page.getByLabel('Sender address').fill('no-reply@b2b-portal.example');
   await page.getByLabel('Relay host').fill('127.0.0.1');
@@ -141,4 +176,5 @@ export async function configureRelay(page: Page, host: Host, port: number): Prom
   await page.getByLabel('Security').selectOption('none');
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByText('Settings saved.')).toBeVisible();
+  await page.getByRole('button', { name: 'Sign out' }).click();
 }

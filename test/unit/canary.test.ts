@@ -1,16 +1,17 @@
 // No secret outside the keychain: log in with "remember me", change the password, get and use a
 // temporary password, then read every byte of the data folder (database, WAL, anything else):
 // none of the passwords, temporary passwords or tokens appears in clear.
-import keytar from 'keytar';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { keychainFor } from '../fixtures/keychain';
 import { DEMO, testCore } from '../fixtures/core';
 
 const keychainService = `B2B Portal canary ${process.pid}`;
+const keychain = keychainFor(keychainService);
 const core = testCore({ keychainService });
 afterAll(async () => {
-  for (const c of await keytar.findCredentials(keychainService)) await keytar.deletePassword(keychainService, c.account);
+  for (const key of await keychain.keys().catch(() => [])) await keychain.delete(key);
   core.dispose();
 });
 
@@ -43,12 +44,12 @@ describe('canary: secrets never reach the data folder', () => {
     const first = await call('login', { login: DEMO.user.login, password: DEMO.user.password, remember: true });
     expect(first).toMatchObject({ ok: true, value: { remembered: true } });
     const session = (first as { value: { session: string } }).value.session;
-    const rememberToken = (await keytar.getPassword(keychainService, 'remember:V100002'))!;
+    const rememberToken = (await keychain.get('remember:V100002'))!;
     expect(await call('changePassword', { session, currentPassword: DEMO.user.password, newPassword: NEW_PASSWORD, lang: 'en' })).toMatchObject({ ok: true });
 
     await call('forgotPassword', { login: DEMO.plsa.login, email: DEMO.plsa.email, cofor: DEMO.plsa.cofor, lang: 'en' });
     const ref = core.db.prepare("SELECT secret_ref FROM outbox WHERE kind = 'temporary-password'").pluck().get() as string;
-    const emailed = (await keytar.getPassword(keychainService, ref))!;
+    const emailed = (await keychain.get(ref))!;
     const temp = await call('login', { login: DEMO.plsa.login, password: emailed, remember: false });
     const plsaSession = (temp as { value: { session: string } }).value.session;
     await call('changePassword', { session: plsaSession, currentPassword: '', newPassword: PLSA_NEW_PASSWORD, lang: 'en' });

@@ -2,7 +2,7 @@
 // down, a relay that refuses, oversized screenshots and header injection.
 import { afterEach, describe, expect, it } from 'vitest';
 import { png } from '../fixtures/files';
-import { DEMO, testClock, testCore } from '../fixtures/core';
+import { DEMO, testClock, testCore, useRelay } from '../fixtures/core';
 import { loopbackSettings, startSmtp, type TestSmtp } from '../fixtures/smtp';
 
 let core: ReturnType<typeof testCore>;
@@ -33,7 +33,7 @@ describe('delivering a help request', () => {
   it('arrives with the reference in the subject, the text, its Message-ID and a byte-identical screenshot', async () => {
     smtp = await startSmtp();
     core = testCore();
-    await call('saveMailSettings', loopbackSettings(smtp.port));
+    await useRelay(core, loopbackSettings(smtp.port));
     const screenshot = png(64, 48);
     const submitted = await call('submitHelpRequest', help({ screenshot: { fileName: 'whatever.png', contentBase64: screenshot.toString('base64') } }));
     expect(submitted).toMatchObject({ ok: true, value: { reference: expect.stringMatching(/^HLP-/) } });
@@ -60,7 +60,7 @@ describe('delivering a help request', () => {
   it('writes the e-mail in French for a French sender', async () => {
     smtp = await startSmtp();
     core = testCore();
-    await call('saveMailSettings', loopbackSettings(smtp.port));
+    await useRelay(core, loopbackSettings(smtp.port));
     const ref = reference(await call('submitHelpRequest', help({ lang: 'fr' })));
     await core.deliverNow();
     expect(smtp.received[0]!.mail.subject).toBe(`[${ref}] Demande d'aide`);
@@ -75,7 +75,7 @@ describe('when the relay is down or refuses', () => {
     await smtp.stop();
     const clock = testClock();
     core = testCore({ now: clock.now });
-    await call('saveMailSettings', loopbackSettings(port));
+    await useRelay(core, loopbackSettings(port));
     const ref = reference(await call('submitHelpRequest', help()));
     expect(await core.deliverNow()).toMatchObject({ sent: 0, postponed: 1, online: false });
     expect(await call('outboxStatus', {})).toMatchObject({ ok: true, value: { waiting: 1, online: false, lastError: expect.stringMatching(/ECONNREFUSED|connect/i) } });
@@ -94,7 +94,7 @@ describe('when the relay is down or refuses', () => {
   it('marks a 5xx answer failed with the server\'s words, keeps sending the others, and retries on request', async () => {
     smtp = await startSmtp();
     core = testCore();
-    await call('saveMailSettings', loopbackSettings(smtp.port));
+    await useRelay(core, loopbackSettings(smtp.port));
     smtp.answer = (raw) => (raw.includes('POISON') ? { code: 554, message: 'Message rejected: policy violation' } : null);
     const bad = reference(await call('submitHelpRequest', help({ message: 'POISON pill' })));
     const good1 = reference(await call('submitHelpRequest', help({ message: 'first good one' })));
@@ -113,7 +113,7 @@ describe('when the relay is down or refuses', () => {
   it('retries a 4xx answer later instead of failing', async () => {
     smtp = await startSmtp();
     core = testCore();
-    await call('saveMailSettings', loopbackSettings(smtp.port));
+    await useRelay(core, loopbackSettings(smtp.port));
     smtp.answer = () => ({ code: 451, message: 'Try again later' });
     await call('submitHelpRequest', help());
     expect(await core.deliverNow()).toMatchObject({ postponed: 1, failed: 0, online: true });
@@ -124,7 +124,7 @@ describe('when the relay is down or refuses', () => {
 describe('screenshots and headers', () => {
   it('refuses a screenshot that would not fit the relay, before anything is queued', async () => {
     core = testCore();
-    await call('saveMailSettings', loopbackSettings(2525, { maxMessageBytes: 200_000 }));
+    await useRelay(core, loopbackSettings(2525, { maxMessageBytes: 200_000 }));
     const big = png(200, 200, undefined, true); // about 120 kB of noise: 165 kB once in base64, over the limit with headers
     expect(big.length).toBeGreaterThan(110_000);
     const result = await call('submitHelpRequest', help({ screenshot: { fileName: 's.png', contentBase64: big.toString('base64') } }));
@@ -144,7 +144,7 @@ describe('screenshots and headers', () => {
   it('keeps CR/LF typed by a person out of the headers', async () => {
     smtp = await startSmtp();
     core = testCore();
-    await call('saveMailSettings', loopbackSettings(smtp.port));
+    await useRelay(core, loopbackSettings(smtp.port));
     await call('submitHelpRequest', help({ name: 'Eve\r\nBcc: victim@evil.example', company: 'X\nSubject: hijacked' }));
     await core.deliverNow();
     const [message] = smtp.received;
@@ -161,7 +161,7 @@ describe('a temporary password e-mail', () => {
   it('gets its secret from the keychain at delivery, and the keychain entry goes once sent', async () => {
     smtp = await startSmtp();
     core = testCore();
-    await call('saveMailSettings', loopbackSettings(smtp.port));
+    await useRelay(core, loopbackSettings(smtp.port));
     await call('forgotPassword', { login: DEMO.plsa.login, email: DEMO.plsa.email, cofor: DEMO.plsa.cofor, lang: 'en' });
     const ref = core.db.prepare("SELECT secret_ref FROM outbox WHERE kind = 'temporary-password'").pluck().get() as string;
     const secret = await core.secrets.get(ref);

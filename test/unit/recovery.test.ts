@@ -1,18 +1,19 @@
 // The recovery forms: one neutral answer, in about the same time, whatever exists; the work
 // (e-mails, temporary passwords) happens only for exact matches and within the hourly cap.
-import keytar from 'keytar';
 import { afterEach, describe, expect, it } from 'vitest';
+import { keychainFor } from '../fixtures/keychain';
 import { DEMO, testClock, testCore } from '../fixtures/core';
 
 let core: ReturnType<typeof testCore>;
 let clock: ReturnType<typeof testClock>;
 const keychainService = `B2B Portal recovery test ${process.pid}`;
+const keychain = keychainFor(keychainService);
 const start = () => {
   clock = testClock();
   core = testCore({ now: clock.now, keychainService });
 };
 afterEach(async () => {
-  for (const c of await keytar.findCredentials(keychainService)) await keytar.deletePassword(keychainService, c.account);
+  for (const key of await keychain.keys().catch(() => [])) await keychain.delete(key);
   core.dispose();
 });
 
@@ -67,7 +68,7 @@ describe('forgot password', () => {
     const [mail] = outbox();
     expect(mail).toMatchObject({ kind: 'temporary-password', to: DEMO.plsa.email, subject: 'Temporary password for V100001' });
     expect(mail!.body).toContain('{{secret}}');
-    const temporary = await keytar.getPassword(keychainService, mail!.secretRef!);
+    const temporary = await keychain.get(mail!.secretRef!);
     expect(temporary).toMatch(/^[A-Za-z2-9]{20}$/);
     expect(mail!.body).not.toContain(temporary);
 
@@ -86,7 +87,7 @@ describe('forgot password', () => {
   it('rejects an expired temporary password', async () => {
     start();
     await call('forgotPassword', { login: DEMO.plsa.login, email: DEMO.plsa.email, cofor: DEMO.plsa.cofor, lang: 'en' });
-    const temporary = await keytar.getPassword(keychainService, outbox()[0]!.secretRef!);
+    const temporary = await keychain.get(outbox()[0]!.secretRef!);
     clock.advance(24 * 3_600_000 + 1000);
     expect(await call('login', { login: DEMO.plsa.login, password: temporary, remember: false })).toMatchObject({ ok: false, error: { code: 'invalid-credentials' } });
   });

@@ -33,5 +33,6 @@ export const DESK_SCHEMAS = {
   deskExport: z.strictObject({ session: session(), format: z.enum(['csv', 'jsonl']) }),
   deskTemplates: z.strictObject({ session: session() }),
   saveDeskTemplates: z.strictObject({ session: session(), templates: templatesSchema }),
+  deskUnblockAgent: z.strictObject({ session: session(), username: z.string().trim().toLowerCase().regex(DESK_USERNAME, { error: 'username.format' }) }),
   createDeskAgent: z.strictObject({ session: session(), username: z.string().trim().toLowerCase().regex(DESK_USERNAME, { error: 'username.format' }), fullName: text(), email: email() }),
 };

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { HELP_PURPOSES } from '../../../preload/contract/help';
 import { email, optionalText, phone, text, uploadedDocument } from '../onboarding/forms';
-import { mailSettingsSchema } from './settings';
+import { session } from '../accounts/schemas';
+import { mailSettingsFields, requireTlsOffLoopback } from './settings';
 
 const empty = () => z.strictObject({});
 const lang = () => z.enum(['en', 'fr', 'pt']);
@@ -27,8 +28,9 @@ export const HELP_SCHEMAS = {
   outboxStatus: empty(),
   sendNow: empty(),
   mailSettings: empty(),
-  saveMailSettings: mailSettingsSchema.and(z.object({ password: z.string().max(1024) })),
-  sendTestEmail: z.strictObject({ to: email(), lang: lang() }),
+  // One strict object (an intersection would let unknown keys through); a desk session changes it.
+  saveMailSettings: mailSettingsFields.extend({ password: z.string().max(1024), session: session() }).superRefine(requireTlsOffLoopback),
+  sendTestEmail: z.strictObject({ session: session(), to: email(), lang: lang() }),
   helpTopic: z.strictObject({ lang: z.string().regex(/^[a-z]{2}$/) }),
   helpGuide: z.strictObject({ id: z.enum(['present-company', 'register-portal', 'log-in', 'read-more']), lang: z.string().regex(/^[a-z]{2}$/) }),
   searchHelp: z.strictObject({ query: z.string().max(200, { error: 'too-long' }), lang: z.string().regex(/^[a-z]{2}$/) }),

@@ -7,8 +7,7 @@ export const isLoopbackHost = (host: string): boolean =>
 
 const address = () => z.string().trim().min(3, { error: 'required' }).max(254, { error: 'too-long' }).pipe(z.email({ error: 'email.format' }));
 
-export const mailSettingsSchema = z
-  .strictObject({
+export const mailSettingsFields = z.strictObject({
     assistanceAddress: address(),
     fromAddress: address(),
     host: z.string().trim().min(1, { error: 'required' }).max(253, { error: 'too-long' }).regex(/^[A-Za-z0-9.:[\]-]+$/, { error: 'host.format' }),
@@ -17,12 +16,16 @@ export const mailSettingsSchema = z
     user: z.string().trim().max(254, { error: 'too-long' }),
     /** Largest message the relay takes, in bytes: attachments are checked against it. */
     maxMessageBytes: z.number().int().min(100_000).max(100 * 1024 * 1024),
-  })
-  .superRefine((s, ctx) => {
-    if (s.security === 'none' && !isLoopbackHost(s.host)) {
-      ctx.addIssue({ code: 'custom', path: ['security'], message: 'security.tls-required' });
-    }
-  });
+});
+
+/** Plain SMTP only to a relay on this computer. */
+export const requireTlsOffLoopback = (s: { security: string; host: string }, ctx: z.RefinementCtx): void => {
+  if (s.security === 'none' && !isLoopbackHost(s.host)) {
+    ctx.addIssue({ code: 'custom', path: ['security'], message: 'security.tls-required' });
+  }
+};
+
+export const mailSettingsSchema = mailSettingsFields.superRefine(requireTlsOffLoopback);
 
 export type MailSettings = z.output<typeof mailSettingsSchema>;
 

@@ -78,6 +78,7 @@ export const enHelp = {
 
   'settings.title': 'Settings',
   'settings.mail': 'Mail relay',
+  'settings.deskOnly': 'Only the portal assistance can change these settings: an assistance agent logs in first.',
   'settings.mail.intro': 'Requests and account e-mails leave through this relay. TLS is required, except to a relay on this computer. The password is kept in the system keychain.',
   'settings.assistanceAddress': 'Assistance address (requests go there)',
   'settings.fromAddress': 'Sender address',

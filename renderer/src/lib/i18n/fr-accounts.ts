@@ -24,7 +24,7 @@ export const frAccounts: Record<keyof typeof enAccounts, string> = {
   'login.forgotten': '{login} n\'est plus mémorisé sur ce poste.',
   'login.rememberProblem': 'Vous êtes connecté, mais le trousseau du système n\'est pas disponible : vous ne serez pas mémorisé sur ce poste.',
   'login.keychainUnavailable': 'Le trousseau du système n\'est pas disponible : rien ne peut être mémorisé ni oublié sur ce poste pour l\'instant.',
-  'login.error.invalid-credentials': 'L\'identifiant ou le mot de passe n\'est pas bon. Vérifiez-les, ou utilisez « Mot de passe perdu / Identifiant perdu / Accès bloqué ? ».',
+  'login.error.invalid-credentials': 'L\'identifiant ou le mot de passe n\'est pas bon, ou l\'accès est bloqué. Vérifiez-les, ou utilisez « Mot de passe perdu / Identifiant perdu / Accès bloqué ? ».',
   'login.error.too-many-attempts': 'Trop d\'essais infructueux. Attendez {seconds} secondes, puis réessayez.',
   'login.error.account-blocked': 'Votre accès est bloqué. Demandez à votre PLSA de le débloquer, ou utilisez le formulaire Accès bloqué.',
   'login.error.access-not-open': 'L\'accès de votre entreprise au portail B2B n\'est pas encore ouvert : lancez l\'analyse de son COFOR pour voir la suite.',

@@ -80,6 +80,7 @@ export const frHelp: Record<keyof typeof enHelp, string> = {
 
   'settings.title': 'Réglages',
   'settings.mail': 'Relais de messagerie',
+  'settings.deskOnly': 'Seule l’assistance du portail peut modifier ces réglages : un agent de l’assistance se connecte d’abord.',
   'settings.mail.intro': 'Les demandes et les e-mails des comptes partent par ce relais. TLS est obligatoire, sauf vers un relais sur cet ordinateur. Le mot de passe est conservé dans le trousseau du système.',
   'settings.assistanceAddress': 'Adresse de l\'assistance (destinataire des demandes)',
   'settings.fromAddress': 'Adresse d\'expédition',
