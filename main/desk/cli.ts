@@ -2,6 +2,7 @@
 //   create-agent --data-dir DIR --username NAME --name "Full Name" --email ADDRESS   (password on stdin)
 //   import FILE --data-dir DIR                (CSV or JSON Lines, by the file's extension)
 //   export FILE --data-dir DIR                (the same formats)
+//   unblock-agent --data-dir DIR --username NAME   (an agent blocked after 10 failed logins)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -10,6 +11,7 @@ import { DESK_USERNAME } from '../portal/desk/cofor';
 import { parseCsv, parseJsonLines, toCsv, toJsonLines } from '../portal/directory/file-formats';
 import { hashPassword } from '../secrets/password-hasher';
 import { openStore } from '../store/database';
+import { createAccountsRepository } from '../store/accounts';
 import { createDeskRepository } from '../store/desk';
 import { createDirectoryRepository } from '../store/directory';
 import { exportDirectory, upsertDirectory } from '../store/directory-import';
@@ -17,7 +19,8 @@ import { exportDirectory, upsertDirectory } from '../store/directory-import';
 const USAGE = `Usage:
   desk create-agent --data-dir DIR --username NAME --name "Full Name" --email ADDRESS   (password on standard input)
   desk import FILE.csv|FILE.jsonl --data-dir DIR
-  desk export FILE.csv|FILE.jsonl --data-dir DIR`;
+  desk export FILE.csv|FILE.jsonl --data-dir DIR
+  desk unblock-agent --data-dir DIR --username NAME`;
 
 const fail = (message: string): never => {
   console.error(message);
@@ -47,6 +50,20 @@ async function main(): Promise<void> {
       if (desk.agentByUsername(username)) fail(`The agent ${username} exists already.`);
       desk.createAgent({ username, fullName: values.name!.trim(), email: values.email!, passwordHash: await hashPassword(password), mustChange: false }, new Date());
       console.log(`Desk agent ${username} created: log in with this user name on the login screen.`);
+    } else if (command === 'unblock-agent') {
+      const username = (values.username ?? '').toLowerCase();
+      const desk = createDeskRepository(db);
+      const agent = desk.agentByUsername(username) ?? fail(`No assistance agent is named "${username}" (--username).`);
+      if (agent.state !== 'blocked') {
+        console.log(`${username} is not blocked: nothing to do.`);
+      } else {
+        db.transaction(() => {
+          desk.setAgentState(agent.id, 'active');
+          createAccountsRepository(db).clearFailures(`desk:${username}`);
+          createAccountsRepository(db).audit({ companyId: null, actor: 'command line', action: 'desk-agent-unblocked', targetLogin: username, details: { before: { state: 'blocked' }, after: { state: 'active' } } }, new Date());
+        })();
+        console.log(`${username} is unblocked and can log in again.`);
+      }
     } else if (command === 'import' && file) {
       const text = readFileSync(file, 'utf8');
       const directory = createDirectoryRepository(db);

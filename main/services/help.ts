@@ -32,11 +32,11 @@ export function createHelpService(deps: HelpDeps) {
     if (!check.ok) throw fieldError('invalid-input', 'screenshot', check.reason.replace('document.', 'screenshot.'), 'The screenshot was refused.');
     if (check.kind === 'pdf') throw fieldError('invalid-input', 'screenshot', 'screenshot.type', 'A screenshot is a PNG or JPEG image.');
     const max = deps.mailSettings.get()?.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
-    if (!fitsRelay(bytes.length, max)) {
+    if (!fitsRelay(check.content.length, max)) {
       throw fieldError('invalid-input', 'screenshot', 'screenshot.too-large', `The screenshot does not fit the mail relay's limit of ${(max / MB).toFixed(0)} MB.`);
     }
     const extension = check.kind === 'png' ? 'png' : 'jpg';
-    return { fileName: `screenshot.${extension}`, mediaType: check.mediaType, bytes };
+    return { fileName: `screenshot.${extension}`, mediaType: check.mediaType, bytes: check.content };
   }
 
   return {

@@ -68,9 +68,9 @@ export function createOnboardingService(deps: OnboardingDeps) {
     },
 
     submitCompanyFile(input: CompanyFileInput): Submitted {
-      const bytes = new Uint8Array(Buffer.from(input.document.contentBase64, 'base64'));
-      const check = inspectDocument(bytes);
+      const check = inspectDocument(new Uint8Array(Buffer.from(input.document.contentBase64, 'base64')));
       if (!check.ok) throw fieldError('invalid-input', 'document', check.reason, 'The document was refused.');
+      const bytes = check.content; // what is kept: an image without its metadata
       if (directory.dunsKnown(input.duns) || submissions.supplierFileExistsForDuns(input.duns)) {
         throw fieldError('conflict', 'duns', 'duns.taken', 'A Supplier Database file already exists for this DUNS.');
       }

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { DEMO, expect, expectAccessible, keychainSecret, logIn, open, outboxFor, test } from './fixtures';
+import { DEMO, expect, expectAccessible, keychainSecret, logIn, requireKeychain, open, outboxFor, test } from './fixtures';
 
 const problem = (page: Page) => page.locator('#login-problem');
 
@@ -100,6 +100,7 @@ test('recovery warns when the e-mail differs from the one used here only by case
 });
 
 test('a PLSA gets a temporary password by e-mail, uses it once and must choose a new password', async ({ page, host }) => {
+  await requireKeychain();
   await open(page, host, '#/recovery?form=password');
   await page.getByLabel('Login', { exact: true }).fill(DEMO.plsa.login);
   await page.getByLabel('E-mail registered for your login').fill(DEMO.plsa.email);
@@ -184,6 +185,7 @@ test('remember me: continue without the password, then forget me', async ({ page
 test.describe('on a workstation without a keychain', () => {
   test.use({ hostEnv: { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus', DISPLAY: '' } });
   test('login still works, and says it could not remember', async ({ page, host }) => {
+  await requireKeychain();
     await logIn(page, host, DEMO.user.login, DEMO.user.password, true);
     await expect(page.getByTestId('my-login')).toHaveText('V100002');
     await expect(page.getByText('the system keychain is not available, so you will not be remembered')).toBeVisible();

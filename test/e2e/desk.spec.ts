@@ -2,35 +2,13 @@ import type { Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { startSmtp, type TestSmtp } from '../fixtures/smtp';
-import { AGENT, configureRelay, createAgent, DEMO, expect, expectAccessible, keychainSecret, logIn, open, outboxFor, test, type Host } from './fixtures';
+import { AGENT, configureRelay, createAgent, DEMO, openRequest, requestAccess, expect, expectAccessible, keychainSecret, logIn, requireKeychain, open, outboxFor, test, type Host } from './fixtures';
 
 let smtp: TestSmtp | null = null;
 test.afterEach(async () => {
   await smtp?.stop().catch(() => {});
   smtp = null;
 });
-
-/** A supplier asks for access for A10002, naming its legal representative and its PLSA. */
-async function requestAccess(page: Page, host: Host): Promise<string> {
-  await open(page, host, '#/access-request?cofor=A10002');
-  for (const [legend, name, email] of [['Legal representative', 'Lea Legal', 'lea@sample.example'], ['PLSA', 'Pat Plsa', 'pat@sample.example']] as const) {
-    const set = page.locator('fieldset').filter({ has: page.getByText(legend, { exact: true }) });
-    await set.getByLabel('Full name').fill(name);
-    await set.getByLabel('Function').fill('Director');
-    await set.getByLabel('Business e-mail').fill(email);
-    await set.getByLabel('Phone').fill('+49 30 000000');
-  }
-  await page.getByLabel(/I accept the General Terms of Use/).check();
-  await page.getByRole('button', { name: 'Submit' }).click();
-  return page.getByTestId('reference').innerText();
-}
-
-async function openRequest(page: Page, host: Host, reference: string) {
-  await logIn(page, host, AGENT.username, AGENT.password);
-  await expect(page.getByRole('heading', { name: 'Assistance queue' })).toBeVisible();
-  await page.getByRole('link', { name: reference }).click();
-  await expect(page.getByRole('heading', { name: `Request ${reference}` })).toBeVisible();
-}
 
 test('unknown COFOR: a supplier asks, the desk finds the company and answers by e-mail', async ({ page, host }) => {
   createAgent(host);
@@ -61,6 +39,7 @@ test('unknown COFOR: a supplier asks, the desk finds the company and answers by 
 });
 
 test('access request for A10002 validated: access opens, the new PLSA logs in with the temporary password and must change it', async ({ page, host }) => {
+  await requireKeychain();
   createAgent(host);
   const reference = await requestAccess(page, host);
 
@@ -129,7 +108,7 @@ test('directory import with bad rows shows the report, and a second import chang
   await page.getByLabel('Subject', { exact: true }).fill('[{reference}] Our answer');
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByText('Templates saved.')).toBeVisible();
-  await page.getByLabel('User name').fill('desk.bob');
+  await page.getByLabel('User name', { exact: true }).fill('desk.bob');
   await page.getByLabel('Full name').fill('Bob Assist');
   await page.getByLabel('E-mail', { exact: true }).fill('bob@assist.example');
   await page.getByRole('button', { name: 'Create the agent' }).click();

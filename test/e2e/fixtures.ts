@@ -178,3 +178,25 @@ export async function configureRelay(page: Page, host: Host, port: number): Prom
   await expect(page.getByText('Settings saved.')).toBeVisible();
   await page.getByRole('button', { name: 'Sign out' }).click();
 }
+
+/** A supplier asks for access for A10002, naming its legal representative and its PLSA. */
+export async function requestAccess(page: Page, host: Host): Promise<string> {
+  await open(page, host, '#/access-request?cofor=A10002');
+  for (const [legend, name, email] of [['Legal representative', 'Lea Legal', 'lea@sample.example'], ['PLSA', 'Pat Plsa', 'pat@sample.example']] as const) {
+    const set = page.locator('fieldset').filter({ has: page.getByText(legend, { exact: true }) });
+    await set.getByLabel('Full name').fill(name);
+    await set.getByLabel('Function').fill('Director');
+    await set.getByLabel('Business e-mail').fill(email);
+    await set.getByLabel('Phone').fill('+49 30 000000');
+  }
+  await page.getByLabel(/I accept the General Terms of Use/).check();
+  await page.getByRole('button', { name: 'Submit' }).click();
+  return page.getByTestId('reference').innerText();
+}
+
+export async function openRequest(page: Page, host: Host, reference: string) {
+  await logIn(page, host, AGENT.username, AGENT.password);
+  await expect(page.getByRole('heading', { name: 'Assistance queue' })).toBeVisible();
+  await page.getByRole('link', { name: reference }).click();
+  await expect(page.getByRole('heading', { name: `Request ${reference}` })).toBeVisible();
+}

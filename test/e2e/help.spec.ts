@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { png } from '../fixtures/files';
 import { startSmtp, type TestSmtp } from '../fixtures/smtp';
-import { configureRelay, expect, expectAccessible, open, test } from './fixtures';
+import { AGENT, configureRelay, createAgent, expect, expectAccessible, logIn, open, test } from './fixtures';
 
 let smtp: TestSmtp | null = null;
 test.afterEach(async () => {
@@ -108,10 +108,17 @@ test('help topic: guides, offline search, Get help and Read more', async ({ page
   await expect(page.getByRole('heading', { name: 'Contact the B2B Portal assistance' })).toBeVisible();
 });
 
-test('mail settings refuse a remote relay without TLS, and My requests starts empty', async ({ page, host }) => {
+test('mail settings: read-only without a desk session, refuse a remote relay without TLS; My requests starts empty', async ({ page, host }) => {
   await open(page, host, '#/requests');
   await expect(page.getByText('No request sent from this workstation yet.')).toBeVisible();
   await open(page, host, '#/settings');
+  await expect(page.getByTestId('settings-desk-only')).toContainText('Only the portal assistance can change these settings');
+  await expect(page.getByLabel('Relay host')).toBeDisabled();
+  await expectAccessible(page);
+  createAgent(host);
+  await logIn(page, host, AGENT.username, AGENT.password);
+  await expect(page.getByRole('heading', { name: 'Assistance queue' })).toBeVisible();
+  await page.evaluate(() => (location.hash = '#/settings'));
   await page.getByLabel('Assistance address (requests go there)').fill('assistance@b2b-portal.example');
   await page.getByLabel('Sender address').fill('no-reply@b2b-portal.example');
   await page.getByLabel('Relay host').fill('smtp.example.com');

@@ -1,12 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { inspectDocument } from '../../main/portal/documents/inspect';
-import { HOSTILE_FILES, jpeg, pdf, png } from '../fixtures/files';
+import { HOSTILE_FILES, jpeg, jpegWithMetadata, pdf, png, pngWithText } from '../fixtures/files';
 
 describe('inspectDocument', () => {
   it('accepts a PDF, a PNG and a JPEG by their content, with image dimensions read from the header', () => {
-    expect(inspectDocument(pdf())).toEqual({ ok: true, kind: 'pdf', mediaType: 'application/pdf', width: null, height: null });
-    expect(inspectDocument(png(4, 3))).toEqual({ ok: true, kind: 'png', mediaType: 'image/png', width: 4, height: 3 });
-    expect(inspectDocument(jpeg(16, 8))).toEqual({ ok: true, kind: 'jpeg', mediaType: 'image/jpeg', width: 16, height: 8 });
+    expect(inspectDocument(pdf())).toEqual({ ok: true, kind: 'pdf', mediaType: 'application/pdf', width: null, height: null, content: pdf() });
+    expect(inspectDocument(png(4, 3))).toMatchObject({ ok: true, kind: 'png', mediaType: 'image/png', width: 4, height: 3 });
+    expect(inspectDocument(jpeg(16, 8))).toMatchObject({ ok: true, kind: 'jpeg', mediaType: 'image/jpeg', width: 16, height: 8 });
+    // a clean image is kept byte for byte
+    expect(Buffer.from((inspectDocument(png(4, 3)) as { content: Uint8Array }).content)).toEqual(png(4, 3));
+    expect(Buffer.from((inspectDocument(jpeg(16, 8)) as { content: Uint8Array }).content)).toEqual(jpeg(16, 8));
+  });
+
+  it('keeps only the pixels of an image: a script in a PNG text chunk, a JPEG comment and its EXIF are dropped', () => {
+    const png = inspectDocument(pngWithText('Comment', '<script>alert(1)</script>'));
+    expect(png).toMatchObject({ ok: true, kind: 'png' });
+    expect(Buffer.from((png as { content: Uint8Array }).content).toString('latin1')).not.toMatch(/script|tEXt/);
+    const jpg = inspectDocument(jpegWithMetadata('<script>alert(1)</script>'));
+    expect(jpg).toMatchObject({ ok: true, kind: 'jpeg' });
+    expect(Buffer.from((jpg as { content: Uint8Array }).content)).toEqual(jpeg());
   });
 
   it.each(HOSTILE_FILES)('refuses $name ($reason)', ({ bytes, reason }) => {

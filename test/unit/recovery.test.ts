@@ -1,7 +1,7 @@
 // The recovery forms: one neutral answer, in about the same time, whatever exists; the work
 // (e-mails, temporary passwords) happens only for exact matches and within the hourly cap.
 import { afterEach, describe, expect, it } from 'vitest';
-import { keychainFor } from '../fixtures/keychain';
+import { keychainFor, noKeychain } from '../fixtures/keychain';
 import { DEMO, testClock, testCore } from '../fixtures/core';
 
 let core: ReturnType<typeof testCore>;
@@ -46,7 +46,8 @@ describe('neutral answers', () => {
     // Both wait for the fixed answer time (150 ms in tests): neither returns early.
     expect(a.ms).toBeGreaterThanOrEqual(145);
     expect(b.ms).toBeGreaterThanOrEqual(145);
-    expect(outbox().length).toBeGreaterThan(0); // the existing one did its work
+    // the existing one did its work (a temporary password needs the keychain to be e-mailed)
+    if (!(method === 'forgotPassword' && noKeychain)) expect(outbox().length).toBeGreaterThan(0);
   });
 });
 
@@ -62,7 +63,7 @@ describe('forgot username', () => {
 });
 
 describe('forgot password', () => {
-  it('gives a PLSA with login, COFOR and exact e-mail a temporary password by e-mail, kept in the keychain only', async () => {
+  it.skipIf(noKeychain)('gives a PLSA with login, COFOR and exact e-mail a temporary password by e-mail, kept in the keychain only', async () => {
     start();
     await call('forgotPassword', { login: 'v100001', email: DEMO.plsa.email, cofor: 'a10001', lang: 'en' });
     const [mail] = outbox();
@@ -84,7 +85,7 @@ describe('forgot password', () => {
     expect((await call('privateArea', { session })).ok).toBe(true);
   });
 
-  it('rejects an expired temporary password', async () => {
+  it.skipIf(noKeychain)('rejects an expired temporary password', async () => {
     start();
     await call('forgotPassword', { login: DEMO.plsa.login, email: DEMO.plsa.email, cofor: DEMO.plsa.cofor, lang: 'en' });
     const temporary = await keychain.get(outbox()[0]!.secretRef!);
@@ -102,7 +103,7 @@ describe('forgot password', () => {
     expect(core.db.prepare('SELECT count(*) FROM temporary_passwords').pluck().get()).toBe(0);
   });
 
-  it('caps requests per login per hour, still answering the same', async () => {
+  it.skipIf(noKeychain)('caps requests per login per hour, still answering the same', async () => {
     start();
     const request = { login: DEMO.plsa.login, email: DEMO.plsa.email, cofor: DEMO.plsa.cofor, lang: 'en' };
     for (let i = 0; i < 7; i++) expect(await call('forgotPassword', request)).toEqual({ ok: true, value: { received: true } });

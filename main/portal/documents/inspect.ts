@@ -1,11 +1,15 @@
 // Decides what an uploaded file really is from its bytes. The name and the declared type are
-// never trusted: a renamed executable or a truncated image is refused with a reason.
+// never trusted: a renamed executable, a truncated image, active content in a PDF and data
+// appended after a file's end are refused with a reason. What is kept is `content`: for an
+// image, its pixels without text chunks or metadata.
 import { imageSize } from 'image-size';
+import { cleanJpeg, cleanPng } from './image-content';
+import { pdfProblem } from './pdf-content';
 
 export type DocumentKind = 'pdf' | 'png' | 'jpeg';
 
 export type DocumentCheck =
-  | { ok: true; kind: DocumentKind; mediaType: string; width: number | null; height: number | null }
+  | { ok: true; kind: DocumentKind; mediaType: string; width: number | null; height: number | null; content: Uint8Array }
   | { ok: false; reason: DocumentRejection };
 
 export type DocumentRejection =
@@ -13,7 +17,9 @@ export type DocumentRejection =
   | 'document.too-large'
   | 'document.type'
   | 'document.corrupt'
-  | 'document.pixels';
+  | 'document.pixels'
+  | 'document.active-content'
+  | 'document.trailing-data';
 
 export interface DocumentLimits {
   maxBytes: number;
@@ -44,9 +50,11 @@ export function inspectDocument(bytes: Uint8Array, limits: DocumentLimits = DEFA
 
   if (startsWith(bytes, PDF_SIGNATURE)) {
     // A PDF ends with %%EOF (trailing whitespace allowed); a cut-off upload does not.
-    return contains(bytes, PDF_END, bytes.length - 1024)
-      ? { ok: true, kind: 'pdf', mediaType: 'application/pdf', width: null, height: null }
-      : { ok: false, reason: 'document.corrupt' };
+    if (!contains(bytes, PDF_END, bytes.length - 1024)) {
+      return contains(bytes, PDF_END, 0) ? { ok: false, reason: 'document.trailing-data' } : { ok: false, reason: 'document.corrupt' };
+    }
+    const problem = pdfProblem(bytes);
+    return problem ? { ok: false, reason: problem } : { ok: true, kind: 'pdf', mediaType: 'application/pdf', width: null, height: null, content: bytes };
   }
   const kind = startsWith(bytes, PNG_SIGNATURE) ? 'png' : startsWith(bytes, JPEG_SIGNATURE) ? 'jpeg' : null;
   if (!kind) return { ok: false, reason: 'document.type' };
@@ -64,11 +72,7 @@ function checkImage(bytes: Uint8Array, kind: 'png' | 'jpeg', limits: DocumentLim
   const { width, height } = size;
   if (size.type !== expectedType || !width || !height) return { ok: false, reason: 'document.corrupt' };
   if (width * height > limits.maxPixels) return { ok: false, reason: 'document.pixels' };
-  if (kind === 'png' && !contains(bytes, [0x49, 0x45, 0x4e, 0x44], bytes.length - 16)) {
-    return { ok: false, reason: 'document.corrupt' }; // no IEND chunk: truncated
-  }
-  if (kind === 'jpeg' && !contains(bytes, [0xff, 0xd9], bytes.length - 64)) {
-    return { ok: false, reason: 'document.corrupt' }; // no end-of-image marker near the end: truncated
-  }
-  return { ok: true, kind, mediaType: kind === 'png' ? 'image/png' : 'image/jpeg', width, height };
+  const cleaned = kind === 'png' ? cleanPng(bytes) : cleanJpeg(bytes);
+  if (!cleaned.ok) return cleaned;
+  return { ok: true, kind, mediaType: kind === 'png' ? 'image/png' : 'image/jpeg', width, height, content: cleaned.content };
 }

@@ -18,6 +18,7 @@ export const enDesk = {
   'template.access-rejected': 'Access rejected',
   'template.unblocked': 'Account unblocked',
   'template.answer': 'Free answer',
+  'agents.unblock.username': 'User name of the blocked agent',
   'agents.unblock.title': 'Unblock an assistance agent',
   'agents.unblock.intro': 'An agent is blocked after 10 failed logins. Check with them that they made the attempts, then unblock.',
   'agents.unblock': 'Unblock',

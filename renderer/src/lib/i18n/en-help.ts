@@ -79,6 +79,7 @@ export const enHelp = {
   'settings.title': 'Settings',
   'settings.mail': 'Mail relay',
   'settings.deskOnly': 'Only the portal assistance can change these settings: an assistance agent logs in first.',
+  'settings.keychainUnavailable': 'The system keychain is not available, so the relay password cannot be kept safely: nothing was saved. Leave the password empty for a relay that needs no login, or ask your IT to enable the keychain.',
   'settings.mail.intro': 'Requests and account e-mails leave through this relay. TLS is required, except to a relay on this computer. The password is kept in the system keychain.',
   'settings.assistanceAddress': 'Assistance address (requests go there)',
   'settings.fromAddress': 'Sender address',
@@ -100,6 +101,8 @@ export const enHelp = {
   'settings.testFailed': 'The relay refused the test e-mail: {reason}',
 
   'error.purpose.required': 'Choose the purpose of your request.',
+  'error.screenshot.trailing-data': 'The image carries extra data after its end: capture or save it again.',
+  'error.screenshot.active-content': 'A screenshot must be a PNG or JPEG image (its content is checked, not its name).',
   'error.screenshot.type': 'A screenshot must be a PNG or JPEG image (its content is checked, not its name).',
   'error.screenshot.too-large': 'The screenshot is too large for the mail relay: crop it, or save it as JPEG.',
   'error.screenshot.empty': 'The image is empty: choose it again.',

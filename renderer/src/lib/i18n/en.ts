@@ -151,6 +151,8 @@ export const en = {
   'error.terms.required': 'The legal representative must accept the General Terms of Use.',
   'error.terms.outdated': 'The General Terms of Use changed while you were filling in the form: read the new version and accept it again.',
   'error.same-person.confirm': 'The legal representative and the PLSA look like the same person: confirm it, or name another PLSA.',
+  'error.document.active-content': 'The PDF contains active content (scripts, actions, embedded files): print it to a new PDF or scan it, then choose it again.',
+  'error.document.trailing-data': 'The file carries extra data after its end: export or save it again, then choose it again.',
   'error.document.empty': 'The file is empty: choose the document again.',
   'error.document.too-large': 'The file is larger than 5 MB: scan it at a lower resolution or export a smaller PDF.',
   'error.document.type': 'Only PDF, PNG or JPEG documents are accepted (the file\'s content was checked, not its name).',

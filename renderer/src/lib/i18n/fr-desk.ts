@@ -20,6 +20,7 @@ export const frDesk: Record<keyof typeof enDesk, string> = {
   'template.access-rejected': 'Accès rejeté',
   'template.unblocked': 'Compte débloqué',
   'template.answer': 'Réponse libre',
+  'agents.unblock.username': 'Identifiant de l’agent bloqué',
   'agents.unblock.title': 'Débloquer un agent de l’assistance',
   'agents.unblock.intro': 'Un agent est bloqué après 10 connexions échouées. Vérifiez avec lui qu’il est l’auteur des tentatives, puis débloquez.',
   'agents.unblock': 'Débloquer',

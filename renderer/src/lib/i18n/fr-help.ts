@@ -81,6 +81,7 @@ export const frHelp: Record<keyof typeof enHelp, string> = {
   'settings.title': 'Réglages',
   'settings.mail': 'Relais de messagerie',
   'settings.deskOnly': 'Seule l’assistance du portail peut modifier ces réglages : un agent de l’assistance se connecte d’abord.',
+  'settings.keychainUnavailable': 'Le trousseau du système n’est pas disponible : le mot de passe du relais ne peut pas être conservé en sécurité, rien n’a été enregistré. Laissez le mot de passe vide pour un relais sans identification, ou demandez à votre service informatique d’activer le trousseau.',
   'settings.mail.intro': 'Les demandes et les e-mails des comptes partent par ce relais. TLS est obligatoire, sauf vers un relais sur cet ordinateur. Le mot de passe est conservé dans le trousseau du système.',
   'settings.assistanceAddress': 'Adresse de l\'assistance (destinataire des demandes)',
   'settings.fromAddress': 'Adresse d\'expédition',
@@ -102,6 +103,8 @@ export const frHelp: Record<keyof typeof enHelp, string> = {
   'settings.testFailed': 'Le relais a refusé l\'e-mail de test : {reason}',
 
   'error.purpose.required': 'Choisissez l\'objet de votre demande.',
+  'error.screenshot.trailing-data': 'L’image contient des données après sa fin : capturez-la ou enregistrez-la à nouveau.',
+  'error.screenshot.active-content': 'Une capture d’écran doit être une image PNG ou JPEG (son contenu est vérifié, pas son nom).',
   'error.screenshot.type': 'Une capture doit être une image PNG ou JPEG (son contenu est vérifié, pas son nom).',
   'error.screenshot.too-large': 'La capture est trop lourde pour le relais de messagerie : recadrez-la, ou enregistrez-la en JPEG.',
   'error.screenshot.empty': 'L\'image est vide : choisissez-la de nouveau.',

@@ -151,6 +151,8 @@ export const fr: Record<MessageKey, string> = {
   'error.terms.required': 'Le représentant légal doit accepter les Conditions générales d\'utilisation.',
   'error.terms.outdated': 'Les Conditions générales d\'utilisation ont changé pendant votre saisie : lisez la nouvelle version et acceptez-la de nouveau.',
   'error.same-person.confirm': 'Le représentant légal et le PLSA semblent être la même personne : confirmez-le, ou désignez un autre PLSA.',
+  'error.document.active-content': 'Le PDF contient du contenu actif (scripts, actions, fichiers joints) : imprimez-le dans un nouveau PDF ou numérisez-le, puis choisissez-le à nouveau.',
+  'error.document.trailing-data': 'Le fichier contient des données après sa fin : exportez-le ou enregistrez-le à nouveau, puis choisissez-le à nouveau.',
   'error.document.empty': 'Le fichier est vide : choisissez de nouveau le document.',
   'error.document.too-large': 'Le fichier dépasse 5 Mo : numérisez-le à une résolution plus faible ou exportez un PDF plus léger.',
   'error.document.type': 'Seuls les documents PDF, PNG ou JPEG sont acceptés (le contenu du fichier est vérifié, pas son nom).',
