@@ -7,7 +7,16 @@
 import { execSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 
-const MODULES = ['better-sqlite3', 'keytar'];
+// keytar is optional: a machine where it could not be installed rebuilds better-sqlite3 only.
+const installed = (name) => {
+  try {
+    createRequire(import.meta.url).resolve(`${name}/package.json`);
+    return true;
+  } catch {
+    return false;
+  }
+};
+const MODULES = ['better-sqlite3', 'keytar'].filter(installed);
 const target = process.argv[2];
 const require = createRequire(import.meta.url);
 
@@ -26,13 +35,8 @@ if (target === 'node') {
     execSync(`npm rebuild ${stale.join(' ')}`, { stdio: 'inherit' });
   }
 } else if (target === 'electron-if-installed') {
-  let installed = false;
-  try {
-    installed = (await import('node:fs')).existsSync(require('electron'));
-  } catch {
-    installed = false; // the electron package throws when its binary was never downloaded
-  }
-  if (installed) execSync(`npx electron-rebuild --force --only ${MODULES.join(',')}`, { stdio: 'inherit' });
+  const { electronBinaryPath } = await import('./optional-parts.mjs');
+  if (electronBinaryPath()) execSync(`npx electron-rebuild --force --only ${MODULES.join(',')}`, { stdio: 'inherit' });
   else console.log('No Electron binary here: native modules stay built for Node.js.');
 } else if (target === 'electron') {
   execSync(`npx electron-rebuild --force --only ${MODULES.join(',')}`, { stdio: 'inherit' });

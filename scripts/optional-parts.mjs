@@ -2,7 +2,8 @@
 // each probe says whether the part is here, and if not, why and what that leaves out.
 // Used by scripts/test-all.mjs; `node scripts/optional-parts.mjs` prints the list alone.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -27,12 +28,20 @@ function keychainModule() {
   }
 }
 
-function electronBinary() {
+/** The binary's path without `require('electron')`, which since Electron 45 tries to download
+ * a missing binary on the spot. */
+export function electronBinaryPath() {
   try {
-    return existsSync(require('electron')) ? null : 'the Electron binary was not downloaded';
+    const dir = dirname(require.resolve('electron/package.json'));
+    const path = join(dir, 'dist', readFileSync(join(dir, 'path.txt'), 'utf8').trim());
+    return existsSync(path) ? path : null;
   } catch {
-    return 'the Electron binary was not downloaded (ELECTRON_SKIP_BINARY_DOWNLOAD=1 or a blocked download)';
+    return null;
   }
+}
+
+function electronBinary() {
+  return electronBinaryPath() ? null : 'the Electron binary was not downloaded (ELECTRON_SKIP_BINARY_DOWNLOAD=1 or a blocked download)';
 }
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -2,17 +2,19 @@
 // downloaded on the project's CI machines, so this runs wherever it is installed (a developer's
 // workstation: `npm install` without ELECTRON_SKIP_BINARY_DOWNLOAD) and says why it skips elsewhere.
 import { _electron as electron, expect, test } from '@playwright/test';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
+/** Without `require('electron')`, which since Electron 45 tries to download a missing binary. */
 function electronBinary(): string | null {
   try {
-    const path = createRequire(__filename)('electron') as unknown as string;
+    const dir = dirname(createRequire(__filename).resolve('electron/package.json'));
+    const path = join(dir, 'dist', readFileSync(join(dir, 'path.txt'), 'utf8').trim());
     return existsSync(path) ? path : null;
   } catch {
-    return null; // the package throws when its binary was never downloaded
+    return null;
   }
 }
 

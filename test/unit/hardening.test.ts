@@ -10,6 +10,7 @@ import { createDeskRepository } from '../../main/store/desk';
 import { SecretStoreUnavailable, type SecretStore } from '../../main/secrets/secret-store';
 import { DEMO, deskSession, TEST_AGENT, testClock, testCore } from '../fixtures/core';
 import { httpClient, type HttpClient } from '../fixtures/http';
+import { noKeychain } from '../fixtures/keychain';
 import { loopbackSettings } from '../fixtures/smtp';
 
 let core: ReturnType<typeof testCore> | null = null;
@@ -27,7 +28,7 @@ const person = (n: string, e: string) => ({ fullName: n, jobTitle: 'Boss', email
 const accessRequest = { cofor: 'A10002', legalRepresentative: person('Lea Legal', 'lea@sample.example'), plsa: person('Pat Plsa', 'pat@sample.example'), termsVersion: '2026-01', termsAccepted: true, samePersonConfirmed: false };
 
 /** A keychain that is not there: what the port gives on a workstation without one. */
-const noKeychain: SecretStore = {
+const absentKeychain: SecretStore = {
   get: () => Promise.reject(new SecretStoreUnavailable(new Error('no Secret Service'))),
   set: () => Promise.reject(new SecretStoreUnavailable(new Error('no Secret Service'))),
   delete: () => Promise.reject(new SecretStoreUnavailable(new Error('no Secret Service'))),
@@ -144,7 +145,7 @@ describe('desk decisions', () => {
 
 describe('a workstation without a keychain', () => {
   it('validates an access and shows the temporary password once to the agent, with no e-mail carrying it', async () => {
-    core = testCore({ secrets: noKeychain });
+    core = testCore({ secrets: absentKeychain });
     const desk = await deskSession(core);
     const ref = ((await core.router.call('submitAccessRequest', accessRequest)) as { value: { reference: string } }).value.reference;
     const r = (await core.router.call('deskDecide', { session: desk, reference: ref, decision: { kind: 'validate-access' } })) as { ok: true; value: { logins: string[]; handOver: Array<{ login: string; temporaryPassword: string }> } };
@@ -156,7 +157,7 @@ describe('a workstation without a keychain', () => {
   });
 
   it('answers the relay password with "keychain-unavailable", the same code on every channel', async () => {
-    core = testCore({ secrets: noKeychain });
+    core = testCore({ secrets: absentKeychain });
     const desk = await deskSession(core);
     const saved = await core.router.call('saveMailSettings', { ...loopbackSettings(2525), password: 'relay secret', session: desk });
     expect(saved).toMatchObject({ ok: false, error: { code: 'keychain-unavailable', message: expect.stringMatching(/keychain is not available/) } });
