@@ -95,10 +95,7 @@ export function startCore(options: CoreOptions): PortalCore {
   const commonPasswords = parseBlocklist(readText(join(options.resourcesDir, 'passwords', 'common-passwords.txt')));
   const drafts = createDraftsRepository(db);
   const desk = createDeskRepository(db);
-  const guard = createSessionGuard(accounts, now, (tokenHash) => {
-    const session = desk.session(tokenHash);
-    return session !== null && Date.parse(session.expiresAt) > now().getTime();
-  });
+  const guard = createSessionGuard(accounts, now, desk);
   const requests = createRequestsRepository(db);
   const outbox = createOutboxRepository(db, requests);
   const submissions = createSubmissionsRepository(db, requests);

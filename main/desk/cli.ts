@@ -15,6 +15,7 @@ import { createAccountsRepository } from '../store/accounts';
 import { createDeskRepository } from '../store/desk';
 import { createDirectoryRepository } from '../store/directory';
 import { exportDirectory, upsertDirectory } from '../store/directory-import';
+import { unblockAgent } from '../services/desk';
 
 const USAGE = `Usage:
   desk create-agent --data-dir DIR --username NAME --name "Full Name" --email ADDRESS   (password on standard input)
@@ -52,18 +53,9 @@ async function main(): Promise<void> {
       console.log(`Desk agent ${username} created: log in with this user name on the login screen.`);
     } else if (command === 'unblock-agent') {
       const username = (values.username ?? '').toLowerCase();
-      const desk = createDeskRepository(db);
-      const agent = desk.agentByUsername(username) ?? fail(`No assistance agent is named "${username}" (--username).`);
-      if (agent.state !== 'blocked') {
-        console.log(`${username} is not blocked: nothing to do.`);
-      } else {
-        db.transaction(() => {
-          desk.setAgentState(agent.id, 'active');
-          createAccountsRepository(db).clearFailures(`desk:${username}`);
-          createAccountsRepository(db).audit({ companyId: null, actor: 'command line', action: 'desk-agent-unblocked', targetLogin: username, details: { before: { state: 'blocked' }, after: { state: 'active' } } }, new Date());
-        })();
-        console.log(`${username} is unblocked and can log in again.`);
-      }
+      const result = unblockAgent({ db, desk: createDeskRepository(db), accounts: createAccountsRepository(db) }, username, 'command line', new Date());
+      if (!result) fail(`No assistance agent is named "${username}" (--username).`);
+      console.log(result!.unblocked ? `${username} is unblocked and can log in again.` : `${username} is not blocked: nothing to do.`);
     } else if (command === 'import' && file) {
       const text = readFileSync(file, 'utf8');
       const directory = createDirectoryRepository(db);

@@ -13,7 +13,7 @@ interface Keytar {
   findCredentials(service: string): Promise<Array<{ account: string; password: string }>>;
 }
 
-export const KEYCHAIN_MODULE = 'keytar';
+const KEYCHAIN_MODULE = 'keytar';
 
 let keytar: Keytar | null = null;
 function load(): Keytar {

@@ -17,13 +17,13 @@ import { hashPassword } from '../secrets/password-hasher';
 import { SecretStoreUnavailable, type SecretStore } from '../secrets/secret-store';
 import type { AccountsRepository } from '../store/accounts';
 import type { Db } from '../store/database';
-import type { DeskRepository, QueueRow } from '../store/desk';
+import type { Decision, DeskRepository, QueueRow } from '../store/desk';
 import type { DirectoryRepository } from '../store/directory';
 import { outboxSecretKey, type OutboxRepository } from '../store/outbox';
 import type { RequestsRepository } from '../store/requests';
 import type { AccountsConfig } from './accounts-config';
 import type { DeskGuard } from './desk-guard';
-import { requesterOf } from './desk';
+import { alreadyDecided, requesterOf } from './desk';
 
 export interface DecisionDeps {
   db: Db;
@@ -66,14 +66,15 @@ export interface HandOver {
   temporaryPassword: string;
 }
 
-const DECIDED_ACTIONS: Record<string, string> = {
-  'desk-answered-cofor': 'answered',
-  'desk-referenced': 'referenced',
-  'desk-decline-file': 'declined',
-  'desk-validated-access': 'validated',
-  'desk-reject-access': 'rejected',
-  'desk-unblocked': 'unblocked',
-  'desk-answered': 'answered',
+/** The decision each kind records on the request (a decided request is final). */
+const DECISION_OF: Record<DeskDecision['kind'], Decision> = {
+  'answer-cofor': 'answered',
+  'reference-file': 'referenced',
+  'decline-file': 'declined',
+  'validate-access': 'validated',
+  'reject-access': 'rejected',
+  unblock: 'unblocked',
+  answer: 'answered',
 };
 
 export function createDeskDecisions(deps: DecisionDeps) {
@@ -103,15 +104,11 @@ export function createDeskDecisions(deps: DecisionDeps) {
     return list.length > 0 ? { handOver: list } : {};
   };
 
-  /** Refuses a request that is decided already, saying by whom and when. Run inside the
-   * deciding transaction, so that of two simultaneous decisions only the first passes. */
-  function assertUndecided(row: QueueRow): void {
-    if (desk.deskStateNow(row.id) !== 'done') return;
-    const decision = desk.decisionOf(row.reference);
-    const what = (decision && DECIDED_ACTIONS[decision.action]) ?? 'closed';
-    const by = decision?.actor ?? '';
-    const at = decision?.at ?? '';
-    throw new PortalError('conflict', `This request was already ${what}${by ? ` by ${by}` : ''}${at ? ` at ${at}` : ''}.`, { _: 'desk.already-decided' }, undefined, { what, by, at });
+  /** Records this decision on the request, inside the deciding transaction: only the first of
+   * two simultaneous decisions passes; the other is told who decided and when. */
+  function claim(row: QueueRow, kind: DeskDecision['kind'], actor: string, at: Date): void {
+    if (desk.claimDecision(row.id, DECISION_OF[kind], actor, at)) return;
+    throw alreadyDecided(desk.decisionOf(row.id)!);
   }
 
   function createPlsa(companyId: number, person: { fullName: string; email: string }, plsa: NewPlsa, lang: string, actor: string, at: Date): void {
@@ -141,8 +138,9 @@ export function createDeskDecisions(deps: DecisionDeps) {
       if (!row) throw fieldError('not-found', 'reference', 'reference.unknown', 'No request has this reference.');
       const decision = input.decision;
       if (!ACCEPTS[decision.kind].includes(row.kind)) throw new PortalError('conflict', `A ${row.kind} request cannot be decided with ${decision.kind}.`);
-      assertUndecided(row);
       const at = now();
+      const earlier = desk.decisionOf(row.id);
+      if (earlier) throw alreadyDecided(earlier); // early, before any keychain or hash work
       const audit = (what: string, before: unknown, after: unknown, companyId = row.companyId) =>
         accounts.audit({ companyId, actor, action: `desk-${what}`, details: { reference: row.reference, before, after } }, at);
       const payload = row.payload;
@@ -152,7 +150,7 @@ export function createDeskDecisions(deps: DecisionDeps) {
           const company = decision.cofor ? directory.companyByCofor(decision.cofor.trim().toUpperCase()) : null;
           if (decision.cofor && !company) throw fieldError('invalid-input', 'cofor', 'cofor.unknown', 'No company has this COFOR.');
           db.transaction(() => {
-            assertUndecided(row);
+            claim(row, decision.kind, actor, at);
             answer(row, company ? 'cofor-found' : 'cofor-not-found', { cofor: company?.cofor ?? '', companyName: company?.legalName ?? String(payload['companyName'] ?? '') }, actor, at);
             audit('answered-cofor', { state: row.deskState }, { state: 'done', cofor: company?.cofor ?? null });
           })();
@@ -163,7 +161,7 @@ export function createDeskDecisions(deps: DecisionDeps) {
           const cofor = generateCofor(directory.coforTaken);
           const str = (k: string) => String(payload[k] ?? '');
           const companyId = db.transaction(() => {
-            assertUndecided(row);
+            claim(row, decision.kind, actor, at);
             const id = directory.createCompany({ cofor, duns: str('duns'), legalName: str('legalName'), registrationNumber: str('registrationNumber'), taxNumber: str('taxNumber'), street: str('street'), postalCode: str('postalCode'), city: str('city'), country: str('country') }, at);
             desk.linkCompany(row.id, id);
             answer(row, 'file-referenced', { cofor, companyName: str('legalName') }, actor, at);
@@ -177,7 +175,7 @@ export function createDeskDecisions(deps: DecisionDeps) {
         case 'decline-file':
         case 'reject-access': {
           db.transaction(() => {
-            assertUndecided(row);
+            claim(row, decision.kind, actor, at);
             if (decision.kind === 'reject-access' && row.companyId !== null) directory.setAccess(row.companyId, 'not-requested', at);
             const key = decision.kind === 'decline-file' ? 'file-declined' : 'access-rejected';
             answer(row, key, { reason: decision.reason, cofor: row.cofor ?? '', companyName: row.companyName ?? String(payload['legalName'] ?? '') }, actor, at);
@@ -193,7 +191,7 @@ export function createDeskDecisions(deps: DecisionDeps) {
           const prepared = await Promise.all(people.map(() => preparePlsa(at)));
           try {
             db.transaction(() => {
-              assertUndecided(row);
+              claim(row, decision.kind, actor, at);
               if (directory.companyByCofor(company.cofor)?.access !== 'requested') throw new PortalError('conflict', 'The company is not waiting for access.');
               directory.setAccess(company.id, 'open', at);
               people.forEach((person, i) => createPlsa(company.id, person, prepared[i]!, row.lang, actor, at));
@@ -212,7 +210,7 @@ export function createDeskDecisions(deps: DecisionDeps) {
           const account = accounts.byLogin(String(payload['login'] ?? ''));
           if (!account) throw new PortalError('not-found', 'The account of this request no longer exists.');
           db.transaction(() => {
-            assertUndecided(row);
+            claim(row, decision.kind, actor, at);
             accounts.setState(account.id, 'active', at);
             accounts.clearFailures(account.login);
             answer(row, 'unblocked', { logins: account.login }, actor, at, account.email);
@@ -223,7 +221,7 @@ export function createDeskDecisions(deps: DecisionDeps) {
         }
         case 'answer': {
           db.transaction(() => {
-            assertUndecided(row);
+            claim(row, decision.kind, actor, at);
             answer(row, 'answer', { message: decision.message }, actor, at);
             audit('answered', { state: row.deskState }, { state: 'done' });
           })();

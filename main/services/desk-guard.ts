@@ -3,7 +3,7 @@
 import { PortalError } from '../api/errors';
 import type { AgentRow, DeskRepository } from '../store/desk';
 import type { AccountsRepository } from '../store/accounts';
-import { hashToken } from './session-guard';
+import { hashToken, isLive } from './session-guard';
 
 export interface DeskCaller {
   agent: AgentRow;
@@ -14,16 +14,12 @@ export interface DeskCaller {
 /** `accounts` tells a live supplier session (the wrong role: forbidden) from no session at all
  * (expired, signed out, unknown: unauthenticated, so the screen sends the agent to the login). */
 export function createDeskGuard(desk: DeskRepository, now: () => Date, accounts: Pick<AccountsRepository, 'session'>) {
-  const supplierSessionLive = (tokenHash: string): boolean => {
-    const session = accounts.session(tokenHash);
-    return session !== null && Date.parse(session.expiresAt) > now().getTime();
-  };
   return {
     /** The caller, if the token is a live desk session (null otherwise, without throwing). */
     find(token: string): DeskCaller | null {
       const tokenHash = hashToken(token);
       const session = desk.session(tokenHash);
-      if (!session || Date.parse(session.expiresAt) <= now().getTime()) return null;
+      if (!session || !isLive(session, now())) return null;
       const agent = desk.agentById(session.agentId);
       if (!agent || agent.state !== 'active') return null;
       return { agent, tokenHash, mustChangePassword: session.mustChangePassword };
@@ -31,7 +27,7 @@ export function createDeskGuard(desk: DeskRepository, now: () => Date, accounts:
     requireDesk(token: string): DeskCaller {
       const caller = this.find(token);
       if (!caller) {
-        if (supplierSessionLive(hashToken(token))) throw new PortalError('forbidden', 'Only the portal assistance can do this.');
+        if (isLive(accounts.session(hashToken(token)), now())) throw new PortalError('forbidden', 'Only the portal assistance can do this.');
         throw new PortalError('unauthenticated', 'Your session has ended: log in again.');
       }
       if (caller.mustChangePassword) throw new PortalError('forbidden', 'Choose a new password first.');

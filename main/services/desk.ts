@@ -2,7 +2,7 @@
 // search, the queue state, directory import and export, and new agents. Every call checks, in
 // the engine, that the caller is an assistance agent.
 import type { DeskCompanyHit, DeskImportReport, DeskQueue, DeskQueueItem, DeskRequestView, DeskState } from '../../preload/contract/help';
-import { fieldError } from '../api/errors';
+import { fieldError, PortalError } from '../api/errors';
 import { generateTemporaryPassword } from '../portal/accounts/temporary-password';
 import { parseCsv, parseJsonLines, toCsv, toJsonLines } from '../portal/directory/file-formats';
 import type { CompanySearchIndex } from '../portal/directory/search-index';
@@ -10,7 +10,7 @@ import { analyzeCofor } from '../portal/onboarding/stages';
 import { hashPassword } from '../secrets/password-hasher';
 import type { AccountsRepository } from '../store/accounts';
 import type { Db } from '../store/database';
-import type { DeskRepository, QueueRow } from '../store/desk';
+import type { Decision, DeskRepository, QueueRow } from '../store/desk';
 import type { DirectoryRepository } from '../store/directory';
 import { exportDirectory, upsertDirectory } from '../store/directory-import';
 import type { AccountsConfig } from './accounts-config';
@@ -41,6 +41,31 @@ export function requesterOf(row: QueueRow): { name: string; email: string } {
     name: str(p['name'] ?? p['contactName'] ?? p['legalName'] ?? person?.fullName ?? p['login']),
     email: str(p['email'] ?? p['contactEmail'] ?? person?.email),
   };
+}
+
+/** "Already validated by desk.ana at …": the answer to anything that would undo a decision. */
+export function alreadyDecided(decision: { decision: Decision; by: string; at: string }): PortalError {
+  const { decision: what, by, at } = decision;
+  return new PortalError('conflict', `This request was already ${what} by ${by} at ${at}.`, { _: 'desk.already-decided' }, undefined, { what, by, at });
+}
+
+/** Unblocks an agent, for the desk channel and the command line alike: one transaction, so the
+ * same call twice at once unblocks (and audits) once. Null when no agent has this name. */
+export function unblockAgent(
+  deps: { db: Db; desk: DeskRepository; accounts: AccountsRepository },
+  username: string,
+  actor: string,
+  at: Date,
+): { username: string; unblocked: boolean } | null {
+  return deps.db.transaction(() => {
+    const agent = deps.desk.agentByUsername(username);
+    if (!agent) return null;
+    if (agent.state !== 'blocked') return { username, unblocked: false };
+    deps.desk.setAgentState(agent.id, 'active');
+    deps.accounts.clearFailures(`desk:${username}`);
+    deps.accounts.audit({ companyId: null, actor, action: 'desk-agent-unblocked', targetLogin: username, details: { before: { state: 'blocked' }, after: { state: 'active' } } }, at);
+    return { username, unblocked: true };
+  })();
 }
 
 export function createDeskService(deps: DeskDeps) {
@@ -83,7 +108,9 @@ export function createDeskService(deps: DeskDeps) {
       const fields = Object.entries(row.payload)
         .filter(([name]) => !['lang', 'document', 'screenshot'].includes(name))
         .map(([name, value]) => ({ name, value: typeof value === 'object' && value !== null ? Object.values(value).map(str).join(', ') : str(value) }));
-      return { ...item(row), lang: row.lang, fields, attachments: desk.documents(row.id), history: desk.history(row.id, row.reference), company };
+      const decided = desk.decisionOf(row.id);
+      const decision = decided ? { what: decided.decision, by: decided.by, at: decided.at } : null;
+      return { ...item(row), lang: row.lang, fields, attachments: desk.documents(row.id), history: desk.history(row.id, row.reference), company, decision };
     },
 
     deskAttachment(input: { session: string; id: string }): { fileName: string; mediaType: string; contentBase64: string } {
@@ -106,6 +133,9 @@ export function createDeskService(deps: DeskDeps) {
       if (!row) throw fieldError('not-found', 'reference', 'reference.unknown', 'No request has this reference.');
       const assignee = input.assignToMe ? caller.agent.username : row.assignee;
       deps.db.transaction(() => {
+        // A decided request stays done: moving it back would let a second decision undo the first.
+        const decided = desk.decisionOf(row.id);
+        if (decided && input.state !== 'done') throw alreadyDecided(decided);
         desk.setDeskState(row.id, input.state, assignee);
         accounts.audit({ companyId: row.companyId, actor: caller.agent.username, action: 'desk-state', details: { reference: row.reference, before: { state: row.deskState, assignee: row.assignee }, after: { state: input.state, assignee } } }, now());
       })();
@@ -161,15 +191,9 @@ export function createDeskService(deps: DeskDeps) {
     /** An agent blocked after 10 failed logins is unblocked by another agent (or the CLI). */
     deskUnblockAgent(input: { session: string; username: string }): { username: string; unblocked: boolean } {
       const caller = deskGuard.requireDesk(input.session);
-      return deps.db.transaction(() => {
-        const agent = desk.agentByUsername(input.username);
-        if (!agent) throw fieldError('not-found', 'username', 'username.unknown', 'No assistance agent has this user name.');
-        if (agent.state !== 'blocked') return { username: agent.username, unblocked: false };
-        desk.setAgentState(agent.id, 'active');
-        accounts.clearFailures(`desk:${agent.username}`);
-        accounts.audit({ companyId: null, actor: caller.agent.username, action: 'desk-agent-unblocked', targetLogin: agent.username, details: { before: { state: 'blocked' }, after: { state: 'active' } } }, now());
-        return { username: agent.username, unblocked: true };
-      })();
+      const result = unblockAgent(deps, input.username, caller.agent.username, now());
+      if (!result) throw fieldError('not-found', 'username', 'username.unknown', 'No assistance agent has this user name.');
+      return result;
     },
   };
 }

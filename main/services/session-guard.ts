@@ -6,6 +6,9 @@ import type { AccountRow, AccountsRepository } from '../store/accounts';
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
+/** A session, supplier's or agent's, counts until it expires. */
+export const isLive = (session: { expiresAt: string } | null, at: Date): boolean => session !== null && Date.parse(session.expiresAt) > at.getTime();
+
 export interface Caller {
   account: AccountRow;
   tokenHash: string;
@@ -14,15 +17,15 @@ export interface Caller {
 
 export type SessionGuard = ReturnType<typeof createSessionGuard>;
 
-/** `deskSessionLive` tells an assistance agent's live session (the wrong role for a supplier
- * channel: forbidden) from no session at all (unauthenticated). */
-export function createSessionGuard(accounts: AccountsRepository, now: () => Date, deskSessionLive: (tokenHash: string) => boolean = () => false) {
+/** `desk` tells an assistance agent's live session (the wrong role for a supplier channel:
+ * forbidden) from no session at all (unauthenticated). */
+export function createSessionGuard(accounts: AccountsRepository, now: () => Date, desk: { session(tokenHash: string): { expiresAt: string } | null }) {
   function resolve(token: string, options: { allowMustChange?: boolean } = {}): Caller {
     const tokenHash = hashToken(token);
     const session = accounts.session(tokenHash);
-    if (!session || Date.parse(session.expiresAt) <= now().getTime()) {
+    if (!session || !isLive(session, now())) {
       if (session) accounts.endSession(tokenHash);
-      else if (deskSessionLive(tokenHash)) throw new PortalError('forbidden', 'This is for suppliers: the assistance uses the desk.');
+      else if (isLive(desk.session(tokenHash), now())) throw new PortalError('forbidden', 'This is for suppliers: the assistance uses the desk.');
       throw new PortalError('unauthenticated', 'Your session has ended: log in again.');
     }
     const account = accounts.byId(session.accountId);

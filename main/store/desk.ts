@@ -1,4 +1,5 @@
 // The support desk in the store: its agents and their sessions, and the queue of requests.
+import type { DeskDecisionMade } from '../../preload/contract/help';
 import type { Db } from './database';
 
 export interface AgentRow {
@@ -13,6 +14,9 @@ export interface AgentRow {
 
 export type DeskState = 'new' | 'in-progress' | 'waiting-supplier' | 'done';
 export const DESK_STATES: readonly DeskState[] = ['new', 'in-progress', 'waiting-supplier', 'done'];
+
+/** What a desk decision did: recorded once per request (migration 005), then final. */
+export type Decision = DeskDecisionMade;
 
 export interface QueueRow {
   id: number;
@@ -50,13 +54,14 @@ export function createDeskRepository(db: Db) {
     },
     setAgentState: (id: number, state: AgentRow['state']) => void db.prepare('UPDATE desk_agents SET state = ? WHERE id = ?').run(state, id),
     endAgentSessions: (agentId: number) => db.prepare('DELETE FROM desk_sessions WHERE agent_id = ?').run(agentId).changes,
-    /** The decision that closed a request: who and when, from the audit log. */
-    decisionOf(reference: string): { actor: string; action: string; at: string } | null {
-      return (db.prepare(`SELECT actor, action, at FROM audit_log WHERE action LIKE 'desk-%' AND json_extract(details, '$.reference') = ?
-        ORDER BY id DESC LIMIT 1`).get(reference) as { actor: string; action: string; at: string } | undefined) ?? null;
-    },
-    /** Read inside the deciding transaction: the state as it is now, not as the caller saw it. */
-    deskStateNow: (id: number): DeskState | null => (db.prepare('SELECT desk_state FROM submissions WHERE id = ?').pluck().get(id) as DeskState | undefined) ?? null,
+    /** Claims the request's one decision: true only for the call that recorded it (the
+     * conditional UPDATE is the lock), so of two simultaneous decisions one wins. */
+    claimDecision: (id: number, decision: Decision, actor: string, at: Date): boolean =>
+      db.prepare('UPDATE submissions SET decision = ?, decided_by = ?, decided_at = ? WHERE id = ? AND decision IS NULL')
+        .run(decision, actor, at.toISOString(), id).changes === 1,
+    decisionOf: (id: number): { decision: Decision; by: string; at: string } | null =>
+      (db.prepare('SELECT decision, decided_by AS by, decided_at AS at FROM submissions WHERE id = ? AND decision IS NOT NULL').get(id) as
+        | { decision: Decision; by: string; at: string } | undefined) ?? null,
     setAgentPassword: (id: number, hash: string) => void db.prepare('UPDATE desk_agents SET password_hash = ?, must_change_password = 0 WHERE id = ?').run(hash, id),
 
     createSession: (tokenHash: string, agentId: number, at: Date, expiresAt: Date, mustChange: boolean) =>

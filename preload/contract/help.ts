@@ -110,6 +110,8 @@ export interface DeskRequestView extends DeskQueueItem {
   fields: Array<{ name: string; value: string }>;
   attachments: Array<{ id: string; fileName: string; mediaType: string; size: number }>;
   history: Array<{ at: string; what: string; who: string | null; detail: string | null }>;
+  /** The request's one decision, once taken: final (the panel shows it instead of the buttons). */
+  decision: { what: DeskDecisionMade; by: string; at: string } | null;
   company: {
     name: string;
     cofor: string;
@@ -125,6 +127,8 @@ export interface DeskCompanyHit {
   duns: string | null;
   match: 'cofor' | 'duns' | 'tax-number' | 'name';
 }
+
+export type DeskDecisionMade = 'answered' | 'referenced' | 'declined' | 'validated' | 'rejected' | 'unblocked';
 
 /** A new PLSA's temporary password, shown once to the agent when no keychain could hold it
  * until the e-mail leaves: the agent hands it over (by phone, in person). */

@@ -60,6 +60,24 @@ test('access request for A10002 validated: access opens, the new PLSA logs in wi
   await expect(page.getByRole('heading', { name: 'Choose a new password' })).toBeVisible();
 });
 
+test('two agents validating the same request at once: one wins, the other is told who decided and when', async ({ page, context, host }) => {
+  createAgent(host);
+  const reference = await requestAccess(page, host);
+  const other = await context.newPage();
+  await openRequest(page, host, reference);
+  await openRequest(other, host, reference);
+  const validate = (p: Page) => p.getByRole('button', { name: 'Validate: open the access' }).click();
+  await Promise.all([validate(page), validate(other)]);
+  const outcomes = await Promise.all([page, other].map(async (p) => {
+    await expect(p.getByTestId('decision-outcome')).toBeVisible();
+    return p.getByTestId('decision-outcome').innerText();
+  }));
+  expect(outcomes.filter((o) => o.startsWith('Done: access open')).length).toBe(1);
+  expect(outcomes.filter((o) => /^This request was already validated by desk\.ana on .+\. A decided request is final: nothing was changed\.$/.test(o)).length).toBe(1);
+  for (const p of [page, other]) await expect(p.getByTestId('decision-final')).toContainText('Decided: validated by desk.ana');
+  await expect(page.getByLabel('State', { exact: true })).toBeDisabled();
+});
+
 test('a rejected access request: the supplier is told why and may ask again', async ({ page, host }) => {
   createAgent(host);
   const reference = await requestAccess(page, host);

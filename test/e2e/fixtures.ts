@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { createKeytarStore } from '../../main/secrets/keytar-store';
 import { createDeskRepository } from '../../main/store/desk';
+import { probeKeychain } from '../fixtures/keychain';
 
 const HOST_SCRIPT = resolve(__dirname, '..', '..', 'dist', 'main', 'web.cjs');
 
@@ -82,20 +83,10 @@ export { expect };
 
 let keychainProbe: Promise<string | null> | null = null;
 /** Skips a test that stores secrets in the OS keychain where none answers (an optional part,
- * README), saying why; with PORTAL_REQUIRE_OPTIONAL=1 (CI) the test fails instead. */
+ * README), saying why; with PORTAL_REQUIRE_OPTIONAL=1 (CI) the probe throws and the test fails. */
 export async function requireKeychain(): Promise<void> {
-  keychainProbe ??= (async () => {
-    const store = createKeytarStore(`B2B Portal e2e probe ${process.pid}`);
-    try {
-      await store.set('probe', 'probe');
-      await store.delete('probe');
-      return null;
-    } catch (error) {
-      return (error as Error).message;
-    }
-  })();
+  keychainProbe ??= probeKeychain();
   const problem = await keychainProbe;
-  if (problem && process.env['PORTAL_REQUIRE_OPTIONAL'] === '1') throw new Error(`no keychain: ${problem}`);
   test.skip(problem !== null, `No OS keychain here (${problem}): this test needs one.`);
 }
 
@@ -162,6 +153,18 @@ export function createAgent(host: Host): void {
     '--username', AGENT.username, '--name', 'Ana Assist', '--email', 'ana@assist.example'], { input: `${AGENT.password}\n` });
 }
 
+/** Fills the Settings screen's relay form (an agent is logged in) and presses Save. */
+export async function saveRelaySettings(page: Page, relay: { host: string; port?: number; security?: 'tls' | 'starttls' | 'none'; user?: string; password?: string }): Promise<void> {
+  await page.getByLabel('Assistance address (requests go there)').fill('assistance@b2b-portal.example');
+  await page.getByLabel('Sender address').fill('no-reply@b2b-portal.example');
+  await page.getByLabel('Relay host').fill(relay.host);
+  if (relay.port !== undefined) await page.getByLabel('Port', { exact: true }).fill(String(relay.port));
+  if (relay.security) await page.getByLabel('Security').selectOption(relay.security);
+  if (relay.user !== undefined) await page.getByLabel('User name (empty: no authentication)').fill(relay.user);
+  if (relay.password !== undefined) await page.getByLabel('Password', { exact: true }).fill(relay.password);
+  await page.getByRole('button', { name: 'Save' }).click();
+}
+
 /** Points the host's mail settings at a relay on this machine, through the Settings screen, as
  * an assistance agent (only they may change the relay), then signs out. */
 export async function configureRelay(page: Page, host: Host, port: number): Promise<void> {
@@ -169,12 +172,7 @@ export async function configureRelay(page: Page, host: Host, port: number): Prom
   await logIn(page, host, AGENT.username, AGENT.password);
   await expect(page.getByRole('heading', { name: 'Assistance queue' })).toBeVisible();
   await page.evaluate(() => (location.hash = '#/settings'));
-  await page.getByLabel('Assistance address (requests go there)').fill('assistance@b2b-portal.example');
-  await page.getByLabel('Sender address').fill('no-reply@b2b-portal.example');
-  await page.getByLabel('Relay host').fill('127.0.0.1');
-  await page.getByLabel('Port', { exact: true }).fill(String(port));
-  await page.getByLabel('Security').selectOption('none');
-  await page.getByRole('button', { name: 'Save' }).click();
+  await saveRelaySettings(page, { host: '127.0.0.1', port, security: 'none' });
   await expect(page.getByText('Settings saved.')).toBeVisible();
   await page.getByRole('button', { name: 'Sign out' }).click();
 }

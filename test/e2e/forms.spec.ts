@@ -52,6 +52,10 @@ test('Present your company: bad input is explained next to each field and nothin
   await page.getByLabel('Contact e-mail').fill('contact@nouvelle-piece.example');
   await page.getByRole('button', { name: 'Submit' }).click();
   await expect(page.locator('#f-document-error')).toHaveText(/Only PDF, PNG or JPEG/);
+  const scripted = HOSTILE_FILES.find((f) => f.name === 'PDF with /OpenAction JavaScript')!;
+  await page.getByLabel('Document proving legal existence').setInputFiles({ name: 'kbis.pdf', mimeType: 'application/pdf', buffer: scripted.bytes });
+  await page.getByRole('button', { name: 'Submit' }).click();
+  await expect(page.locator('#f-document-error')).toHaveText(/The PDF contains active content/);
   await expect(page.getByRole('heading', { name: 'Request received' })).toHaveCount(0);
 });
 

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { png } from '../fixtures/files';
 import { startSmtp, type TestSmtp } from '../fixtures/smtp';
-import { AGENT, configureRelay, createAgent, expect, expectAccessible, logIn, open, test } from './fixtures';
+import { AGENT, configureRelay, createAgent, expect, expectAccessible, logIn, open, saveRelaySettings, test } from './fixtures';
 
 let smtp: TestSmtp | null = null;
 test.afterEach(async () => {
@@ -119,12 +119,7 @@ test('mail settings: read-only without a desk session, refuse a remote relay wit
   await logIn(page, host, AGENT.username, AGENT.password);
   await expect(page.getByRole('heading', { name: 'Assistance queue' })).toBeVisible();
   await page.evaluate(() => (location.hash = '#/settings'));
-  await page.getByLabel('Assistance address (requests go there)').fill('assistance@b2b-portal.example');
-  await page.getByLabel('Sender address').fill('no-reply@b2b-portal.example');
-  await page.getByLabel('Relay host').fill('smtp.example.com');
-  await page.getByLabel('Port', { exact: true }).fill('25');
-  await page.getByLabel('Security').selectOption('none');
-  await page.getByRole('button', { name: 'Save' }).click();
+  await saveRelaySettings(page, { host: 'smtp.example.com', port: 25, security: 'none' });
   await expect(page.getByText('TLS is required to a relay on another computer')).toBeVisible();
   await expectAccessible(page);
 });

@@ -2,7 +2,7 @@
 // machine without libsecret): the module resolves to a missing path. Every use of the keychain
 // gives its clear "no keychain" answer and nothing crashes.
 import { resolve } from 'node:path';
-import { createAgent, DEMO, expect, logIn, open, openRequest, requestAccess, test } from './fixtures';
+import { createAgent, DEMO, expect, logIn, open, openRequest, requestAccess, saveRelaySettings, test } from './fixtures';
 
 const HOOK = resolve(__dirname, '..', 'fixtures', 'keychain-module-missing.cjs');
 test.use({ hostEnv: { NODE_OPTIONS: `--require ${HOOK}` } });
@@ -28,12 +28,7 @@ test('remember me, a new PLSA\'s temporary password and the relay password each 
 
   // The relay password cannot be kept: nothing is saved, and the screen says why.
   await open(page, host, '#/settings');
-  await page.getByLabel('Assistance address (requests go there)').fill('assistance@b2b-portal.example');
-  await page.getByLabel('Sender address').fill('no-reply@b2b-portal.example');
-  await page.getByLabel('Relay host').fill('smtp.example.com');
-  await page.getByLabel('User name (empty: no authentication)').fill('portal');
-  await page.getByLabel('Password', { exact: true }).fill('relay password here');
-  await page.getByRole('button', { name: 'Save' }).click();
+  await saveRelaySettings(page, { host: 'smtp.example.com', user: 'portal', password: 'relay password here' });
   await expect(page.getByText('the relay password cannot be kept safely: nothing was saved')).toBeVisible();
   await page.getByRole('button', { name: 'Sign out' }).click();
 

@@ -2,7 +2,7 @@
 // for a person to look at. Not part of `npm test`.
 import { resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { DEMO, open, test } from './fixtures';
+import { createAgent, DEMO, open, openRequest, requestAccess, test } from './fixtures';
 
 const OUT = resolve(__dirname, '..', '..', 'docs', 'screenshots');
 
@@ -49,6 +49,11 @@ for (const lang of ['en', 'fr'] as const) {
       await page.locator('main form button[type=submit]').click();
       await page.locator('#login-problem:not(:empty)').waitFor();
       await shot('login-error');
+      await page.locator('#f-login').fill(DEMO.blocked.login);
+      await page.locator('#f-password').fill(DEMO.blocked.password);
+      await page.locator('main form button[type=submit]').click();
+      await page.locator('#login-problem a').waitFor();
+      await shot('login-blocked');
       await page.evaluate(() => (location.hash = '#/recovery?form=password'));
       await page.locator('#f-login').waitFor();
       await shot('recovery-password');
@@ -95,6 +100,33 @@ for (const lang of ['en', 'fr'] as const) {
       await page.locator('.queue-table a.request-link').first().click();
       await page.locator('#decide-title').waitFor();
       await shot('desk-request');
+
+      // A decided request is final: the panel says who decided and when, the state stays done.
+      await page.locator('#f-decision-message').fill(lang === 'fr' ? 'Merci, c\'est corrigé.' : 'Thank you, it is fixed now.');
+      await page.locator('section[aria-labelledby=decide-title] > p:last-child > button').click();
+      await page.getByTestId('decision-final').waitFor();
+      await shot('desk-decided');
+
+      await page.evaluate(() => (location.hash = '#/desk/templates'));
+      await page.locator('#unblock-agent-title').waitFor();
+      await shot('desk-agents');
+      await page.evaluate(() => (location.hash = '#/settings'));
+      await page.locator('#mail-title').waitFor();
+      await shot('settings-desk');
     });
   });
 }
+
+// On a workstation without a keychain, a validation shows the new PLSA's temporary password to
+// the agent, once, with the reason.
+test.describe('without a keychain', () => {
+  test.use({ hostEnv: { NODE_OPTIONS: `--require ${resolve(__dirname, '..', 'fixtures', 'keychain-module-missing.cjs')}` } });
+  test('the hand-over of a temporary password (en)', async ({ page, host }) => {
+    createAgent(host);
+    const reference = await requestAccess(page, host);
+    await openRequest(page, host, reference);
+    await page.getByRole('button', { name: 'Validate: open the access' }).click();
+    await page.getByTestId('hand-over').waitFor();
+    await page.screenshot({ path: `${OUT}/desk-hand-over-en.png`, fullPage: true });
+  });
+});

@@ -4,7 +4,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { keychainFor, noKeychain } from '../fixtures/keychain';
+import { noKeychain } from '../fixtures/keychain-available';
+import { keychainFor } from '../fixtures/keychain';
 import { DEMO, testCore } from '../fixtures/core';
 
 const keychainService = `B2B Portal canary ${process.pid}`;

@@ -1,7 +1,7 @@
 // Delivery to a real SMTP server on loopback: content, Message-ID, attachments, a relay that is
 // down, a relay that refuses, oversized screenshots and header injection.
 import { afterEach, describe, expect, it } from 'vitest';
-import { noKeychain } from '../fixtures/keychain';
+import { noKeychain } from '../fixtures/keychain-available';
 import { png } from '../fixtures/files';
 import { DEMO, testClock, testCore, useRelay } from '../fixtures/core';
 import { loopbackSettings, startSmtp, type TestSmtp } from '../fixtures/smtp';

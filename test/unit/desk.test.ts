@@ -1,7 +1,7 @@
 // The support desk through the real router and store: who may use it, and each decision's state
 // change, audit entry and answer.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { noKeychain } from '../fixtures/keychain';
+import { noKeychain } from '../fixtures/keychain-available';
 import { generateCofor } from '../../main/portal/desk/cofor';
 import { hashPasswordSync } from '../../main/secrets/password-hasher';
 import { createDeskRepository } from '../../main/store/desk';

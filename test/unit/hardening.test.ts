@@ -10,7 +10,7 @@ import { createDeskRepository } from '../../main/store/desk';
 import { SecretStoreUnavailable, type SecretStore } from '../../main/secrets/secret-store';
 import { DEMO, deskSession, TEST_AGENT, testClock, testCore } from '../fixtures/core';
 import { httpClient, type HttpClient } from '../fixtures/http';
-import { noKeychain } from '../fixtures/keychain';
+import { noKeychain } from '../fixtures/keychain-available';
 import { loopbackSettings } from '../fixtures/smtp';
 
 let core: ReturnType<typeof testCore> | null = null;
@@ -68,7 +68,9 @@ describe('a burst of concurrent guesses', () => {
     expect(createDeskRepository(core.db).agentByUsername('desk.bob')?.state).toBe('blocked');
     // the colleague logs in (hours later on the test clock) and unblocks
     const fresh = (await http.call('login', { login: TEST_AGENT.username, password: TEST_AGENT.password, remember: false })) as { value: { session: string } };
-    expect(await http.call('deskUnblockAgent', { session: fresh.value.session, username: 'desk.bob' })).toEqual({ ok: true, value: { username: 'desk.bob', unblocked: true } });
+    // two clicks at once: one unblocks (and is audited), the other finds nothing to do
+    const both = await Promise.all([1, 2].map(() => http!.call('deskUnblockAgent', { session: fresh.value.session, username: 'desk.bob' })));
+    expect(both.map((r) => (r as { value: { unblocked: boolean } }).value.unblocked).sort()).toEqual([false, true]);
     expect((await http.call('login', { login: 'desk.bob', password: 'bob has a long passphrase', remember: false })).ok).toBe(true);
     expect(core.db.prepare("SELECT actor FROM audit_log WHERE action = 'desk-agent-unblocked'").pluck().all()).toEqual([TEST_AGENT.username]);
   });
@@ -129,6 +131,9 @@ describe('desk decisions', () => {
     for (const decision of [{ kind: 'reject-access', reason: 'Changed my mind.' }, { kind: 'answer', message: 'Closing this.' }]) {
       expect(await core.router.call('deskDecide', { session: desk, reference: ref, decision })).toMatchObject({ ok: false, error: { code: 'conflict', details: { what: 'validated' } } });
     }
+    // Nor can the queue state be moved back to reopen it by the side door.
+    expect(await core.router.call('deskSetState', { session: desk, reference: ref, state: 'in-progress', assignToMe: true })).toMatchObject({ ok: false, error: { code: 'conflict', details: { what: 'validated', by: TEST_AGENT.username } } });
+    expect(await core.router.call('deskDecide', { session: desk, reference: ref, decision: { kind: 'reject-access', reason: 'Second try.' } })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(await core.router.call('analyze', { cofor: 'A10002' })).toMatchObject({ ok: true, value: { situation: 'open' } });
     expect(core.db.prepare("SELECT count(*) FROM outbox WHERE kind LIKE 'desk-%'").pluck().get()).toBe(1);
   });

@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { noKeychain } from '../fixtures/keychain';
+import { noKeychain } from '../fixtures/keychain-available';
 import { createKeytarStore } from '../../main/secrets/keytar-store';
 import { SecretStoreUnavailable } from '../../main/secrets/secret-store';
 import { DEMO, testCore } from '../fixtures/core';

@@ -1,7 +1,8 @@
 // The recovery forms: one neutral answer, in about the same time, whatever exists; the work
 // (e-mails, temporary passwords) happens only for exact matches and within the hourly cap.
 import { afterEach, describe, expect, it } from 'vitest';
-import { keychainFor, noKeychain } from '../fixtures/keychain';
+import { noKeychain } from '../fixtures/keychain-available';
+import { keychainFor } from '../fixtures/keychain';
 import { DEMO, testClock, testCore } from '../fixtures/core';
 
 let core: ReturnType<typeof testCore>;

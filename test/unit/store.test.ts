@@ -63,6 +63,23 @@ describe('openStore', () => {
     upgraded.close();
   });
 
+  it('carries the decisions taken before version 5 over from the audit log, so they stay final', () => {
+    const file = freshFile();
+    const db = new Database(file);
+    migrate(db, MIGRATIONS.slice(0, 4));
+    db.prepare("INSERT INTO submissions (reference, kind, payload, created_at) VALUES ('ACC-1', 'access-request', '{}', '2026-01-01T00:00:00Z'), ('ACC-2', 'access-request', '{}', '2026-01-01T00:00:00Z')").run();
+    db.prepare(`INSERT INTO audit_log (at, company_id, actor, action, target_login, details) VALUES
+      ('2026-01-02T10:42:00Z', NULL, 'desk.ana', 'desk-validated-access', NULL, '{"reference":"ACC-1"}'),
+      ('2026-01-02T11:00:00Z', NULL, 'desk.ana', 'desk-state', NULL, '{"reference":"ACC-2"}')`).run();
+    db.close();
+    const upgraded = openStore(file);
+    expect(upgraded.prepare('SELECT reference, decision, decided_by AS by, decided_at AS at FROM submissions ORDER BY reference').all()).toEqual([
+      { reference: 'ACC-1', decision: 'validated', by: 'desk.ana', at: '2026-01-02T10:42:00Z' },
+      { reference: 'ACC-2', decision: null, by: null, at: null },
+    ]);
+    upgraded.close();
+  });
+
   it('rolls a failing migration back entirely', () => {
     const db = new Database(freshFile());
     const broken = [...MIGRATIONS, { version: MIGRATIONS.length + 1, name: 'broken', sql: 'CREATE TABLE half (x); SELECT * FROM missing_table;' }];

@@ -3,6 +3,7 @@ import { directory } from './001-directory';
 import { accounts } from './002-accounts';
 import { delivery } from './003-delivery';
 import { desk } from './004-desk';
+import { decisions } from './005-decisions';
 
 export interface Migration {
   version: number;
@@ -15,7 +16,7 @@ export interface Migration {
   rebuildsTables?: boolean;
 }
 
-export const MIGRATIONS: readonly Migration[] = [directory, accounts, delivery, desk];
+export const MIGRATIONS: readonly Migration[] = [directory, accounts, delivery, desk, decisions];
 
 MIGRATIONS.forEach((m, i) => {
   if (m.version !== i + 1) throw new Error(`Migration ${m.name} is numbered ${m.version}, expected ${i + 1}`);
