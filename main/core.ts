@@ -18,7 +18,9 @@ import { createRecoveryService } from './services/recovery';
 import { createSessionGuard } from './services/session-guard';
 import { createTermsCatalogue } from './services/terms';
 import { createAccountsRepository } from './store/accounts';
+import { BACKUP_EVERY_MS, BACKUPS_KEPT, scheduleBackups } from './store/backups';
 import { openStore, type Db } from './store/database';
+import { STORE_FILE } from './paths';
 import { createDirectoryRepository } from './store/directory';
 import { createDraftsRepository } from './store/drafts';
 import { createOutboxRepository } from './store/outbox';
@@ -58,6 +60,8 @@ export interface CoreOptions {
   retryPolicy?: RetryPolicy;
   now?: () => Date;
   log?: Logger;
+  /** Rolling backups of the store (at start, then daily; 7 kept). Off only for throwaway stores. */
+  backups?: { everyMs?: number; keep?: number } | false;
   /** The login's password check (scrypt by default); tests count its calls. */
   verifyPassword?: (password: string, hash: string) => Promise<boolean>;
 }
@@ -71,7 +75,7 @@ export interface PortalCore {
   close(): void;
 }
 
-export const STORE_FILE = 'portal.sqlite';
+export { STORE_FILE } from './paths';
 export const KEYCHAIN_SERVICE = 'B2B Portal';
 
 const readText = (file: string): string => readFileSync(file, 'utf8');
@@ -81,7 +85,8 @@ export function startCore(options: CoreOptions): PortalCore {
   const log = options.log ?? (() => {});
   const config: AccountsConfig = { ...DEFAULT_ACCOUNTS_CONFIG, ...options.accounts };
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-  const db = openStore(join(options.dataDir, STORE_FILE));
+  const storeFile = join(options.dataDir, STORE_FILE);
+  const db = openStore(storeFile);
   const secrets = options.secrets ?? createKeytarStore(options.keychainService ?? KEYCHAIN_SERVICE);
 
   const directory = createDirectoryRepository(db);
@@ -160,12 +165,18 @@ export function startCore(options: CoreOptions): PortalCore {
   );
   if (options.deliver ?? true) worker.start();
   else delivery.recoverAfterCrash();
+  // After the demo load, so that the first backup already holds what the user starts with.
+  const backups =
+    options.backups === false
+      ? null
+      : scheduleBackups(db, storeFile, { everyMs: options.backups?.everyMs ?? BACKUP_EVERY_MS, keep: options.backups?.keep ?? BACKUPS_KEPT, now, log });
   return {
     router,
     db,
     secrets,
     deliverNow: () => delivery.deliverDue(),
     close() {
+      backups?.stop();
       worker.stop();
       transports.close();
       db.close();

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
 import { startCore } from './core';
+import { STORE_FILE } from './paths';
+import { actOnRefusedStore, isRecoverable, refusedStoreBox } from './app/store-refused';
 import { APP_ENTRY_URL, wireIpc } from './app/ipc';
 import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './app/protocol';
 import { denyPermissionsButClipboardWrite, installNavigationGuards, secureWindowOptions } from './app/window';
@@ -27,10 +29,11 @@ app.on('window-all-closed', () => app.quit());
 
 app.whenReady().then(() => {
   const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(__dirname, '..', '..', 'resources');
+  const dataDir = dataDirArg ?? app.getPath('userData');
   let core;
   try {
     core = startCore({
-      dataDir: dataDirArg ?? app.getPath('userData'),
+      dataDir,
       resourcesDir,
       mode: 'desktop',
       loadDemo: values['no-demo'] !== true,
@@ -38,7 +41,16 @@ app.whenReady().then(() => {
       log: (message, detail) => console.error(message, detail),
     });
   } catch (error) {
-    dialog.showErrorBox('B2B Portal cannot open its data', (error as Error).message);
+    try {
+      if (isRecoverable(error) && actOnRefusedStore(dialog.showMessageBoxSync(refusedStoreBox(error)), join(dataDir, STORE_FILE), new Date())) {
+        app.relaunch();
+        app.exit(0);
+        return;
+      }
+      if (!isRecoverable(error)) dialog.showErrorBox('B2B Portal cannot open its data', (error as Error).message);
+    } catch (failure) {
+      dialog.showErrorBox('B2B Portal cannot open its data', (failure as Error).message);
+    }
     app.exit(1);
     return;
   }

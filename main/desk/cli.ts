@@ -3,14 +3,21 @@
 //   import FILE --data-dir DIR                (CSV or JSON Lines, by the file's extension)
 //   export FILE --data-dir DIR                (the same formats)
 //   unblock-agent --data-dir DIR --username NAME   (an agent blocked after 10 failed logins)
-import { readFileSync, writeFileSync } from 'node:fs';
+//   backup --data-dir DIR                     (a backup now, next to the rolling ones)
+//   backups --data-dir DIR                    (the backups kept, newest first)
+//   restore --data-dir DIR [--from FILE]      (the latest backup, or FILE, in place of the store)
+//   accept-store --data-dir DIR               (keep a store the app refused, as it is now)
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkPassword, parseBlocklist } from '../portal/accounts/password-policy';
 import { DESK_USERNAME } from '../portal/desk/cofor';
 import { parseCsv, parseJsonLines, toCsv, toJsonLines } from '../portal/directory/file-formats';
 import { hashPassword } from '../secrets/password-hasher';
+import { STORE_FILE } from '../paths';
+import { acceptStore, backupStore, listBackups, restoreBackup } from '../store/backups';
 import { openStore } from '../store/database';
+import { describeRows } from '../store/store-guard';
 import { createAccountsRepository } from '../store/accounts';
 import { createDeskRepository } from '../store/desk';
 import { createDirectoryRepository } from '../store/directory';
@@ -21,7 +28,11 @@ const USAGE = `Usage:
   desk create-agent --data-dir DIR --username NAME --name "Full Name" --email ADDRESS   (password on standard input)
   desk import FILE.csv|FILE.jsonl --data-dir DIR
   desk export FILE.csv|FILE.jsonl --data-dir DIR
-  desk unblock-agent --data-dir DIR --username NAME`;
+  desk unblock-agent --data-dir DIR --username NAME
+  desk backup --data-dir DIR
+  desk backups --data-dir DIR
+  desk restore --data-dir DIR [--from FILE]     (with the app closed; the replaced files are kept)
+  desk accept-store --data-dir DIR              (with the app closed; keeps a refused store as it is)`;
 
 const fail = (message: string): never => {
   console.error(message);
@@ -32,11 +43,37 @@ async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     strict: true,
-    options: { 'data-dir': { type: 'string' }, username: { type: 'string' }, name: { type: 'string' }, email: { type: 'string' } },
+    options: {
+      'data-dir': { type: 'string' },
+      username: { type: 'string' },
+      name: { type: 'string' },
+      email: { type: 'string' },
+      from: { type: 'string' },
+    },
   });
   const [command, file] = positionals;
   const dataDir = values['data-dir'] ?? fail(`--data-dir is required.\n\n${USAGE}`);
-  const db = openStore(join(dataDir, 'portal.sqlite'));
+  const storeFile = join(dataDir, STORE_FILE);
+  if (!existsSync(dataDir)) fail(`There is no data folder at ${dataDir} (--data-dir).`);
+  // These work on a store the app refused to open, so they do not open it first.
+  if (command === 'restore') {
+    const result = restoreBackup(storeFile, new Date(), values.from);
+    console.log(`Restored ${result.from} (${describeRows(result.rows)}).`);
+    if (result.setAside) console.log(`The files it replaced are kept in ${result.setAside}.`);
+    return;
+  }
+  if (command === 'accept-store') {
+    const result = acceptStore(storeFile, new Date());
+    console.log('The store will open as it is now.' + (result.setAside ? ` A copy of its files is kept in ${result.setAside}.` : ''));
+    return;
+  }
+  if (command === 'backups') {
+    const backups = listBackups(storeFile);
+    if (backups.length === 0) console.log(`No backup yet in ${join(dataDir, 'backups')}.`);
+    for (const b of backups) console.log(`${b.takenAt.toISOString()}  ${b.file}`);
+    return;
+  }
+  const db = openStore(storeFile);
   try {
     if (command === 'create-agent') {
       const username = (values.username ?? '').toLowerCase();
@@ -56,6 +93,9 @@ async function main(): Promise<void> {
       const result = unblockAgent({ db, desk: createDeskRepository(db), accounts: createAccountsRepository(db) }, username, 'command line', new Date());
       if (!result) fail(`No assistance agent is named "${username}" (--username).`);
       console.log(result!.unblocked ? `${username} is unblocked and can log in again.` : `${username} is not blocked: nothing to do.`);
+    } else if (command === 'backup') {
+      const result = await backupStore(db, storeFile, new Date());
+      console.log(`Backup written to ${result.file} (${describeRows(result.rows)}).`);
     } else if (command === 'import' && file) {
       const text = readFileSync(file, 'utf8');
       const directory = createDirectoryRepository(db);

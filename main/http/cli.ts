@@ -5,6 +5,7 @@ import { startCore } from '../core';
 import { defaultDataDir } from '../paths';
 import { ArgsError, parseWebHostArgs, USAGE } from './args';
 import { createWebHost } from './server';
+import { isRecoverable } from '../store/store-error';
 
 declare const __APP_VERSION__: string;
 
@@ -37,7 +38,8 @@ function main(): void {
       log: (message, detail) => (detail === undefined ? console.log(message) : console.error(message, detail)),
     });
   } catch (error) {
-    console.error(`Cannot open the local store in ${dataDir}: ${(error as Error).message}`);
+    // The guard's refusals already say where and what to run; others get the folder in front.
+    console.error(isRecoverable(error) ? error.message : `Cannot open the local store in ${dataDir}: ${(error as Error).message}`);
     process.exit(1);
   }
 

@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createKeytarStore } from '../secrets/keytar-store';
+import { STORE_FILE } from '../paths';
 import { openStore } from '../store/database';
 import { createMailSettingsRepository } from '../store/mail-settings';
 import { createOutboxRepository } from '../store/outbox';
@@ -20,7 +21,7 @@ async function main(): Promise<number> {
     console.error('Usage: deliver --data-dir DIR [--keychain-name NAME]');
     return 2;
   }
-  const db = openStore(join(dataDir, 'portal.sqlite'));
+  const db = openStore(join(dataDir, STORE_FILE));
   const secrets = createKeytarStore(values['keychain-name'] ?? 'B2B Portal');
   const mailSettings = createMailSettingsRepository(createSettingsRepository(db));
   const transports = createTransportCache(() => secrets.get(RELAY_PASSWORD_KEY));

@@ -2,18 +2,12 @@
 // synchronous=NORMAL, so every pragma is set on every open and read back, not assumed.
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from './migrations';
+import { StoreError } from './store-error';
+import { checkAfterOpen, checkBeforeOpen, countRows, markOpen, readHeld, recordHeld, runningMaintenance } from './store-guard';
+import { refusal } from './store-refusal';
 
+export { StoreError } from './store-error';
 export type Db = Database.Database;
-
-export class StoreError extends Error {
-  constructor(
-    readonly code: 'store-newer-than-app' | 'store-corrupt' | 'store-settings',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'StoreError';
-  }
-}
 
 export const REQUIRED_PRAGMAS = {
   journal_mode: 'wal',
@@ -22,9 +16,19 @@ export const REQUIRED_PRAGMAS = {
   busy_timeout: 5000,
 } as const;
 
+/**
+ * Opens the store in `file`, refusing one that vanished or lost its journal (see store-guard.ts)
+ * with a StoreError that says what happened and how to restore or keep it.
+ */
 export function openStore(file: string): Db {
+  const maintenance = runningMaintenance(file);
+  if (maintenance !== null) throw new StoreError('store-in-use', `The store is being restored (process ${maintenance}); start the app again once it has finished.`);
+  const before = checkBeforeOpen(file);
+  if (before) throw refusal(file, before);
   const db = new Database(file);
   try {
+    const after = checkAfterOpen(file, schemaVersion(db), () => countRows(db));
+    if (after) throw refusal(file, after);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
@@ -33,11 +37,27 @@ export function openStore(file: string): Db {
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new StoreError('store-corrupt', `The local store failed its check (${String(check)}).`);
     migrate(db);
-    return db;
+    if (!readHeld(file)) recordHeld(file, countRows(db), new Date());
   } catch (error) {
     db.close();
     throw error;
   }
+  const markClosed = markOpen(file);
+  // The guard must see this connection close; the instance keeps better-sqlite3's own close.
+  const close = db.close.bind(db);
+  db.close = () => {
+    if (db.open) {
+      try {
+        recordHeld(file, countRows(db), new Date());
+      } catch {
+        // a store closed after a failed migration or on a full disk: the last record stands
+      }
+      close();
+    }
+    markClosed();
+    return db;
+  };
+  return db;
 }
 
 export function readPragmas(db: Db): Record<keyof typeof REQUIRED_PRAGMAS, unknown> {
