@@ -118,11 +118,15 @@ export function startCore(options: CoreOptions): PortalCore {
   const worker = createDeliveryWorker(delivery, { intervalMs: options.deliveryIntervalMs ?? 30_000, log });
   const mailer = createMailer(outbox, secrets, log, () => worker.kick());
   const guides = createGuideLibrary(
-    ['en', 'fr'].flatMap((lang) => GUIDE_IDS.map((id) => ({ id, lang, markdown: readText(join(options.resourcesDir, 'guides', lang, `${id}.md`)) }))),
+    ['en', 'fr'].flatMap((lang) =>
+      GUIDE_IDS.map((id) => ({ id, lang, markdown: readText(join(options.resourcesDir, 'guides', lang, `${id}.md`)) })),
+    ),
   );
   const aboutTexts = JSON.parse(readText(join(options.resourcesDir, 'help', 'about.json'))) as Record<string, string>;
   const deskGuard = createDeskGuard(desk, now, accounts);
-  const { _comment: _, ...shipped } = JSON.parse(readText(join(options.resourcesDir, 'desk', 'templates.json'))) as Record<string, unknown>;
+  const { _comment: _, ...shipped } = JSON.parse(
+    readText(join(options.resourcesDir, 'desk', 'templates.json')),
+  ) as Record<string, unknown>;
   const defaultTemplates = templatesSchema.parse(shipped);
   // The desk edits its answers; what it saved wins over the shipped defaults.
   const templates = {
@@ -139,23 +143,80 @@ export function startCore(options: CoreOptions): PortalCore {
   const router = createRouter(
     createHandlers({
       appInfo: () => ({ version: options.version, mode: options.mode, demoData: settings.get('demo-data') === '1' }),
-      onboarding: createOnboardingService({ db, mailer, assistanceAddress, directory, submissions, drafts, terms, now }),
+      onboarding: createOnboardingService({
+        db,
+        mailer,
+        assistanceAddress,
+        directory,
+        submissions,
+        drafts,
+        terms,
+        now,
+      }),
       terms,
       drafts,
-      auth: createAuthService({ db, accounts, guard, secrets, mailer, commonPasswords, config, desk, deskGuard, now, ...(options.verifyPassword ? { verifyPassword: options.verifyPassword } : {}) }),
+      auth: createAuthService({
+        db,
+        accounts,
+        guard,
+        secrets,
+        mailer,
+        commonPasswords,
+        config,
+        desk,
+        deskGuard,
+        now,
+        ...(options.verifyPassword ? { verifyPassword: options.verifyPassword } : {}),
+      }),
       privateArea: createPrivateAreaService({ accounts, directory, guard, now }),
       recovery: createRecoveryService({
-        accounts, directory, mailer, config, now, log,
-        storeForDesk: (kind, companyId, payload, at) => void submissions.storeRecoveryRequest(kind, companyId, payload, at),
+        accounts,
+        directory,
+        mailer,
+        config,
+        now,
+        log,
+        storeForDesk: (kind, companyId, payload, at) =>
+          void submissions.storeRecoveryRequest(kind, companyId, payload, at),
       }),
       plsaConsole: createPlsaConsoleService({ db, accounts, guard, config, now }),
       help: createHelpService({ db, submissions, mailer, mailSettings, assistanceAddress, now }),
-      outbox: createOutboxService({ outbox, requests, delivery, mailSettings, secrets, deskGuard, transport: (s) => transports.get(s), now }),
+      outbox: createOutboxService({
+        outbox,
+        requests,
+        delivery,
+        mailSettings,
+        secrets,
+        deskGuard,
+        transport: (s) => transports.get(s),
+        now,
+      }),
       guides,
       about: (lang) => aboutTexts[lang] ?? aboutTexts['en'] ?? '',
-      desk: createDeskService({ db, desk, deskGuard, accounts, directory, search, resetSearch: () => (searchIndex = null), config, templates, now }),
+      desk: createDeskService({
+        db,
+        desk,
+        deskGuard,
+        accounts,
+        directory,
+        search,
+        resetSearch: () => (searchIndex = null),
+        config,
+        templates,
+        now,
+      }),
       decisions: createDeskDecisions({
-        db, desk, deskGuard, accounts, directory, outbox, requests, secrets, search, config, now,
+        db,
+        desk,
+        deskGuard,
+        accounts,
+        directory,
+        outbox,
+        requests,
+        secrets,
+        search,
+        config,
+        now,
         templates: templates.get,
         kick: () => worker.kick(),
       }),
@@ -169,7 +230,12 @@ export function startCore(options: CoreOptions): PortalCore {
   const backups =
     options.backups === false
       ? null
-      : scheduleBackups(db, storeFile, { everyMs: options.backups?.everyMs ?? BACKUP_EVERY_MS, keep: options.backups?.keep ?? BACKUPS_KEPT, now, log });
+      : scheduleBackups(db, storeFile, {
+          everyMs: options.backups?.everyMs ?? BACKUP_EVERY_MS,
+          keep: options.backups?.keep ?? BACKUPS_KEPT,
+          now,
+          log,
+        });
   return {
     router,
     db,

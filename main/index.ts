@@ -28,7 +28,9 @@ app.on('web-contents-created', (_event, contents) => installNavigationGuards(con
 app.on('window-all-closed', () => app.quit());
 
 app.whenReady().then(() => {
-  const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(__dirname, '..', '..', 'resources');
+  const resourcesDir = app.isPackaged
+    ? join(process.resourcesPath, 'resources')
+    : join(__dirname, '..', '..', 'resources');
   const dataDir = dataDirArg ?? app.getPath('userData');
   let core;
   try {
@@ -42,7 +44,10 @@ app.whenReady().then(() => {
     });
   } catch (error) {
     try {
-      if (isRecoverable(error) && actOnRefusedStore(dialog.showMessageBoxSync(refusedStoreBox(error)), join(dataDir, STORE_FILE), new Date())) {
+      if (
+        isRecoverable(error) &&
+        actOnRefusedStore(dialog.showMessageBoxSync(refusedStoreBox(error)), join(dataDir, STORE_FILE), new Date())
+      ) {
         app.relaunch();
         app.exit(0);
         return;

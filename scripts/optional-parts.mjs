@@ -41,7 +41,9 @@ export function electronBinaryPath() {
 }
 
 function electronBinary() {
-  return electronBinaryPath() ? null : 'the Electron binary was not downloaded (ELECTRON_SKIP_BINARY_DOWNLOAD=1 or a blocked download)';
+  return electronBinaryPath()
+    ? null
+    : 'the Electron binary was not downloaded (ELECTRON_SKIP_BINARY_DOWNLOAD=1 or a blocked download)';
 }
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -52,7 +54,9 @@ export function probeOptionalParts() {
   return [
     {
       name: 'Chromium',
-      missing: existsSync(CHROMIUM_PATH) ? null : `no browser at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH)`,
+      missing: existsSync(CHROMIUM_PATH)
+        ? null
+        : `no browser at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH)`,
       skips: 'the end-to-end tests in the browser',
     },
     {
@@ -75,6 +79,8 @@ export function probeOptionalParts() {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   for (const part of probeOptionalParts()) {
-    console.log(part.missing ? `  missing  ${part.name}: ${part.missing}; skipped: ${part.skips}` : `  found    ${part.name}`);
+    console.log(
+      part.missing ? `  missing  ${part.name}: ${part.missing}; skipped: ${part.skips}` : `  found    ${part.name}`,
+    );
   }
 }

@@ -1,4 +1,4 @@
-// `npm test` (inside scripts/with-keyring.sh): type checks, build, unit tests, end-to-end tests in
+// `npm test` (inside scripts/with-keyring.sh): type checks, lint (layers and format), build, unit tests, end-to-end tests in
 // Chromium, the Electron test. A part the README marks optional and that this machine lacks is
 // named, with what it leaves out, and its tests are skipped rather than failed. CI sets
 // PORTAL_REQUIRE_OPTIONAL=1 (see .ci/run): there a missing part fails the run, since CI installs
@@ -17,7 +17,9 @@ report();
 
 const required = process.env.PORTAL_REQUIRE_OPTIONAL === '1' ? missing.filter((p) => p.name !== 'Electron binary') : [];
 if (required.length > 0) {
-  console.error(`test: PORTAL_REQUIRE_OPTIONAL=1 and ${required.map((p) => p.name).join(', ')} missing: failing instead of skipping.`);
+  console.error(
+    `test: PORTAL_REQUIRE_OPTIONAL=1 and ${required.map((p) => p.name).join(', ')} missing: failing instead of skipping.`,
+  );
   process.exit(1);
 }
 
@@ -36,6 +38,7 @@ const runNode = (args) => {
 
 runNode(['scripts/native-for.mjs', 'node']);
 run('typecheck');
+run('lint');
 run('build');
 run('test:unit');
 if (parts.find((p) => p.name === 'Chromium').missing) console.log('test: end-to-end tests skipped: no Chromium.');

@@ -10,7 +10,7 @@ import type { OutboxService } from '../services/outbox-service';
 import type { GuideLibrary } from '../portal/help/guides';
 import type { DeskService } from '../services/desk';
 import type { DeskDecisions } from '../services/desk-decisions';
-import { PortalError } from './errors';
+import { PortalError } from '../services/errors';
 import type { TermsCatalogue } from '../services/terms';
 import type { DraftsRepository } from '../store/drafts';
 import { handler, type HandlerMap } from './router';
@@ -72,7 +72,11 @@ export function createHandlers(s: Services): HandlerMap {
 
     submitHelpRequest: handler(S.submitHelpRequest, (input) => s.help.submitHelpRequest(input)),
     captureWindow: handler(S.captureWindow, async (_input, context) => {
-      if (!context.captureWindow) throw new PortalError('unavailable', 'Capturing the window works in the desktop app: attach or paste an image instead.');
+      if (!context.captureWindow)
+        throw new PortalError(
+          'unavailable',
+          'Capturing the window works in the desktop app: attach or paste an image instead.',
+        );
       return { contentBase64: Buffer.from(await context.captureWindow()).toString('base64') };
     }),
     myRequests: handler(S.myRequests, () => s.outbox.myRequests()),
@@ -89,7 +93,9 @@ export function createHandlers(s: Services): HandlerMap {
       if (!guide) throw new PortalError('not-found', 'No such guide.');
       return { id: guide.id, title: guide.title, html: guide.html };
     }),
-    searchHelp: handler(S.searchHelp, ({ query, lang }) => ({ hits: query.trim() === '' ? [] : s.guides.search(query, lang) })),
+    searchHelp: handler(S.searchHelp, ({ query, lang }) => ({
+      hits: query.trim() === '' ? [] : s.guides.search(query, lang),
+    })),
 
     deskQueue: handler(S.deskQueue, (input) => s.desk.deskQueue(input)),
     deskRequest: handler(S.deskRequest, (input) => s.desk.deskRequest(input)),

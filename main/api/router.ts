@@ -4,7 +4,9 @@ import { z } from 'zod';
 import { isApiMethod, type ApiMethod, type ApiValue } from '../../preload/contract/api';
 import { fail, ok, type ApiResult } from '../../preload/contract/result';
 import { SecretStoreUnavailable } from '../secrets/secret-store';
-import { PortalError } from './errors';
+import { PortalError, type Logger } from '../services/errors';
+
+export type { Logger } from '../services/errors';
 
 // Issues without a message of their own get a key the screens can translate.
 z.config({
@@ -27,7 +29,10 @@ export interface Handler<T> {
 export type HandlerMap = { [M in ApiMethod]: Handler<ApiValue<M>> };
 
 /** Pairs a schema with its service call, typing the call by what the schema outputs. */
-export const handler = <S extends z.ZodType, T>(schema: S, run: (input: z.output<S>, context: CallContext) => T | Promise<T>): Handler<T> => ({
+export const handler = <S extends z.ZodType, T>(
+  schema: S,
+  run: (input: z.output<S>, context: CallContext) => T | Promise<T>,
+): Handler<T> => ({
   schema,
   run: run as (input: never, context: CallContext) => T | Promise<T>,
 });
@@ -35,8 +40,6 @@ export const handler = <S extends z.ZodType, T>(schema: S, run: (input: z.output
 export interface Router {
   call(method: unknown, payload: unknown, context?: CallContext): Promise<ApiResult<unknown>>;
 }
-
-export type Logger = (message: string, detail?: unknown) => void;
 
 const KEY = /^[a-z][a-z.-]*$/;
 
@@ -74,7 +77,8 @@ export function createRouter(handlers: HandlerMap, log: Logger = () => {}): Rout
       } catch (error) {
         if (error instanceof PortalError) {
           const failure = fail(error.code, error.message, error.fields);
-          if (error.retryAfterSeconds !== undefined && !failure.ok) failure.error.retryAfterSeconds = error.retryAfterSeconds;
+          if (error.retryAfterSeconds !== undefined && !failure.ok)
+            failure.error.retryAfterSeconds = error.retryAfterSeconds;
           if (error.details !== undefined && !failure.ok) failure.error.details = error.details;
           return failure;
         }
@@ -85,7 +89,10 @@ export function createRouter(handlers: HandlerMap, log: Logger = () => {}): Rout
           return fail('keychain-unavailable', `${error.message} Nothing was saved; the app works without it.`);
         }
         log(`${method} failed`, error);
-        return fail('internal', 'Something went wrong on our side. Your input is kept; try again, or contact the assistance.');
+        return fail(
+          'internal',
+          'Something went wrong on our side. Your input is kept; try again, or contact the assistance.',
+        );
       }
     },
   };

@@ -30,12 +30,22 @@ export function isTrustedSender(event: IpcSenderLike): boolean {
 
 const CHANNEL_PREFIX = 'portal:';
 
-export async function handleIpc(router: Router, channel: string, event: IpcSenderLike, payload: unknown): Promise<ApiResult<unknown>> {
+export async function handleIpc(
+  router: Router,
+  channel: string,
+  event: IpcSenderLike,
+  payload: unknown,
+): Promise<ApiResult<unknown>> {
   const method = channel.startsWith(CHANNEL_PREFIX) ? channel.slice(CHANNEL_PREFIX.length) : null;
-  if (!isApiMethod(method)) return fail('unknown-channel', `There is no channel named ${JSON.stringify(channel.slice(0, 80))}.`);
+  if (!isApiMethod(method))
+    return fail('unknown-channel', `There is no channel named ${JSON.stringify(channel.slice(0, 80))}.`);
   if (!isTrustedSender(event)) return fail('forbidden-sender', 'This window may not call the portal API.');
   const sender = event.sender;
-  return router.call(method, payload, sender ? { captureWindow: async () => (await sender.capturePage()).toPNG() } : {});
+  return router.call(
+    method,
+    payload,
+    sender ? { captureWindow: async () => (await sender.capturePage()).toPNG() } : {},
+  );
 }
 
 export interface IpcMainLike {

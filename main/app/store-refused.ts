@@ -14,7 +14,11 @@ export function refusedStoreBox(error: StoreError): MessageBoxSyncOptions {
     title: 'B2B Portal cannot open its data',
     message: what,
     detail: `${backup}\n\nRestoring puts the latest backup in place; keeping the store opens it as it is now. Either way, a copy of the current files is kept in the data folder's "backups" folder.`,
-    buttons: ['Restore the latest backup', error.code === 'store-vanished' ? 'Start with an empty store' : 'Keep the store as it is', 'Quit'],
+    buttons: [
+      'Restore the latest backup',
+      error.code === 'store-vanished' ? 'Start with an empty store' : 'Keep the store as it is',
+      'Quit',
+    ],
     defaultId: 0,
     cancelId: 2,
     noLink: true,

@@ -64,7 +64,10 @@ async function main(): Promise<void> {
   }
   if (command === 'accept-store') {
     const result = acceptStore(storeFile, new Date());
-    console.log('The store will open as it is now.' + (result.setAside ? ` A copy of its files is kept in ${result.setAside}.` : ''));
+    console.log(
+      'The store will open as it is now.' +
+        (result.setAside ? ` A copy of its files is kept in ${result.setAside}.` : ''),
+    );
     return;
   }
   if (command === 'backups') {
@@ -77,31 +80,61 @@ async function main(): Promise<void> {
   try {
     if (command === 'create-agent') {
       const username = (values.username ?? '').toLowerCase();
-      if (!DESK_USERNAME.test(username)) fail('--username: lower-case letters and digits with a dot, dash or underscore, such as desk.ana (not a V login).');
+      if (!DESK_USERNAME.test(username))
+        fail(
+          '--username: lower-case letters and digits with a dot, dash or underscore, such as desk.ana (not a V login).',
+        );
       if (!values.name?.trim()) fail('--name is required.');
       if (!/^[^@\s]+@[^@\s]+$/.test(values.email ?? '')) fail('--email needs an e-mail address.');
       const password = readFileSync(0, 'utf8').split('\n')[0] ?? '';
-      const blocklist = parseBlocklist(readFileSync(join(__dirname, '..', '..', 'resources', 'passwords', 'common-passwords.txt'), 'utf8'));
+      const blocklist = parseBlocklist(
+        readFileSync(join(__dirname, '..', '..', 'resources', 'passwords', 'common-passwords.txt'), 'utf8'),
+      );
       const rejection = checkPassword(password, { login: username, personName: values.name ?? null }, blocklist);
-      if (rejection) fail(`The password is refused (${rejection}): at least 15 characters, not common, without the user name.`);
+      if (rejection)
+        fail(`The password is refused (${rejection}): at least 15 characters, not common, without the user name.`);
       const desk = createDeskRepository(db);
       if (desk.agentByUsername(username)) fail(`The agent ${username} exists already.`);
-      desk.createAgent({ username, fullName: values.name!.trim(), email: values.email!, passwordHash: await hashPassword(password), mustChange: false }, new Date());
+      desk.createAgent(
+        {
+          username,
+          fullName: values.name!.trim(),
+          email: values.email!,
+          passwordHash: await hashPassword(password),
+          mustChange: false,
+        },
+        new Date(),
+      );
       console.log(`Desk agent ${username} created: log in with this user name on the login screen.`);
     } else if (command === 'unblock-agent') {
       const username = (values.username ?? '').toLowerCase();
-      const result = unblockAgent({ db, desk: createDeskRepository(db), accounts: createAccountsRepository(db) }, username, 'command line', new Date());
+      const result = unblockAgent(
+        { db, desk: createDeskRepository(db), accounts: createAccountsRepository(db) },
+        username,
+        'command line',
+        new Date(),
+      );
       if (!result) fail(`No assistance agent is named "${username}" (--username).`);
-      console.log(result!.unblocked ? `${username} is unblocked and can log in again.` : `${username} is not blocked: nothing to do.`);
+      console.log(
+        result!.unblocked
+          ? `${username} is unblocked and can log in again.`
+          : `${username} is not blocked: nothing to do.`,
+      );
     } else if (command === 'backup') {
       const result = await backupStore(db, storeFile, new Date());
       console.log(`Backup written to ${result.file} (${describeRows(result.rows)}).`);
     } else if (command === 'import' && file) {
       const text = readFileSync(file, 'utf8');
       const directory = createDirectoryRepository(db);
-      const parsed = file.endsWith('.csv') ? parseCsv(text, (c) => directory.companyByCofor(c) !== null) : parseJsonLines(text);
-      const result = upsertDirectory(db, parsed.companies, new Date(), (done, total) => process.stdout.write(`\r${done}/${total} companies`));
-      console.log(`\n${parsed.rows} rows read; companies ${JSON.stringify(result.companies)}; accounts ${JSON.stringify(result.accounts)}`);
+      const parsed = file.endsWith('.csv')
+        ? parseCsv(text, (c) => directory.companyByCofor(c) !== null)
+        : parseJsonLines(text);
+      const result = upsertDirectory(db, parsed.companies, new Date(), (done, total) =>
+        process.stdout.write(`\r${done}/${total} companies`),
+      );
+      console.log(
+        `\n${parsed.rows} rows read; companies ${JSON.stringify(result.companies)}; accounts ${JSON.stringify(result.accounts)}`,
+      );
       for (const r of parsed.rejected) console.log(`rejected line ${r.line}: ${r.reason}`);
       for (const c of result.conflicts) console.log(`not imported ${c.cofor}: ${c.reason}`);
     } else if (command === 'export' && file) {

@@ -49,5 +49,11 @@ export function parseWebHostArgs(argv: string[]): WebHostArgs {
   if (keychainName !== undefined && !/^[\w .-]{1,100}$/.test(keychainName)) {
     throw new ArgsError('--keychain-name takes 1 to 100 letters, digits, spaces, dots or dashes.');
   }
-  return { port: Number(portText), dataDir: dataDir ?? null, demo: !values['no-demo'], keychainName: keychainName ?? null, help: values.help ?? false };
+  return {
+    port: Number(portText),
+    dataDir: dataDir ?? null,
+    demo: !values['no-demo'],
+    keychainName: keychainName ?? null,
+    help: values.help ?? false,
+  };
 }

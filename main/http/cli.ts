@@ -39,7 +39,9 @@ function main(): void {
     });
   } catch (error) {
     // The guard's refusals already say where and what to run; others get the folder in front.
-    console.error(isRecoverable(error) ? error.message : `Cannot open the local store in ${dataDir}: ${(error as Error).message}`);
+    console.error(
+      isRecoverable(error) ? error.message : `Cannot open the local store in ${dataDir}: ${(error as Error).message}`,
+    );
     process.exit(1);
   }
 

@@ -44,14 +44,22 @@ export function createWebHost({ router, rendererDir, token }: WebHostOptions): S
       }
       const given = Buffer.from(req.headers.authorization ?? '');
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-        return sendJson(res, 401, fail('unauthorized', 'Open the address printed when the host started: it carries the access token.'));
+        return sendJson(
+          res,
+          401,
+          fail('unauthorized', 'Open the address printed when the host started: it carries the access token.'),
+        );
       }
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
         return sendJson(res, 415, fail('invalid-input', 'Send JSON (Content-Type: application/json).'));
       }
       const body = await readBody(req);
       if (body === 'too-large') {
-        return sendJson(res, 413, fail('payload-too-large', `The request is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`));
+        return sendJson(
+          res,
+          413,
+          fail('payload-too-large', `The request is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`),
+        );
       }
       let payload: unknown;
       try {
@@ -60,7 +68,13 @@ export function createWebHost({ router, rendererDir, token }: WebHostOptions): S
         return sendJson(res, 400, fail('invalid-input', 'The request body is not valid JSON.'));
       }
       const result = await router.call(url.pathname.slice(API_PREFIX.length), payload);
-      const status = result.ok ? 200 : result.error.code === 'unknown-channel' ? 404 : result.error.code === 'internal' ? 500 : 200;
+      const status = result.ok
+        ? 200
+        : result.error.code === 'unknown-channel'
+          ? 404
+          : result.error.code === 'internal'
+            ? 500
+            : 200;
       return sendJson(res, status, result);
     }
 
@@ -100,7 +114,11 @@ function readBody(req: IncomingMessage): Promise<string | 'too-large'> {
 }
 
 function sendJson(res: ServerResponse, status: number, body: ApiResult<unknown>): void {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+  });
   res.end(JSON.stringify(body));
 }
 

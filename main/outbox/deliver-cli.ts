@@ -15,7 +15,10 @@ import { createDelivery, RELAY_PASSWORD_KEY } from './delivery';
 import { createTransportCache } from './transport';
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { 'data-dir': { type: 'string' }, 'keychain-name': { type: 'string' } }, strict: true });
+  const { values } = parseArgs({
+    options: { 'data-dir': { type: 'string' }, 'keychain-name': { type: 'string' } },
+    strict: true,
+  });
   const dataDir = values['data-dir'];
   if (!dataDir) {
     console.error('Usage: deliver --data-dir DIR [--keychain-name NAME]');
@@ -26,7 +29,13 @@ async function main(): Promise<number> {
   const mailSettings = createMailSettingsRepository(createSettingsRepository(db));
   const transports = createTransportCache(() => secrets.get(RELAY_PASSWORD_KEY));
   const outbox = createOutboxRepository(db, createRequestsRepository(db));
-  const delivery = createDelivery({ outbox, secrets, settings: () => mailSettings.get(), transport: (s) => transports.get(s), now: () => new Date() });
+  const delivery = createDelivery({
+    outbox,
+    secrets,
+    settings: () => mailSettings.get(),
+    transport: (s) => transports.get(s),
+    now: () => new Date(),
+  });
   delivery.recoverAfterCrash();
   try {
     for (;;) {
@@ -44,7 +53,10 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => process.exit(code), (error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

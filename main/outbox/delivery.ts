@@ -1,7 +1,14 @@
 // Delivers the outbox: at least once, each message under its stable Message-ID, one at a time
 // so that one bad message never holds up the others. Transient failures wait and retry with
 // backoff; permanent ones stop with the relay's answer, for a person to see and retry.
-import { classifyFailure, describeFailure, headerSafe, nextAttempt, DEFAULT_RETRY_POLICY, type RetryPolicy } from '../portal/mail/retry-policy';
+import {
+  classifyFailure,
+  describeFailure,
+  headerSafe,
+  nextAttempt,
+  DEFAULT_RETRY_POLICY,
+  type RetryPolicy,
+} from '../portal/mail/retry-policy';
 import type { MailSettings } from '../portal/mail/settings';
 import { SECRET_PLACEHOLDER } from '../portal/mail/templates';
 import type { SecretStore } from '../secrets/secret-store';
@@ -44,7 +51,10 @@ export function createDelivery(deps: DeliveryDeps) {
     let { body, html } = item;
     if (item.secretRef) {
       const secret = await secrets.get(item.secretRef); // keychain down: a transient failure
-      if (!secret) throw Object.assign(new Error('The secret of this message is no longer in the keychain.'), { code: 'EMESSAGE' });
+      if (!secret)
+        throw Object.assign(new Error('The secret of this message is no longer in the keychain.'), {
+          code: 'EMESSAGE',
+        });
       body = body.replaceAll(SECRET_PLACEHOLDER, secret);
       html = html?.replaceAll(SECRET_PLACEHOLDER, secret) ?? null;
     }
@@ -55,11 +65,19 @@ export function createDelivery(deps: DeliveryDeps) {
       text: body,
       html: html ?? undefined,
       messageId: item.messageId,
-      attachments: item.attachments.map((a) => ({ filename: headerSafe(a.fileName), contentType: a.mediaType, content: Buffer.from(a.content) })),
+      attachments: item.attachments.map((a) => ({
+        filename: headerSafe(a.fileName),
+        contentType: a.mediaType,
+        content: Buffer.from(a.content),
+      })),
     };
   }
 
-  async function deliverOne(item: DueMessage, settings: MailSettings, transport: MailTransport): Promise<'sent' | 'postponed' | 'failed'> {
+  async function deliverOne(
+    item: DueMessage,
+    settings: MailSettings,
+    transport: MailTransport,
+  ): Promise<'sent' | 'postponed' | 'failed'> {
     if (!outbox.markSending(item.id)) return 'postponed';
     try {
       await transport.send(await compose(item, settings));
@@ -93,7 +111,11 @@ export function createDelivery(deps: DeliveryDeps) {
     const settings = deps.settings();
     if (!settings) return { ...result, notConfigured: true };
     const transport = await deps.transport(settings);
-    for (let batch = outbox.due(now(), 50); batch.length > 0 && result.sent + result.failed + result.postponed < limit; batch = outbox.due(now(), 50)) {
+    for (
+      let batch = outbox.due(now(), 50);
+      batch.length > 0 && result.sent + result.failed + result.postponed < limit;
+      batch = outbox.due(now(), 50)
+    ) {
       let progressed = false;
       for (const item of batch) {
         const outcome = await deliverOne(item, settings, transport);

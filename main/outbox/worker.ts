@@ -2,7 +2,10 @@
 // presses "Send now". A failed round is logged and the next one tries again.
 import type { Delivery } from './delivery';
 
-export function createDeliveryWorker(delivery: Delivery, options: { intervalMs: number; log?: (m: string, d?: unknown) => void }) {
+export function createDeliveryWorker(
+  delivery: Delivery,
+  options: { intervalMs: number; log?: (m: string, d?: unknown) => void },
+) {
   let timer: ReturnType<typeof setInterval> | null = null;
   let kicked: ReturnType<typeof setTimeout> | null = null;
   const run = () =>

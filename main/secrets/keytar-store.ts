@@ -27,6 +27,7 @@ function load(): Keytar {
       missing
         ? `the keychain module (${KEYCHAIN_MODULE}) is not installed on this computer`
         : `the keychain module (${KEYCHAIN_MODULE}) could not be loaded: ${(error as Error).message.split('\n')[0]}`,
+      { cause: error },
     );
   }
   return keytar;

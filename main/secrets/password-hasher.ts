@@ -17,10 +17,13 @@ const options = (c: HashCost): ScryptOptions => ({ N: c.N, r: c.r, p: c.p, maxme
 
 const derive = (password: string, salt: Buffer, cost: HashCost): Promise<Buffer> =>
   new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFC'), salt, KEY_LENGTH, options(cost), (error, key) => (error ? reject(error) : resolve(key))),
+    scrypt(password.normalize('NFC'), salt, KEY_LENGTH, options(cost), (error, key) =>
+      error ? reject(error) : resolve(key),
+    ),
   );
 
-const format = (salt: Buffer, key: Buffer, c: HashCost) => `scrypt$${c.N}$${c.r}$${c.p}$${salt.toString('base64')}$${key.toString('base64')}`;
+const format = (salt: Buffer, key: Buffer, c: HashCost) =>
+  `scrypt$${c.N}$${c.r}$${c.p}$${salt.toString('base64')}$${key.toString('base64')}`;
 
 export async function hashPassword(password: string, cost: HashCost = DEFAULT_COST): Promise<string> {
   const salt = randomBytes(16);

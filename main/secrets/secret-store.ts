@@ -11,7 +11,9 @@ export interface SecretStore {
 
 export class SecretStoreUnavailable extends Error {
   constructor(cause: unknown) {
-    super(`The system keychain is not available (${cause instanceof Error ? cause.message.split('\n')[0] : String(cause)}).`);
+    super(
+      `The system keychain is not available (${cause instanceof Error ? cause.message.split('\n')[0] : String(cause)}).`,
+    );
     this.name = 'SecretStoreUnavailable';
   }
 }

@@ -1,7 +1,7 @@
 // Logging in and out, "remember me" through the OS keychain, and changing a password.
 import { randomBytes } from 'node:crypto';
 import type { AccountView, SessionStart } from '../../preload/contract/accounts';
-import { fieldError, PortalError } from '../api/errors';
+import { fieldError, PortalError } from './errors';
 import { delayAfter, shouldBlock } from '../portal/accounts/lockout';
 import { normaliseLogin } from '../portal/accounts/login-id';
 import { checkPassword } from '../portal/accounts/password-policy';
@@ -62,12 +62,16 @@ export function createAuthService(deps: AuthDeps) {
     return token;
   }
 
-  async function remember(account: AccountRow, at: Date): Promise<Pick<SessionStart, 'remembered' | 'rememberProblem'>> {
+  async function remember(
+    account: AccountRow,
+    at: Date,
+  ): Promise<Pick<SessionStart, 'remembered' | 'rememberProblem'>> {
     const token = newToken();
     try {
       await secrets.set(`${REMEMBER_PREFIX}${account.login}`, token);
     } catch (error) {
-      if (error instanceof SecretStoreUnavailable) return { remembered: false, rememberProblem: 'keychain-unavailable' };
+      if (error instanceof SecretStoreUnavailable)
+        return { remembered: false, rememberProblem: 'keychain-unavailable' };
       throw error;
     }
     accounts.rememberDevice(hashToken(token), account.id, at, hours(at, config.rememberDays * 24));
@@ -83,9 +87,15 @@ export function createAuthService(deps: AuthDeps) {
   const reserveAttempt = db.transaction((key: string, at: Date): number => {
     const attempts = accounts.failures(key);
     if (attempts) {
-      const wait = delayAfter(attempts.failures, config.lockout) * 1000 - (at.getTime() - Date.parse(attempts.lastFailureAt));
+      const wait =
+        delayAfter(attempts.failures, config.lockout) * 1000 - (at.getTime() - Date.parse(attempts.lastFailureAt));
       if (wait > 0) {
-        throw new PortalError('too-many-attempts', 'Too many failed attempts: wait before trying again.', undefined, Math.ceil(wait / 1000));
+        throw new PortalError(
+          'too-many-attempts',
+          'Too many failed attempts: wait before trying again.',
+          undefined,
+          Math.ceil(wait / 1000),
+        );
       }
     }
     return accounts.recordFailure(key, at);
@@ -96,7 +106,11 @@ export function createAuthService(deps: AuthDeps) {
    * waiting for this account (a decoy hash stands in for what is missing), so the time of an
    * answer tells nothing about the account.
    */
-  async function passwordMatches(account: AccountRow | null, password: string, at: Date): Promise<'password' | 'temporary' | null> {
+  async function passwordMatches(
+    account: AccountRow | null,
+    password: string,
+    at: Date,
+  ): Promise<'password' | 'temporary' | null> {
     const temporary = account ? accounts.activeTemporaryPassword(account.id, at) : null;
     const [isPassword, isTemporary] = [
       await verify(password, account?.passwordHash ?? decoyHash()),
@@ -112,7 +126,16 @@ export function createAuthService(deps: AuthDeps) {
     if (account && account.state === 'active' && shouldBlock(failures, config.lockout)) {
       db.transaction(() => {
         accounts.setState(account.id, 'blocked', at);
-        accounts.audit({ companyId: account.companyId, actor: 'system', action: 'blocked-after-failed-logins', targetLogin: login, details: { failures } }, at);
+        accounts.audit(
+          {
+            companyId: account.companyId,
+            actor: 'system',
+            action: 'blocked-after-failed-logins',
+            targetLogin: login,
+            details: { failures },
+          },
+          at,
+        );
       })();
     }
     throw invalid();
@@ -132,7 +155,16 @@ export function createAuthService(deps: AuthDeps) {
         db.transaction(() => {
           deps.desk.setAgentState(agent.id, 'blocked');
           deps.desk.endAgentSessions(agent.id);
-          accounts.audit({ companyId: null, actor: 'system', action: 'desk-agent-blocked-after-failed-logins', targetLogin: username, details: { failures } }, at);
+          accounts.audit(
+            {
+              companyId: null,
+              actor: 'system',
+              action: 'desk-agent-blocked-after-failed-logins',
+              targetLogin: username,
+              details: { failures },
+            },
+            at,
+          );
         })();
       }
       throw invalid();
@@ -142,18 +174,40 @@ export function createAuthService(deps: AuthDeps) {
     deps.desk.createSession(hashToken(token), agent.id, at, hours(at, config.sessionHours), agent.mustChangePassword);
     return {
       session: token,
-      account: { login: agent.username, fullName: agent.fullName, email: agent.email, role: 'desk', companyName: '', cofor: '' },
+      account: {
+        login: agent.username,
+        fullName: agent.fullName,
+        email: agent.email,
+        role: 'desk',
+        companyName: '',
+        cofor: '',
+      },
       mustChangePassword: agent.mustChangePassword,
       remembered: false,
       rememberProblem: null,
     };
   }
 
-  async function changeDeskPassword(caller: NonNullable<ReturnType<DeskGuard['find']>>, input: { currentPassword: string; newPassword: string }) {
-    if (!caller.mustChangePassword && !(caller.agent.passwordHash && (await verifyPassword(input.currentPassword, caller.agent.passwordHash)))) {
-      throw fieldError('invalid-input', 'currentPassword', 'password.current-wrong', 'The current password is not right.');
+  async function changeDeskPassword(
+    caller: NonNullable<ReturnType<DeskGuard['find']>>,
+    input: { currentPassword: string; newPassword: string },
+  ) {
+    if (
+      !caller.mustChangePassword &&
+      !(caller.agent.passwordHash && (await verifyPassword(input.currentPassword, caller.agent.passwordHash)))
+    ) {
+      throw fieldError(
+        'invalid-input',
+        'currentPassword',
+        'password.current-wrong',
+        'The current password is not right.',
+      );
     }
-    const rejection = checkPassword(input.newPassword, { login: caller.agent.username, personName: caller.agent.fullName }, deps.commonPasswords);
+    const rejection = checkPassword(
+      input.newPassword,
+      { login: caller.agent.username, personName: caller.agent.fullName },
+      deps.commonPasswords,
+    );
     if (rejection) throw fieldError('invalid-input', 'newPassword', rejection, 'The new password is refused.');
     const hash = await hashPassword(input.newPassword, config.hashCost);
     const ended = db.transaction(() => {
@@ -185,10 +239,19 @@ export function createAuthService(deps: AuthDeps) {
       }
       const mustChange = match === 'temporary' || account.mustChangePassword;
       if (match === 'temporary') {
-        accounts.audit({ companyId: account.companyId, actor: account.login, action: 'temporary-password-used', targetLogin: account.login }, at);
+        accounts.audit(
+          {
+            companyId: account.companyId,
+            actor: account.login,
+            action: 'temporary-password-used',
+            targetLogin: account.login,
+          },
+          at,
+        );
       }
       const session = startSession(account, mustChange, at);
-      const remembered = input.remember && !mustChange ? await remember(account, at) : { remembered: false, rememberProblem: null };
+      const remembered =
+        input.remember && !mustChange ? await remember(account, at) : { remembered: false, rememberProblem: null };
       return { session, account: accountView(account), mustChangePassword: mustChange, ...remembered };
     },
 
@@ -201,7 +264,12 @@ export function createAuthService(deps: AuthDeps) {
     async rememberedLogins(): Promise<{ logins: string[] }> {
       try {
         const keys = await secrets.keys();
-        return { logins: keys.filter((k) => k.startsWith(REMEMBER_PREFIX)).map((k) => k.slice(REMEMBER_PREFIX.length)).sort() };
+        return {
+          logins: keys
+            .filter((k) => k.startsWith(REMEMBER_PREFIX))
+            .map((k) => k.slice(REMEMBER_PREFIX.length))
+            .sort(),
+        };
       } catch (error) {
         if (error instanceof SecretStoreUnavailable) return { logins: [] };
         throw error;
@@ -210,7 +278,11 @@ export function createAuthService(deps: AuthDeps) {
 
     async resumeRemembered(input: { login: string }): Promise<SessionStart> {
       const login = normaliseLogin(input.login);
-      const gone = () => new PortalError('unauthenticated', 'You are no longer remembered on this workstation: log in with your password.');
+      const gone = () =>
+        new PortalError(
+          'unauthenticated',
+          'You are no longer remembered on this workstation: log in with your password.',
+        );
       if (!login) throw gone();
       let token: string | null;
       try {
@@ -222,11 +294,23 @@ export function createAuthService(deps: AuthDeps) {
       const at = now();
       const accountId = token ? accounts.rememberedDevice(hashToken(token), at) : null;
       const account = accountId === null ? null : accounts.byId(accountId);
-      if (!token || !account || account.login !== login || account.state !== 'active' || account.companyAccess !== 'open') {
+      if (
+        !token ||
+        !account ||
+        account.login !== login ||
+        account.state !== 'active' ||
+        account.companyAccess !== 'open'
+      ) {
         if (token) await secrets.delete(`${REMEMBER_PREFIX}${login}`).catch(() => false);
         throw gone();
       }
-      return { session: startSession(account, account.mustChangePassword, at), account: accountView(account), mustChangePassword: account.mustChangePassword, remembered: true, rememberProblem: null };
+      return {
+        session: startSession(account, account.mustChangePassword, at),
+        account: accountView(account),
+        mustChangePassword: account.mustChangePassword,
+        remembered: true,
+        rememberProblem: null,
+      };
     },
 
     async forgetMe(input: { login: string }): Promise<{ forgotten: boolean }> {
@@ -249,10 +333,22 @@ export function createAuthService(deps: AuthDeps) {
       const { account } = caller;
       const at = now();
       // After a temporary password the session itself proves identity; otherwise ask again.
-      if (!caller.mustChangePassword && !(account.passwordHash && (await verifyPassword(input.currentPassword, account.passwordHash)))) {
-        throw fieldError('invalid-input', 'currentPassword', 'password.current-wrong', 'The current password is not right.');
+      if (
+        !caller.mustChangePassword &&
+        !(account.passwordHash && (await verifyPassword(input.currentPassword, account.passwordHash)))
+      ) {
+        throw fieldError(
+          'invalid-input',
+          'currentPassword',
+          'password.current-wrong',
+          'The current password is not right.',
+        );
       }
-      const rejection = checkPassword(input.newPassword, { login: account.login, companyName: account.companyName, personName: account.fullName }, deps.commonPasswords);
+      const rejection = checkPassword(
+        input.newPassword,
+        { login: account.login, companyName: account.companyName, personName: account.fullName },
+        deps.commonPasswords,
+      );
       if (rejection) throw fieldError('invalid-input', 'newPassword', rejection, 'The new password is refused.');
       if (account.passwordHash && (await verifyPassword(input.newPassword, account.passwordHash))) {
         throw fieldError('invalid-input', 'newPassword', 'password.same', 'Choose a password you have not used here.');
@@ -265,7 +361,15 @@ export function createAuthService(deps: AuthDeps) {
         accounts.clearSessionMustChange(caller.tokenHash);
         const others = accounts.endSessions(account.id, caller.tokenHash);
         accounts.forgetAllDevices(account.id); // a remembered device must log in again with the new password
-        accounts.audit({ companyId: account.companyId, actor: account.login, action: 'password-changed', targetLogin: account.login }, at);
+        accounts.audit(
+          {
+            companyId: account.companyId,
+            actor: account.login,
+            action: 'password-changed',
+            targetLogin: account.login,
+          },
+          at,
+        );
         mailer.queue({ kind: 'password-changed', to: account.email, lang, ...notice }, at);
         return others;
       })();

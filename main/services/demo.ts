@@ -13,7 +13,9 @@ import type { SettingsRepository } from '../store/settings';
 
 const DAY_MS = 86_400_000;
 
-const relativeDates = z.object({ companies: z.array(z.looseObject({ accessRequestedDaysAgo: z.number().int().min(0).optional() })) });
+const relativeDates = z.object({
+  companies: z.array(z.looseObject({ accessRequestedDaysAgo: z.number().int().min(0).optional() })),
+});
 const demoPasswords = z.record(z.string(), z.string());
 
 export function demoDirectory(json: unknown, now: Date): Directory {
@@ -35,7 +37,9 @@ export function loadDemo(
 ): void {
   const read = (name: string): unknown => JSON.parse(readFileSync(join(demoDir, name), 'utf8'));
   const directory = demoDirectory(read('directory.json'), now);
-  const passwords = Object.entries(demoPasswords.parse(read('passwords.json'))).filter(([login]) => login.startsWith('V'));
+  const passwords = Object.entries(demoPasswords.parse(read('passwords.json'))).filter(([login]) =>
+    login.startsWith('V'),
+  );
   const hashes = passwords.map(([login, password]) => [login, hashPasswordSync(password, cost)] as const);
   db.transaction(() => {
     repos.directory.importDirectory(directory, now);

@@ -6,7 +6,7 @@
 // Temporary passwords for new PLSAs go to the keychain first and leave by e-mail only; on a
 // workstation with no keychain they are shown once to the agent, to hand over.
 import type { DeskDecision } from '../../preload/contract/help';
-import { fieldError, PortalError } from '../api/errors';
+import { fieldError, PortalError } from './errors';
 import { generateLogin } from '../portal/accounts/login-id';
 import { generateTemporaryPassword, temporaryPasswordExpiry } from '../portal/accounts/temporary-password';
 import { generateCofor } from '../portal/desk/cofor';
@@ -80,7 +80,6 @@ const DECISION_OF: Record<DeskDecision['kind'], Decision> = {
 export function createDeskDecisions(deps: DecisionDeps) {
   const { db, desk, accounts, directory, outbox, requests, now } = deps;
 
-
   /** Keychain first, outside the transaction; the caller removes it if the transaction fails.
    * No keychain: no secret is kept anywhere, and the agent hands the password over. */
   async function preparePlsa(at: Date): Promise<NewPlsa & { temporary: string }> {
@@ -93,14 +92,23 @@ export function createDeskDecisions(deps: DecisionDeps) {
       if (!(error instanceof SecretStoreUnavailable)) throw error;
       secretKey = null;
     }
-    return { login: generateLogin(accounts.loginTaken), outboxId, secretKey, temporary, hash: await hashPassword(temporary, deps.config.hashCost), expiresAt: temporaryPasswordExpiry(at, deps.config.temporaryPasswordHours) };
+    return {
+      login: generateLogin(accounts.loginTaken),
+      outboxId,
+      secretKey,
+      temporary,
+      hash: await hashPassword(temporary, deps.config.hashCost),
+      expiresAt: temporaryPasswordExpiry(at, deps.config.temporaryPasswordHours),
+    };
   }
 
   const forget = (prepared: Array<{ secretKey: string | null }>) =>
     Promise.all(prepared.map((p) => (p.secretKey ? deps.secrets.delete(p.secretKey).catch(() => false) : false)));
 
   const handOverOf = (prepared: Array<NewPlsa & { temporary: string }>): { handOver?: HandOver[] } => {
-    const list = prepared.filter((p) => p.secretKey === null).map((p) => ({ login: p.login, temporaryPassword: p.temporary }));
+    const list = prepared
+      .filter((p) => p.secretKey === null)
+      .map((p) => ({ login: p.login, temporaryPassword: p.temporary }));
     return list.length > 0 ? { handOver: list } : {};
   };
 
@@ -111,47 +119,101 @@ export function createDeskDecisions(deps: DecisionDeps) {
     throw alreadyDecided(desk.decisionOf(row.id)!);
   }
 
-  function createPlsa(companyId: number, person: { fullName: string; email: string }, plsa: NewPlsa, lang: string, actor: string, at: Date): void {
-    const id = accounts.createAccount(companyId, { fullName: person.fullName, email: person.email, role: 'plsa' }, plsa.login, at);
+  function createPlsa(
+    companyId: number,
+    person: { fullName: string; email: string },
+    plsa: NewPlsa,
+    lang: string,
+    actor: string,
+    at: Date,
+  ): void {
+    const id = accounts.createAccount(
+      companyId,
+      { fullName: person.fullName, email: person.email, role: 'plsa' },
+      plsa.login,
+      at,
+    );
     accounts.issueTemporaryPassword(id, plsa.hash, at, plsa.expiresAt, actor);
     accounts.setPassword(id, null, true, at);
     if (plsa.secretKey) {
-      const mail = mails.temporaryPassword(mailLang(lang), plsa.login, plsa.expiresAt.toISOString().slice(0, 16).replace('T', ' '));
-      outbox.queue({ kind: 'temporary-password', to: person.email, lang, ...mail }, at, { id: plsa.outboxId, secretRef: plsa.secretKey });
+      const mail = mails.temporaryPassword(
+        mailLang(lang),
+        plsa.login,
+        plsa.expiresAt.toISOString().slice(0, 16).replace('T', ' '),
+      );
+      outbox.queue({ kind: 'temporary-password', to: person.email, lang, ...mail }, at, {
+        id: plsa.outboxId,
+        secretRef: plsa.secretKey,
+      });
     }
-    accounts.audit({ companyId, actor, action: 'plsa-account-created', targetLogin: plsa.login, details: { temporaryPassword: plsa.secretKey ? 'e-mailed' : 'handed-over' } }, at);
+    accounts.audit(
+      {
+        companyId,
+        actor,
+        action: 'plsa-account-created',
+        targetLogin: plsa.login,
+        details: { temporaryPassword: plsa.secretKey ? 'e-mailed' : 'handed-over' },
+      },
+      at,
+    );
   }
 
-  function answer(row: QueueRow, key: Parameters<typeof fillTemplate>[1], values: Record<string, string>, actor: string, at: Date, to?: string): void {
+  function answer(
+    row: QueueRow,
+    key: Parameters<typeof fillTemplate>[1],
+    values: Record<string, string>,
+    actor: string,
+    at: Date,
+    to?: string,
+  ): void {
     const recipient = to ?? requesterOf(row).email;
     const mail = fillTemplate(deps.templates(), key, row.lang, { reference: row.reference, ...values });
-    if (recipient) outbox.queue({ kind: `desk-${key}`, to: recipient, lang: mailLang(row.lang), subject: mail.subject, body: mail.body }, at);
+    if (recipient)
+      outbox.queue(
+        { kind: `desk-${key}`, to: recipient, lang: mailLang(row.lang), subject: mail.subject, body: mail.body },
+        at,
+      );
     requests.record(row.id, 'answered', at, key);
     desk.setDeskState(row.id, 'done', actor);
   }
 
   return {
-    async deskDecide(input: { session: string; reference: string; decision: DeskDecision }): Promise<{ reference: string; cofor?: string; logins?: string[]; handOver?: HandOver[] }> {
+    async deskDecide(input: {
+      session: string;
+      reference: string;
+      decision: DeskDecision;
+    }): Promise<{ reference: string; cofor?: string; logins?: string[]; handOver?: HandOver[] }> {
       const caller = deps.deskGuard.requireDesk(input.session);
       const actor = caller.agent.username;
       const row = desk.request(input.reference);
       if (!row) throw fieldError('not-found', 'reference', 'reference.unknown', 'No request has this reference.');
       const decision = input.decision;
-      if (!ACCEPTS[decision.kind].includes(row.kind)) throw new PortalError('conflict', `A ${row.kind} request cannot be decided with ${decision.kind}.`);
+      if (!ACCEPTS[decision.kind].includes(row.kind))
+        throw new PortalError('conflict', `A ${row.kind} request cannot be decided with ${decision.kind}.`);
       const at = now();
       const earlier = desk.decisionOf(row.id);
       if (earlier) throw alreadyDecided(earlier); // early, before any keychain or hash work
       const audit = (what: string, before: unknown, after: unknown, companyId = row.companyId) =>
-        accounts.audit({ companyId, actor, action: `desk-${what}`, details: { reference: row.reference, before, after } }, at);
+        accounts.audit(
+          { companyId, actor, action: `desk-${what}`, details: { reference: row.reference, before, after } },
+          at,
+        );
       const payload = row.payload;
 
       switch (decision.kind) {
         case 'answer-cofor': {
           const company = decision.cofor ? directory.companyByCofor(decision.cofor.trim().toUpperCase()) : null;
-          if (decision.cofor && !company) throw fieldError('invalid-input', 'cofor', 'cofor.unknown', 'No company has this COFOR.');
+          if (decision.cofor && !company)
+            throw fieldError('invalid-input', 'cofor', 'cofor.unknown', 'No company has this COFOR.');
           db.transaction(() => {
             claim(row, decision.kind, actor, at);
-            answer(row, company ? 'cofor-found' : 'cofor-not-found', { cofor: company?.cofor ?? '', companyName: company?.legalName ?? String(payload['companyName'] ?? '') }, actor, at);
+            answer(
+              row,
+              company ? 'cofor-found' : 'cofor-not-found',
+              { cofor: company?.cofor ?? '', companyName: company?.legalName ?? String(payload['companyName'] ?? '') },
+              actor,
+              at,
+            );
             audit('answered-cofor', { state: row.deskState }, { state: 'done', cofor: company?.cofor ?? null });
           })();
           deps.kick();
@@ -162,13 +224,33 @@ export function createDeskDecisions(deps: DecisionDeps) {
           const str = (k: string) => String(payload[k] ?? '');
           const companyId = db.transaction(() => {
             claim(row, decision.kind, actor, at);
-            const id = directory.createCompany({ cofor, duns: str('duns'), legalName: str('legalName'), registrationNumber: str('registrationNumber'), taxNumber: str('taxNumber'), street: str('street'), postalCode: str('postalCode'), city: str('city'), country: str('country') }, at);
+            const id = directory.createCompany(
+              {
+                cofor,
+                duns: str('duns'),
+                legalName: str('legalName'),
+                registrationNumber: str('registrationNumber'),
+                taxNumber: str('taxNumber'),
+                street: str('street'),
+                postalCode: str('postalCode'),
+                city: str('city'),
+                country: str('country'),
+              },
+              at,
+            );
             desk.linkCompany(row.id, id);
             answer(row, 'file-referenced', { cofor, companyName: str('legalName') }, actor, at);
             audit('referenced', { state: row.deskState, cofor: null }, { state: 'done', cofor }, id);
             return id;
           })();
-          deps.search().add({ id: companyId, cofor, legalName: str('legalName'), city: str('city'), duns: str('duns'), taxNumber: str('taxNumber') });
+          deps.search().add({
+            id: companyId,
+            cofor,
+            legalName: str('legalName'),
+            city: str('city'),
+            duns: str('duns'),
+            taxNumber: str('taxNumber'),
+          });
           deps.kick();
           return { reference: row.reference, cofor };
         }
@@ -176,9 +258,20 @@ export function createDeskDecisions(deps: DecisionDeps) {
         case 'reject-access': {
           db.transaction(() => {
             claim(row, decision.kind, actor, at);
-            if (decision.kind === 'reject-access' && row.companyId !== null) directory.setAccess(row.companyId, 'not-requested', at);
+            if (decision.kind === 'reject-access' && row.companyId !== null)
+              directory.setAccess(row.companyId, 'not-requested', at);
             const key = decision.kind === 'decline-file' ? 'file-declined' : 'access-rejected';
-            answer(row, key, { reason: decision.reason, cofor: row.cofor ?? '', companyName: row.companyName ?? String(payload['legalName'] ?? '') }, actor, at);
+            answer(
+              row,
+              key,
+              {
+                reason: decision.reason,
+                cofor: row.cofor ?? '',
+                companyName: row.companyName ?? String(payload['legalName'] ?? ''),
+              },
+              actor,
+              at,
+            );
             audit(decision.kind, { state: row.deskState }, { state: 'done', reason: decision.reason });
           })();
           deps.kick();
@@ -186,18 +279,36 @@ export function createDeskDecisions(deps: DecisionDeps) {
         }
         case 'validate-access': {
           const company = row.cofor ? directory.companyByCofor(row.cofor) : null;
-          if (!company || company.access !== 'requested') throw new PortalError('conflict', 'The company is not waiting for access.');
+          if (!company || company.access !== 'requested')
+            throw new PortalError('conflict', 'The company is not waiting for access.');
           const people = [payload['plsa'] as { fullName: string; email: string }];
           const prepared = await Promise.all(people.map(() => preparePlsa(at)));
           try {
             db.transaction(() => {
               claim(row, decision.kind, actor, at);
-              if (directory.companyByCofor(company.cofor)?.access !== 'requested') throw new PortalError('conflict', 'The company is not waiting for access.');
+              if (directory.companyByCofor(company.cofor)?.access !== 'requested')
+                throw new PortalError('conflict', 'The company is not waiting for access.');
               directory.setAccess(company.id, 'open', at);
               people.forEach((person, i) => createPlsa(company.id, person, prepared[i]!, row.lang, actor, at));
               const legal = payload['legalRepresentative'] as { email: string } | undefined;
-              answer(row, 'access-validated', { cofor: company.cofor, companyName: company.legalName, logins: prepared.map((p) => p.login).join(', ') }, actor, at, legal?.email);
-              audit('validated-access', { access: 'requested' }, { access: 'open', plsa: prepared.map((p) => p.login) }, company.id);
+              answer(
+                row,
+                'access-validated',
+                {
+                  cofor: company.cofor,
+                  companyName: company.legalName,
+                  logins: prepared.map((p) => p.login).join(', '),
+                },
+                actor,
+                at,
+                legal?.email,
+              );
+              audit(
+                'validated-access',
+                { access: 'requested' },
+                { access: 'open', plsa: prepared.map((p) => p.login) },
+                company.id,
+              );
             })();
           } catch (error) {
             await forget(prepared);
@@ -232,21 +343,39 @@ export function createDeskDecisions(deps: DecisionDeps) {
     },
 
     /** When a company's PLSA left: the old account is deactivated, a new PLSA gets a temporary password by e-mail. */
-    async deskReplacePlsa(input: { session: string; cofor: string; oldLogin: string; fullName: string; email: string; lang: 'en' | 'fr' | 'pt' }): Promise<{ login: string; handOver?: HandOver[] }> {
+    async deskReplacePlsa(input: {
+      session: string;
+      cofor: string;
+      oldLogin: string;
+      fullName: string;
+      email: string;
+      lang: 'en' | 'fr' | 'pt';
+    }): Promise<{ login: string; handOver?: HandOver[] }> {
       const caller = deps.deskGuard.requireDesk(input.session);
       const company = directory.companyByCofor(input.cofor.trim().toUpperCase());
       const old = accounts.byLogin(input.oldLogin.trim().toUpperCase());
-      if (!company || !old || old.companyId !== company.id || old.role !== 'plsa') throw fieldError('not-found', 'oldLogin', 'login.not-in-company', 'This login is not a PLSA of this company.');
+      if (!company || !old || old.companyId !== company.id || old.role !== 'plsa')
+        throw fieldError('not-found', 'oldLogin', 'login.not-in-company', 'This login is not a PLSA of this company.');
       const at = now();
       const prepared = await preparePlsa(at);
       try {
         db.transaction(() => {
-          if (accounts.byId(old.id)?.state === 'deactivated') throw new PortalError('conflict', 'This PLSA was already replaced.');
+          if (accounts.byId(old.id)?.state === 'deactivated')
+            throw new PortalError('conflict', 'This PLSA was already replaced.');
           accounts.setState(old.id, 'deactivated', at);
           accounts.endSessions(old.id);
           accounts.forgetAllDevices(old.id);
           createPlsa(company.id, input, prepared, input.lang, caller.agent.username, at);
-          accounts.audit({ companyId: company.id, actor: caller.agent.username, action: 'desk-plsa-replaced', targetLogin: old.login, details: { before: { plsa: old.login }, after: { plsa: prepared.login } } }, at);
+          accounts.audit(
+            {
+              companyId: company.id,
+              actor: caller.agent.username,
+              action: 'desk-plsa-replaced',
+              targetLogin: old.login,
+              details: { before: { plsa: old.login }, after: { plsa: prepared.login } },
+            },
+            at,
+          );
         })();
       } catch (error) {
         await forget([prepared]);

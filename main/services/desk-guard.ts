@@ -1,6 +1,6 @@
 // Desk sessions: an assistance agent's token resolves to the agent, checked on every desk call.
 // A supplier's session is not a desk session: the desk channels refuse it in the engine.
-import { PortalError } from '../api/errors';
+import { PortalError } from './errors';
 import type { AgentRow, DeskRepository } from '../store/desk';
 import type { AccountsRepository } from '../store/accounts';
 import { hashToken, isLive } from './session-guard';
@@ -27,7 +27,8 @@ export function createDeskGuard(desk: DeskRepository, now: () => Date, accounts:
     requireDesk(token: string): DeskCaller {
       const caller = this.find(token);
       if (!caller) {
-        if (isLive(accounts.session(hashToken(token)), now())) throw new PortalError('forbidden', 'Only the portal assistance can do this.');
+        if (isLive(accounts.session(hashToken(token)), now()))
+          throw new PortalError('forbidden', 'Only the portal assistance can do this.');
         throw new PortalError('unauthenticated', 'Your session has ended: log in again.');
       }
       if (caller.mustChangePassword) throw new PortalError('forbidden', 'Choose a new password first.');

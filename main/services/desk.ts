@@ -1,8 +1,15 @@
 // The support desk: the queue of every request, a request with its company's context, company
 // search, the queue state, directory import and export, and new agents. Every call checks, in
 // the engine, that the caller is an assistance agent.
-import type { DeskCompanyHit, DeskImportReport, DeskQueue, DeskQueueItem, DeskRequestView, DeskState } from '../../preload/contract/help';
-import { fieldError, PortalError } from '../api/errors';
+import type {
+  DeskCompanyHit,
+  DeskImportReport,
+  DeskQueue,
+  DeskQueueItem,
+  DeskRequestView,
+  DeskState,
+} from '../../preload/contract/help';
+import { fieldError, PortalError } from './errors';
 import { generateTemporaryPassword } from '../portal/accounts/temporary-password';
 import { parseCsv, parseJsonLines, toCsv, toJsonLines } from '../portal/directory/file-formats';
 import type { CompanySearchIndex } from '../portal/directory/search-index';
@@ -32,7 +39,8 @@ export interface DeskDeps {
 }
 
 const DAY_MS = 86_400_000;
-const str = (v: unknown): string => (typeof v === 'string' ? v : v === undefined || v === null ? '' : JSON.stringify(v));
+const str = (v: unknown): string =>
+  typeof v === 'string' ? v : v === undefined || v === null ? '' : JSON.stringify(v);
 
 export function requesterOf(row: QueueRow): { name: string; email: string } {
   const p = row.payload;
@@ -46,7 +54,13 @@ export function requesterOf(row: QueueRow): { name: string; email: string } {
 /** "Already validated by desk.ana at …": the answer to anything that would undo a decision. */
 export function alreadyDecided(decision: { decision: Decision; by: string; at: string }): PortalError {
   const { decision: what, by, at } = decision;
-  return new PortalError('conflict', `This request was already ${what} by ${by} at ${at}.`, { _: 'desk.already-decided' }, undefined, { what, by, at });
+  return new PortalError(
+    'conflict',
+    `This request was already ${what} by ${by} at ${at}.`,
+    { _: 'desk.already-decided' },
+    undefined,
+    { what, by, at },
+  );
 }
 
 /** Unblocks an agent, for the desk channel and the command line alike: one transaction, so the
@@ -63,7 +77,16 @@ export function unblockAgent(
     if (agent.state !== 'blocked') return { username, unblocked: false };
     deps.desk.setAgentState(agent.id, 'active');
     deps.accounts.clearFailures(`desk:${username}`);
-    deps.accounts.audit({ companyId: null, actor, action: 'desk-agent-unblocked', targetLogin: username, details: { before: { state: 'blocked' }, after: { state: 'active' } } }, at);
+    deps.accounts.audit(
+      {
+        companyId: null,
+        actor,
+        action: 'desk-agent-unblocked',
+        targetLogin: username,
+        details: { before: { state: 'blocked' }, after: { state: 'active' } },
+      },
+      at,
+    );
     return { username, unblocked: true };
   })();
 }
@@ -81,7 +104,12 @@ export function createDeskService(deps: DeskDeps) {
       ageDays: Math.floor((now().getTime() - Date.parse(row.createdAt)) / DAY_MS),
       deskState: row.deskState,
       assignee: row.assignee,
-      companyName: row.companyName ?? (['companyName', 'company', 'legalName'].map((k) => row.payload[k]).find((v): v is string => typeof v === 'string') ?? null),
+      companyName:
+        row.companyName ??
+        ['companyName', 'company', 'legalName']
+          .map((k) => row.payload[k])
+          .find((v): v is string => typeof v === 'string') ??
+        null,
       cofor: row.cofor,
       requester: who.email ? `${who.name} <${who.email}>` : who.name,
     };
@@ -101,33 +129,59 @@ export function createDeskService(deps: DeskDeps) {
       if (row.cofor && row.companyId !== null) {
         const outcome = analyzeCofor({ cofor: row.cofor }, directory.companyFacts, now());
         if (outcome.ok) {
-          const list = accounts.ofCompany(row.companyId).map((a) => ({ login: a.login, fullName: a.fullName, email: a.email, role: a.role, state: a.state }));
+          const list = accounts
+            .ofCompany(row.companyId)
+            .map((a) => ({ login: a.login, fullName: a.fullName, email: a.email, role: a.role, state: a.state }));
           company = { name: row.companyName ?? '', cofor: row.cofor, analysis: outcome.analysis, accounts: list };
         }
       }
       const fields = Object.entries(row.payload)
         .filter(([name]) => !['lang', 'document', 'screenshot'].includes(name))
-        .map(([name, value]) => ({ name, value: typeof value === 'object' && value !== null ? Object.values(value).map(str).join(', ') : str(value) }));
+        .map(([name, value]) => ({
+          name,
+          value: typeof value === 'object' && value !== null ? Object.values(value).map(str).join(', ') : str(value),
+        }));
       const decided = desk.decisionOf(row.id);
       const decision = decided ? { what: decided.decision, by: decided.by, at: decided.at } : null;
-      return { ...item(row), lang: row.lang, fields, attachments: desk.documents(row.id), history: desk.history(row.id, row.reference), company, decision };
+      return {
+        ...item(row),
+        lang: row.lang,
+        fields,
+        attachments: desk.documents(row.id),
+        history: desk.history(row.id, row.reference),
+        company,
+        decision,
+      };
     },
 
-    deskAttachment(input: { session: string; id: string }): { fileName: string; mediaType: string; contentBase64: string } {
+    deskAttachment(input: { session: string; id: string }): {
+      fileName: string;
+      mediaType: string;
+      contentBase64: string;
+    } {
       deskGuard.requireDesk(input.session);
       const doc = desk.document(input.id);
       if (!doc) throw fieldError('not-found', 'id', 'attachment.unknown', 'No such attachment.');
-      return { fileName: doc.fileName, mediaType: doc.mediaType, contentBase64: Buffer.from(doc.content).toString('base64') };
+      return {
+        fileName: doc.fileName,
+        mediaType: doc.mediaType,
+        contentBase64: Buffer.from(doc.content).toString('base64'),
+      };
     },
 
     deskSearchCompanies(input: { session: string; query: string }): { hits: DeskCompanyHit[] } {
       deskGuard.requireDesk(input.session);
       return {
-        hits: deps.search().search(input.query, 10).map((hit) => ({ ...(companyOfHit.get(hit.id) as Omit<DeskCompanyHit, 'match'>), match: hit.match })),
+        hits: deps
+          .search()
+          .search(input.query, 10)
+          .map((hit) => ({ ...(companyOfHit.get(hit.id) as Omit<DeskCompanyHit, 'match'>), match: hit.match })),
       };
     },
 
-    deskSetState(input: { session: string; reference: string; state: DeskState; assignToMe: boolean }): { reference: string } {
+    deskSetState(input: { session: string; reference: string; state: DeskState; assignToMe: boolean }): {
+      reference: string;
+    } {
       const caller = deskGuard.requireDesk(input.session);
       const row = desk.request(input.reference);
       if (!row) throw fieldError('not-found', 'reference', 'reference.unknown', 'No request has this reference.');
@@ -137,18 +191,47 @@ export function createDeskService(deps: DeskDeps) {
         const decided = desk.decisionOf(row.id);
         if (decided && input.state !== 'done') throw alreadyDecided(decided);
         desk.setDeskState(row.id, input.state, assignee);
-        accounts.audit({ companyId: row.companyId, actor: caller.agent.username, action: 'desk-state', details: { reference: row.reference, before: { state: row.deskState, assignee: row.assignee }, after: { state: input.state, assignee } } }, now());
+        accounts.audit(
+          {
+            companyId: row.companyId,
+            actor: caller.agent.username,
+            action: 'desk-state',
+            details: {
+              reference: row.reference,
+              before: { state: row.deskState, assignee: row.assignee },
+              after: { state: input.state, assignee },
+            },
+          },
+          now(),
+        );
       })();
       return { reference: row.reference };
     },
 
     deskImport(input: { session: string; format: 'csv' | 'jsonl'; content: string }): DeskImportReport {
       const caller = deskGuard.requireDesk(input.session);
-      const parsed = input.format === 'csv' ? parseCsv(input.content, (c) => directory.companyByCofor(c) !== null) : parseJsonLines(input.content);
+      const parsed =
+        input.format === 'csv'
+          ? parseCsv(input.content, (c) => directory.companyByCofor(c) !== null)
+          : parseJsonLines(input.content);
       const result = upsertDirectory(deps.db, parsed.companies, now());
       if (result.companies.inserted + result.companies.updated > 0) deps.resetSearch();
-      accounts.audit({ companyId: null, actor: caller.agent.username, action: 'directory-imported', details: { rows: parsed.rows, rejected: parsed.rejected.length, companies: result.companies } }, now());
-      return { rows: parsed.rows, rejected: parsed.rejected, conflicts: result.conflicts, companies: result.companies, accounts: result.accounts };
+      accounts.audit(
+        {
+          companyId: null,
+          actor: caller.agent.username,
+          action: 'directory-imported',
+          details: { rows: parsed.rows, rejected: parsed.rejected.length, companies: result.companies },
+        },
+        now(),
+      );
+      return {
+        rows: parsed.rows,
+        rejected: parsed.rejected,
+        conflicts: result.conflicts,
+        companies: result.companies,
+        accounts: result.accounts,
+      };
     },
 
     deskExport(input: { session: string; format: 'csv' | 'jsonl' }): { fileName: string; content: string } {
@@ -173,17 +256,36 @@ export function createDeskService(deps: DeskDeps) {
       return deps.templates.get();
     },
 
-    async createDeskAgent(input: { session: string; username: string; fullName: string; email: string }): Promise<{ username: string; temporaryPassword: string }> {
+    async createDeskAgent(input: {
+      session: string;
+      username: string;
+      fullName: string;
+      email: string;
+    }): Promise<{ username: string; temporaryPassword: string }> {
       const caller = deskGuard.requireDesk(input.session);
-      if (desk.agentByUsername(input.username)) throw fieldError('conflict', 'username', 'username.taken', 'This user name is taken.');
+      if (desk.agentByUsername(input.username))
+        throw fieldError('conflict', 'username', 'username.taken', 'This user name is taken.');
       const temporary = generateTemporaryPassword();
       const hash = await hashPassword(temporary, deps.config.hashCost);
       // Checked again in the transaction: two agents creating one user name at once get one
       // agent and one "taken" answer, never an internal error.
       deps.db.transaction(() => {
-        if (desk.agentByUsername(input.username)) throw fieldError('conflict', 'username', 'username.taken', 'This user name is taken.');
-        desk.createAgent({ username: input.username, fullName: input.fullName, email: input.email, passwordHash: hash, mustChange: true }, now());
-        accounts.audit({ companyId: null, actor: caller.agent.username, action: 'desk-agent-created', targetLogin: input.username }, now());
+        if (desk.agentByUsername(input.username))
+          throw fieldError('conflict', 'username', 'username.taken', 'This user name is taken.');
+        desk.createAgent(
+          {
+            username: input.username,
+            fullName: input.fullName,
+            email: input.email,
+            passwordHash: hash,
+            mustChange: true,
+          },
+          now(),
+        );
+        accounts.audit(
+          { companyId: null, actor: caller.agent.username, action: 'desk-agent-created', targetLogin: input.username },
+          now(),
+        );
       })();
       return { username: input.username, temporaryPassword: temporary };
     },
@@ -192,7 +294,8 @@ export function createDeskService(deps: DeskDeps) {
     deskUnblockAgent(input: { session: string; username: string }): { username: string; unblocked: boolean } {
       const caller = deskGuard.requireDesk(input.session);
       const result = unblockAgent(deps, input.username, caller.agent.username, now());
-      if (!result) throw fieldError('not-found', 'username', 'username.unknown', 'No assistance agent has this user name.');
+      if (!result)
+        throw fieldError('not-found', 'username', 'username.unknown', 'No assistance agent has this user name.');
       return result;
     },
   };

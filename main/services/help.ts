@@ -2,7 +2,7 @@
 // assistance queued, all in one transaction.
 import type { Submitted } from '../../preload/contract/dto';
 import type { HelpRequestInput } from '../../preload/contract/help';
-import { fieldError } from '../api/errors';
+import { fieldError } from './errors';
 import { inspectDocument, DEFAULT_DOCUMENT_LIMITS } from '../portal/documents/inspect';
 import { label as L, purposeText } from '../portal/mail/request-labels';
 import { requestMail } from '../portal/mail/request-mails';
@@ -29,11 +29,23 @@ export function createHelpService(deps: HelpDeps) {
     if (!input) return null;
     const bytes = new Uint8Array(Buffer.from(input.contentBase64, 'base64'));
     const check = inspectDocument(bytes, { ...DEFAULT_DOCUMENT_LIMITS, maxBytes: 20 * MB });
-    if (!check.ok) throw fieldError('invalid-input', 'screenshot', check.reason.replace('document.', 'screenshot.'), 'The screenshot was refused.');
-    if (check.kind === 'pdf') throw fieldError('invalid-input', 'screenshot', 'screenshot.type', 'A screenshot is a PNG or JPEG image.');
+    if (!check.ok)
+      throw fieldError(
+        'invalid-input',
+        'screenshot',
+        check.reason.replace('document.', 'screenshot.'),
+        'The screenshot was refused.',
+      );
+    if (check.kind === 'pdf')
+      throw fieldError('invalid-input', 'screenshot', 'screenshot.type', 'A screenshot is a PNG or JPEG image.');
     const max = deps.mailSettings.get()?.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
     if (!fitsRelay(check.content.length, max)) {
-      throw fieldError('invalid-input', 'screenshot', 'screenshot.too-large', `The screenshot does not fit the mail relay's limit of ${(max / MB).toFixed(0)} MB.`);
+      throw fieldError(
+        'invalid-input',
+        'screenshot',
+        'screenshot.too-large',
+        `The screenshot does not fit the mail relay's limit of ${(max / MB).toFixed(0)} MB.`,
+      );
     }
     const extension = check.kind === 'png' ? 'png' : 'jpg';
     return { fileName: `screenshot.${extension}`, mediaType: check.mediaType, bytes: check.content };
@@ -46,7 +58,14 @@ export function createHelpService(deps: HelpDeps) {
       const { screenshot: _raw, ...fields } = input;
       const at = deps.now();
       const stored = deps.db.transaction(() => {
-        const saved = deps.submissions.storeHelp({ ...fields, screenshot: screenshot ? { fileName: screenshot.fileName, size: screenshot.bytes.length } : null }, screenshot, at);
+        const saved = deps.submissions.storeHelp(
+          {
+            ...fields,
+            screenshot: screenshot ? { fileName: screenshot.fileName, size: screenshot.bytes.length } : null,
+          },
+          screenshot,
+          at,
+        );
         const mail = requestMail('help', lang, saved.reference, [
           [L('purpose', lang), purposeText(input.purpose, lang)],
           [L('message', lang), input.message],
@@ -58,8 +77,13 @@ export function createHelpService(deps: HelpDeps) {
           [L('cofor', lang), input.cofor ?? ''],
           [L('screenshot', lang), screenshot?.fileName ?? ''],
         ]);
-        const attachments = screenshot ? [{ fileName: screenshot.fileName, mediaType: screenshot.mediaType, content: screenshot.bytes }] : [];
-        deps.mailer.queue({ kind: 'help', to: deps.assistanceAddress(), lang, ...mail, attachments, submissionId: saved.id }, at);
+        const attachments = screenshot
+          ? [{ fileName: screenshot.fileName, mediaType: screenshot.mediaType, content: screenshot.bytes }]
+          : [];
+        deps.mailer.queue(
+          { kind: 'help', to: deps.assistanceAddress(), lang, ...mail, attachments, submissionId: saved.id },
+          at,
+        );
         return saved;
       })();
       deps.mailer.kick();

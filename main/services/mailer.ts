@@ -2,14 +2,19 @@
 // puts the secret in the OS keychain first: without a keychain, the message is not queued at all.
 import type { SecretStore } from '../secrets/secret-store';
 import { outboxSecretKey, type OutboxRepository, type OutgoingMail } from '../store/outbox';
-import type { Logger } from '../api/router';
+import type { Logger } from './errors';
 
 export type Mailer = ReturnType<typeof createMailer>;
 
 /** "camille.sample@demo-forge.example" -> "c***@demo-forge.example": enough for a log. */
 export const maskEmail = (email: string): string => email.replace(/^(.)[^@]*@/, '$1***@');
 
-export function createMailer(outbox: OutboxRepository, secrets: SecretStore, log: Logger, onQueued: () => void = () => {}) {
+export function createMailer(
+  outbox: OutboxRepository,
+  secrets: SecretStore,
+  log: Logger,
+  onQueued: () => void = () => {},
+) {
   const logQueued = (id: string, mail: OutgoingMail) =>
     log(`outbox: queued ${mail.kind} to ${maskEmail(mail.to)} "${mail.subject}" (${id})`);
   // "queued" is logged only for rows that committed: a transaction rolled back (a full disk, a

@@ -7,7 +7,7 @@ import type {
   CoforHelpInput,
   Submitted,
 } from '../../preload/contract/dto';
-import { fieldError, PortalError } from '../api/errors';
+import { fieldError, PortalError } from './errors';
 import { inspectDocument } from '../portal/documents/inspect';
 import { analyzeCofor } from '../portal/onboarding/stages';
 import type { DirectoryRepository } from '../store/directory';
@@ -48,14 +48,20 @@ export function createOnboardingService(deps: OnboardingDeps) {
     const stored = db.transaction(() => {
       const saved = store();
       const mail = requestMail(kind, ml, saved.reference, fields(ml));
-      mailer.queue({ kind, to: deps.assistanceAddress(), lang: ml, ...mail, attachments, submissionId: saved.id }, new Date(saved.submittedAt));
+      mailer.queue(
+        { kind, to: deps.assistanceAddress(), lang: ml, ...mail, attachments, submissionId: saved.id },
+        new Date(saved.submittedAt),
+      );
       return saved;
     })();
     mailer.kick();
     return stored;
   }
 
-  const done = (form: 'company-file' | 'cofor-help' | 'access-request', stored: { reference: string; submittedAt: string }): Submitted => {
+  const done = (
+    form: 'company-file' | 'cofor-help' | 'access-request',
+    stored: { reference: string; submittedAt: string },
+  ): Submitted => {
     drafts.clear(form); // the draft served its purpose; what was sent is in the submission
     return { reference: stored.reference, submittedAt: stored.submittedAt };
   };
@@ -81,15 +87,24 @@ export function createOnboardingService(deps: OnboardingDeps) {
       const stored = storeAndQueue(
         'company-file',
         lang,
-        () => submissions.storeCompanyFile(
-          { ...fields, lang, document: { fileName: document.fileName, mediaType: check.mediaType, size: bytes.length } },
-          { fileName: document.fileName, mediaType: check.mediaType, bytes },
-          now(),
-        ),
+        () =>
+          submissions.storeCompanyFile(
+            {
+              ...fields,
+              lang,
+              document: { fileName: document.fileName, mediaType: check.mediaType, size: bytes.length },
+            },
+            { fileName: document.fileName, mediaType: check.mediaType, bytes },
+            now(),
+          ),
         (l) => [
-          [L('duns', l), fields.duns], [L('legalName', l), fields.legalName], [L('registrationNumber', l), fields.registrationNumber],
-          [L('taxNumber', l), fields.taxNumber], [L('address', l), `${fields.street}, ${fields.postalCode} ${fields.city}, ${fields.country}`],
-          [L('contactEmail', l), fields.contactEmail], [L('document', l), document.fileName],
+          [L('duns', l), fields.duns],
+          [L('legalName', l), fields.legalName],
+          [L('registrationNumber', l), fields.registrationNumber],
+          [L('taxNumber', l), fields.taxNumber],
+          [L('address', l), `${fields.street}, ${fields.postalCode} ${fields.city}, ${fields.country}`],
+          [L('contactEmail', l), fields.contactEmail],
+          [L('document', l), document.fileName],
         ],
         [{ fileName: document.fileName, mediaType: check.mediaType, content: bytes }],
       );
@@ -98,22 +113,40 @@ export function createOnboardingService(deps: OnboardingDeps) {
 
     submitCoforHelp(input: CoforHelpInput): Submitted {
       const { lang, ...fields } = input;
-      const stored = storeAndQueue('cofor-help', lang, () => submissions.storeCoforHelp({ ...fields, lang }, now()), (l) => [
-        [L('companyName', l), fields.companyName], [L('country', l), fields.country], [L('address', l), fields.address],
-        [L('dunsOrTaxNumber', l), fields.dunsOrTaxNumber ?? ''], [L('contactName', l), fields.contactName],
-        [L('email', l), fields.email], [L('phone', l), fields.phone], [L('message', l), fields.message],
-      ]);
+      const stored = storeAndQueue(
+        'cofor-help',
+        lang,
+        () => submissions.storeCoforHelp({ ...fields, lang }, now()),
+        (l) => [
+          [L('companyName', l), fields.companyName],
+          [L('country', l), fields.country],
+          [L('address', l), fields.address],
+          [L('dunsOrTaxNumber', l), fields.dunsOrTaxNumber ?? ''],
+          [L('contactName', l), fields.contactName],
+          [L('email', l), fields.email],
+          [L('phone', l), fields.phone],
+          [L('message', l), fields.message],
+        ],
+      );
       return done('cofor-help', stored);
     },
 
     submitAccessRequest(input: AccessRequestInput): Submitted {
       const company = directory.companyByCofor(input.cofor);
       if (!company) throw fieldError('invalid-input', 'cofor', 'cofor.unknown', 'No company has this COFOR.');
-      if (company.status === 'deactivated') throw fieldError('conflict', 'cofor', 'company.deactivated', 'The company is deactivated.');
-      if (company.access === 'requested') throw fieldError('conflict', 'cofor', 'access.already-requested', 'Access was already requested.');
-      if (company.access === 'open') throw fieldError('conflict', 'cofor', 'access.already-open', 'Access is already open.');
+      if (company.status === 'deactivated')
+        throw fieldError('conflict', 'cofor', 'company.deactivated', 'The company is deactivated.');
+      if (company.access === 'requested')
+        throw fieldError('conflict', 'cofor', 'access.already-requested', 'Access was already requested.');
+      if (company.access === 'open')
+        throw fieldError('conflict', 'cofor', 'access.already-open', 'Access is already open.');
       if (input.termsVersion !== terms.currentVersion) {
-        throw fieldError('conflict', 'termsAccepted', 'terms.outdated', 'The General Terms of Use changed: read and accept them again.');
+        throw fieldError(
+          'conflict',
+          'termsAccepted',
+          'terms.outdated',
+          'The General Terms of Use changed: read and accept them again.',
+        );
       }
       const at = now();
       try {
@@ -122,16 +155,19 @@ export function createOnboardingService(deps: OnboardingDeps) {
         const stored = storeAndQueue(
           'access-request',
           lang,
-          () => submissions.storeAccessRequest(
-            company.id,
-            { ...fields, lang },
-            { version: input.termsVersion, acceptedBy: input.legalRepresentative.fullName },
-            at,
-            () => directory.markAccessRequested(company.id, at),
-          ),
+          () =>
+            submissions.storeAccessRequest(
+              company.id,
+              { ...fields, lang },
+              { version: input.termsVersion, acceptedBy: input.legalRepresentative.fullName },
+              at,
+              () => directory.markAccessRequested(company.id, at),
+            ),
           (l) => [
-            [L('cofor', l), company.cofor], [L('companyName', l), company.legalName],
-            [L('legalRepresentative', l), person(fields.legalRepresentative)], [L('plsa', l), person(fields.plsa)],
+            [L('cofor', l), company.cofor],
+            [L('companyName', l), company.legalName],
+            [L('legalRepresentative', l), person(fields.legalRepresentative)],
+            [L('plsa', l), person(fields.plsa)],
             [L('terms', l), `${input.termsVersion} (${at.toISOString()})`],
           ],
         );

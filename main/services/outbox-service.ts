@@ -1,7 +1,7 @@
 // What a person sees of the outbox: their requests with timelines, the online/offline state and
 // what waits, "Send now", retrying a failed request, and the mail relay settings.
 import type { MailSettingsInput, MailSettingsView, OutboxStatus, RequestView } from '../../preload/contract/help';
-import { fieldError } from '../api/errors';
+import { fieldError } from './errors';
 import type { Delivery } from '../outbox/delivery';
 import { RELAY_PASSWORD_KEY } from '../outbox/delivery';
 import type { MailTransport } from '../outbox/transport';
@@ -31,11 +31,20 @@ export function createOutboxService(deps: OutboxServiceDeps) {
   function status(): OutboxStatus {
     const counts = outbox.counts();
     const { online, lastError } = delivery.status();
-    return { waiting: counts.queued + counts.sending, failed: counts.failed, online, lastError, relayConfigured: mailSettings.get() !== null };
+    return {
+      waiting: counts.queued + counts.sending,
+      failed: counts.failed,
+      online,
+      lastError,
+      relayConfigured: mailSettings.get() !== null,
+    };
   }
 
   async function view(settings: MailSettings): Promise<MailSettingsView> {
-    const passwordSet = await secrets.get(RELAY_PASSWORD_KEY).then((p) => p !== null, () => false);
+    const passwordSet = await secrets.get(RELAY_PASSWORD_KEY).then(
+      (p) => p !== null,
+      () => false,
+    );
     return { ...settings, passwordSet };
   }
 
@@ -44,7 +53,13 @@ export function createOutboxService(deps: OutboxServiceDeps) {
 
     retryRequest(input: { reference: string }): { requeued: number } {
       const id = requests.idOf(input.reference);
-      if (id === null) throw fieldError('not-found', 'reference', 'reference.unknown', 'No request has this reference on this workstation.');
+      if (id === null)
+        throw fieldError(
+          'not-found',
+          'reference',
+          'reference.unknown',
+          'No request has this reference on this workstation.',
+        );
       const requeued = outbox.retry(outbox.idsOfSubmission(id), deps.now());
       void delivery.deliverDue();
       return { requeued };
@@ -73,7 +88,11 @@ export function createOutboxService(deps: OutboxServiceDeps) {
       return view(settings);
     },
 
-    async sendTestEmail(input: { session: string; to: string; lang: string }): Promise<{ sent: boolean; error: string | null }> {
+    async sendTestEmail(input: {
+      session: string;
+      to: string;
+      lang: string;
+    }): Promise<{ sent: boolean; error: string | null }> {
       deps.deskGuard.requireDesk(input.session);
       const settings = mailSettings.get();
       if (!settings) throw fieldError('conflict', 'host', 'mail.not-configured', 'Save the mail settings first.');

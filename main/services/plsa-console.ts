@@ -1,7 +1,7 @@
 // The PLSA console: a company's own accounts, for its PLSAs only (checked here, per call),
 // never another company's. Temporary passwords are shown once to the PLSA and stored hashed.
 import type { AuditEntryView, ConsoleView, IssuedTemporaryPassword, Role } from '../../preload/contract/accounts';
-import { fieldError, PortalError } from '../api/errors';
+import { fieldError, PortalError } from './errors';
 import { generateLogin, normaliseLogin } from '../portal/accounts/login-id';
 import { generateTemporaryPassword, temporaryPasswordExpiry } from '../portal/accounts/temporary-password';
 import { hashPassword } from '../secrets/password-hasher';
@@ -33,7 +33,6 @@ export function createPlsaConsoleService(deps: ConsoleDeps) {
     return account;
   }
 
-
   async function issue(caller: Caller, account: AccountRow, action: string): Promise<IssuedTemporaryPassword> {
     const at = now();
     const temporary = generateTemporaryPassword();
@@ -45,7 +44,10 @@ export function createPlsaConsoleService(deps: ConsoleDeps) {
       accounts.endSessions(account.id);
       accounts.forgetAllDevices(account.id);
       accounts.issueTemporaryPassword(account.id, hash, at, expiresAt, caller.account.login);
-      accounts.audit({ companyId: account.companyId, actor: caller.account.login, action, targetLogin: account.login }, at);
+      accounts.audit(
+        { companyId: account.companyId, actor: caller.account.login, action, targetLogin: account.login },
+        at,
+      );
     })();
     return { login: account.login, temporaryPassword: temporary, expiresAt: expiresAt.toISOString() };
   }
@@ -57,25 +59,56 @@ export function createPlsaConsoleService(deps: ConsoleDeps) {
       return {
         companyName: caller.account.companyName,
         cofor: caller.account.cofor,
-        accounts: list.map((a) => ({ login: a.login, fullName: a.fullName, email: a.email, role: a.role, state: a.state, lastLoginAt: a.lastLoginAt })),
+        accounts: list.map((a) => ({
+          login: a.login,
+          fullName: a.fullName,
+          email: a.email,
+          role: a.role,
+          state: a.state,
+          lastLoginAt: a.lastLoginAt,
+        })),
         plsaCount: list.filter((a) => a.role === 'plsa' && a.state === 'active').length,
       };
     },
 
-    async createAccount(input: { session: string; fullName: string; email: string; role: Role; confirmDuplicate: boolean }): Promise<IssuedTemporaryPassword> {
+    async createAccount(input: {
+      session: string;
+      fullName: string;
+      email: string;
+      role: Role;
+      confirmDuplicate: boolean;
+    }): Promise<IssuedTemporaryPassword> {
       const caller = guard.requirePlsa(input.session);
       const duplicate = accounts.sameNameOrEmail(caller.account.companyId, input.fullName, input.email);
       if ((duplicate.name || duplicate.email) && !input.confirmDuplicate) {
         const fields: Record<string, string> = {};
         if (duplicate.name) fields['fullName'] = 'account.duplicate-name';
         if (duplicate.email) fields['email'] = 'account.duplicate-email';
-        throw new PortalError('conflict', 'A colleague already has this name or e-mail: confirm to create the account anyway.', fields);
+        throw new PortalError(
+          'conflict',
+          'A colleague already has this name or e-mail: confirm to create the account anyway.',
+          fields,
+        );
       }
       const at = now();
       const login = generateLogin(accounts.loginTaken);
       const id = db.transaction(() => {
-        const created = accounts.createAccount(caller.account.companyId, { fullName: input.fullName, email: input.email, role: input.role }, login, at);
-        accounts.audit({ companyId: caller.account.companyId, actor: caller.account.login, action: 'account-created', targetLogin: login, details: { role: input.role } }, at);
+        const created = accounts.createAccount(
+          caller.account.companyId,
+          { fullName: input.fullName, email: input.email, role: input.role },
+          login,
+          at,
+        );
+        accounts.audit(
+          {
+            companyId: caller.account.companyId,
+            actor: caller.account.login,
+            action: 'account-created',
+            targetLogin: login,
+            details: { role: input.role },
+          },
+          at,
+        );
         return created;
       })();
       return issue(caller, accounts.byId(id)!, 'temporary-password-issued');
@@ -87,19 +120,29 @@ export function createPlsaConsoleService(deps: ConsoleDeps) {
       if (account.id === caller.account.id) {
         throw fieldError('conflict', 'login', 'account.self', 'Change your own password from your private area.');
       }
-      if (account.state === 'deactivated') throw fieldError('conflict', 'login', 'account.deactivated', 'This account is deactivated.');
+      if (account.state === 'deactivated')
+        throw fieldError('conflict', 'login', 'account.deactivated', 'This account is deactivated.');
       return issue(caller, account, 'password-reset');
     },
 
     unblockAccount(input: { session: string; login: string }): { login: string } {
       const caller = guard.requirePlsa(input.session);
       const account = colleague(caller, input.login);
-      if (account.state !== 'blocked') throw fieldError('conflict', 'login', 'account.not-blocked', 'This account is not blocked.');
+      if (account.state !== 'blocked')
+        throw fieldError('conflict', 'login', 'account.not-blocked', 'This account is not blocked.');
       const at = now();
       db.transaction(() => {
         accounts.setState(account.id, 'active', at);
         accounts.clearFailures(account.login);
-        accounts.audit({ companyId: account.companyId, actor: caller.account.login, action: 'account-unblocked', targetLogin: account.login }, at);
+        accounts.audit(
+          {
+            companyId: account.companyId,
+            actor: caller.account.login,
+            action: 'account-unblocked',
+            targetLogin: account.login,
+          },
+          at,
+        );
       })();
       return { login: account.login };
     },
@@ -107,20 +150,33 @@ export function createPlsaConsoleService(deps: ConsoleDeps) {
     deactivateAccount(input: { session: string; login: string }): { login: string } {
       const caller = guard.requirePlsa(input.session);
       const account = colleague(caller, input.login);
-      if (account.id === caller.account.id) throw fieldError('conflict', 'login', 'account.self', 'A PLSA cannot deactivate their own account.');
+      if (account.id === caller.account.id)
+        throw fieldError('conflict', 'login', 'account.self', 'A PLSA cannot deactivate their own account.');
       const at = now();
       db.transaction(() => {
         accounts.setState(account.id, 'deactivated', at);
         accounts.endSessions(account.id);
         accounts.forgetAllDevices(account.id);
-        accounts.audit({ companyId: account.companyId, actor: caller.account.login, action: 'account-deactivated', targetLogin: account.login }, at);
+        accounts.audit(
+          {
+            companyId: account.companyId,
+            actor: caller.account.login,
+            action: 'account-deactivated',
+            targetLogin: account.login,
+          },
+          at,
+        );
       })();
       return { login: account.login };
     },
 
     companyAudit(input: { session: string }): { entries: AuditEntryView[] } {
       const caller = guard.requirePlsa(input.session);
-      return { entries: accounts.auditOfCompany(caller.account.companyId).map(({ at, actor, action, targetLogin }) => ({ at, actor, action, targetLogin })) };
+      return {
+        entries: accounts
+          .auditOfCompany(caller.account.companyId)
+          .map(({ at, actor, action, targetLogin }) => ({ at, actor, action, targetLogin })),
+      };
     },
   };
 }

@@ -9,7 +9,12 @@ import type { SessionGuard } from './session-guard';
 
 export type PrivateAreaService = ReturnType<typeof createPrivateAreaService>;
 
-export function createPrivateAreaService(deps: { accounts: AccountsRepository; directory: DirectoryRepository; guard: SessionGuard; now: () => Date }) {
+export function createPrivateAreaService(deps: {
+  accounts: AccountsRepository;
+  directory: DirectoryRepository;
+  guard: SessionGuard;
+  now: () => Date;
+}) {
   return {
     privateArea(input: { session: string }): PrivateArea {
       const { account } = deps.guard.resolve(input.session);

@@ -20,7 +20,12 @@ import type { Mailer } from './mailer';
 
 export interface RecoveryDeps {
   /** Stores a matched blocked-access or find-my-PLSA request for the desk's queue. */
-  storeForDesk: (kind: 'blocked-access' | 'find-plsa', companyId: number, payload: Record<string, unknown>, at: Date) => void;
+  storeForDesk: (
+    kind: 'blocked-access' | 'find-plsa',
+    companyId: number,
+    payload: Record<string, unknown>,
+    at: Date,
+  ) => void;
   accounts: AccountsRepository;
   directory: DirectoryRepository;
   mailer: Mailer;
@@ -43,12 +48,28 @@ export function createRecoveryService(deps: RecoveryDeps) {
    * only within the cap, and never answers before the fixed answer time. Errors inside are
    * logged, not shown: the answer must not differ.
    */
-  async function neutral(kind: string, subject: string, companyId: number | null, work: () => Promise<void>): Promise<RecoveryReceived> {
+  async function neutral(
+    kind: string,
+    subject: string,
+    companyId: number | null,
+    work: () => Promise<void>,
+  ): Promise<RecoveryReceived> {
     const started = Date.now();
     const at = now();
-    const capped = !withinRecoveryCap(accounts.recoveryRequestsSince(subject, new Date(at.getTime() - 3_600_000)), config.recoveryCapPerHour);
+    const capped = !withinRecoveryCap(
+      accounts.recoveryRequestsSince(subject, new Date(at.getTime() - 3_600_000)),
+      config.recoveryCapPerHour,
+    );
     accounts.recordRecoveryRequest(kind, subject, at);
-    accounts.audit({ companyId, actor: 'anonymous', action: `recovery-${kind}${capped ? '-over-cap' : ''}`, targetLogin: normaliseLogin(subject) }, at);
+    accounts.audit(
+      {
+        companyId,
+        actor: 'anonymous',
+        action: `recovery-${kind}${capped ? '-over-cap' : ''}`,
+        targetLogin: normaliseLogin(subject),
+      },
+      at,
+    );
     if (!capped) {
       try {
         await work();
@@ -69,13 +90,28 @@ export function createRecoveryService(deps: RecoveryDeps) {
   };
 
   const plsasOf = (companyId: number) =>
-    accounts.ofCompany(companyId).filter((a) => a.role === 'plsa' && a.state === 'active').map((a) => ({ fullName: a.fullName ?? a.login, email: a.email }));
+    accounts
+      .ofCompany(companyId)
+      .filter((a) => a.role === 'plsa' && a.state === 'active')
+      .map((a) => ({ fullName: a.fullName ?? a.login, email: a.email }));
 
   return {
     forgotUsername(input: ForgotUsernameInput): Promise<RecoveryReceived> {
       return neutral('username', input.email, null, async () => {
-        const logins = accounts.byEmail(input.email).filter((a) => a.state !== 'deactivated').map((a) => a.login);
-        if (logins.length > 0) mailer.queue({ kind: 'logins-reminder', to: input.email, lang: mailLang(input.lang), ...mails.loginsReminder(mailLang(input.lang), logins) }, now());
+        const logins = accounts
+          .byEmail(input.email)
+          .filter((a) => a.state !== 'deactivated')
+          .map((a) => a.login);
+        if (logins.length > 0)
+          mailer.queue(
+            {
+              kind: 'logins-reminder',
+              to: input.email,
+              lang: mailLang(input.lang),
+              ...mails.loginsReminder(mailLang(input.lang), logins),
+            },
+            now(),
+          );
       });
     },
 
@@ -83,7 +119,8 @@ export function createRecoveryService(deps: RecoveryDeps) {
       const account = exactAccount(input.login, input.email);
       return neutral('password', normaliseLogin(input.login) ?? input.login, account?.companyId ?? null, async () => {
         const cofor = (input.cofor ?? '').trim().toUpperCase();
-        const eligible = account && account.role === 'plsa' && account.state !== 'deactivated' && cofor === account.cofor;
+        const eligible =
+          account && account.role === 'plsa' && account.state !== 'deactivated' && cofor === account.cofor;
         if (!eligible) {
           await verifyPassword('equalise the time', decoyHash()); // the hash below costs as much
           return; // a user's new password comes from the PLSA: the answer says so to everyone
@@ -92,10 +129,29 @@ export function createRecoveryService(deps: RecoveryDeps) {
         const temporary = generateTemporaryPassword();
         const expiresAt = temporaryPasswordExpiry(at, config.temporaryPasswordHours);
         const lang = mailLang(input.lang);
-        const mail = mails.temporaryPassword(lang, account.login, expiresAt.toISOString().slice(0, 16).replace('T', ' '));
+        const mail = mails.temporaryPassword(
+          lang,
+          account.login,
+          expiresAt.toISOString().slice(0, 16).replace('T', ' '),
+        );
         await mailer.queueWithSecret({ kind: 'temporary-password', to: account.email, lang, ...mail }, temporary, at);
-        accounts.issueTemporaryPassword(account.id, await hashPassword(temporary, config.hashCost), at, expiresAt, 'self-service');
-        accounts.audit({ companyId: account.companyId, actor: 'anonymous', action: 'temporary-password-issued', targetLogin: account.login, details: { by: 'self-service' } }, at);
+        accounts.issueTemporaryPassword(
+          account.id,
+          await hashPassword(temporary, config.hashCost),
+          at,
+          expiresAt,
+          'self-service',
+        );
+        accounts.audit(
+          {
+            companyId: account.companyId,
+            actor: 'anonymous',
+            action: 'temporary-password-issued',
+            targetLogin: account.login,
+            details: { by: 'self-service' },
+          },
+          at,
+        );
       });
     },
 
@@ -106,28 +162,64 @@ export function createRecoveryService(deps: RecoveryDeps) {
       const account = login
         ? exactAccount(login, input.email)
         : company
-          ? accounts.ofCompany(company.id).find((a) => emailMatchesExactly(input.email, a.email)) ?? null
+          ? (accounts.ofCompany(company.id).find((a) => emailMatchesExactly(input.email, a.email)) ?? null)
           : null;
       return neutral('find-plsa', key, account?.companyId ?? null, async () => {
         if (!account) return;
         const plsas = plsasOf(account.companyId);
         const lang = mailLang(input.lang);
-        if (plsas.length > 0) mailer.queue({ kind: 'plsa-list', to: account.email, lang, ...mails.plsaList(lang, account.cofor, plsas) }, now());
+        if (plsas.length > 0)
+          mailer.queue(
+            { kind: 'plsa-list', to: account.email, lang, ...mails.plsaList(lang, account.cofor, plsas) },
+            now(),
+          );
         // The desk sees it too: a company without an active PLSA needs one named.
-        deps.storeForDesk('find-plsa', account.companyId, { login: account.login, email: account.email, name: account.fullName ?? account.login, plsasSent: plsas.length, lang }, now());
+        deps.storeForDesk(
+          'find-plsa',
+          account.companyId,
+          {
+            login: account.login,
+            email: account.email,
+            name: account.fullName ?? account.login,
+            plsasSent: plsas.length,
+            lang,
+          },
+          now(),
+        );
       });
     },
 
     reportBlockedAccess(input: BlockedAccessInput): Promise<RecoveryReceived> {
       const account = exactAccount(input.login, input.email);
-      return neutral('blocked-access', normaliseLogin(input.login) ?? input.login, account?.companyId ?? null, async () => {
-        if (!account) return;
-        const lang = mailLang(input.lang);
-        const mail = mails.blockedAccess(lang, account.login, account.email, input.message);
-        const to = [...plsasOf(account.companyId).filter((p) => p.email !== account.email).map((p) => p.email), config.assistanceEmail];
-        for (const address of to) mailer.queue({ kind: 'blocked-access', to: address, lang, ...mail }, now());
-        deps.storeForDesk('blocked-access', account.companyId, { login: account.login, email: account.email, name: account.fullName ?? account.login, message: input.message, lang }, now());
-      });
+      return neutral(
+        'blocked-access',
+        normaliseLogin(input.login) ?? input.login,
+        account?.companyId ?? null,
+        async () => {
+          if (!account) return;
+          const lang = mailLang(input.lang);
+          const mail = mails.blockedAccess(lang, account.login, account.email, input.message);
+          const to = [
+            ...plsasOf(account.companyId)
+              .filter((p) => p.email !== account.email)
+              .map((p) => p.email),
+            config.assistanceEmail,
+          ];
+          for (const address of to) mailer.queue({ kind: 'blocked-access', to: address, lang, ...mail }, now());
+          deps.storeForDesk(
+            'blocked-access',
+            account.companyId,
+            {
+              login: account.login,
+              email: account.email,
+              name: account.fullName ?? account.login,
+              message: input.message,
+              lang,
+            },
+            now(),
+          );
+        },
+      );
     },
   };
 }

@@ -5,7 +5,10 @@ import type { TermsOfUse } from '../../preload/contract/dto';
 
 const termsFileSchema = z.strictObject({
   version: z.string().min(1).max(20),
-  texts: z.record(z.string().regex(/^[a-z]{2}$/), z.strictObject({ title: z.string(), paragraphs: z.array(z.string()) })),
+  texts: z.record(
+    z.string().regex(/^[a-z]{2}$/),
+    z.strictObject({ title: z.string(), paragraphs: z.array(z.string()) }),
+  ),
 });
 
 export interface TermsCatalogue {

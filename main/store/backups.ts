@@ -7,7 +7,17 @@ import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { MIGRATIONS } from './migrations';
-import { backupsDir, countRows, forgetCrashes, forgetHeld, liveConnections, recordHeld, runningMaintenance, takeMaintenanceLock, type HeldRows } from './store-guard';
+import {
+  backupsDir,
+  countRows,
+  forgetCrashes,
+  forgetHeld,
+  liveConnections,
+  recordHeld,
+  runningMaintenance,
+  takeMaintenanceLock,
+  type HeldRows,
+} from './store-guard';
 import { StoreError } from './store-error';
 
 /** How many backups are kept: a week of daily ones, or the last starts of a busy week. */
@@ -26,7 +36,9 @@ const stamp = (at: Date): string => at.toISOString().replace(/:/g, '-').replace(
 
 function timeOf(name: string): Date | null {
   const t = BACKUP_NAME.exec(name)?.[2];
-  return t ? new Date(`${t.slice(0, 10)}T${t.slice(11, 13)}:${t.slice(14, 16)}:${t.slice(17, 19)}.${t.slice(20, 23)}Z`) : null;
+  return t
+    ? new Date(`${t.slice(0, 10)}T${t.slice(11, 13)}:${t.slice(14, 16)}:${t.slice(17, 19)}.${t.slice(20, 23)}Z`)
+    : null;
 }
 
 /** This store's backups, newest first. */
@@ -52,7 +64,10 @@ export function verifyStoreCopy(file: string, name = basename(file)): HeldRows {
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version === 0) throw new StoreError('store-corrupt', `${name} is not a store of this app (it has no tables).`);
     if (version > MIGRATIONS.length) {
-      throw new StoreError('store-newer-than-app', `${name} was written by a newer version of the app (schema ${version}, this app knows ${MIGRATIONS.length}).`);
+      throw new StoreError(
+        'store-newer-than-app',
+        `${name} was written by a newer version of the app (schema ${version}, this app knows ${MIGRATIONS.length}).`,
+      );
     }
     return countRows(db);
   } catch (error) {
@@ -64,7 +79,12 @@ export function verifyStoreCopy(file: string, name = basename(file)): HeldRows {
 }
 
 /** Takes a backup now and drops the oldest beyond `keep`. Safe to run from two processes at once. */
-export async function backupStore(db: Database.Database, storeFile: string, at: Date, keep = BACKUPS_KEPT): Promise<BackupInfo> {
+export async function backupStore(
+  db: Database.Database,
+  storeFile: string,
+  at: Date,
+  keep = BACKUPS_KEPT,
+): Promise<BackupInfo> {
   const dir = backupsDir(storeFile);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const file = join(dir, `${stem(storeFile)}-${stamp(at)}Z-${randomBytes(4).toString('hex')}.sqlite`);
@@ -87,7 +107,8 @@ function pruneBackups(storeFile: string, keep: number, now: Date): void {
   const dir = backupsDir(storeFile);
   for (const name of readdirSync(dir)) {
     const file = join(dir, name);
-    if (name.endsWith('.partial') && now.getTime() - statSync(file).mtimeMs > 60 * 60 * 1000) rmSync(file, { force: true });
+    if (name.endsWith('.partial') && now.getTime() - statSync(file).mtimeMs > 60 * 60 * 1000)
+      rmSync(file, { force: true });
   }
 }
 
@@ -133,7 +154,10 @@ function refuseWhileOpen(storeFile: string, action: string): void {
 function exclusively<T>(storeFile: string, task: () => T): T {
   const release = takeMaintenanceLock(storeFile);
   if (!release) {
-    throw new StoreError('store-in-use', `A restore of this store is already running (process ${runningMaintenance(storeFile) ?? '?'}); wait for it to finish.`);
+    throw new StoreError(
+      'store-in-use',
+      `A restore of this store is already running (process ${runningMaintenance(storeFile) ?? '?'}); wait for it to finish.`,
+    );
   }
   try {
     return task();

@@ -3,7 +3,15 @@
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from './migrations';
 import { StoreError } from './store-error';
-import { checkAfterOpen, checkBeforeOpen, countRows, markOpen, readHeld, recordHeld, runningMaintenance } from './store-guard';
+import {
+  checkAfterOpen,
+  checkBeforeOpen,
+  countRows,
+  markOpen,
+  readHeld,
+  recordHeld,
+  runningMaintenance,
+} from './store-guard';
 import { refusal } from './store-refusal';
 
 export { StoreError } from './store-error';
@@ -22,7 +30,11 @@ export const REQUIRED_PRAGMAS = {
  */
 export function openStore(file: string): Db {
   const maintenance = runningMaintenance(file);
-  if (maintenance !== null) throw new StoreError('store-in-use', `The store is being restored (process ${maintenance}); start the app again once it has finished.`);
+  if (maintenance !== null)
+    throw new StoreError(
+      'store-in-use',
+      `The store is being restored (process ${maintenance}); start the app again once it has finished.`,
+    );
   const before = checkBeforeOpen(file);
   if (before) throw refusal(file, before);
   const db = new Database(file);
@@ -98,7 +110,8 @@ export function migrate(db: Db, migrations = MIGRATIONS): void {
       db.transaction(() => {
         db.exec(migration.sql);
         const broken = db.pragma('foreign_key_check') as unknown[];
-        if (broken.length > 0) throw new StoreError('store-corrupt', `Migration ${migration.name} broke ${broken.length} references.`);
+        if (broken.length > 0)
+          throw new StoreError('store-corrupt', `Migration ${migration.name} broke ${broken.length} references.`);
         db.pragma(`user_version = ${migration.version}`);
       })();
     } finally {

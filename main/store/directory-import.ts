@@ -22,12 +22,25 @@ export interface ImportResult {
 
 const tally = (): Tally => ({ inserted: 0, updated: 0, unchanged: 0 });
 
-export function upsertDirectory(db: Db, companies: DirectoryCompany[], at: Date, onProgress?: (done: number, total: number) => void): ImportResult {
-  const result: ImportResult = { companies: tally(), sites: tally(), people: tally(), accounts: tally(), conflicts: [] };
+export function upsertDirectory(
+  db: Db,
+  companies: DirectoryCompany[],
+  at: Date,
+  onProgress?: (done: number, total: number) => void,
+): ImportResult {
+  const result: ImportResult = {
+    companies: tally(),
+    sites: tally(),
+    people: tally(),
+    accounts: tally(),
+    conflicts: [],
+  };
   const findCompany = db.prepare<[string], { id: number }>('SELECT id FROM companies WHERE cofor = ?');
-  const insertCompany = db.prepare(`INSERT INTO companies (cofor, duns, legal_name, registration_number, tax_number, street, postal_code, city, country, status, access_status, access_requested_at)
+  const insertCompany =
+    db.prepare(`INSERT INTO companies (cofor, duns, legal_name, registration_number, tax_number, street, postal_code, city, country, status, access_status, access_requested_at)
     VALUES (@cofor, @duns, @legalName, @registrationNumber, @taxNumber, @street, @postalCode, @city, @country, @status, @access, @accessRequestedAt)`);
-  const updateCompany = db.prepare(`UPDATE companies SET duns = @duns, legal_name = @legalName, registration_number = @registrationNumber, tax_number = @taxNumber,
+  const updateCompany =
+    db.prepare(`UPDATE companies SET duns = @duns, legal_name = @legalName, registration_number = @registrationNumber, tax_number = @taxNumber,
       street = @street, postal_code = @postalCode, city = @city, country = @country, status = @status, access_status = @access, access_requested_at = @accessRequestedAt
     WHERE id = @id AND (duns IS NOT @duns OR legal_name IS NOT @legalName OR registration_number IS NOT @registrationNumber OR tax_number IS NOT @taxNumber
       OR street IS NOT @street OR postal_code IS NOT @postalCode OR city IS NOT @city OR country IS NOT @country OR status IS NOT @status
@@ -36,19 +49,38 @@ export function upsertDirectory(db: Db, companies: DirectoryCompany[], at: Date,
     ON CONFLICT (company_id, code) DO UPDATE SET name = excluded.name, city = excluded.city
     WHERE name IS NOT excluded.name OR city IS NOT excluded.city`);
   const siteExists = db.prepare('SELECT 1 FROM sites WHERE company_id = ? AND code = ?');
-  const findPerson = db.prepare<[number, string, string], { id: number; jobTitle: string | null; phone: string | null; role: string }>(
-    'SELECT id, job_title AS jobTitle, phone, role FROM people WHERE company_id = ? AND full_name = ? AND email = ?');
-  const insertPerson = db.prepare('INSERT INTO people (company_id, full_name, job_title, email, phone, role) VALUES (?, ?, ?, ?, ?, ?)');
+  const findPerson = db.prepare<
+    [number, string, string],
+    { id: number; jobTitle: string | null; phone: string | null; role: string }
+  >('SELECT id, job_title AS jobTitle, phone, role FROM people WHERE company_id = ? AND full_name = ? AND email = ?');
+  const insertPerson = db.prepare(
+    'INSERT INTO people (company_id, full_name, job_title, email, phone, role) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   const updatePerson = db.prepare('UPDATE people SET job_title = ?, phone = ?, role = ? WHERE id = ?');
-  const findAccount = db.prepare<[string], { companyId: number }>('SELECT company_id AS companyId FROM accounts WHERE login = ?');
-  const upsertAccount = db.prepare(`INSERT INTO accounts (login, company_id, person_id, email, role, state) VALUES (?, ?, ?, ?, ?, ?)
+  const findAccount = db.prepare<[string], { companyId: number }>(
+    'SELECT company_id AS companyId FROM accounts WHERE login = ?',
+  );
+  const upsertAccount =
+    db.prepare(`INSERT INTO accounts (login, company_id, person_id, email, role, state) VALUES (?, ?, ?, ?, ?, ?)
     ON CONFLICT (login) DO UPDATE SET person_id = excluded.person_id, email = excluded.email, role = excluded.role
     WHERE person_id IS NOT excluded.person_id OR email IS NOT excluded.email OR role IS NOT excluded.role`);
 
   const n = (v: string | undefined) => v ?? null;
   const one = (c: DirectoryCompany): void => {
-    const values = { cofor: c.cofor, duns: n(c.duns), legalName: c.legalName, registrationNumber: n(c.registrationNumber), taxNumber: n(c.taxNumber),
-      street: n(c.street), postalCode: n(c.postalCode), city: n(c.city), country: n(c.country), status: c.status, access: c.access, accessRequestedAt: n(c.accessRequestedAt) };
+    const values = {
+      cofor: c.cofor,
+      duns: n(c.duns),
+      legalName: c.legalName,
+      registrationNumber: n(c.registrationNumber),
+      taxNumber: n(c.taxNumber),
+      street: n(c.street),
+      postalCode: n(c.postalCode),
+      city: n(c.city),
+      country: n(c.country),
+      status: c.status,
+      access: c.access,
+      accessRequestedAt: n(c.accessRequestedAt),
+    };
     const existing = findCompany.get(c.cofor);
     let companyId: number;
     if (!existing) {
@@ -67,7 +99,10 @@ export function upsertDirectory(db: Db, companies: DirectoryCompany[], at: Date,
     for (const p of c.people) {
       const found = findPerson.get(companyId, p.fullName, p.email);
       if (!found) {
-        personIds.set(p.key, Number(insertPerson.run(companyId, p.fullName, n(p.jobTitle), p.email, n(p.phone), p.role).lastInsertRowid));
+        personIds.set(
+          p.key,
+          Number(insertPerson.run(companyId, p.fullName, n(p.jobTitle), p.email, n(p.phone), p.role).lastInsertRowid),
+        );
         result.people.inserted++;
       } else {
         personIds.set(p.key, found.id);
@@ -79,7 +114,15 @@ export function upsertDirectory(db: Db, companies: DirectoryCompany[], at: Date,
     for (const a of c.accounts) {
       const owner = findAccount.get(a.login);
       if (owner && owner.companyId !== companyId) throw new Error(`login ${a.login} belongs to another company`);
-      const changed = upsertAccount.run(a.login, companyId, a.person ? personIds.get(a.person) ?? null : null, a.email, a.role, a.state).changes > 0;
+      const changed =
+        upsertAccount.run(
+          a.login,
+          companyId,
+          a.person ? (personIds.get(a.person) ?? null) : null,
+          a.email,
+          a.role,
+          a.state,
+        ).changes > 0;
       result.accounts[!owner ? 'inserted' : changed ? 'updated' : 'unchanged']++;
     }
   };
@@ -89,28 +132,57 @@ export function upsertDirectory(db: Db, companies: DirectoryCompany[], at: Date,
       try {
         db.transaction(() => one(company))(); // a savepoint: a conflicting company leaves no trace
       } catch (error) {
-        result.conflicts.push({ cofor: company.cofor, reason: (error as Error).message.replace(/^UNIQUE constraint failed: /, 'already used: ') });
+        result.conflicts.push({
+          cofor: company.cofor,
+          reason: (error as Error).message.replace(/^UNIQUE constraint failed: /, 'already used: '),
+        });
       }
-      if (onProgress && (index % 1000 === 999 || index === companies.length - 1)) onProgress(index + 1, companies.length);
+      if (onProgress && (index % 1000 === 999 || index === companies.length - 1))
+        onProgress(index + 1, companies.length);
     });
-    const changed = (['companies', 'sites', 'people', 'accounts'] as const).some((k) => result[k].inserted + result[k].updated > 0);
-    if (changed) recordMutation(db, { entity: 'directory', entityId: 'directory', op: 'imported', data: { companies: result.companies, accounts: result.accounts } }, at);
+    const changed = (['companies', 'sites', 'people', 'accounts'] as const).some(
+      (k) => result[k].inserted + result[k].updated > 0,
+    );
+    if (changed)
+      recordMutation(
+        db,
+        {
+          entity: 'directory',
+          entityId: 'directory',
+          op: 'imported',
+          data: { companies: result.companies, accounts: result.accounts },
+        },
+        at,
+      );
   })();
   return result;
 }
 
 /** The directory as a file would hold it: no password, no session, nothing secret. */
 export function exportDirectory(db: Db): DirectoryCompany[] {
-  const companies = db.prepare(`SELECT id, cofor, duns, legal_name AS legalName, registration_number AS registrationNumber, tax_number AS taxNumber,
-      street, postal_code AS postalCode, city, country, status, access_status AS access, access_requested_at AS accessRequestedAt FROM companies ORDER BY cofor`).all() as Array<Record<string, unknown> & { id: number }>;
+  const companies = db
+    .prepare(
+      `SELECT id, cofor, duns, legal_name AS legalName, registration_number AS registrationNumber, tax_number AS taxNumber,
+      street, postal_code AS postalCode, city, country, status, access_status AS access, access_requested_at AS accessRequestedAt FROM companies ORDER BY cofor`,
+    )
+    .all() as Array<Record<string, unknown> & { id: number }>;
   const sites = db.prepare('SELECT code, name, city FROM sites WHERE company_id = ? ORDER BY code');
-  const people = db.prepare('SELECT id, full_name AS fullName, job_title AS jobTitle, email, phone, role FROM people WHERE company_id = ? ORDER BY id');
-  const accounts = db.prepare('SELECT login, person_id AS personId, email, role, state FROM accounts WHERE company_id = ? ORDER BY login');
-  const clean = <T extends Record<string, unknown>>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null)) as T;
+  const people = db.prepare(
+    'SELECT id, full_name AS fullName, job_title AS jobTitle, email, phone, role FROM people WHERE company_id = ? ORDER BY id',
+  );
+  const accounts = db.prepare(
+    'SELECT login, person_id AS personId, email, role, state FROM accounts WHERE company_id = ? ORDER BY login',
+  );
+  const clean = <T extends Record<string, unknown>>(o: T) =>
+    Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null)) as T;
   return companies.map(({ id, ...c }) => ({
     ...clean(c),
     sites: (sites.all(id) as Array<Record<string, unknown>>).map(clean),
-    people: (people.all(id) as Array<Record<string, unknown> & { id: number }>).map(({ id: pid, ...p }) => clean({ key: `p${pid}`, ...p })),
-    accounts: (accounts.all(id) as Array<Record<string, unknown> & { personId: number | null }>).map(({ personId, ...a }) => clean({ ...a, person: personId === null ? null : `p${personId}` })),
+    people: (people.all(id) as Array<Record<string, unknown> & { id: number }>).map(({ id: pid, ...p }) =>
+      clean({ key: `p${pid}`, ...p }),
+    ),
+    accounts: (accounts.all(id) as Array<Record<string, unknown> & { personId: number | null }>).map(
+      ({ personId, ...a }) => clean({ ...a, person: personId === null ? null : `p${personId}` }),
+    ),
   })) as unknown as DirectoryCompany[];
 }

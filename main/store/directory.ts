@@ -18,13 +18,16 @@ export type DirectoryRepository = ReturnType<typeof createDirectoryRepository>;
 export function createDirectoryRepository(db: Db) {
   // One indexed statement answers the analysis: the company by its unique COFOR, and whether
   // the asked site exists under it (LEFT JOIN on the (company_id, code) unique index).
-  const factsStmt = db.prepare<[string | null, string | null, string], {
-    legalName: string;
-    status: CompanyFacts['status'];
-    access: CompanyFacts['access'];
-    accessRequestedAt: string | null;
-    siteKnown: number | null;
-  }>(`
+  const factsStmt = db.prepare<
+    [string | null, string | null, string],
+    {
+      legalName: string;
+      status: CompanyFacts['status'];
+      access: CompanyFacts['access'];
+      accessRequestedAt: string | null;
+      siteKnown: number | null;
+    }
+  >(`
     SELECT c.legal_name AS legalName, c.status, c.access_status AS access,
            c.access_requested_at AS accessRequestedAt,
            CASE WHEN ? IS NULL THEN NULL ELSE s.id IS NOT NULL END AS siteKnown
@@ -67,7 +70,11 @@ export function createDirectoryRepository(db: Db) {
     markAccessRequested(companyId: number, at: Date): boolean {
       const changed = markRequestedStmt.run(at.toISOString(), companyId).changes === 1;
       if (changed) {
-        recordMutation(db, { entity: 'company', entityId: String(companyId), op: 'access-requested', data: { at: at.toISOString() } }, at);
+        recordMutation(
+          db,
+          { entity: 'company', entityId: String(companyId), op: 'access-requested', data: { at: at.toISOString() } },
+          at,
+        );
       }
       return changed;
     },
@@ -76,19 +83,52 @@ export function createDirectoryRepository(db: Db) {
 
     /** The desk's decision on an access request: open it, or send it back to "not requested". */
     setAccess(companyId: number, access: 'open' | 'not-requested', at: Date): void {
-      db.prepare('UPDATE companies SET access_status = ?, access_requested_at = NULL WHERE id = ?').run(access, companyId);
+      db.prepare('UPDATE companies SET access_status = ?, access_requested_at = NULL WHERE id = ?').run(
+        access,
+        companyId,
+      );
       recordMutation(db, { entity: 'company', entityId: String(companyId), op: `access-${access}`, data: {} }, at);
     },
 
     /** A company the desk references from its Supplier Database file. */
-    createCompany(c: { cofor: string; duns: string; legalName: string; registrationNumber: string; taxNumber: string; street: string; postalCode: string; city: string; country: string }, at: Date): number {
-      const id = Number(db.prepare(`INSERT INTO companies (cofor, duns, legal_name, registration_number, tax_number, street, postal_code, city, country, status, access_status)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', 'not-requested')`).run(c.cofor, c.duns, c.legalName, c.registrationNumber, c.taxNumber, c.street, c.postalCode, c.city, c.country).lastInsertRowid);
+    createCompany(
+      c: {
+        cofor: string;
+        duns: string;
+        legalName: string;
+        registrationNumber: string;
+        taxNumber: string;
+        street: string;
+        postalCode: string;
+        city: string;
+        country: string;
+      },
+      at: Date,
+    ): number {
+      const id = Number(
+        db
+          .prepare(
+            `INSERT INTO companies (cofor, duns, legal_name, registration_number, tax_number, street, postal_code, city, country, status, access_status)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', 'not-requested')`,
+          )
+          .run(
+            c.cofor,
+            c.duns,
+            c.legalName,
+            c.registrationNumber,
+            c.taxNumber,
+            c.street,
+            c.postalCode,
+            c.city,
+            c.country,
+          ).lastInsertRowid,
+      );
       recordMutation(db, { entity: 'company', entityId: String(id), op: 'referenced', data: { cofor: c.cofor } }, at);
       return id;
     },
 
-    coforTaken: (cofor: string): boolean => db.prepare('SELECT 1 FROM companies WHERE cofor = ?').get(cofor) !== undefined,
+    coforTaken: (cofor: string): boolean =>
+      db.prepare('SELECT 1 FROM companies WHERE cofor = ?').get(cofor) !== undefined,
   };
 }
 
@@ -141,13 +181,21 @@ export function importDirectory(db: Db, directory: Directory, at: Date): ImportR
     }
     const personIds = new Map<string, number | bigint>();
     for (const p of c.people) {
-      const id = insertPerson.run(companyId, p.fullName, p.jobTitle ?? null, p.email, p.phone ?? null, p.role).lastInsertRowid;
+      const id = insertPerson.run(
+        companyId,
+        p.fullName,
+        p.jobTitle ?? null,
+        p.email,
+        p.phone ?? null,
+        p.role,
+      ).lastInsertRowid;
       personIds.set(p.key, id);
       report.people++;
     }
     for (const a of c.accounts) {
       const personId = a.person === undefined ? null : personIds.get(a.person);
-      if (personId === undefined) throw new Error(`Account ${a.login} names unknown person "${a.person}" in ${c.cofor}`);
+      if (personId === undefined)
+        throw new Error(`Account ${a.login} names unknown person "${a.person}" in ${c.cofor}`);
       insertAccount.run(a.login, companyId, personId, a.email, a.role, a.state);
       report.accounts++;
     }

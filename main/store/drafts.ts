@@ -17,7 +17,8 @@ export function createDraftsRepository(db: Db) {
       return row ? (JSON.parse(row.data) as DraftData) : null;
     },
     // Drafts are not mutations: they stay on this workstation and are never synced.
-    save: (form: DraftKey, data: DraftData, at: Date): void => void save.run(form, JSON.stringify(data), at.toISOString()),
+    save: (form: DraftKey, data: DraftData, at: Date): void =>
+      void save.run(form, JSON.stringify(data), at.toISOString()),
     clear: (form: DraftKey): boolean => clear.run(form).changes > 0,
   };
 }

@@ -12,9 +12,14 @@ export interface Mutation {
 
 export function recordMutation(db: Db, mutation: Mutation, at: Date): string {
   const id = randomUUID();
-  db.prepare(
-    'INSERT INTO mutations (id, at, entity, entity_id, op, data) VALUES (?, ?, ?, ?, ?, ?)',
-  ).run(id, at.toISOString(), mutation.entity, mutation.entityId, mutation.op, JSON.stringify(mutation.data));
+  db.prepare('INSERT INTO mutations (id, at, entity, entity_id, op, data) VALUES (?, ?, ?, ?, ?, ?)').run(
+    id,
+    at.toISOString(),
+    mutation.entity,
+    mutation.entityId,
+    mutation.op,
+    JSON.stringify(mutation.data),
+  );
   return id;
 }
 

@@ -34,15 +34,22 @@ export function createRequestsRepository(db: Db) {
       setState.run(state, submissionId);
     },
     list(limit = 200): RequestSummary[] {
-      const rows = db.prepare(`
+      const rows = db
+        .prepare(
+          `
         SELECT s.id, s.reference, s.kind, s.created_at AS createdAt, s.state,
                (SELECT last_error FROM outbox o WHERE o.submission_id = s.id ORDER BY o.created_at DESC LIMIT 1) AS lastError,
                (SELECT CASE WHEN o.state = 'queued' THEN o.next_attempt_at END FROM outbox o WHERE o.submission_id = s.id ORDER BY o.created_at DESC LIMIT 1) AS nextAttemptAt
-        FROM submissions s WHERE s.kind NOT IN ('blocked-access', 'find-plsa') ORDER BY s.created_at DESC, s.id DESC LIMIT ?`).all(limit) as Array<Omit<RequestSummary, 'events'> & { id: number }>;
-      const events = db.prepare<[number], RequestEvent>('SELECT at, state, detail FROM request_events WHERE submission_id = ? ORDER BY id');
+        FROM submissions s WHERE s.kind NOT IN ('blocked-access', 'find-plsa') ORDER BY s.created_at DESC, s.id DESC LIMIT ?`,
+        )
+        .all(limit) as Array<Omit<RequestSummary, 'events'> & { id: number }>;
+      const events = db.prepare<[number], RequestEvent>(
+        'SELECT at, state, detail FROM request_events WHERE submission_id = ? ORDER BY id',
+      );
       return rows.map(({ id, ...row }) => ({ ...row, events: events.all(id) }));
     },
     idOf: (reference: string): number | null =>
-      (db.prepare('SELECT id FROM submissions WHERE reference = ?').pluck().get(reference) as number | undefined) ?? null,
+      (db.prepare('SELECT id FROM submissions WHERE reference = ?').pluck().get(reference) as number | undefined) ??
+      null,
   };
 }

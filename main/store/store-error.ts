@@ -19,7 +19,12 @@ export class StoreError extends Error {
   }
 }
 
-const GUARD_CODES: ReadonlySet<StoreErrorCode> = new Set(['store-vanished', 'store-journal-missing', 'store-journal-damaged']);
+const GUARD_CODES: ReadonlySet<StoreErrorCode> = new Set([
+  'store-vanished',
+  'store-journal-missing',
+  'store-journal-damaged',
+]);
 
 /** A refusal by the store guard, which the user answers by restoring or keeping the store. */
-export const isRecoverable = (error: unknown): error is StoreError => error instanceof StoreError && GUARD_CODES.has(error.code);
+export const isRecoverable = (error: unknown): error is StoreError =>
+  error instanceof StoreError && GUARD_CODES.has(error.code);

@@ -106,14 +106,19 @@ function writeAtomically(file: string, text: string): void {
 export function recordHeld(storeFile: string, rows: HeldRows, at: Date): void {
   mkdirSync(stateDir(storeFile), { recursive: true, mode: 0o700 });
   const held = readHeld(storeFile);
-  writeAtomically(heldFile(storeFile), JSON.stringify({ createdAt: held?.createdAt ?? at.toISOString(), rows, seenAt: at.toISOString() } satisfies Held));
+  writeAtomically(
+    heldFile(storeFile),
+    JSON.stringify({ createdAt: held?.createdAt ?? at.toISOString(), rows, seenAt: at.toISOString() } satisfies Held),
+  );
 }
 
 export const forgetHeld = (storeFile: string): void => rmSync(heldFile(storeFile), { force: true });
 
 export function countRows(db: Database.Database): HeldRows {
   return db
-    .prepare('SELECT (SELECT count(*) FROM companies) AS companies, (SELECT count(*) FROM accounts) AS accounts, (SELECT count(*) FROM submissions) AS submissions')
+    .prepare(
+      'SELECT (SELECT count(*) FROM companies) AS companies, (SELECT count(*) FROM accounts) AS accounts, (SELECT count(*) FROM submissions) AS submissions',
+    )
     .get() as HeldRows;
 }
 
@@ -126,7 +131,8 @@ export function checkBeforeOpen(storeFile: string): GuardProblem | null {
   const held = readHeld(storeFile);
   if (held) {
     if (!existsSync(storeFile)) return { kind: 'vanished', detail: `${basename(storeFile)} is missing`, held };
-    if (statSync(storeFile).size === 0) return { kind: 'vanished', detail: `${basename(storeFile)} is an empty file (0 bytes)`, held };
+    if (statSync(storeFile).size === 0)
+      return { kind: 'vanished', detail: `${basename(storeFile)} is an empty file (0 bytes)`, held };
   }
   const markers = openMarkers(storeFile);
   const crashed = markers.filter((m) => !isAlive(m.pid));
@@ -134,18 +140,25 @@ export function checkBeforeOpen(storeFile: string): GuardProblem | null {
   if (crashed.length === 0 || crashed.length < markers.length || !existsSync(storeFile)) return null;
   const wal = `${storeFile}-wal`;
   if (!existsSync(wal)) {
-    return { kind: 'journal-missing', detail: `the app stopped without closing the store and its journal (${basename(wal)}) is missing` };
+    return {
+      kind: 'journal-missing',
+      detail: `the app stopped without closing the store and its journal (${basename(wal)}) is missing`,
+    };
   }
   const report = inspectWal(readFileSync(wal));
-  return report.damage ? { kind: 'journal-damaged', detail: `the journal ${basename(wal)} is damaged: ${report.damage}` } : null;
+  return report.damage
+    ? { kind: 'journal-damaged', detail: `the journal ${basename(wal)} is damaged: ${report.damage}` }
+    : null;
 }
 
 /** After SQLite opened it, before migrations: a store that held rows is not an empty one now. */
 export function checkAfterOpen(storeFile: string, schemaVersion: number, rows: () => HeldRows): GuardProblem | null {
   const held = readHeld(storeFile);
   if (!held) return null;
-  if (schemaVersion === 0) return { kind: 'vanished', detail: `${basename(storeFile)} has been replaced by an empty database`, held };
-  if (total(held.rows) > 0 && total(rows()) === 0) return { kind: 'vanished', detail: `${basename(storeFile)} no longer holds any company, account or request`, held };
+  if (schemaVersion === 0)
+    return { kind: 'vanished', detail: `${basename(storeFile)} has been replaced by an empty database`, held };
+  if (total(held.rows) > 0 && total(rows()) === 0)
+    return { kind: 'vanished', detail: `${basename(storeFile)} no longer holds any company, account or request`, held };
   return null;
 }
 

@@ -14,13 +14,12 @@ const CODES: Record<GuardProblem['kind'], StoreErrorCode> = {
 export function latestBackupLine(storeFile: string): string {
   const latest = listBackups(storeFile)[0];
   if (!latest) return 'There is no backup of this store yet.';
-  let held = '';
+  const when = latest.takenAt.toISOString().slice(0, 16).replace('T', ' ');
   try {
-    held = `, ${describeRows(verifyStoreCopy(latest.file))}`;
+    return `The latest backup is from ${when} UTC, ${describeRows(verifyStoreCopy(latest.file))}.`;
   } catch (error) {
-    held = ` (it cannot be used: ${(error as Error).message})`;
+    return `The latest backup is from ${when} UTC (it cannot be used: ${(error as Error).message}).`;
   }
-  return `The latest backup is from ${latest.takenAt.toISOString().slice(0, 16).replace('T', ' ')} UTC${held}.`;
 }
 
 export function refusal(storeFile: string, problem: GuardProblem): StoreError {
@@ -29,7 +28,10 @@ export function refusal(storeFile: string, problem: GuardProblem): StoreError {
     problem.kind === 'vanished'
       ? `${problem.detail}, though it held ${describeRows(problem.held.rows)} (last seen ${problem.held.seenAt.slice(0, 16).replace('T', ' ')} UTC)`
       : `${problem.detail}, so changes saved since the last checkpoint may be lost`;
-  const keep = problem.kind === 'vanished' ? 'To start again with an empty store' : 'To keep the store with what SQLite can recover (a copy of its files is kept)';
+  const keep =
+    problem.kind === 'vanished'
+      ? 'To start again with an empty store'
+      : 'To keep the store with what SQLite can recover (a copy of its files is kept)';
   return new StoreError(
     CODES[problem.kind],
     `The local store in ${dataDir} was not opened: ${what}. Nothing was changed.\n` +

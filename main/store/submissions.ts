@@ -64,14 +64,23 @@ export function createSubmissionsRepository(db: Db, requests: RequestsRepository
         const reference = newReference(sub.kind, at);
         try {
           const id = Number(
-            insertSubmission.run(reference, sub.kind, sub.companyId, JSON.stringify(sub.payload), at.toISOString(),
+            insertSubmission.run(
+              reference,
+              sub.kind,
+              sub.companyId,
+              JSON.stringify(sub.payload),
+              at.toISOString(),
               // The language the desk answers in: the one the person used.
-              sub.payload['lang'] === 'fr' ? 'fr' : 'en')
-              .lastInsertRowid,
+              sub.payload['lang'] === 'fr' ? 'fr' : 'en',
+            ).lastInsertRowid,
           );
           extra?.(id);
           requests.record(id, 'saved', at);
-          recordMutation(db, { entity: 'submission', entityId: reference, op: 'submitted', data: { kind: sub.kind, ...sub.payload } }, at);
+          recordMutation(
+            db,
+            { entity: 'submission', entityId: reference, op: 'submitted', data: { kind: sub.kind, ...sub.payload } },
+            at,
+          );
           return { id, reference, submittedAt: at.toISOString() };
         } catch (error) {
           // A reference collision (1 in 10^9 a day) is retried; anything else is real.
@@ -87,7 +96,11 @@ export function createSubmissionsRepository(db: Db, requests: RequestsRepository
     supplierFileExistsForEmail: (email: string): boolean => fileByEmail.get(email) !== undefined,
     pendingAccessRequest: (companyId: number): string | null => pendingAccessRequest.get(companyId)?.reference ?? null,
 
-    storeCompanyFile(payload: Record<string, unknown> & { duns: string; contactEmail: string }, doc: StoredDocument, at: Date) {
+    storeCompanyFile(
+      payload: Record<string, unknown> & { duns: string; contactEmail: string },
+      doc: StoredDocument,
+      at: Date,
+    ) {
       return store({ kind: 'company-file', companyId: null, payload }, at, (id) => {
         insertFile.run(id, payload.duns, payload.contactEmail);
         insertDocument.run(randomUUID(), id, doc.mediaType, doc.fileName, doc.bytes.length, doc.bytes);
@@ -98,12 +111,24 @@ export function createSubmissionsRepository(db: Db, requests: RequestsRepository
       store({ kind: 'cofor-help', companyId: null, payload }, at),
 
     /** Recovery requests that matched an account, for the desk's queue (never shown to the requester). */
-    storeRecoveryRequest: (kind: 'blocked-access' | 'find-plsa', companyId: number, payload: Record<string, unknown>, at: Date) =>
-      store({ kind, companyId, payload }, at),
+    storeRecoveryRequest: (
+      kind: 'blocked-access' | 'find-plsa',
+      companyId: number,
+      payload: Record<string, unknown>,
+      at: Date,
+    ) => store({ kind, companyId, payload }, at),
 
     storeHelp(payload: Record<string, unknown>, screenshot: StoredDocument | null, at: Date) {
       return store({ kind: 'help', companyId: null, payload }, at, (id) => {
-        if (screenshot) insertDocument.run(randomUUID(), id, screenshot.mediaType, screenshot.fileName, screenshot.bytes.length, screenshot.bytes);
+        if (screenshot)
+          insertDocument.run(
+            randomUUID(),
+            id,
+            screenshot.mediaType,
+            screenshot.fileName,
+            screenshot.bytes.length,
+            screenshot.bytes,
+          );
       });
     },
 

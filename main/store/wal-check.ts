@@ -45,7 +45,12 @@ export function inspectWal(wal: Uint8Array): WalReport {
   const pageSize = view.getUint32(8);
   const frameSize = FRAME_HEADER + pageSize;
   const frameCount = Math.floor((wal.byteLength - WAL_HEADER) / frameSize);
-  if ((magic !== MAGIC_LE && magic !== MAGIC_BE) || pageSize < 512 || pageSize > 65536 || (pageSize & (pageSize - 1)) !== 0) {
+  if (
+    (magic !== MAGIC_LE && magic !== MAGIC_BE) ||
+    pageSize < 512 ||
+    pageSize > 65536 ||
+    (pageSize & (pageSize - 1)) !== 0
+  ) {
     // SQLite ignores a log without a valid header. With synchronous=FULL the header is synced
     // before any frame is written, so a whole frame behind a broken header means damage.
     return frameCount > 0
@@ -89,6 +94,9 @@ export function inspectWal(wal: Uint8Array): WalReport {
   return {
     replayedFrames,
     droppedCommits,
-    damage: droppedCommits > 0 ? `frame ${broken + 1} of ${frameCount} is damaged and ${droppedCommits} saved transaction(s) after it would be dropped` : null,
+    damage:
+      droppedCommits > 0
+        ? `frame ${broken + 1} of ${frameCount} is damaged and ${droppedCommits} saved transaction(s) after it would be dropped`
+        : null,
   };
 }

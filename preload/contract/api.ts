@@ -93,31 +93,72 @@ export interface PortalApi {
   mailSettings(input: Record<string, never>): Promise<ApiResult<MailSettingsView | null>>;
   /** Desk agents only: the relay decides where temporary passwords go. */
   saveMailSettings(input: MailSettingsInput & SessionInput): Promise<ApiResult<MailSettingsView>>;
-  sendTestEmail(input: { session: string; to: string; lang: 'en' | 'fr' | 'pt' }): Promise<ApiResult<{ sent: boolean; error: string | null }>>;
+  sendTestEmail(input: {
+    session: string;
+    to: string;
+    lang: 'en' | 'fr' | 'pt';
+  }): Promise<ApiResult<{ sent: boolean; error: string | null }>>;
 
   helpTopic(input: { lang: string }): Promise<ApiResult<HelpTopic>>;
   helpGuide(input: { id: GuideId; lang: string }): Promise<ApiResult<GuideView>>;
   searchHelp(input: { query: string; lang: string }): Promise<ApiResult<{ hits: HelpSearchHit[] }>>;
 
-  deskQueue(input: { session: string; state?: DeskState | undefined; kind?: string | undefined }): Promise<ApiResult<DeskQueue>>;
+  deskQueue(input: {
+    session: string;
+    state?: DeskState | undefined;
+    kind?: string | undefined;
+  }): Promise<ApiResult<DeskQueue>>;
   deskRequest(input: { session: string; reference: string }): Promise<ApiResult<DeskRequestView>>;
-  deskAttachment(input: { session: string; id: string }): Promise<ApiResult<{ fileName: string; mediaType: string; contentBase64: string }>>;
+  deskAttachment(input: {
+    session: string;
+    id: string;
+  }): Promise<ApiResult<{ fileName: string; mediaType: string; contentBase64: string }>>;
   deskSearchCompanies(input: { session: string; query: string }): Promise<ApiResult<{ hits: DeskCompanyHit[] }>>;
-  deskSetState(input: { session: string; reference: string; state: DeskState; assignToMe: boolean }): Promise<ApiResult<{ reference: string }>>;
-  deskDecide(input: { session: string; reference: string; decision: DeskDecision }): Promise<ApiResult<{ reference: string; cofor?: string; logins?: string[]; handOver?: DeskHandOver[] }>>;
-  deskReplacePlsa(input: { session: string; cofor: string; oldLogin: string; fullName: string; email: string; lang: 'en' | 'fr' | 'pt' }): Promise<ApiResult<{ login: string; handOver?: DeskHandOver[] }>>;
-  deskImport(input: { session: string; format: 'csv' | 'jsonl'; content: string }): Promise<ApiResult<DeskImportReport>>;
-  deskExport(input: { session: string; format: 'csv' | 'jsonl' }): Promise<ApiResult<{ fileName: string; content: string }>>;
-  createDeskAgent(input: { session: string; username: string; fullName: string; email: string }): Promise<ApiResult<{ username: string; temporaryPassword: string }>>;
-  deskUnblockAgent(input: { session: string; username: string }): Promise<ApiResult<{ username: string; unblocked: boolean }>>;
+  deskSetState(input: {
+    session: string;
+    reference: string;
+    state: DeskState;
+    assignToMe: boolean;
+  }): Promise<ApiResult<{ reference: string }>>;
+  deskDecide(input: {
+    session: string;
+    reference: string;
+    decision: DeskDecision;
+  }): Promise<ApiResult<{ reference: string; cofor?: string; logins?: string[]; handOver?: DeskHandOver[] }>>;
+  deskReplacePlsa(input: {
+    session: string;
+    cofor: string;
+    oldLogin: string;
+    fullName: string;
+    email: string;
+    lang: 'en' | 'fr' | 'pt';
+  }): Promise<ApiResult<{ login: string; handOver?: DeskHandOver[] }>>;
+  deskImport(input: {
+    session: string;
+    format: 'csv' | 'jsonl';
+    content: string;
+  }): Promise<ApiResult<DeskImportReport>>;
+  deskExport(input: {
+    session: string;
+    format: 'csv' | 'jsonl';
+  }): Promise<ApiResult<{ fileName: string; content: string }>>;
+  createDeskAgent(input: {
+    session: string;
+    username: string;
+    fullName: string;
+    email: string;
+  }): Promise<ApiResult<{ username: string; temporaryPassword: string }>>;
+  deskUnblockAgent(input: {
+    session: string;
+    username: string;
+  }): Promise<ApiResult<{ username: string; unblocked: boolean }>>;
   deskTemplates(input: { session: string }): Promise<ApiResult<DeskTemplatesView>>;
   saveDeskTemplates(input: { session: string; templates: DeskTemplatesView }): Promise<ApiResult<DeskTemplatesView>>;
 }
 
 export type ApiMethod = keyof PortalApi;
 export type ApiInput<M extends ApiMethod> = Parameters<PortalApi[M]>[0];
-export type ApiValue<M extends ApiMethod> =
-  Awaited<ReturnType<PortalApi[M]>> extends ApiResult<infer T> ? T : never;
+export type ApiValue<M extends ApiMethod> = Awaited<ReturnType<PortalApi[M]>> extends ApiResult<infer T> ? T : never;
 
 /** Every method, listed once; `satisfies` below fails to compile when one is forgotten. */
 export const API_METHODS = [

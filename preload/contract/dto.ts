@@ -20,10 +20,7 @@ export type InfoKey =
   | 'needs-cofor'
   | 'needs-open-access';
 
-export type Proposal =
-  | { kind: 'form'; form: FormId }
-  | { kind: 'info'; key: InfoKey }
-  | { kind: 'login' };
+export type Proposal = { kind: 'form'; form: FormId } | { kind: 'info'; key: InfoKey } | { kind: 'login' };
 
 export interface Stage {
   id: StageId;
@@ -31,9 +28,7 @@ export interface Stage {
   proposals: Proposal[];
 }
 
-export type Notice =
-  | { kind: 'site-head-office-only'; siteCode: string }
-  | { kind: 'unknown-site'; siteCode: string };
+export type Notice = { kind: 'site-head-office-only'; siteCode: string } | { kind: 'unknown-site'; siteCode: string };
 
 export interface Analysis {
   /** The 6-character head-office COFOR, normalised. */

@@ -1,7 +1,15 @@
 // Help & Contact, "My requests", the outbox and the mail settings.
 import type { UploadedDocument } from './dto';
 
-export const HELP_PURPOSES = ['access-request', 'cofor', 'login-or-password', 'blocked-access', 'plsa', 'technical', 'other'] as const;
+export const HELP_PURPOSES = [
+  'access-request',
+  'cofor',
+  'login-or-password',
+  'blocked-access',
+  'plsa',
+  'technical',
+  'other',
+] as const;
 export type HelpPurpose = (typeof HELP_PURPOSES)[number];
 
 export interface HelpRequestInput {
@@ -85,7 +93,8 @@ export interface HelpSearchHit {
 
 // The support desk.
 export type DeskState = 'new' | 'in-progress' | 'waiting-supplier' | 'done';
-export type DeskRequestKind = 'company-file' | 'cofor-help' | 'access-request' | 'help' | 'blocked-access' | 'find-plsa';
+export type DeskRequestKind =
+  'company-file' | 'cofor-help' | 'access-request' | 'help' | 'blocked-access' | 'find-plsa';
 
 export interface DeskQueueItem {
   reference: string;
@@ -154,6 +163,15 @@ export interface DeskImportReport {
   accounts: { inserted: number; updated: number; unchanged: number };
 }
 
-export const DESK_TEMPLATE_KEYS = ['cofor-found', 'cofor-not-found', 'file-referenced', 'file-declined', 'access-validated', 'access-rejected', 'unblocked', 'answer'] as const;
+export const DESK_TEMPLATE_KEYS = [
+  'cofor-found',
+  'cofor-not-found',
+  'file-referenced',
+  'file-declined',
+  'access-validated',
+  'access-rejected',
+  'unblocked',
+  'answer',
+] as const;
 export type DeskTemplateKey = (typeof DESK_TEMPLATE_KEYS)[number];
 export type DeskTemplatesView = Record<DeskTemplateKey, Record<'en' | 'fr', { subject: string; body: string }>>;

@@ -37,8 +37,7 @@ export interface ApiError {
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
 export const ok = <T>(value: T): ApiResult<T> => ({ ok: true, value });
-export const fail = (
-  code: ErrorCode,
-  message: string,
-  fields?: Record<string, string>,
-): ApiResult<never> => ({ ok: false, error: fields ? { code, message, fields } : { code, message } });
+export const fail = (code: ErrorCode, message: string, fields?: Record<string, string>): ApiResult<never> => ({
+  ok: false,
+  error: fields ? { code, message, fields } : { code, message },
+});

@@ -11,7 +11,13 @@ const RUNS = 30;
 
 export async function benchClickToAnswer() {
   const dataDir = tempDir('portal-bench-web-');
-  const host = spawn(process.execPath, [resolve(__dirname, '..', '..', 'dist', 'main', 'web.cjs'), '--port', '0', '--data-dir', dataDir.path]);
+  const host = spawn(process.execPath, [
+    resolve(__dirname, '..', '..', 'dist', 'main', 'web.cjs'),
+    '--port',
+    '0',
+    '--data-dir',
+    dataDir.path,
+  ]);
   try {
     const url = await new Promise<string>((ok, fail) => {
       let out = '';
@@ -48,7 +54,13 @@ export async function benchClickToAnswer() {
           await page.evaluate(async (c) => {
             const token = sessionStorage.getItem('portal.token');
             const t0 = performance.now();
-            await (await fetch('/api/analyze', { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify({ cofor: c }) })).json();
+            await (
+              await fetch('/api/analyze', {
+                method: 'POST',
+                headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+                body: JSON.stringify({ cofor: c }),
+              })
+            ).json();
             await new Promise(requestAnimationFrame); // a frame, as the click's answer needs one to be seen
             return performance.now() - t0;
           }, cofor),

@@ -20,19 +20,46 @@ export async function benchCrashDrill(items: number, kills: number): Promise<Cra
 export async function benchThroughput(items: number): Promise<{ oursPerSecond: number; plainPerSecond: number }> {
   const dir = tempDir('portal-bench-mail-');
   const smtp = await startSmtp({ parse: false });
-  const core = startCore({ dataDir: dir.path, resourcesDir: RESOURCES_DIR, mode: 'web', loadDemo: false, version: 'bench', deliver: false, keychainService: `B2B Portal bench ${process.pid}` });
+  const core = startCore({
+    dataDir: dir.path,
+    resourcesDir: RESOURCES_DIR,
+    mode: 'web',
+    loadDemo: false,
+    version: 'bench',
+    deliver: false,
+    keychainService: `B2B Portal bench ${process.pid}`,
+  });
   try {
     await useRelay(core, loopbackSettings(smtp.port));
     for (let i = 0; i < items; i++) {
-      await core.router.call('submitHelpRequest', { purpose: 'technical', message: `Bench message ${i}`, name: 'Bench', company: 'Bench Co', email: 'bench@example.com', phone: '+33 1 00 00 00 00', lang: 'en' });
+      await core.router.call('submitHelpRequest', {
+        purpose: 'technical',
+        message: `Bench message ${i}`,
+        name: 'Bench',
+        company: 'Bench Co',
+        email: 'bench@example.com',
+        phone: '+33 1 00 00 00 00',
+        lang: 'en',
+      });
     }
-    const messages = core.db.prepare('SELECT to_address AS "to", subject, body_text AS text, html_body AS html, message_id AS messageId FROM outbox').all() as Array<{ to: string; subject: string; text: string; html: string; messageId: string }>;
+    const messages = core.db
+      .prepare(
+        'SELECT to_address AS "to", subject, body_text AS text, html_body AS html, message_id AS messageId FROM outbox',
+      )
+      .all() as Array<{ to: string; subject: string; text: string; html: string; messageId: string }>;
 
     let t0 = process.hrtime.bigint();
     for (let round = await core.deliverNow(); round.sent > 0; round = await core.deliverNow());
     const ours = Number(process.hrtime.bigint() - t0) / 1e9;
 
-    const plain = nodemailer.createTransport({ pool: true, maxConnections: 2, host: '127.0.0.1', port: smtp.port, secure: false, ignoreTLS: true });
+    const plain = nodemailer.createTransport({
+      pool: true,
+      maxConnections: 2,
+      host: '127.0.0.1',
+      port: smtp.port,
+      secure: false,
+      ignoreTLS: true,
+    });
     t0 = process.hrtime.bigint();
     for (const m of messages) await plain.sendMail({ from: 'no-reply@b2b-portal.example', ...m });
     const baseline = Number(process.hrtime.bigint() - t0) / 1e9;

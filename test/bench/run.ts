@@ -29,12 +29,29 @@ const freshStore = (): Db => openStore(join(dir.path, `store-${fileNo++}.sqlite`
 
 /** The baseline: the same rows, plain prepared inserts in one transaction, no mapping. */
 function plainInserts(db: Db, directory: Directory): void {
-  const company = db.prepare(`INSERT INTO companies (cofor, duns, legal_name, registration_number, tax_number, street, postal_code, city, country, status, access_status, access_requested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const company = db.prepare(
+    `INSERT INTO companies (cofor, duns, legal_name, registration_number, tax_number, street, postal_code, city, country, status, access_status, access_requested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
   const site = db.prepare('INSERT INTO sites (company_id, code, name, city) VALUES (?, ?, ?, ?)');
-  const account = db.prepare('INSERT INTO accounts (login, company_id, person_id, email, role, state) VALUES (?, ?, ?, ?, ?, ?)');
+  const account = db.prepare(
+    'INSERT INTO accounts (login, company_id, person_id, email, role, state) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   db.transaction(() => {
     for (const c of directory.companies) {
-      const id = company.run(c.cofor, c.duns, c.legalName, c.registrationNumber, c.taxNumber, c.street, c.postalCode, c.city, c.country, c.status, c.access, c.accessRequestedAt ?? null).lastInsertRowid;
+      const id = company.run(
+        c.cofor,
+        c.duns,
+        c.legalName,
+        c.registrationNumber,
+        c.taxNumber,
+        c.street,
+        c.postalCode,
+        c.city,
+        c.country,
+        c.status,
+        c.access,
+        c.accessRequestedAt ?? null,
+      ).lastInsertRowid;
       for (const s of c.sites) site.run(id, s.code, s.name, s.city);
       for (const a of c.accounts) account.run(a.login, id, null, a.email, a.role, a.state);
     }
@@ -59,21 +76,41 @@ async function main(): Promise<void> {
   let core: PortalCore | null = null;
   for (let round = 0; round < 2; round++) {
     const plainDb = freshStore();
-    plainBest = Math.min(plainBest, time(() => plainInserts(plainDb, directory)));
+    plainBest = Math.min(
+      plainBest,
+      time(() => plainInserts(plainDb, directory)),
+    );
     plainDb.close();
     // The app's own store, as the app opens it, kept after the first round for the analysis.
-    const ours = startCore({ dataDir: join(dir.path, `core-${round}`), resourcesDir: RESOURCES_DIR, mode: 'web', loadDemo: false, version: 'bench' });
-    oursBest = Math.min(oursBest, time(() => importDirectory(ours.db, directory, AT)));
+    const ours = startCore({
+      dataDir: join(dir.path, `core-${round}`),
+      resourcesDir: RESOURCES_DIR,
+      mode: 'web',
+      loadDemo: false,
+      version: 'bench',
+    });
+    oursBest = Math.min(
+      oursBest,
+      time(() => importDirectory(ours.db, directory, AT)),
+    );
     if (core) ours.close();
     else core = ours;
     const validatedDb = freshStore();
     const json = JSON.parse(JSON.stringify(directory)) as unknown; // what an import file gives
-    validatedBest = Math.min(validatedBest, time(() => importDirectory(validatedDb, directorySchema.parse(json), AT)));
+    validatedBest = Math.min(
+      validatedBest,
+      time(() => importDirectory(validatedDb, directorySchema.parse(json), AT)),
+    );
     validatedDb.close();
   }
   row('import: plain prepared inserts, one transaction (baseline)', `${fmt(total / plainBest)} rows/s`, '1.00', '');
   row('import: importDirectory', `${fmt(total / oursBest)} rows/s`, (plainBest / oursBest).toFixed(2), '>= 0.50');
-  row('import: schema validation + importDirectory', `${fmt(total / validatedBest)} rows/s`, (plainBest / validatedBest).toFixed(2), '(informative)');
+  row(
+    'import: schema validation + importDirectory',
+    `${fmt(total / validatedBest)} rows/s`,
+    (plainBest / validatedBest).toFixed(2),
+    '(informative)',
+  );
 
   // The CSV import form: reading the file, checking every row, then the idempotent import.
   const csv = toCsv(directory.companies);
@@ -83,14 +120,21 @@ async function main(): Promise<void> {
   const csvResult = upsertDirectory(csvDb, parsedCsv.companies, AT);
   const csvSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
   csvDb.close();
-  row(`import of the CSV form (${(csv.length / 1e6).toFixed(0)} MB, ${parsedCsv.rejected.length} rejected, ${csvResult.conflicts.length} conflicts)`, `${fmt(total / csvSeconds)} rows/s`, (plainBest / csvSeconds).toFixed(2), '(informative: parse + checks + upsert)');
+  row(
+    `import of the CSV form (${(csv.length / 1e6).toFixed(0)} MB, ${parsedCsv.rejected.length} rejected, ${csvResult.conflicts.length} conflicts)`,
+    `${fmt(total / csvSeconds)} rows/s`,
+    (plainBest / csvSeconds).toFixed(2),
+    '(informative: parse + checks + upsert)',
+  );
 
   // Analysis of one COFOR against the single indexed lookup it cannot beat.
   const db = core!.db;
   const directoryRepo = createDirectoryRepository(db);
   // The lower bound: the one indexed lookup of the company row by COFOR, reading what the analysis
   // needs from it. (An id-only probe is answered from the index alone and is shown for reference.)
-  const lookup = db.prepare<[string], unknown>('SELECT legal_name, status, access_status, access_requested_at FROM companies WHERE cofor = ?');
+  const lookup = db.prepare<[string], unknown>(
+    'SELECT legal_name, status, access_status, access_requested_at FROM companies WHERE cofor = ?',
+  );
   const probe = db.prepare<[string], { id: number }>('SELECT id FROM companies WHERE cofor = ?');
   const inputs = Array.from({ length: CALLS }, (_, i) => {
     const n = (i * 7919) % (COMPANIES + COMPANIES / 10); // about 1 in 11 is unknown
@@ -101,11 +145,30 @@ async function main(): Promise<void> {
     (i) => analyzeCofor(inputs[i]!, directoryRepo.companyFacts, AT),
     CALLS,
   );
-  const ids = interleaved((i) => probe.get(inputs[i]!.cofor), () => undefined, Math.min(CALLS, 10_000));
-  row('id-only index probe by COFOR (reference) p50 / p99', `${us(percentile(ids.a, 50))} / ${us(percentile(ids.a, 99))} µs`, `${(percentile(ids.a, 99) / percentile(lat.a, 99)).toFixed(2)} (p99)`, '');
-  row('indexed lookup of the company row by COFOR (baseline) p50 / p99', `${us(percentile(lat.a, 50))} / ${us(percentile(lat.a, 99))} µs`, '1.00', '');
+  const ids = interleaved(
+    (i) => probe.get(inputs[i]!.cofor),
+    () => undefined,
+    Math.min(CALLS, 10_000),
+  );
+  row(
+    'id-only index probe by COFOR (reference) p50 / p99',
+    `${us(percentile(ids.a, 50))} / ${us(percentile(ids.a, 99))} µs`,
+    `${(percentile(ids.a, 99) / percentile(lat.a, 99)).toFixed(2)} (p99)`,
+    '',
+  );
+  row(
+    'indexed lookup of the company row by COFOR (baseline) p50 / p99',
+    `${us(percentile(lat.a, 50))} / ${us(percentile(lat.a, 99))} µs`,
+    '1.00',
+    '',
+  );
   const p99Ratio = percentile(lat.b, 99) / percentile(lat.a, 99);
-  row('analyzeCofor p50 / p99', `${us(percentile(lat.b, 50))} / ${us(percentile(lat.b, 99))} µs`, `${(percentile(lat.b, 50) / percentile(lat.a, 50)).toFixed(2)} / ${p99Ratio.toFixed(2)}`, 'p99 < 1000 µs, <= 3.00');
+  row(
+    'analyzeCofor p50 / p99',
+    `${us(percentile(lat.b, 50))} / ${us(percentile(lat.b, 99))} µs`,
+    `${(percentile(lat.b, 50) / percentile(lat.a, 50)).toFixed(2)} / ${p99Ratio.toFixed(2)}`,
+    'p99 < 1000 µs, <= 3.00',
+  );
 
   // The desk's company search on the same 100,000 companies: identifiers, names with typos, cities.
   t0 = process.hrtime.bigint();
@@ -114,18 +177,29 @@ async function main(): Promise<void> {
   const queries = Array.from({ length: 2000 }, (_, i) => {
     const n = (i * 104_729) % COMPANIES;
     switch (i % 4) {
-      case 0: return coforOf(n);
-      case 1: return String(100_000_000 + n);
-      case 2: return `Synthetic Suplier ${n} SA`; // one letter missing
-      default: return `City ${n % 5000}`;
+      case 0:
+        return coforOf(n);
+      case 1:
+        return String(100_000_000 + n);
+      case 2:
+        return `Synthetic Suplier ${n} SA`; // one letter missing
+      default:
+        return `City ${n % 5000}`;
     }
   });
-  const searchTimes = queries.map((q) => {
-    const start = process.hrtime.bigint();
-    search.search(q);
-    return Number(process.hrtime.bigint() - start);
-  }).sort((a, b) => a - b);
-  row(`company search (index built in ${buildSeconds.toFixed(1)} s) p50 / p95`, `${us(percentile(searchTimes, 50))} / ${us(percentile(searchTimes, 95))} µs`, `${(percentile(searchTimes, 95) / 10_000_000).toFixed(3)} of target`, 'p95 < 10 ms');
+  const searchTimes = queries
+    .map((q) => {
+      const start = process.hrtime.bigint();
+      search.search(q);
+      return Number(process.hrtime.bigint() - start);
+    })
+    .sort((a, b) => a - b);
+  row(
+    `company search (index built in ${buildSeconds.toFixed(1)} s) p50 / p95`,
+    `${us(percentile(searchTimes, 50))} / ${us(percentile(searchTimes, 95))} µs`,
+    `${(percentile(searchTimes, 95) / 10_000_000).toFixed(3)} of target`,
+    'p95 < 10 ms',
+  );
 
   // The same through the router (schema parse, envelope), as the IPC and HTTP doors call it.
   const router = core!.router;
@@ -136,37 +210,79 @@ async function main(): Promise<void> {
     routed.push(Number(process.hrtime.bigint() - t0));
   }
   routed.sort((x, y) => x - y);
-  row('analyze through the router (schema + envelope) p50 / p99', `${us(percentile(routed, 50))} / ${us(percentile(routed, 99))} µs`, `${(percentile(routed, 99) / percentile(lat.a, 99)).toFixed(2)} (p99)`, '(informative)');
+  row(
+    'analyze through the router (schema + envelope) p50 / p99',
+    `${us(percentile(routed, 50))} / ${us(percentile(routed, 99))} µs`,
+    `${(percentile(routed, 99) / percentile(lat.a, 99)).toFixed(2)} (p99)`,
+    '(informative)',
+  );
   core!.close();
 
   // Renderer: initial JavaScript, gzipped.
   const assets = resolve(__dirname, '..', '..', 'dist', 'renderer', 'assets');
   const js = readdirSync(assets).filter((f) => f.endsWith('.js'));
   const gz = js.reduce((n, f) => n + gzipSync(readFileSync(join(assets, f))).length, 0);
-  row('renderer initial JavaScript, gzipped', `${(gz / 1024).toFixed(1)} KB`, `${(gz / (100 * 1024)).toFixed(2)} of budget`, '< 100 KB');
+  row(
+    'renderer initial JavaScript, gzipped',
+    `${(gz / 1024).toFixed(1)} KB`,
+    `${(gz / (100 * 1024)).toFixed(2)} of budget`,
+    '< 100 KB',
+  );
 
   // A click on Start analysis until its answer is on screen, next to the bare API round trip.
   try {
     const click = await benchClickToAnswer();
-    row('API round trip from the page (baseline) median / p95', `${click.fetchMedian.toFixed(1)} / ${click.fetchP95.toFixed(1)} ms`, '1.00', '');
-    row('click on Start analysis -> answer rendered, median / p95', `${click.clickMedian.toFixed(1)} / ${click.clickP95.toFixed(1)} ms`, (click.clickMedian / click.fetchMedian).toFixed(2), '< 100 ms');
+    row(
+      'API round trip from the page (baseline) median / p95',
+      `${click.fetchMedian.toFixed(1)} / ${click.fetchP95.toFixed(1)} ms`,
+      '1.00',
+      '',
+    );
+    row(
+      'click on Start analysis -> answer rendered, median / p95',
+      `${click.clickMedian.toFixed(1)} / ${click.clickP95.toFixed(1)} ms`,
+      (click.clickMedian / click.fetchMedian).toFixed(2),
+      '< 100 ms',
+    );
   } catch (error) {
-    row('click on Start analysis -> answer rendered', `not measured: ${(error as Error).message.split('\n')[0]}`, '', '< 100 ms');
+    row(
+      'click on Start analysis -> answer rendered',
+      `not measured: ${(error as Error).message.split('\n')[0]}`,
+      '',
+      '< 100 ms',
+    );
   }
 
   // The outbox: throughput next to plain nodemailer, then the crash drill at full size.
   const mail = await benchThroughput(Number(process.env['BENCH_MAILS'] ?? 2000));
   row('plain nodemailer, pooled, same messages (baseline)', `${fmt(mail.plainPerSecond)} msg/s`, '1.00', '');
-  row('outbox delivery (mark sending, send, mark sent)', `${fmt(mail.oursPerSecond)} msg/s`, (mail.oursPerSecond / mail.plainPerSecond).toFixed(2), '(informative)');
+  row(
+    'outbox delivery (mark sending, send, mark sent)',
+    `${fmt(mail.oursPerSecond)} msg/s`,
+    (mail.oursPerSecond / mail.plainPerSecond).toFixed(2),
+    '(informative)',
+  );
   const items = Number(process.env['BENCH_CRASH_ITEMS'] ?? 10_000);
   const kills = Number(process.env['BENCH_CRASH_KILLS'] ?? 400);
   console.log(`Crash drill: ${fmt(items)} messages, at least ${kills} SIGKILLs…`);
   const drill = await benchCrashDrill(items, kills);
-  row(`crash drill: ${fmt(drill.items)} messages, ${drill.kills} kills, ${drill.runs} runs`, `${drill.missing} lost, ${drill.notFinal} not final`, `${drill.received - drill.unique} dup.`, `0 lost, dup. <= ${drill.kills}`);
-  row('crash drill: integrity_check after every restart', `${drill.runs - drill.integrityFailures}/${drill.runs} ok`, `${drill.seconds.toFixed(0)} s`, 'all ok');
+  row(
+    `crash drill: ${fmt(drill.items)} messages, ${drill.kills} kills, ${drill.runs} runs`,
+    `${drill.missing} lost, ${drill.notFinal} not final`,
+    `${drill.received - drill.unique} dup.`,
+    `0 lost, dup. <= ${drill.kills}`,
+  );
+  row(
+    'crash drill: integrity_check after every restart',
+    `${drill.runs - drill.integrityFailures}/${drill.runs} ok`,
+    `${drill.seconds.toFixed(0)} s`,
+    'all ok',
+  );
 
   dir.remove();
-  const widths = [0, 1, 2, 3].map((c) => Math.max(...[['measure', 'figure', 'ratio', 'target'], ...rows].map((r) => (r[c] ?? '').length)));
+  const widths = [0, 1, 2, 3].map((c) =>
+    Math.max(...[['measure', 'figure', 'ratio', 'target'], ...rows].map((r) => (r[c] ?? '').length)),
+  );
   const line = (r: string[]) => r.map((cell, c) => cell.padEnd(widths[c]!)).join(' | ');
   console.log(`\n${line(['measure', 'figure', 'ratio', 'target'])}\n${widths.map((w) => '-'.repeat(w)).join('-|-')}`);
   for (const r of rows) console.log(line(r));

@@ -5,10 +5,18 @@ export function percentile(sortedNs: number[], p: number): number {
 
 /** Per-call latencies (ns) of two functions, measured in alternating blocks so that both see
  * the same machine noise (these machines are shared). */
-export function interleaved(a: (i: number) => unknown, b: (i: number) => unknown, calls: number, block = 500): { a: number[]; b: number[] } {
+export function interleaved(
+  a: (i: number) => unknown,
+  b: (i: number) => unknown,
+  calls: number,
+  block = 500,
+): { a: number[]; b: number[] } {
   const times = { a: [] as number[], b: [] as number[] };
   for (let start = 0; start < calls; start += block) {
-    for (const [name, fn] of [['a', a], ['b', b]] as const) {
+    for (const [name, fn] of [
+      ['a', a],
+      ['b', b],
+    ] as const) {
       for (let i = start; i < start + block; i++) {
         const t0 = process.hrtime.bigint();
         fn(i);

@@ -1,5 +1,15 @@
 import type { Page } from '@playwright/test';
-import { DEMO, expect, expectAccessible, keychainSecret, logIn, requireKeychain, open, outboxFor, test } from './fixtures';
+import {
+  DEMO,
+  expect,
+  expectAccessible,
+  keychainSecret,
+  logIn,
+  requireKeychain,
+  open,
+  outboxFor,
+  test,
+} from './fixtures';
 
 const problem = (page: Page) => page.locator('#login-problem');
 
@@ -22,7 +32,10 @@ test('the demo PLSA logs in from the header and sees the private area, then sign
   await expect(page.getByRole('heading', { name: 'Login to your private area' })).toBeVisible();
 });
 
-test('a demo user logs in from the guide\'s stage 3, sees no console, and the engine refuses it anyway', async ({ page, host }) => {
+test("a demo user logs in from the guide's stage 3, sees no console, and the engine refuses it anyway", async ({
+  page,
+  host,
+}) => {
   await open(page, host, '#/access');
   await page.getByLabel('COFOR', { exact: true }).fill('A10001');
   await page.getByRole('button', { name: 'Start analysis' }).click();
@@ -45,7 +58,10 @@ test('a wrong password and an unknown login get the same answer', async ({ page,
   expect(wrong).toContain('The login or the password is not right');
 });
 
-test('the blocked demo user gets the wrong-password answer (no password is confirmed), with the way out', async ({ page, host }) => {
+test('the blocked demo user gets the wrong-password answer (no password is confirmed), with the way out', async ({
+  page,
+  host,
+}) => {
   await logIn(page, host, DEMO.blocked.login, DEMO.blocked.password);
   await expect(problem(page)).toContainText('The login or the password is not right, or the access is blocked');
   await problem(page).getByRole('link', { name: 'Blocked access?' }).click();
@@ -53,22 +69,40 @@ test('the blocked demo user gets the wrong-password answer (no password is confi
 });
 
 const RECOVERY: Array<[string, string, (page: Page, known: boolean) => Promise<void>]> = [
-  ['username', 'Forgot your username?', async (page, known) => {
-    await page.getByLabel('E-mail registered for your login').fill(known ? DEMO.user.email : 'nobody@nowhere.example');
-  }],
-  ['password', 'Forgot your password?', async (page, known) => {
-    await page.getByLabel('Login', { exact: true }).fill(known ? DEMO.user.login : 'V999999');
-    await page.getByLabel('E-mail registered for your login').fill(DEMO.user.email);
-  }],
-  ['plsa', 'Who is my PLSA?', async (page, known) => {
-    await page.getByLabel('Your login or your company COFOR').fill(known ? 'A10001' : 'Z99999');
-    await page.getByLabel('E-mail registered for your login').fill(DEMO.user.email);
-  }],
-  ['blocked', 'Blocked access?', async (page, known) => {
-    await page.getByLabel('Login', { exact: true }).fill(known ? DEMO.blocked.login : 'V999999');
-    await page.getByLabel('E-mail registered for your login').fill(DEMO.blocked.email);
-    await page.getByLabel('What happened?').fill('Back from holiday, I am locked out.');
-  }],
+  [
+    'username',
+    'Forgot your username?',
+    async (page, known) => {
+      await page
+        .getByLabel('E-mail registered for your login')
+        .fill(known ? DEMO.user.email : 'nobody@nowhere.example');
+    },
+  ],
+  [
+    'password',
+    'Forgot your password?',
+    async (page, known) => {
+      await page.getByLabel('Login', { exact: true }).fill(known ? DEMO.user.login : 'V999999');
+      await page.getByLabel('E-mail registered for your login').fill(DEMO.user.email);
+    },
+  ],
+  [
+    'plsa',
+    'Who is my PLSA?',
+    async (page, known) => {
+      await page.getByLabel('Your login or your company COFOR').fill(known ? 'A10001' : 'Z99999');
+      await page.getByLabel('E-mail registered for your login').fill(DEMO.user.email);
+    },
+  ],
+  [
+    'blocked',
+    'Blocked access?',
+    async (page, known) => {
+      await page.getByLabel('Login', { exact: true }).fill(known ? DEMO.blocked.login : 'V999999');
+      await page.getByLabel('E-mail registered for your login').fill(DEMO.blocked.email);
+      await page.getByLabel('What happened?').fill('Back from holiday, I am locked out.');
+    },
+  ],
 ];
 
 for (const [form, tab, fill] of RECOVERY) {
@@ -94,12 +128,17 @@ test('recovery warns when the e-mail differs from the one used here only by case
   await page.getByRole('button', { name: 'Sign out' }).click();
   await open(page, host, '#/recovery?form=username');
   await page.getByLabel('E-mail registered for your login').fill(DEMO.user.email.toLowerCase());
-  await expect(page.getByText('differs from an e-mail used on this workstation only by upper/lower case')).toBeVisible();
+  await expect(
+    page.getByText('differs from an e-mail used on this workstation only by upper/lower case'),
+  ).toBeVisible();
   await page.getByLabel('E-mail registered for your login').fill(DEMO.user.email);
   await expect(page.getByText('differs from an e-mail used on this workstation')).toHaveCount(0);
 });
 
-test('a PLSA gets a temporary password by e-mail, uses it once and must choose a new password', async ({ page, host }) => {
+test('a PLSA gets a temporary password by e-mail, uses it once and must choose a new password', async ({
+  page,
+  host,
+}) => {
   await requireKeychain();
   await open(page, host, '#/recovery?form=password');
   await page.getByLabel('Login', { exact: true }).fill(DEMO.plsa.login);
@@ -185,7 +224,7 @@ test('remember me: continue without the password, then forget me', async ({ page
 test.describe('on a workstation without a keychain', () => {
   test.use({ hostEnv: { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus', DISPLAY: '' } });
   test('login still works, and says it could not remember', async ({ page, host }) => {
-  await requireKeychain();
+    await requireKeychain();
     await logIn(page, host, DEMO.user.login, DEMO.user.password, true);
     await expect(page.getByTestId('my-login')).toHaveText('V100002');
     await expect(page.getByText('the system keychain is not available, so you will not be remembered')).toBeVisible();
@@ -200,7 +239,7 @@ test.describe('French workstation', () => {
     await page.getByLabel('Identifiant', { exact: true }).fill('V100002');
     await page.getByLabel('Mot de passe', { exact: true }).fill('mauvais mot de passe');
     await page.getByRole('button', { name: 'Se connecter' }).click();
-    await expect(problem(page)).toContainText('L\'identifiant ou le mot de passe n\'est pas bon');
+    await expect(problem(page)).toContainText("L'identifiant ou le mot de passe n'est pas bon");
     await page.getByRole('link', { name: 'Mot de passe perdu / Identifiant perdu / Accès bloqué ?' }).click();
     await expect(page.getByText('Respectez les majuscules et minuscules')).toBeVisible();
     await expectAccessible(page);

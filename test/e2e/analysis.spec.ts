@@ -15,7 +15,7 @@ test('access open: stages 1 and 2 done, login proposed, PLSA named as the source
   await expect(stage(page, 'present')).toHaveAttribute('data-status', 'done');
   await expect(stage(page, 'access')).toHaveAttribute('data-status', 'done');
   await expect(stage(page, 'login')).toHaveAttribute('data-status', 'action');
-  await expect(stage(page, 'login')).toContainText('handed out by your company\'s PLSA');
+  await expect(stage(page, 'login')).toContainText("handed out by your company's PLSA");
   // Nobody's personal data is shown to whoever types a COFOR.
   await expect(page.locator('main')).not.toContainText('Camille');
   await expect(page.locator('main')).not.toContainText('@');
@@ -42,7 +42,9 @@ test('access never requested proposes the access request form', async ({ page, h
   await analyse(page, 'A10002');
   await expect(stage(page, 'present')).toHaveAttribute('data-status', 'done');
   await expect(stage(page, 'access')).toHaveAttribute('data-status', 'action');
-  await expect(stage(page, 'access').getByRole('link', { name: 'Declare the legal representative and the PLSA' })).toBeVisible();
+  await expect(
+    stage(page, 'access').getByRole('link', { name: 'Declare the legal representative and the PLSA' }),
+  ).toBeVisible();
   await expect(stage(page, 'login')).toHaveAttribute('data-status', 'locked');
 });
 

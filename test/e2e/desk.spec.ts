@@ -1,8 +1,21 @@
 import type { Page } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
-import { resolve } from 'node:path';
 import { startSmtp, type TestSmtp } from '../fixtures/smtp';
-import { AGENT, configureRelay, createAgent, DEMO, openRequest, requestAccess, expect, expectAccessible, keychainSecret, logIn, requireKeychain, open, outboxFor, test, type Host } from './fixtures';
+import {
+  AGENT,
+  configureRelay,
+  createAgent,
+  DEMO,
+  openRequest,
+  requestAccess,
+  expect,
+  expectAccessible,
+  keychainSecret,
+  logIn,
+  requireKeychain,
+  open,
+  outboxFor,
+  test,
+} from './fixtures';
 
 let smtp: TestSmtp | null = null;
 test.afterEach(async () => {
@@ -32,13 +45,18 @@ test('unknown COFOR: a supplier asks, the desk finds the company and answers by 
   await page.getByRole('button', { name: 'Find the company' }).click();
   await page.getByRole('button', { name: 'Answer with A10002' }).click();
   await expect(page.getByTestId('decision-outcome')).toContainText('COFOR A10002');
-  await expect.poll(() => smtp!.received.filter((r) => r.envelopeTo.includes('jo@sample.example')).length, { timeout: 15_000 }).toBe(1);
+  await expect
+    .poll(() => smtp!.received.filter((r) => r.envelopeTo.includes('jo@sample.example')).length, { timeout: 15_000 })
+    .toBe(1);
   const answer = smtp.received.find((r) => r.envelopeTo.includes('jo@sample.example'))!;
   expect(answer.mail.subject).toBe(`[${reference}] Your company COFOR`);
   expect(answer.mail.text).toContain('A10002');
 });
 
-test('access request for A10002 validated: access opens, the new PLSA logs in with the temporary password and must change it', async ({ page, host }) => {
+test('access request for A10002 validated: access opens, the new PLSA logs in with the temporary password and must change it', async ({
+  page,
+  host,
+}) => {
   await requireKeychain();
   createAgent(host);
   const reference = await requestAccess(page, host);
@@ -60,7 +78,11 @@ test('access request for A10002 validated: access opens, the new PLSA logs in wi
   await expect(page.getByRole('heading', { name: 'Choose a new password' })).toBeVisible();
 });
 
-test('two agents validating the same request at once: one wins, the other is told who decided and when', async ({ page, context, host }) => {
+test('two agents validating the same request at once: one wins, the other is told who decided and when', async ({
+  page,
+  context,
+  host,
+}) => {
   createAgent(host);
   const reference = await requestAccess(page, host);
   const other = await context.newPage();
@@ -68,13 +90,22 @@ test('two agents validating the same request at once: one wins, the other is tol
   await openRequest(other, host, reference);
   const validate = (p: Page) => p.getByRole('button', { name: 'Validate: open the access' }).click();
   await Promise.all([validate(page), validate(other)]);
-  const outcomes = await Promise.all([page, other].map(async (p) => {
-    await expect(p.getByTestId('decision-outcome')).toBeVisible();
-    return p.getByTestId('decision-outcome').innerText();
-  }));
+  const outcomes = await Promise.all(
+    [page, other].map(async (p) => {
+      await expect(p.getByTestId('decision-outcome')).toBeVisible();
+      return p.getByTestId('decision-outcome').innerText();
+    }),
+  );
   expect(outcomes.filter((o) => o.startsWith('Done: access open')).length).toBe(1);
-  expect(outcomes.filter((o) => /^This request was already validated by desk\.ana on .+\. A decided request is final: nothing was changed\.$/.test(o)).length).toBe(1);
-  for (const p of [page, other]) await expect(p.getByTestId('decision-final')).toContainText('Decided: validated by desk.ana');
+  expect(
+    outcomes.filter((o) =>
+      /^This request was already validated by desk\.ana on .+\. A decided request is final: nothing was changed\.$/.test(
+        o,
+      ),
+    ).length,
+  ).toBe(1);
+  for (const p of [page, other])
+    await expect(p.getByTestId('decision-final')).toContainText('Decided: validated by desk.ana');
   await expect(page.getByLabel('State', { exact: true })).toBeDisabled();
 });
 
@@ -108,7 +139,9 @@ test('directory import with bad rows shows the report, and a second import chang
     'account,B20001,,,,,,,,,,,,,,,,,x@y.example,,admin,X1,active',
   ].join('\n');
   const upload = async () => {
-    await page.getByLabel('Directory file (.csv or .jsonl)').setInputFiles({ name: 'directory.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page
+      .getByLabel('Directory file (.csv or .jsonl)')
+      .setInputFiles({ name: 'directory.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByRole('button', { name: 'Import', exact: true }).click();
   };
   await upload();
@@ -142,12 +175,12 @@ test.describe('French desk', () => {
     await page.getByLabel('Identifiant', { exact: true }).fill(AGENT.username);
     await page.getByLabel('Mot de passe', { exact: true }).fill(AGENT.password);
     await page.getByRole('button', { name: 'Se connecter' }).click();
-    await expect(page.getByRole('heading', { name: 'File de l\'assistance' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: "File de l'assistance" })).toBeVisible();
     await expectAccessible(page);
   });
 });
 
-test('the desk is not reachable with a supplier\'s session', async ({ page, host }) => {
+test("the desk is not reachable with a supplier's session", async ({ page, host }) => {
   await logIn(page, host, DEMO.plsa.login, DEMO.plsa.password);
   await expect(page.getByTestId('my-login')).toHaveText('V100001');
   await page.evaluate(() => (location.hash = '#/desk'));

@@ -21,7 +21,11 @@ export interface Host {
   restart(): Promise<void>;
 }
 
-function startHost(dataDir: string, extraArgs: string[] = [], env: Record<string, string> = {}): Promise<{ url: string; process: ChildProcess }> {
+function startHost(
+  dataDir: string,
+  extraArgs: string[] = [],
+  env: Record<string, string> = {},
+): Promise<{ url: string; process: ChildProcess }> {
   return new Promise((resolveStart, reject) => {
     const child = spawn(process.execPath, [HOST_SCRIPT, '--port', '0', '--data-dir', dataDir, ...extraArgs], {
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -113,10 +117,17 @@ export async function expectAccessible(page: Page): Promise<void> {
 }
 
 /** What the host queued for an address, read from its store as an operator would. */
-export function outboxFor(host: Host, to: string): Array<{ kind: string; subject: string; body: string; secretRef: string | null }> {
+export function outboxFor(
+  host: Host,
+  to: string,
+): Array<{ kind: string; subject: string; body: string; secretRef: string | null }> {
   const db = new Database(join(host.dataDir, 'portal.sqlite'), { readonly: true });
   try {
-    return db.prepare('SELECT kind, subject, body_text AS body, secret_ref AS secretRef FROM outbox WHERE to_address = ? ORDER BY rowid').all(to) as never;
+    return db
+      .prepare(
+        'SELECT kind, subject, body_text AS body, secret_ref AS secretRef FROM outbox WHERE to_address = ? ORDER BY rowid',
+      )
+      .all(to) as never;
   } finally {
     db.close();
   }
@@ -128,7 +139,12 @@ export async function keychainSecret(host: Host, key: string): Promise<string | 
 }
 
 export const DEMO = {
-  plsa: { login: 'V100001', password: 'violet-harbour-lantern-42', email: 'camille.sample@demo-forge.example', cofor: 'A10001' },
+  plsa: {
+    login: 'V100001',
+    password: 'violet-harbour-lantern-42',
+    email: 'camille.sample@demo-forge.example',
+    cofor: 'A10001',
+  },
   user: { login: 'V100002', password: 'quiet-meadow-compass-17', email: 'Dominique.Test@demo-forge.example' },
   blocked: { login: 'V100003', password: 'amber-river-thistle-83', email: 'eden.placeholder@demo-forge.example' },
 } as const;
@@ -149,12 +165,29 @@ export function createAgent(host: Host): void {
   const exists = createDeskRepository(db).agentByUsername(AGENT.username) !== null;
   db.close();
   if (exists) return;
-  execFileSync(process.execPath, [resolve(__dirname, '..', '..', 'dist', 'main', 'desk.cjs'), 'create-agent', '--data-dir', host.dataDir,
-    '--username', AGENT.username, '--name', 'Ana Assist', '--email', 'ana@assist.example'], { input: `${AGENT.password}\n` });
+  execFileSync(
+    process.execPath,
+    [
+      resolve(__dirname, '..', '..', 'dist', 'main', 'desk.cjs'),
+      'create-agent',
+      '--data-dir',
+      host.dataDir,
+      '--username',
+      AGENT.username,
+      '--name',
+      'Ana Assist',
+      '--email',
+      'ana@assist.example',
+    ],
+    { input: `${AGENT.password}\n` },
+  );
 }
 
 /** Fills the Settings screen's relay form (an agent is logged in) and presses Save. */
-export async function saveRelaySettings(page: Page, relay: { host: string; port?: number; security?: 'tls' | 'starttls' | 'none'; user?: string; password?: string }): Promise<void> {
+export async function saveRelaySettings(
+  page: Page,
+  relay: { host: string; port?: number; security?: 'tls' | 'starttls' | 'none'; user?: string; password?: string },
+): Promise<void> {
   await page.getByLabel('Assistance address (requests go there)').fill('assistance@b2b-portal.example');
   await page.getByLabel('Sender address').fill('no-reply@b2b-portal.example');
   await page.getByLabel('Relay host').fill(relay.host);
@@ -180,7 +213,10 @@ export async function configureRelay(page: Page, host: Host, port: number): Prom
 /** A supplier asks for access for A10002, naming its legal representative and its PLSA. */
 export async function requestAccess(page: Page, host: Host): Promise<string> {
   await open(page, host, '#/access-request?cofor=A10002');
-  for (const [legend, name, email] of [['Legal representative', 'Lea Legal', 'lea@sample.example'], ['PLSA', 'Pat Plsa', 'pat@sample.example']] as const) {
+  for (const [legend, name, email] of [
+    ['Legal representative', 'Lea Legal', 'lea@sample.example'],
+    ['PLSA', 'Pat Plsa', 'pat@sample.example'],
+  ] as const) {
     const set = page.locator('fieldset').filter({ has: page.getByText(legend, { exact: true }) });
     await set.getByLabel('Full name').fill(name);
     await set.getByLabel('Function').fill('Director');

@@ -14,11 +14,16 @@ async function fillCompanyFile(page: Page, duns: string) {
   await page.getByLabel('Contact e-mail').fill('contact@nouvelle-piece.example');
 }
 
-test('Present your company: a file with its document gets a reference; the same DUNS again is refused', async ({ page, host }) => {
+test('Present your company: a file with its document gets a reference; the same DUNS again is refused', async ({
+  page,
+  host,
+}) => {
   await open(page, host, '#/company-file');
   await expectAccessible(page);
   await fillCompanyFile(page, '123 456 789');
-  await page.getByLabel('Document proving legal existence').setInputFiles({ name: 'kbis.pdf', mimeType: 'application/pdf', buffer: pdf() });
+  await page
+    .getByLabel('Document proving legal existence')
+    .setInputFiles({ name: 'kbis.pdf', mimeType: 'application/pdf', buffer: pdf() });
   await page.getByRole('button', { name: 'Submit' }).click();
   await expect(page.getByRole('heading', { name: 'Request received' })).toBeVisible();
   await expect(page.getByTestId('reference')).toHaveText(/^SDB-\d{8}-[A-Z2-9]{6}$/);
@@ -27,7 +32,9 @@ test('Present your company: a file with its document gets a reference; the same 
   await open(page, host, '#/company-file');
   await fillCompanyFile(page, '123456789');
   await page.getByLabel('Contact e-mail').fill('other@nouvelle-piece.example');
-  await page.getByLabel('Document proving legal existence').setInputFiles({ name: 'kbis.pdf', mimeType: 'application/pdf', buffer: pdf() });
+  await page
+    .getByLabel('Document proving legal existence')
+    .setInputFiles({ name: 'kbis.pdf', mimeType: 'application/pdf', buffer: pdf() });
   await page.getByRole('button', { name: 'Submit' }).click();
   await expect(page.getByText('A Supplier Database file already exists for this D-U-N-S number')).toBeVisible();
   await expect(page.getByLabel('D-U-N-S number')).toBeFocused();
@@ -44,7 +51,9 @@ test('Present your company: bad input is explained next to each field and nothin
   await fillCompanyFile(page, '12345');
   await page.getByLabel('Contact e-mail').fill('contact@');
   const exe = HOSTILE_FILES.find((f) => f.name.startsWith('Windows executable'))!;
-  await page.getByLabel('Document proving legal existence').setInputFiles({ name: 'kbis.pdf', mimeType: 'application/pdf', buffer: exe.bytes });
+  await page
+    .getByLabel('Document proving legal existence')
+    .setInputFiles({ name: 'kbis.pdf', mimeType: 'application/pdf', buffer: exe.bytes });
   await page.getByRole('button', { name: 'Submit' }).click();
   await expect(page.locator('#f-duns-error')).toHaveText(/9 digits/);
   await expect(page.locator('#f-contactEmail-error')).toHaveText(/e-mail address such as/);
@@ -53,13 +62,18 @@ test('Present your company: bad input is explained next to each field and nothin
   await page.getByRole('button', { name: 'Submit' }).click();
   await expect(page.locator('#f-document-error')).toHaveText(/Only PDF, PNG or JPEG/);
   const scripted = HOSTILE_FILES.find((f) => f.name === 'PDF with /OpenAction JavaScript')!;
-  await page.getByLabel('Document proving legal existence').setInputFiles({ name: 'kbis.pdf', mimeType: 'application/pdf', buffer: scripted.bytes });
+  await page
+    .getByLabel('Document proving legal existence')
+    .setInputFiles({ name: 'kbis.pdf', mimeType: 'application/pdf', buffer: scripted.bytes });
   await page.getByRole('button', { name: 'Submit' }).click();
   await expect(page.locator('#f-document-error')).toHaveText(/The PDF contains active content/);
   await expect(page.getByRole('heading', { name: 'Request received' })).toHaveCount(0);
 });
 
-test('I do not know my company COFOR: reached from the analysis, sent with the keyboard alone', async ({ page, host }) => {
+test('I do not know my company COFOR: reached from the analysis, sent with the keyboard alone', async ({
+  page,
+  host,
+}) => {
   await open(page, host, '#/access');
   await page.getByRole('link', { name: 'I do not know my company COFOR' }).click();
   await expect(page.getByRole('heading', { name: 'I do not know my company COFOR', level: 1 })).toBeVisible();
@@ -84,7 +98,10 @@ test('I do not know my company COFOR: reached from the analysis, sent with the k
   await expect(page.getByTestId('reference')).toHaveText(/^COF-/);
 });
 
-test('Access request: declared from the analysis of A10002, after which the analysis shows it pending', async ({ page, host }) => {
+test('Access request: declared from the analysis of A10002, after which the analysis shows it pending', async ({
+  page,
+  host,
+}) => {
   await open(page, host, '#/access');
   await page.getByLabel('COFOR', { exact: true }).fill('A10002');
   await page.getByRole('button', { name: 'Start analysis' }).click();
@@ -134,14 +151,14 @@ test('a draft survives a restart of the host', async ({ page, host }) => {
 test('the language follows the OS and switches to French, every text with it', async ({ page, host }) => {
   await open(page, host, '#/access');
   await page.getByLabel('Language').selectOption('fr');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Obtenez l\'accès au portail B2B');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText("Obtenez l'accès au portail B2B");
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
   await page.getByLabel('COFOR', { exact: true }).fill('A10003');
-  await page.getByRole('button', { name: 'Lancer l\'analyse' }).click();
+  await page.getByRole('button', { name: "Lancer l'analyse" }).click();
   await expect(page.locator('[data-stage="access"]')).toContainText('il y a 5 jours');
-  await page.getByRole('button', { name: 'Lancer l\'analyse' }).focus();
+  await page.getByRole('button', { name: "Lancer l'analyse" }).focus();
   await page.getByLabel('COFOR', { exact: true }).fill('??');
-  await page.getByRole('button', { name: 'Lancer l\'analyse' }).click();
+  await page.getByRole('button', { name: "Lancer l'analyse" }).click();
   await expect(page.getByText('Un COFOR compte 6 lettres ou chiffres')).toBeVisible();
   await expectAccessible(page);
   await page.reload();

@@ -1,7 +1,17 @@
 import type { Page } from '@playwright/test';
 import { png } from '../fixtures/files';
 import { startSmtp, type TestSmtp } from '../fixtures/smtp';
-import { AGENT, configureRelay, createAgent, expect, expectAccessible, logIn, open, saveRelaySettings, test } from './fixtures';
+import {
+  AGENT,
+  configureRelay,
+  createAgent,
+  expect,
+  expectAccessible,
+  logIn,
+  open,
+  saveRelaySettings,
+  test,
+} from './fixtures';
 
 let smtp: TestSmtp | null = null;
 test.afterEach(async () => {
@@ -32,12 +42,16 @@ test('Help & Contact: a request with a screenshot reaches the assistance and sho
   await expectAccessible(page);
 
   await fillHelp(page);
-  await page.getByLabel('Choose an image').setInputFiles({ name: 'not-really.png', mimeType: 'image/png', buffer: Buffer.from('%PDF-1.4\n%%EOF') });
+  await page
+    .getByLabel('Choose an image')
+    .setInputFiles({ name: 'not-really.png', mimeType: 'image/png', buffer: Buffer.from('%PDF-1.4\n%%EOF') });
   await page.getByRole('button', { name: 'Submit' }).click();
   await expect(page.locator('#f-screenshot-error')).toHaveText(/must be a PNG or JPEG/);
 
   const screenshot = png(120, 80);
-  await page.getByLabel('Choose an image').setInputFiles({ name: 'problem.png', mimeType: 'image/png', buffer: screenshot });
+  await page
+    .getByLabel('Choose an image')
+    .setInputFiles({ name: 'problem.png', mimeType: 'image/png', buffer: screenshot });
   await expect(page.getByRole('img', { name: 'Preview of the screenshot' })).toBeVisible();
   await page.getByRole('button', { name: 'Submit' }).click();
   const reference = await page.getByTestId('reference').innerText();
@@ -64,7 +78,10 @@ test('a screenshot can be pasted from the clipboard', async ({ page, host }) => 
   await expect(page.getByText('Attached: pasted image')).toBeVisible();
 });
 
-test('offline: the request waits with the reason, and leaves with "Send now" once the relay is back', async ({ page, host }) => {
+test('offline: the request waits with the reason, and leaves with "Send now" once the relay is back', async ({
+  page,
+  host,
+}) => {
   smtp = await startSmtp();
   const port = smtp.port;
   await smtp.stop();
@@ -108,11 +125,16 @@ test('help topic: guides, offline search, Get help and Read more', async ({ page
   await expect(page.getByRole('heading', { name: 'Contact the B2B Portal assistance' })).toBeVisible();
 });
 
-test('mail settings: read-only without a desk session, refuse a remote relay without TLS; My requests starts empty', async ({ page, host }) => {
+test('mail settings: read-only without a desk session, refuse a remote relay without TLS; My requests starts empty', async ({
+  page,
+  host,
+}) => {
   await open(page, host, '#/requests');
   await expect(page.getByText('No request sent from this workstation yet.')).toBeVisible();
   await open(page, host, '#/settings');
-  await expect(page.getByTestId('settings-desk-only')).toContainText('Only the portal assistance can change these settings');
+  await expect(page.getByTestId('settings-desk-only')).toContainText(
+    'Only the portal assistance can change these settings',
+  );
   await expect(page.getByLabel('Relay host')).toBeDisabled();
   await expectAccessible(page);
   createAgent(host);
@@ -129,8 +151,10 @@ test.describe('French workstation', () => {
   test('the help topic and the contact form speak French', async ({ page, host }) => {
     await open(page, host, '#/help');
     await expect(page.getByRole('heading', { name: 'Aide & Contact', level: 1 })).toBeVisible();
-    await expect(page.getByRole('link', { name: 'Présentez votre entreprise dans la Base Fournisseurs' })).toBeVisible();
-    await page.getByRole('link', { name: 'Obtenir de l\'aide' }).click();
+    await expect(
+      page.getByRole('link', { name: 'Présentez votre entreprise dans la Base Fournisseurs' }),
+    ).toBeVisible();
+    await page.getByRole('link', { name: "Obtenir de l'aide" }).click();
     await expect(page.getByLabel('Objet de votre demande')).toBeVisible();
     await expectAccessible(page);
   });
@@ -149,5 +173,7 @@ test('a capture blanks password fields and the details the person marks private'
   const color = await page.getByLabel('E-mail', { exact: true }).evaluate((el) => getComputedStyle(el).color);
   expect(color).toBe('rgba(0, 0, 0, 0)');
   await page.evaluate(() => document.documentElement.classList.remove('capturing'));
-  expect(await page.getByLabel('E-mail', { exact: true }).evaluate((el) => getComputedStyle(el).color)).not.toBe('rgba(0, 0, 0, 0)');
+  expect(await page.getByLabel('E-mail', { exact: true }).evaluate((el) => getComputedStyle(el).color)).not.toBe(
+    'rgba(0, 0, 0, 0)',
+  );
 });

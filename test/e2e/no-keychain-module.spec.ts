@@ -2,12 +2,25 @@
 // machine without libsecret): the module resolves to a missing path. Every use of the keychain
 // gives its clear "no keychain" answer and nothing crashes.
 import { resolve } from 'node:path';
-import { createAgent, DEMO, expect, logIn, open, openRequest, requestAccess, saveRelaySettings, test } from './fixtures';
+import {
+  createAgent,
+  DEMO,
+  expect,
+  logIn,
+  open,
+  openRequest,
+  requestAccess,
+  saveRelaySettings,
+  test,
+} from './fixtures';
 
 const HOOK = resolve(__dirname, '..', 'fixtures', 'keychain-module-missing.cjs');
 test.use({ hostEnv: { NODE_OPTIONS: `--require ${HOOK}` } });
 
-test('remember me, a new PLSA\'s temporary password and the relay password each say there is no keychain', async ({ page, host }) => {
+test("remember me, a new PLSA's temporary password and the relay password each say there is no keychain", async ({
+  page,
+  host,
+}) => {
   // Remember me: logged in, told why it will not be remembered.
   await logIn(page, host, DEMO.user.login, DEMO.user.password, true);
   await expect(page.getByTestId('my-login')).toHaveText('V100002');

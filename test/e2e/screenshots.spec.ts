@@ -37,7 +37,10 @@ for (const lang of ['en', 'fr'] as const) {
       await shot('analysis-invalid');
 
       for (const form of ['company-file', 'cofor-help', 'access-request'] as const) {
-        await page.evaluate((f) => (location.hash = f === 'access-request' ? '#/access-request?cofor=A10002' : `#/${f}`), form);
+        await page.evaluate(
+          (f) => (location.hash = f === 'access-request' ? '#/access-request?cofor=A10002' : `#/${f}`),
+          form,
+        );
         await page.locator('form button[type=submit]').click();
         await page.locator('#form-summary:not(:empty)').waitFor();
         await shot(`form-${form}-errors`);
@@ -74,9 +77,15 @@ for (const lang of ['en', 'fr'] as const) {
       await shot('help-topic');
       await page.evaluate(() => (location.hash = '#/contact'));
       await page.locator('#f-purpose').selectOption('technical');
-      await page.locator('#f-message').fill(lang === 'fr' ? 'L\'analyse ne montre rien pour notre COFOR.' : 'The analysis shows nothing for our COFOR.');
+      await page
+        .locator('#f-message')
+        .fill(
+          lang === 'fr' ? "L'analyse ne montre rien pour notre COFOR." : 'The analysis shows nothing for our COFOR.',
+        );
       await page.locator('#f-phone').fill('+33 1 23 45 67 89');
-      await page.locator('#f-screenshot').setInputFiles({ name: 'problem.png', mimeType: 'image/png', buffer: await page.screenshot() });
+      await page
+        .locator('#f-screenshot')
+        .setInputFiles({ name: 'problem.png', mimeType: 'image/png', buffer: await page.screenshot() });
       await page.locator('.shot-preview img').waitFor();
       await shot('help-form');
       await page.locator('main form button[type=submit]').click();
@@ -88,8 +97,22 @@ for (const lang of ['en', 'fr'] as const) {
       await shot('settings');
 
       // The desk, with the requests made above in its queue.
-      execFileSync(process.execPath, [resolve(__dirname, '..', '..', 'dist', 'main', 'desk.cjs'), 'create-agent', '--data-dir', host.dataDir,
-        '--username', 'desk.ana', '--name', 'Ana Assist', '--email', 'ana@assist.example'], { input: 'orange kettle mountain river\n' });
+      execFileSync(
+        process.execPath,
+        [
+          resolve(__dirname, '..', '..', 'dist', 'main', 'desk.cjs'),
+          'create-agent',
+          '--data-dir',
+          host.dataDir,
+          '--username',
+          'desk.ana',
+          '--name',
+          'Ana Assist',
+          '--email',
+          'ana@assist.example',
+        ],
+        { input: 'orange kettle mountain river\n' },
+      );
       await page.getByRole('banner').getByRole('button').last().click(); // sign out
       await page.evaluate(() => (location.hash = '#/login'));
       await page.locator('#f-login').fill('desk.ana');
@@ -102,7 +125,9 @@ for (const lang of ['en', 'fr'] as const) {
       await shot('desk-request');
 
       // A decided request is final: the panel says who decided and when, the state stays done.
-      await page.locator('#f-decision-message').fill(lang === 'fr' ? 'Merci, c\'est corrigé.' : 'Thank you, it is fixed now.');
+      await page
+        .locator('#f-decision-message')
+        .fill(lang === 'fr' ? "Merci, c'est corrigé." : 'Thank you, it is fixed now.');
       await page.locator('section[aria-labelledby=decide-title] > p:last-child > button').click();
       await page.getByTestId('decision-final').waitFor();
       await shot('desk-decided');
@@ -120,7 +145,9 @@ for (const lang of ['en', 'fr'] as const) {
 // On a workstation without a keychain, a validation shows the new PLSA's temporary password to
 // the agent, once, with the reason.
 test.describe('without a keychain', () => {
-  test.use({ hostEnv: { NODE_OPTIONS: `--require ${resolve(__dirname, '..', 'fixtures', 'keychain-module-missing.cjs')}` } });
+  test.use({
+    hostEnv: { NODE_OPTIONS: `--require ${resolve(__dirname, '..', 'fixtures', 'keychain-module-missing.cjs')}` },
+  });
   test('the hand-over of a temporary password (en)', async ({ page, host }) => {
     createAgent(host);
     const reference = await requestAccess(page, host);

@@ -21,19 +21,34 @@ function electronBinary(): string | null {
 const binary = electronBinary();
 const MAIN = resolve(__dirname, '..', '..', 'dist', 'main', 'electron.cjs');
 
-test.skip(binary === null, 'No Electron binary on this machine (installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1); see README "Installing where the Electron download is blocked".');
+test.skip(
+  binary === null,
+  'No Electron binary on this machine (installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1); see README "Installing where the Electron download is blocked".',
+);
 
 test('the window is isolated and sandboxed, and an analysis runs through IPC', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'portal-electron-'));
-  const app = await electron.launch({ executablePath: binary!, args: [MAIN, '--data-dir', dataDir], env: { ...process.env, ELECTRON_ENABLE_LOGGING: '1' } });
+  const app = await electron.launch({
+    executablePath: binary!,
+    args: [MAIN, '--data-dir', dataDir],
+    env: { ...process.env, ELECTRON_ENABLE_LOGGING: '1' },
+  });
   try {
     const page = await app.firstWindow();
     expect(page.url()).toBe('app://portal/index.html');
 
     // getLastWebPreferences exists at run time but is not in Electron's type definitions.
     type WithPrefs = { getLastWebPreferences(): Record<string, unknown> };
-    const prefs = await app.evaluate(({ BrowserWindow }) => (BrowserWindow.getAllWindows()[0]!.webContents as unknown as WithPrefs).getLastWebPreferences());
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+    const prefs = await app.evaluate(({ BrowserWindow }) =>
+      (BrowserWindow.getAllWindows()[0]!.webContents as unknown as WithPrefs).getLastWebPreferences(),
+    );
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+    });
 
     const exposed = await page.evaluate(() => ({
       require: typeof (globalThis as { require?: unknown }).require,

@@ -7,7 +7,13 @@ describe('npm run web options', () => {
   });
 
   it('reads --port, --data-dir and --no-demo', () => {
-    expect(parseWebHostArgs(['--port', '0', '--data-dir', '/tmp/x', '--no-demo'])).toEqual({ port: 0, dataDir: '/tmp/x', demo: false, keychainName: null, help: false });
+    expect(parseWebHostArgs(['--port', '0', '--data-dir', '/tmp/x', '--no-demo'])).toEqual({
+      port: 0,
+      dataDir: '/tmp/x',
+      demo: false,
+      keychainName: null,
+      help: false,
+    });
     expect(parseWebHostArgs(['--port=8080'])).toMatchObject({ port: 8080 });
   });
 

@@ -16,9 +16,11 @@ function sources(dir: string): string[] {
 
 function importsOf(file: string): string[] {
   const text = readFileSync(join(ROOT, file), 'utf8');
-  return [...text.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g)].map(
-    (m) => m[1] ?? m[2] ?? m[3] ?? '',
-  );
+  return [
+    ...text.matchAll(
+      /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g,
+    ),
+  ].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
 }
 
 const resolvedImports = (file: string) =>
@@ -30,15 +32,29 @@ describe('process boundaries', () => {
   it('main/portal (the engine) imports neither electron nor Node built-ins nor the store', () => {
     const offenders = sources('main/portal').flatMap((file) =>
       resolvedImports(file)
-        .filter((spec) => spec === 'electron' || NODE_BUILTIN.test(spec) || spec.startsWith('main/store') || spec.startsWith('main/app'))
+        .filter(
+          (spec) =>
+            spec === 'electron' ||
+            NODE_BUILTIN.test(spec) ||
+            spec.startsWith('main/store') ||
+            spec.startsWith('main/app'),
+        )
         .map((spec) => `${file} -> ${spec}`),
     );
     expect(offenders).toEqual([]);
   });
 
   it('only the Electron shell imports electron', () => {
-    const allowed = ['main/index.ts', 'main/app/window.ts', 'main/app/protocol.ts', 'main/app/store-refused.ts', 'preload/index.ts'];
-    const importers = [...sources('main'), ...sources('preload'), ...sources('renderer/src')].filter((file) => importsOf(file).includes('electron'));
+    const allowed = [
+      'main/index.ts',
+      'main/app/window.ts',
+      'main/app/protocol.ts',
+      'main/app/store-refused.ts',
+      'preload/index.ts',
+    ];
+    const importers = [...sources('main'), ...sources('preload'), ...sources('renderer/src')].filter((file) =>
+      importsOf(file).includes('electron'),
+    );
     expect(importers.sort()).toEqual([...allowed].sort());
     // These take Electron types only, so they stay unit-testable.
     for (const file of ['main/app/window.ts', 'main/app/protocol.ts', 'main/app/store-refused.ts']) {
@@ -49,7 +65,13 @@ describe('process boundaries', () => {
   it('the renderer reaches only the contract, never main/ or Node', () => {
     const offenders = sources('renderer/src').flatMap((file) =>
       resolvedImports(file)
-        .filter((spec) => spec.startsWith('main/') || (spec.startsWith('preload/') && !spec.startsWith('preload/contract')) || NODE_BUILTIN.test(spec) || spec === 'electron')
+        .filter(
+          (spec) =>
+            spec.startsWith('main/') ||
+            (spec.startsWith('preload/') && !spec.startsWith('preload/contract')) ||
+            NODE_BUILTIN.test(spec) ||
+            spec === 'electron',
+        )
         .map((spec) => `${file} -> ${spec}`),
     );
     expect(offenders).toEqual([]);
@@ -57,13 +79,17 @@ describe('process boundaries', () => {
 
   it('the contract is plain: no runtime dependency but itself', () => {
     const offenders = sources('preload/contract').flatMap((file) =>
-      resolvedImports(file).filter((spec) => !spec.startsWith('preload/contract')).map((spec) => `${file} -> ${spec}`),
+      resolvedImports(file)
+        .filter((spec) => !spec.startsWith('preload/contract'))
+        .map((spec) => `${file} -> ${spec}`),
     );
     expect(offenders).toEqual([]);
   });
 
   it('only lib/api.ts in the renderer touches window.portal or fetch', () => {
-    const users = sources('renderer/src').filter((file) => /window\.portal|\bfetch\(/.test(readFileSync(join(ROOT, file), 'utf8')));
+    const users = sources('renderer/src').filter((file) =>
+      /window\.portal|\bfetch\(/.test(readFileSync(join(ROOT, file), 'utf8')),
+    );
     expect(users).toEqual(['renderer/src/lib/api.ts']);
   });
 });

@@ -46,20 +46,51 @@ describe('canary: secrets never reach the data folder', () => {
     expect(first).toMatchObject({ ok: true, value: { remembered: true } });
     const session = (first as { value: { session: string } }).value.session;
     const rememberToken = (await keychain.get('remember:V100002'))!;
-    expect(await call('changePassword', { session, currentPassword: DEMO.user.password, newPassword: NEW_PASSWORD, lang: 'en' })).toMatchObject({ ok: true });
+    expect(
+      await call('changePassword', {
+        session,
+        currentPassword: DEMO.user.password,
+        newPassword: NEW_PASSWORD,
+        lang: 'en',
+      }),
+    ).toMatchObject({ ok: true });
 
-    await call('forgotPassword', { login: DEMO.plsa.login, email: DEMO.plsa.email, cofor: DEMO.plsa.cofor, lang: 'en' });
-    const ref = core.db.prepare("SELECT secret_ref FROM outbox WHERE kind = 'temporary-password'").pluck().get() as string;
+    await call('forgotPassword', {
+      login: DEMO.plsa.login,
+      email: DEMO.plsa.email,
+      cofor: DEMO.plsa.cofor,
+      lang: 'en',
+    });
+    const ref = core.db
+      .prepare("SELECT secret_ref FROM outbox WHERE kind = 'temporary-password'")
+      .pluck()
+      .get() as string;
     const emailed = (await keychain.get(ref))!;
     const temp = await call('login', { login: DEMO.plsa.login, password: emailed, remember: false });
     const plsaSession = (temp as { value: { session: string } }).value.session;
-    await call('changePassword', { session: plsaSession, currentPassword: '', newPassword: PLSA_NEW_PASSWORD, lang: 'en' });
+    await call('changePassword', {
+      session: plsaSession,
+      currentPassword: '',
+      newPassword: PLSA_NEW_PASSWORD,
+      lang: 'en',
+    });
     const plsa = await call('login', { login: DEMO.plsa.login, password: PLSA_NEW_PASSWORD, remember: false });
     const consoleSession = (plsa as { value: { session: string } }).value.session;
     const issued = await call('resetPassword', { session: consoleSession, login: DEMO.blocked.login });
     const handedOver = (issued as { value: { temporaryPassword: string } }).value.temporaryPassword;
 
-    const secrets = [DEMO.user.password, NEW_PASSWORD, PLSA_NEW_PASSWORD, emailed, handedOver, session, plsaSession, consoleSession, rememberToken, DEMO.plsa.password];
+    const secrets = [
+      DEMO.user.password,
+      NEW_PASSWORD,
+      PLSA_NEW_PASSWORD,
+      emailed,
+      handedOver,
+      session,
+      plsaSession,
+      consoleSession,
+      rememberToken,
+      DEMO.plsa.password,
+    ];
     expect(occurrences(secrets)).toEqual([]);
     core.db.pragma('wal_checkpoint(TRUNCATE)');
     expect(occurrences(secrets)).toEqual([]);

@@ -3,9 +3,30 @@ import { createCompanySearchIndex } from '../../main/portal/directory/search-ind
 
 const index = createCompanySearchIndex();
 const COMPANIES = [
-  { id: 1, cofor: 'A10001', legalName: 'Demo Forge Components SAS', city: 'Demoville', duns: '900000001', taxNumber: 'FR00900000001' },
-  { id: 2, cofor: 'A10002', legalName: 'Sample Plastics GmbH', city: 'Musterstadt', duns: '900000002', taxNumber: 'DE900000002' },
-  { id: 3, cofor: 'A10003', legalName: 'Placeholder Wiring Lda', city: 'Exemplopolis', duns: '900000003', taxNumber: 'PT900000003' },
+  {
+    id: 1,
+    cofor: 'A10001',
+    legalName: 'Demo Forge Components SAS',
+    city: 'Demoville',
+    duns: '900000001',
+    taxNumber: 'FR00900000001',
+  },
+  {
+    id: 2,
+    cofor: 'A10002',
+    legalName: 'Sample Plastics GmbH',
+    city: 'Musterstadt',
+    duns: '900000002',
+    taxNumber: 'DE900000002',
+  },
+  {
+    id: 3,
+    cofor: 'A10003',
+    legalName: 'Placeholder Wiring Lda',
+    city: 'Exemplopolis',
+    duns: '900000003',
+    taxNumber: 'PT900000003',
+  },
   { id: 4, cofor: 'B10004', legalName: 'Forge & Fonderie Lyonnaise', city: 'Lyon', duns: '900000004', taxNumber: null },
   { id: 5, cofor: 'B10005', legalName: 'Société Générale des Pièces', city: 'Besançon', duns: null, taxNumber: null },
 ];
@@ -35,7 +56,13 @@ describe('company search', () => {
   });
 
   it('ranks the closer name first', () => {
-    expect(index.search('forge').map((h) => h.id).slice(0, 2).sort()).toEqual([1, 4]);
+    expect(
+      index
+        .search('forge')
+        .map((h) => h.id)
+        .slice(0, 2)
+        .sort(),
+    ).toEqual([1, 4]);
     expect(index.search('Forge Fonderie Lyon')[0]!.id).toBe(4);
   });
 

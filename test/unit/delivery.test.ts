@@ -28,7 +28,19 @@ const help = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 const reference = (r: unknown) => (r as { value: { reference: string } }).value.reference;
-const requests = async () => ((await call('myRequests', {})) as { value: { requests: Array<{ reference: string; state: string; lastError: string | null; events: Array<{ state: string }> }> } }).value.requests;
+const requests = async () =>
+  (
+    (await call('myRequests', {})) as {
+      value: {
+        requests: Array<{
+          reference: string;
+          state: string;
+          lastError: string | null;
+          events: Array<{ state: string }>;
+        }>;
+      };
+    }
+  ).value.requests;
 
 describe('delivering a help request', () => {
   it('arrives with the reference in the subject, the text, its Message-ID and a byte-identical screenshot', async () => {
@@ -36,7 +48,10 @@ describe('delivering a help request', () => {
     core = testCore();
     await useRelay(core, loopbackSettings(smtp.port));
     const screenshot = png(64, 48);
-    const submitted = await call('submitHelpRequest', help({ screenshot: { fileName: 'whatever.png', contentBase64: screenshot.toString('base64') } }));
+    const submitted = await call(
+      'submitHelpRequest',
+      help({ screenshot: { fileName: 'whatever.png', contentBase64: screenshot.toString('base64') } }),
+    );
     expect(submitted).toMatchObject({ ok: true, value: { reference: expect.stringMatching(/^HLP-/) } });
     const ref = reference(submitted);
     expect(await core.deliverNow()).toMatchObject({ sent: 1, failed: 0 });
@@ -79,7 +94,10 @@ describe('when the relay is down or refuses', () => {
     await useRelay(core, loopbackSettings(port));
     const ref = reference(await call('submitHelpRequest', help()));
     expect(await core.deliverNow()).toMatchObject({ sent: 0, postponed: 1, online: false });
-    expect(await call('outboxStatus', {})).toMatchObject({ ok: true, value: { waiting: 1, online: false, lastError: expect.stringMatching(/ECONNREFUSED|connect/i) } });
+    expect(await call('outboxStatus', {})).toMatchObject({
+      ok: true,
+      value: { waiting: 1, online: false, lastError: expect.stringMatching(/ECONNREFUSED|connect/i) },
+    });
     expect((await requests())[0]).toMatchObject({ state: 'queued', lastError: expect.any(String) });
 
     smtp = await startSmtp({ port });
@@ -92,11 +110,12 @@ describe('when the relay is down or refuses', () => {
     expect(smtp.received).toHaveLength(1);
   });
 
-  it('marks a 5xx answer failed with the server\'s words, keeps sending the others, and retries on request', async () => {
+  it("marks a 5xx answer failed with the server's words, keeps sending the others, and retries on request", async () => {
     smtp = await startSmtp();
     core = testCore();
     await useRelay(core, loopbackSettings(smtp.port));
-    smtp.answer = (raw) => (raw.includes('POISON') ? { code: 554, message: 'Message rejected: policy violation' } : null);
+    smtp.answer = (raw) =>
+      raw.includes('POISON') ? { code: 554, message: 'Message rejected: policy violation' } : null;
     const bad = reference(await call('submitHelpRequest', help({ message: 'POISON pill' })));
     const good1 = reference(await call('submitHelpRequest', help({ message: 'first good one' })));
     const good2 = reference(await call('submitHelpRequest', help({ message: 'second good one' })));
@@ -118,7 +137,10 @@ describe('when the relay is down or refuses', () => {
     smtp.answer = () => ({ code: 451, message: 'Try again later' });
     await call('submitHelpRequest', help());
     expect(await core.deliverNow()).toMatchObject({ postponed: 1, failed: 0, online: true });
-    expect((await requests())[0]).toMatchObject({ state: 'queued', lastError: expect.stringContaining('Try again later') });
+    expect((await requests())[0]).toMatchObject({
+      state: 'queued',
+      lastError: expect.stringContaining('Try again later'),
+    });
   });
 });
 
@@ -128,17 +150,37 @@ describe('screenshots and headers', () => {
     await useRelay(core, loopbackSettings(2525, { maxMessageBytes: 200_000 }));
     const big = png(200, 200, undefined, true); // about 120 kB of noise: 165 kB once in base64, over the limit with headers
     expect(big.length).toBeGreaterThan(110_000);
-    const result = await call('submitHelpRequest', help({ screenshot: { fileName: 's.png', contentBase64: big.toString('base64') } }));
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input', fields: { screenshot: 'screenshot.too-large' }, message: expect.stringContaining('limit') } });
+    const result = await call(
+      'submitHelpRequest',
+      help({ screenshot: { fileName: 's.png', contentBase64: big.toString('base64') } }),
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid-input',
+        fields: { screenshot: 'screenshot.too-large' },
+        message: expect.stringContaining('limit'),
+      },
+    });
     expect(core.db.prepare('SELECT count(*) FROM outbox').pluck().get()).toBe(0);
     expect(core.db.prepare('SELECT count(*) FROM submissions').pluck().get()).toBe(0);
     const small = png(100, 100, undefined, true);
-    expect((await call('submitHelpRequest', help({ screenshot: { fileName: 's.png', contentBase64: small.toString('base64') } }))).ok).toBe(true);
+    expect(
+      (
+        await call(
+          'submitHelpRequest',
+          help({ screenshot: { fileName: 's.png', contentBase64: small.toString('base64') } }),
+        )
+      ).ok,
+    ).toBe(true);
   });
 
   it('refuses a screenshot that is not a PNG or JPEG, whatever its name', async () => {
     core = testCore();
-    const result = await call('submitHelpRequest', help({ screenshot: { fileName: 'shot.png', contentBase64: Buffer.from('%PDF-1.4\n%%EOF').toString('base64') } }));
+    const result = await call(
+      'submitHelpRequest',
+      help({ screenshot: { fileName: 'shot.png', contentBase64: Buffer.from('%PDF-1.4\n%%EOF').toString('base64') } }),
+    );
     expect(result).toMatchObject({ ok: false, error: { fields: { screenshot: 'screenshot.type' } } });
   });
 
@@ -159,17 +201,28 @@ describe('screenshots and headers', () => {
 });
 
 describe('a temporary password e-mail', () => {
-  it.skipIf(noKeychain)('gets its secret from the keychain at delivery, and the keychain entry goes once sent', async () => {
-    smtp = await startSmtp();
-    core = testCore();
-    await useRelay(core, loopbackSettings(smtp.port));
-    await call('forgotPassword', { login: DEMO.plsa.login, email: DEMO.plsa.email, cofor: DEMO.plsa.cofor, lang: 'en' });
-    const ref = core.db.prepare("SELECT secret_ref FROM outbox WHERE kind = 'temporary-password'").pluck().get() as string;
-    const secret = await core.secrets.get(ref);
-    await core.deliverNow();
-    const mail = smtp.received.find((r) => r.envelopeTo.includes(DEMO.plsa.email))!;
-    expect(mail.mail.text).toContain(secret!);
-    expect(mail.mail.text).not.toContain('{{secret}}');
-    expect(await core.secrets.get(ref)).toBeNull();
-  });
+  it.skipIf(noKeychain)(
+    'gets its secret from the keychain at delivery, and the keychain entry goes once sent',
+    async () => {
+      smtp = await startSmtp();
+      core = testCore();
+      await useRelay(core, loopbackSettings(smtp.port));
+      await call('forgotPassword', {
+        login: DEMO.plsa.login,
+        email: DEMO.plsa.email,
+        cofor: DEMO.plsa.cofor,
+        lang: 'en',
+      });
+      const ref = core.db
+        .prepare("SELECT secret_ref FROM outbox WHERE kind = 'temporary-password'")
+        .pluck()
+        .get() as string;
+      const secret = await core.secrets.get(ref);
+      await core.deliverNow();
+      const mail = smtp.received.find((r) => r.envelopeTo.includes(DEMO.plsa.email))!;
+      expect(mail.mail.text).toContain(secret!);
+      expect(mail.mail.text).not.toContain('{{secret}}');
+      expect(await core.secrets.get(ref)).toBeNull();
+    },
+  );
 });

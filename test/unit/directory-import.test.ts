@@ -27,7 +27,11 @@ describe('reading directory files', () => {
     const parsed = parseCsv(CSV);
     expect(parsed.rows).toBe(9);
     expect(parsed.companies.map((c) => c.cofor)).toEqual(['B20001', 'B20002']);
-    expect(parsed.companies[0]).toMatchObject({ sites: [{ code: '01' }], people: [{ key: 'k1' }], accounts: [{ login: 'V200001', person: 'k1' }] });
+    expect(parsed.companies[0]).toMatchObject({
+      sites: [{ code: '01' }],
+      people: [{ key: 'k1' }],
+      accounts: [{ login: 'V200001', person: 'k1' }],
+    });
     expect(parsed.rejected.map((r) => r.line).sort((a, b) => a - b)).toEqual([6, 7, 8, 9]);
     const reasons = Object.fromEntries(parsed.rejected.map((r) => [r.line, r.reason]));
     expect(reasons[6]).toMatch(/cofor|duns|legalName/);
@@ -40,7 +44,10 @@ describe('reading directory files', () => {
     const good = JSON.stringify({ cofor: 'B20003', legalName: 'Glass Co', status: 'active', access: 'open' });
     const parsed = parseJsonLines(`${good}\n{not json\n${JSON.stringify({ cofor: 'B20004', status: 'active' })}\n\n`);
     expect(parsed.companies.map((c) => c.cofor)).toEqual(['B20003']);
-    expect(parsed.rejected).toEqual([{ line: 2, reason: 'not valid JSON' }, { line: 3, reason: expect.stringContaining('legalName') }]);
+    expect(parsed.rejected).toEqual([
+      { line: 2, reason: 'not valid JSON' },
+      { line: 3, reason: expect.stringContaining('legalName') },
+    ]);
   });
 });
 
@@ -49,7 +56,13 @@ describe('importing into the store', () => {
     core = testCore({ loadDemo: false });
     const { companies } = parseCsv(CSV);
     const first = upsertDirectory(core!.db, companies, AT);
-    expect(first).toMatchObject({ companies: { inserted: 2 }, sites: { inserted: 1 }, people: { inserted: 1 }, accounts: { inserted: 1 }, conflicts: [] });
+    expect(first).toMatchObject({
+      companies: { inserted: 2 },
+      sites: { inserted: 1 },
+      people: { inserted: 1 },
+      accounts: { inserted: 1 },
+      conflicts: [],
+    });
     const mutations = core!.db.prepare('SELECT count(*) FROM mutations').pluck().get();
     const second = upsertDirectory(core!.db, parseCsv(CSV).companies, AT);
     expect(second).toMatchObject({
@@ -70,16 +83,29 @@ describe('importing into the store', () => {
     demo.accounts.find((a) => a.login === 'V100003')!.state = 'active';
     const result = upsertDirectory(core!.db, companies, AT);
     expect(result.companies).toEqual({ inserted: 0, updated: 1, unchanged: 3 });
-    expect(core!.db.prepare("SELECT password_hash AS h, state FROM accounts WHERE login = 'V100003'").get()).toEqual(before);
-    expect((await core!.router.call('login', { login: 'V100001', password: 'violet-harbour-lantern-42', remember: false })).ok).toBe(true);
+    expect(core!.db.prepare("SELECT password_hash AS h, state FROM accounts WHERE login = 'V100003'").get()).toEqual(
+      before,
+    );
+    expect(
+      (await core!.router.call('login', { login: 'V100001', password: 'violet-harbour-lantern-42', remember: false }))
+        .ok,
+    ).toBe(true);
   });
 
   it('reports a company whose login belongs to another one, and keeps the rest', () => {
     core = testCore();
-    const companies = parseJsonLines([
-      JSON.stringify({ cofor: 'B30001', legalName: 'Thief Co', status: 'active', access: 'open', accounts: [{ login: 'V100001', email: 'x@y.example', role: 'plsa', state: 'active' }] }),
-      JSON.stringify({ cofor: 'B30002', legalName: 'Honest Co', status: 'active', access: 'open' }),
-    ].join('\n')).companies;
+    const companies = parseJsonLines(
+      [
+        JSON.stringify({
+          cofor: 'B30001',
+          legalName: 'Thief Co',
+          status: 'active',
+          access: 'open',
+          accounts: [{ login: 'V100001', email: 'x@y.example', role: 'plsa', state: 'active' }],
+        }),
+        JSON.stringify({ cofor: 'B30002', legalName: 'Honest Co', status: 'active', access: 'open' }),
+      ].join('\n'),
+    ).companies;
     const result = upsertDirectory(core!.db, companies, AT);
     expect(result.conflicts).toEqual([{ cofor: 'B30001', reason: 'login V100001 belongs to another company' }]);
     expect(core!.db.prepare("SELECT cofor FROM companies WHERE cofor LIKE 'B3%'").pluck().all()).toEqual(['B30002']);
@@ -89,13 +115,17 @@ describe('importing into the store', () => {
     core = testCore();
     const exported = exportDirectory(core!.db);
     expect(JSON.stringify(exported)).not.toMatch(/scrypt|password/);
-    for (const [text, read] of [[toCsv(exported), parseCsv], [toJsonLines(exported), parseJsonLines]] as const) {
+    for (const [text, read] of [
+      [toCsv(exported), parseCsv],
+      [toJsonLines(exported), parseJsonLines],
+    ] as const) {
       const parsed = read(text);
       expect(parsed.rejected).toEqual([]);
       const other = testCore({ loadDemo: false });
       upsertDirectory(other.db, parsed.companies, AT);
-      expect(exportDirectory(other.db).map((c) => [c.cofor, c.sites.length, c.people.length, c.accounts.length]))
-        .toEqual(exported.map((c) => [c.cofor, c.sites.length, c.people.length, c.accounts.length]));
+      expect(
+        exportDirectory(other.db).map((c) => [c.cofor, c.sites.length, c.people.length, c.accounts.length]),
+      ).toEqual(exported.map((c) => [c.cofor, c.sites.length, c.people.length, c.accounts.length]));
       other.dispose();
     }
   });

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { isAllowedExternalUrl } from '../../main/app/external-links';
 
 describe('links that may open in the system browser', () => {
-  it.each(['https://www.stellantis.com/', 'https://www.stellantis.com/en/suppliers?x=1#top', 'https://b2b.stellantis.com/guide'])('allows %s', (url) => {
+  it.each([
+    'https://www.stellantis.com/',
+    'https://www.stellantis.com/en/suppliers?x=1#top',
+    'https://b2b.stellantis.com/guide',
+  ])('allows %s', (url) => {
     expect(isAllowedExternalUrl(url)).toBe(true);
   });
 

@@ -10,14 +10,17 @@ describe('guides', () => {
     const guide = renderGuide({
       id: 'log-in',
       lang: 'en',
-      markdown: '# Title\n\n<script>alert(1)</script> <img src=x onerror=alert(1)>\n\n[click](javascript:alert(1)) [file](file:///etc/passwd) [site](https://www.stellantis.com/)',
+      markdown:
+        '# Title\n\n<script>alert(1)</script> <img src=x onerror=alert(1)>\n\n[click](javascript:alert(1)) [file](file:///etc/passwd) [site](https://www.stellantis.com/)',
     });
     expect(guide.title).toBe('Title');
     expect(guide.html).not.toContain('<script');
     expect(guide.html).not.toContain('<img');
     expect(guide.html).toContain('&lt;script&gt;');
     expect(guide.html).not.toMatch(/href="(javascript|file):/);
-    expect(guide.html).toContain('<a href="https://www.stellantis.com/" target="_blank" rel="noopener noreferrer">site</a>');
+    expect(guide.html).toContain(
+      '<a href="https://www.stellantis.com/" target="_blank" rel="noopener noreferrer">site</a>',
+    );
   });
 
   it('search across the shipped guides, offline, tolerating a typo and missing accents', async () => {
@@ -25,13 +28,30 @@ describe('guides', () => {
     expect(en).toMatchObject({ ok: true, value: { hits: [{ id: 'log-in' }] } });
     const fr = await core.router.call('searchHelp', { query: 'desactivee', lang: 'fr' });
     expect((fr as { value: { hits: Array<{ id: string }> } }).value.hits.map((h) => h.id)).toContain('register-portal');
-    expect(await core.router.call('searchHelp', { query: '   ', lang: 'en' })).toEqual({ ok: true, value: { hits: [] } });
+    expect(await core.router.call('searchHelp', { query: '   ', lang: 'en' })).toEqual({
+      ok: true,
+      value: { hits: [] },
+    });
   });
 
   it('list the guides of each step and the configured "about" text, in the asked language', async () => {
     const topic = await core.router.call('helpTopic', { lang: 'fr' });
-    expect(topic).toMatchObject({ ok: true, value: { guides: [{ id: 'present-company', title: 'Présentez votre entreprise dans la Base Fournisseurs' }, { id: 'register-portal' }, { id: 'log-in' }, { id: 'read-more' }], about: expect.stringContaining('constructeur') } });
-    expect(await core.router.call('helpGuide', { id: 'read-more', lang: 'pt' })).toMatchObject({ ok: true, value: { title: 'The B2B Portal in a few words' } });
+    expect(topic).toMatchObject({
+      ok: true,
+      value: {
+        guides: [
+          { id: 'present-company', title: 'Présentez votre entreprise dans la Base Fournisseurs' },
+          { id: 'register-portal' },
+          { id: 'log-in' },
+          { id: 'read-more' },
+        ],
+        about: expect.stringContaining('constructeur'),
+      },
+    });
+    expect(await core.router.call('helpGuide', { id: 'read-more', lang: 'pt' })).toMatchObject({
+      ok: true,
+      value: { title: 'The B2B Portal in a few words' },
+    });
   });
 
   it('an empty library answers nothing rather than failing', () => {

@@ -10,14 +10,19 @@ const topFrame = (url = 'app://portal/index.html'): IpcSenderLike => ({ senderFr
 
 describe('the IPC wrapper', () => {
   it('answers a trusted top-level app:// frame through the router', async () => {
-    const result = await handleIpc(core.router, 'portal:analyze', topFrame('app://portal/index.html#/access'), { cofor: 'A10002' });
+    const result = await handleIpc(core.router, 'portal:analyze', topFrame('app://portal/index.html#/access'), {
+      cofor: 'A10002',
+    });
     expect(result).toMatchObject({ ok: true, value: { situation: 'not-requested' } });
   });
 
   it.each(['portal:deleteEverything', 'analyze', 'portal:', 'portal:__proto__', 'portal:constructor', 'other:analyze'])(
     'rejects the unknown channel %j',
     async (channel) => {
-      expect(await handleIpc(core.router, channel, topFrame(), {})).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+      expect(await handleIpc(core.router, channel, topFrame(), {})).toMatchObject({
+        ok: false,
+        error: { code: 'unknown-channel' },
+      });
     },
   );
 
@@ -30,7 +35,10 @@ describe('the IPC wrapper', () => {
     ['a destroyed frame', { senderFrame: null }],
     ['an unparsable URL', topFrame('::::')],
   ])('rejects a foreign sender: %s', async (_name, event) => {
-    expect(await handleIpc(core.router, 'portal:analyze', event, { cofor: 'A10002' })).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    expect(await handleIpc(core.router, 'portal:analyze', event, { cofor: 'A10002' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden-sender' },
+    });
   });
 
   it('rejects a payload with an unknown key, naming it', async () => {
@@ -39,7 +47,10 @@ describe('the IPC wrapper', () => {
   });
 
   it.each([null, 'A10002', 42, [], { cofor: 'x'.repeat(41) }])('rejects the malformed payload %j', async (payload) => {
-    expect(await handleIpc(core.router, 'portal:analyze', topFrame(), payload)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await handleIpc(core.router, 'portal:analyze', topFrame(), payload)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
   });
 
   it('registers exactly one handler per contract method, all in the portal: namespace', () => {

@@ -34,27 +34,52 @@ describe('the keytar secret store', () => {
 });
 
 describe('remember me', () => {
-  it.skipIf(noKeychain)('remembers a login in the keychain, resumes it without the password, and forgets it', async () => {
-    core = testCore();
-    const first = await core.router.call('login', { login: DEMO.user.login, password: DEMO.user.password, remember: true });
-    expect(first).toMatchObject({ ok: true, value: { remembered: true, rememberProblem: null } });
-    expect(await core.router.call('rememberedLogins', {})).toEqual({ ok: true, value: { logins: ['V100002'] } });
-    expect(await core.secrets.keys()).toEqual(['remember:V100002']);
+  it.skipIf(noKeychain)(
+    'remembers a login in the keychain, resumes it without the password, and forgets it',
+    async () => {
+      core = testCore();
+      const first = await core.router.call('login', {
+        login: DEMO.user.login,
+        password: DEMO.user.password,
+        remember: true,
+      });
+      expect(first).toMatchObject({ ok: true, value: { remembered: true, rememberProblem: null } });
+      expect(await core.router.call('rememberedLogins', {})).toEqual({ ok: true, value: { logins: ['V100002'] } });
+      expect(await core.secrets.keys()).toEqual(['remember:V100002']);
 
-    const resumed = await core.router.call('resumeRemembered', { login: 'V100002' });
-    expect(resumed).toMatchObject({ ok: true, value: { account: { login: 'V100002' }, remembered: true } });
+      const resumed = await core.router.call('resumeRemembered', { login: 'V100002' });
+      expect(resumed).toMatchObject({ ok: true, value: { account: { login: 'V100002' }, remembered: true } });
 
-    expect(await core.router.call('forgetMe', { login: 'V100002' })).toEqual({ ok: true, value: { forgotten: true } });
-    expect(await core.router.call('rememberedLogins', {})).toEqual({ ok: true, value: { logins: [] } });
-    expect(await core.router.call('resumeRemembered', { login: 'V100002' })).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
-  });
+      expect(await core.router.call('forgetMe', { login: 'V100002' })).toEqual({
+        ok: true,
+        value: { forgotten: true },
+      });
+      expect(await core.router.call('rememberedLogins', {})).toEqual({ ok: true, value: { logins: [] } });
+      expect(await core.router.call('resumeRemembered', { login: 'V100002' })).toMatchObject({
+        ok: false,
+        error: { code: 'unauthenticated' },
+      });
+    },
+  );
 
   it.skipIf(noKeychain)('is dropped when the password changes: the old credential cannot be replayed', async () => {
     core = testCore();
-    const first = await core.router.call('login', { login: DEMO.user.login, password: DEMO.user.password, remember: true });
+    const first = await core.router.call('login', {
+      login: DEMO.user.login,
+      password: DEMO.user.password,
+      remember: true,
+    });
     const session = (first as { value: { session: string } }).value.session;
-    await core.router.call('changePassword', { session, currentPassword: DEMO.user.password, newPassword: 'entirely new words here', lang: 'en' });
+    await core.router.call('changePassword', {
+      session,
+      currentPassword: DEMO.user.password,
+      newPassword: 'entirely new words here',
+      lang: 'en',
+    });
     expect(await core.secrets.keys()).toEqual([]);
-    expect(await core.router.call('resumeRemembered', { login: 'V100002' })).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    expect(await core.router.call('resumeRemembered', { login: 'V100002' })).toMatchObject({
+      ok: false,
+      error: { code: 'unauthenticated' },
+    });
   });
 });

@@ -23,8 +23,14 @@ async function session(l: string, password: string): Promise<string> {
 describe('login', () => {
   it('lets the demo PLSA and a demo user in, with a lower-case v too', async () => {
     start();
-    expect(await login(DEMO.plsa.login, DEMO.plsa.password)).toMatchObject({ ok: true, value: { account: { login: 'V100001', role: 'plsa', cofor: 'A10001' }, mustChangePassword: false } });
-    expect(await login('v100002', DEMO.user.password)).toMatchObject({ ok: true, value: { account: { login: 'V100002', role: 'user', email: DEMO.user.email } } });
+    expect(await login(DEMO.plsa.login, DEMO.plsa.password)).toMatchObject({
+      ok: true,
+      value: { account: { login: 'V100001', role: 'plsa', cofor: 'A10001' }, mustChangePassword: false },
+    });
+    expect(await login('v100002', DEMO.user.password)).toMatchObject({
+      ok: true,
+      value: { account: { login: 'V100002', role: 'user', email: DEMO.user.email } },
+    });
   });
 
   it('gives the same answer to a wrong password and an unknown login', async () => {
@@ -46,13 +52,17 @@ describe('login', () => {
 
   it('refuses a login that is not V and 6 digits, explaining the form', async () => {
     start();
-    expect(await login('X100001', 'whatever password')).toMatchObject({ ok: false, error: { code: 'invalid-input', fields: { login: 'login.format' } } });
+    expect(await login('X100001', 'whatever password')).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', fields: { login: 'login.format' } },
+    });
   });
 
   it('slows down after 3 failures, for unknown logins too, and blocks an account after 10', async () => {
     start();
     for (const l of [DEMO.user.login, 'V999998']) {
-      for (let i = 0; i < 3; i++) expect(await login(l, 'wrong wrong wrong')).toMatchObject({ error: { code: 'invalid-credentials' } });
+      for (let i = 0; i < 3; i++)
+        expect(await login(l, 'wrong wrong wrong')).toMatchObject({ error: { code: 'invalid-credentials' } });
       const throttled = await login(l, 'wrong wrong wrong');
       expect(throttled).toMatchObject({ ok: false, error: { code: 'too-many-attempts', retryAfterSeconds: 2 } });
     }
@@ -62,7 +72,10 @@ describe('login', () => {
       await login(DEMO.user.login, 'wrong wrong wrong');
     }
     clock.advance(301_000);
-    expect(await login(DEMO.user.login, DEMO.user.password)).toMatchObject({ ok: false, error: { code: 'invalid-credentials' } });
+    expect(await login(DEMO.user.login, DEMO.user.password)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-credentials' },
+    });
     expect(core.db.prepare("SELECT state FROM accounts WHERE login = 'V100002'").pluck().get()).toBe('blocked');
     const audit = core.db.prepare("SELECT action FROM audit_log WHERE target_login = 'V100002'").pluck().all();
     expect(audit).toContain('blocked-after-failed-logins');
@@ -81,11 +94,20 @@ describe('login', () => {
     const token = await session(DEMO.user.login, DEMO.user.password);
     expect((await call('privateArea', { session: token })).ok).toBe(true);
     await call('logout', { session: token });
-    expect(await call('privateArea', { session: token })).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
-    expect(await call('privateArea', { session: 'x'.repeat(43) })).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    expect(await call('privateArea', { session: token })).toMatchObject({
+      ok: false,
+      error: { code: 'unauthenticated' },
+    });
+    expect(await call('privateArea', { session: 'x'.repeat(43) })).toMatchObject({
+      ok: false,
+      error: { code: 'unauthenticated' },
+    });
     const other = await session(DEMO.user.login, DEMO.user.password);
     clock.advance(13 * 3_600_000);
-    expect(await call('privateArea', { session: other })).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    expect(await call('privateArea', { session: other })).toMatchObject({
+      ok: false,
+      error: { code: 'unauthenticated' },
+    });
   });
 
   it('stores sessions by hash only', async () => {
@@ -118,18 +140,42 @@ describe('changing a password', () => {
     start();
     const mine = await session(DEMO.user.login, DEMO.user.password);
     const other = await session(DEMO.user.login, DEMO.user.password);
-    const change = (currentPassword: string, newPassword: string) => call('changePassword', { session: mine, currentPassword, newPassword, lang: 'fr' });
-    expect(await change('wrong current password', 'a brand new pass phrase')).toMatchObject({ ok: false, error: { fields: { currentPassword: 'password.current-wrong' } } });
-    expect(await change(DEMO.user.password, 'too short')).toMatchObject({ ok: false, error: { fields: { newPassword: 'password.too-short' } } });
-    expect(await change(DEMO.user.password, 'V100002 is my password')).toMatchObject({ ok: false, error: { fields: { newPassword: 'password.context' } } });
-    expect(await change(DEMO.user.password, DEMO.user.password)).toMatchObject({ ok: false, error: { fields: { newPassword: 'password.same' } } });
-    expect(await change(DEMO.user.password, 'a brand new pass phrase')).toEqual({ ok: true, value: { changed: true, otherSessionsEnded: 1 } });
+    const change = (currentPassword: string, newPassword: string) =>
+      call('changePassword', { session: mine, currentPassword, newPassword, lang: 'fr' });
+    expect(await change('wrong current password', 'a brand new pass phrase')).toMatchObject({
+      ok: false,
+      error: { fields: { currentPassword: 'password.current-wrong' } },
+    });
+    expect(await change(DEMO.user.password, 'too short')).toMatchObject({
+      ok: false,
+      error: { fields: { newPassword: 'password.too-short' } },
+    });
+    expect(await change(DEMO.user.password, 'V100002 is my password')).toMatchObject({
+      ok: false,
+      error: { fields: { newPassword: 'password.context' } },
+    });
+    expect(await change(DEMO.user.password, DEMO.user.password)).toMatchObject({
+      ok: false,
+      error: { fields: { newPassword: 'password.same' } },
+    });
+    expect(await change(DEMO.user.password, 'a brand new pass phrase')).toEqual({
+      ok: true,
+      value: { changed: true, otherSessionsEnded: 1 },
+    });
 
     expect((await call('privateArea', { session: mine })).ok).toBe(true);
-    expect(await call('privateArea', { session: other })).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
-    expect(await login(DEMO.user.login, DEMO.user.password)).toMatchObject({ ok: false, error: { code: 'invalid-credentials' } });
+    expect(await call('privateArea', { session: other })).toMatchObject({
+      ok: false,
+      error: { code: 'unauthenticated' },
+    });
+    expect(await login(DEMO.user.login, DEMO.user.password)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-credentials' },
+    });
     expect((await login(DEMO.user.login, 'a brand new pass phrase')).ok).toBe(true);
-    const notice = core.db.prepare("SELECT to_address AS \"to\", subject, lang FROM outbox WHERE kind = 'password-changed'").get();
+    const notice = core.db
+      .prepare('SELECT to_address AS "to", subject, lang FROM outbox WHERE kind = \'password-changed\'')
+      .get();
     expect(notice).toEqual({ to: DEMO.user.email, subject: 'Mot de passe modifié pour V100002', lang: 'fr' });
   });
 });

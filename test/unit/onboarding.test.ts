@@ -25,7 +25,12 @@ const companyFile = (over: Partial<CompanyFileInput> = {}): CompanyFileInput => 
   ...over,
 });
 
-const person = (name: string, email: string) => ({ fullName: name, jobTitle: 'Director', email, phone: '+33 1 23 45 67 89' });
+const person = (name: string, email: string) => ({
+  fullName: name,
+  jobTitle: 'Director',
+  email,
+  phone: '+33 1 23 45 67 89',
+});
 const accessRequest = (over: Partial<AccessRequestInput> = {}): AccessRequestInput => ({
   cofor: 'a10002',
   legalRepresentative: person('Ana Legal', 'ana@sample.example'),
@@ -40,8 +45,14 @@ describe('Supplier Database file', () => {
   it('is stored with its document, under a reference, and the draft is cleared', async () => {
     await call('saveDraft', { form: 'company-file', data: { legalName: 'New Sup' } });
     const result = await call('submitCompanyFile', companyFile());
-    expect(result).toMatchObject({ ok: true, value: { reference: expect.stringMatching(/^SDB-\d{8}-[2-9A-HJ-NP-Z]{6}$/) } });
-    const doc = core.db.prepare('SELECT media_type AS type, content FROM documents').get() as { type: string; content: Buffer };
+    expect(result).toMatchObject({
+      ok: true,
+      value: { reference: expect.stringMatching(/^SDB-\d{8}-[2-9A-HJ-NP-Z]{6}$/) },
+    });
+    const doc = core.db.prepare('SELECT media_type AS type, content FROM documents').get() as {
+      type: string;
+      content: Buffer;
+    };
     expect(doc.type).toBe('application/pdf');
     expect(Buffer.compare(doc.content, pdf())).toBe(0);
     const file = core.db.prepare('SELECT duns FROM supplier_files').get() as { duns: string };
@@ -59,19 +70,31 @@ describe('Supplier Database file', () => {
 
   it('refuses a contact e-mail that already identifies a file ("e-mail already exists")', async () => {
     await call('submitCompanyFile', companyFile());
-    const again = await call('submitCompanyFile', companyFile({ duns: '987654321', contactEmail: 'CONTACT@new-supplier.example' }));
+    const again = await call(
+      'submitCompanyFile',
+      companyFile({ duns: '987654321', contactEmail: 'CONTACT@new-supplier.example' }),
+    );
     expect(again).toMatchObject({ ok: false, error: { code: 'conflict', fields: { contactEmail: 'email.taken' } } });
   });
 
   it('refuses a document that is not what it claims, and stores nothing', async () => {
     const exe = HOSTILE_FILES.find((f) => f.reason === 'document.type')!;
-    const result = await call('submitCompanyFile', companyFile({ document: { fileName: 'kbis.pdf', contentBase64: exe.bytes.toString('base64') } }));
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input', fields: { document: 'document.type' } } });
+    const result = await call(
+      'submitCompanyFile',
+      companyFile({ document: { fileName: 'kbis.pdf', contentBase64: exe.bytes.toString('base64') } }),
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', fields: { document: 'document.type' } },
+    });
     expect(core.db.prepare('SELECT count(*) FROM submissions').pluck().get()).toBe(0);
   });
 
   it('accepts a PNG scan', async () => {
-    const result = await call('submitCompanyFile', companyFile({ document: { fileName: 'scan.png', contentBase64: png().toString('base64') } }));
+    const result = await call(
+      'submitCompanyFile',
+      companyFile({ document: { fileName: 'scan.png', contentBase64: png().toString('base64') } }),
+    );
     expect(result.ok).toBe(true);
   });
 
@@ -92,10 +115,21 @@ describe('Supplier Database file', () => {
 });
 
 describe('I do not know my company COFOR', () => {
-  const help = { companyName: 'Lost Co', country: 'PT', address: 'Rua 1, Lisboa', contactName: 'Rita', email: 'rita@lost.example', phone: '+351 21 000 0000', message: 'What is our COFOR?' };
+  const help = {
+    companyName: 'Lost Co',
+    country: 'PT',
+    address: 'Rua 1, Lisboa',
+    contactName: 'Rita',
+    email: 'rita@lost.example',
+    phone: '+351 21 000 0000',
+    message: 'What is our COFOR?',
+  };
 
   it('is stored under a COF reference, with an optional DUNS or tax number', async () => {
-    expect(await call('submitCoforHelp', help)).toMatchObject({ ok: true, value: { reference: expect.stringMatching(/^COF-/) } });
+    expect(await call('submitCoforHelp', help)).toMatchObject({
+      ok: true,
+      value: { reference: expect.stringMatching(/^COF-/) },
+    });
     expect(await call('submitCoforHelp', { ...help, dunsOrTaxNumber: 'PT123' })).toMatchObject({ ok: true });
   });
 
@@ -106,7 +140,10 @@ describe('I do not know my company COFOR', () => {
     [{ email: 'rita@' }, 'email', 'email.format'],
     [{ companyName: 42 }, 'companyName', 'invalid-type'],
   ])('explains bad input %j', async (over, field, key) => {
-    expect(await call('submitCoforHelp', { ...help, ...over })).toMatchObject({ ok: false, error: { fields: { [field]: key } } });
+    expect(await call('submitCoforHelp', { ...help, ...over })).toMatchObject({
+      ok: false,
+      error: { fields: { [field]: key } },
+    });
   });
 });
 
@@ -117,35 +154,68 @@ describe('access request (legal representative and PLSA)', () => {
     expect(result).toMatchObject({ ok: true, value: { reference: expect.stringMatching(/^ACC-/) } });
     const analysis = await call('analyze', { cofor: 'A10002' });
     expect(analysis).toMatchObject({ ok: true, value: { situation: 'requested', waitingDays: 0 } });
-    const terms = core.db.prepare('SELECT terms_version AS v, accepted_by AS who, accepted_at AS at FROM terms_acceptances').get();
+    const terms = core.db
+      .prepare('SELECT terms_version AS v, accepted_by AS who, accepted_at AS at FROM terms_acceptances')
+      .get();
     expect(terms).toMatchObject({ v: '2026-01', who: 'Ana Legal', at: expect.any(String) });
-    const ops = listMutations(core.db).slice(before).map((m) => `${m.entity}:${m.op}`);
+    const ops = listMutations(core.db)
+      .slice(before)
+      .map((m) => `${m.entity}:${m.op}`);
     expect(ops).toEqual(['company:access-requested', 'submission:submitted', 'outbox:queued']);
   });
 
   it('refuses a second request, an open company, a deactivated one and an unknown COFOR', async () => {
     await call('submitAccessRequest', accessRequest());
-    expect(await call('submitAccessRequest', accessRequest())).toMatchObject({ ok: false, error: { code: 'conflict', fields: { cofor: 'access.already-requested' } } });
-    expect(await call('submitAccessRequest', accessRequest({ cofor: 'A10001' }))).toMatchObject({ ok: false, error: { fields: { cofor: 'access.already-open' } } });
-    expect(await call('submitAccessRequest', accessRequest({ cofor: 'A10004' }))).toMatchObject({ ok: false, error: { fields: { cofor: 'company.deactivated' } } });
-    expect(await call('submitAccessRequest', accessRequest({ cofor: 'Z99999' }))).toMatchObject({ ok: false, error: { fields: { cofor: 'cofor.unknown' } } });
+    expect(await call('submitAccessRequest', accessRequest())).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', fields: { cofor: 'access.already-requested' } },
+    });
+    expect(await call('submitAccessRequest', accessRequest({ cofor: 'A10001' }))).toMatchObject({
+      ok: false,
+      error: { fields: { cofor: 'access.already-open' } },
+    });
+    expect(await call('submitAccessRequest', accessRequest({ cofor: 'A10004' }))).toMatchObject({
+      ok: false,
+      error: { fields: { cofor: 'company.deactivated' } },
+    });
+    expect(await call('submitAccessRequest', accessRequest({ cofor: 'Z99999' }))).toMatchObject({
+      ok: false,
+      error: { fields: { cofor: 'cofor.unknown' } },
+    });
     expect(core.db.prepare("SELECT count(*) FROM submissions WHERE kind = 'access-request'").pluck().get()).toBe(1);
   });
 
   it('requires the terms accepted, in their current version', async () => {
-    expect(await call('submitAccessRequest', accessRequest({ termsAccepted: false }))).toMatchObject({ ok: false, error: { fields: { termsAccepted: 'terms.required' } } });
-    expect(await call('submitAccessRequest', accessRequest({ termsVersion: '2020-01' }))).toMatchObject({ ok: false, error: { fields: { termsAccepted: 'terms.outdated' } } });
+    expect(await call('submitAccessRequest', accessRequest({ termsAccepted: false }))).toMatchObject({
+      ok: false,
+      error: { fields: { termsAccepted: 'terms.required' } },
+    });
+    expect(await call('submitAccessRequest', accessRequest({ termsVersion: '2020-01' }))).toMatchObject({
+      ok: false,
+      error: { fields: { termsAccepted: 'terms.outdated' } },
+    });
   });
 
   it('lets one person hold both roles only when confirmed', async () => {
-    const same = { legalRepresentative: person('Ana Legal', 'ana@sample.example'), plsa: person('ana  legal', 'other@sample.example') };
-    expect(await call('submitAccessRequest', accessRequest(same))).toMatchObject({ ok: false, error: { fields: { samePersonConfirmed: 'same-person.confirm' } } });
-    expect(await call('submitAccessRequest', accessRequest({ ...same, samePersonConfirmed: true }))).toMatchObject({ ok: true });
+    const same = {
+      legalRepresentative: person('Ana Legal', 'ana@sample.example'),
+      plsa: person('ana  legal', 'other@sample.example'),
+    };
+    expect(await call('submitAccessRequest', accessRequest(same))).toMatchObject({
+      ok: false,
+      error: { fields: { samePersonConfirmed: 'same-person.confirm' } },
+    });
+    expect(await call('submitAccessRequest', accessRequest({ ...same, samePersonConfirmed: true }))).toMatchObject({
+      ok: true,
+    });
   });
 
   it('explains bad people fields by their path', async () => {
     const result = await call('submitAccessRequest', accessRequest({ plsa: { ...person('P', 'bad'), phone: '' } }));
-    expect(result).toMatchObject({ ok: false, error: { fields: { 'plsa.email': 'email.format', 'plsa.phone': 'required' } } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { fields: { 'plsa.email': 'email.format', 'plsa.phone': 'required' } },
+    });
   });
 });
 
@@ -154,8 +224,14 @@ describe('drafts', () => {
     await call('saveDraft', { form: 'cofor-help', data: { companyName: 'Half typed', country: 'FR' } });
     core.close();
     const reopened = testCore({ dataDir: core.dataDir });
-    expect(await reopened.router.call('loadDraft', { form: 'cofor-help' })).toEqual({ ok: true, value: { companyName: 'Half typed', country: 'FR' } });
-    expect(await reopened.router.call('clearDraft', { form: 'cofor-help' })).toEqual({ ok: true, value: { cleared: true } });
+    expect(await reopened.router.call('loadDraft', { form: 'cofor-help' })).toEqual({
+      ok: true,
+      value: { companyName: 'Half typed', country: 'FR' },
+    });
+    expect(await reopened.router.call('clearDraft', { form: 'cofor-help' })).toEqual({
+      ok: true,
+      value: { cleared: true },
+    });
     expect(await reopened.router.call('loadDraft', { form: 'cofor-help' })).toEqual({ ok: true, value: null });
     reopened.close();
     core.dispose();

@@ -5,14 +5,19 @@ import { resolve } from 'node:path';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 
-const config = load(readFileSync(resolve(__dirname, '..', '..', 'electron-builder.yml'), 'utf8')) as Record<string, unknown>;
+const config = load(readFileSync(resolve(__dirname, '..', '..', 'electron-builder.yml'), 'utf8')) as Record<
+  string,
+  unknown
+>;
 
 describe('electron-builder.yml', () => {
-  it('passes electron-builder\'s schema', async () => {
+  it("passes electron-builder's schema", async () => {
     const { validateConfiguration } = (await import('app-builder-lib/out/util/config/config.js')) as {
       validateConfiguration(config: unknown, logger: unknown): Promise<void>;
     };
-    const { DebugLogger } = (await import('builder-util')) as unknown as { DebugLogger: new (enabled: boolean) => unknown };
+    const { DebugLogger } = (await import('builder-util')) as unknown as {
+      DebugLogger: new (enabled: boolean) => unknown;
+    };
     await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
   });
 

@@ -61,7 +61,14 @@ describe('password hashing (scrypt)', () => {
 
 describe('lockout delays', () => {
   it.each([
-    [0, 0], [1, 0], [2, 0], [3, 2], [4, 4], [5, 8], [9, 128], [12, 300],
+    [0, 0],
+    [1, 0],
+    [2, 0],
+    [3, 2],
+    [4, 4],
+    [5, 8],
+    [9, 128],
+    [12, 300],
   ])('after %i failures, wait %i s', (failures, seconds) => {
     expect(delayAfter(failures)).toBe(seconds);
   });

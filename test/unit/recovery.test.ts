@@ -20,8 +20,17 @@ afterEach(async () => {
 
 const call = (method: string, payload: unknown) => core.router.call(method, payload);
 const outbox = () =>
-  core.db.prepare('SELECT id, kind, to_address AS "to", subject, body_text AS body, secret_ref AS secretRef FROM outbox ORDER BY rowid').all() as Array<{
-    id: string; kind: string; to: string; subject: string; body: string; secretRef: string | null;
+  core.db
+    .prepare(
+      'SELECT id, kind, to_address AS "to", subject, body_text AS body, secret_ref AS secretRef FROM outbox ORDER BY rowid',
+    )
+    .all() as Array<{
+    id: string;
+    kind: string;
+    to: string;
+    subject: string;
+    body: string;
+    secretRef: string | null;
   }>;
 
 async function timed(method: string, payload: unknown) {
@@ -32,24 +41,39 @@ async function timed(method: string, payload: unknown) {
 
 const CASES: Array<[string, Record<string, unknown>, Record<string, unknown>]> = [
   ['forgotUsername', { email: DEMO.user.email, lang: 'en' }, { email: 'nobody@nowhere.example', lang: 'en' }],
-  ['forgotPassword', { login: DEMO.plsa.login, email: DEMO.plsa.email, cofor: DEMO.plsa.cofor, lang: 'en' }, { login: 'V999999', email: DEMO.plsa.email, cofor: 'A10001', lang: 'en' }],
-  ['findPlsa', { loginOrCofor: DEMO.user.login, email: DEMO.user.email, lang: 'en' }, { loginOrCofor: 'V999999', email: DEMO.user.email, lang: 'en' }],
-  ['reportBlockedAccess', { login: DEMO.blocked.login, email: DEMO.blocked.email, message: 'Locked out', lang: 'en' }, { login: 'V999999', email: 'x@y.example', message: 'Locked out', lang: 'en' }],
+  [
+    'forgotPassword',
+    { login: DEMO.plsa.login, email: DEMO.plsa.email, cofor: DEMO.plsa.cofor, lang: 'en' },
+    { login: 'V999999', email: DEMO.plsa.email, cofor: 'A10001', lang: 'en' },
+  ],
+  [
+    'findPlsa',
+    { loginOrCofor: DEMO.user.login, email: DEMO.user.email, lang: 'en' },
+    { loginOrCofor: 'V999999', email: DEMO.user.email, lang: 'en' },
+  ],
+  [
+    'reportBlockedAccess',
+    { login: DEMO.blocked.login, email: DEMO.blocked.email, message: 'Locked out', lang: 'en' },
+    { login: 'V999999', email: 'x@y.example', message: 'Locked out', lang: 'en' },
+  ],
 ];
 
 describe('neutral answers', () => {
-  it.each(CASES)('%s answers the same, in about the same time, for an existing and an unknown identifier', async (method, existing, unknown) => {
-    start();
-    const a = await timed(method, existing);
-    const b = await timed(method, unknown);
-    expect(a.result).toEqual({ ok: true, value: { received: true } });
-    expect(b.result).toEqual(a.result);
-    // Both wait for the fixed answer time (150 ms in tests): neither returns early.
-    expect(a.ms).toBeGreaterThanOrEqual(145);
-    expect(b.ms).toBeGreaterThanOrEqual(145);
-    // the existing one did its work (a temporary password needs the keychain to be e-mailed)
-    if (!(method === 'forgotPassword' && noKeychain)) expect(outbox().length).toBeGreaterThan(0);
-  });
+  it.each(CASES)(
+    '%s answers the same, in about the same time, for an existing and an unknown identifier',
+    async (method, existing, unknown) => {
+      start();
+      const a = await timed(method, existing);
+      const b = await timed(method, unknown);
+      expect(a.result).toEqual({ ok: true, value: { received: true } });
+      expect(b.result).toEqual(a.result);
+      // Both wait for the fixed answer time (150 ms in tests): neither returns early.
+      expect(a.ms).toBeGreaterThanOrEqual(145);
+      expect(b.ms).toBeGreaterThanOrEqual(145);
+      // the existing one did its work (a temporary password needs the keychain to be e-mailed)
+      if (!(method === 'forgotPassword' && noKeychain)) expect(outbox().length).toBeGreaterThan(0);
+    },
+  );
 });
 
 describe('forgot username', () => {
@@ -58,47 +82,81 @@ describe('forgot username', () => {
     await call('forgotUsername', { email: DEMO.user.email.toLowerCase(), lang: 'en' });
     expect(outbox()).toHaveLength(0);
     await call('forgotUsername', { email: DEMO.user.email, lang: 'fr' });
-    expect(outbox()).toMatchObject([{ kind: 'logins-reminder', to: DEMO.user.email, subject: 'Vos identifiants du portail B2B' }]);
+    expect(outbox()).toMatchObject([
+      { kind: 'logins-reminder', to: DEMO.user.email, subject: 'Vos identifiants du portail B2B' },
+    ]);
     expect(outbox()[0]!.body).toContain('V100002');
   });
 });
 
 describe('forgot password', () => {
-  it.skipIf(noKeychain)('gives a PLSA with login, COFOR and exact e-mail a temporary password by e-mail, kept in the keychain only', async () => {
-    start();
-    await call('forgotPassword', { login: 'v100001', email: DEMO.plsa.email, cofor: 'a10001', lang: 'en' });
-    const [mail] = outbox();
-    expect(mail).toMatchObject({ kind: 'temporary-password', to: DEMO.plsa.email, subject: 'Temporary password for V100001' });
-    expect(mail!.body).toContain('{{secret}}');
-    const temporary = await keychain.get(mail!.secretRef!);
-    expect(temporary).toMatch(/^[A-Za-z2-9]{20}$/);
-    expect(mail!.body).not.toContain(temporary);
+  it.skipIf(noKeychain)(
+    'gives a PLSA with login, COFOR and exact e-mail a temporary password by e-mail, kept in the keychain only',
+    async () => {
+      start();
+      await call('forgotPassword', { login: 'v100001', email: DEMO.plsa.email, cofor: 'a10001', lang: 'en' });
+      const [mail] = outbox();
+      expect(mail).toMatchObject({
+        kind: 'temporary-password',
+        to: DEMO.plsa.email,
+        subject: 'Temporary password for V100001',
+      });
+      expect(mail!.body).toContain('{{secret}}');
+      const temporary = await keychain.get(mail!.secretRef!);
+      expect(temporary).toMatch(/^[A-Za-z2-9]{20}$/);
+      expect(mail!.body).not.toContain(temporary);
 
-    // The old password still works: a request never changes the account by itself.
-    expect((await call('login', { login: DEMO.plsa.login, password: DEMO.plsa.password, remember: false })).ok).toBe(true);
-    // The temporary password works once, and forces a new password.
-    const first = await call('login', { login: DEMO.plsa.login, password: temporary, remember: true });
-    expect(first).toMatchObject({ ok: true, value: { mustChangePassword: true, remembered: false } });
-    const session = (first as { value: { session: string } }).value.session;
-    expect(await call('privateArea', { session })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await call('login', { login: DEMO.plsa.login, password: temporary, remember: false })).toMatchObject({ ok: false, error: { code: 'invalid-credentials' } });
-    expect(await call('changePassword', { session, currentPassword: '', newPassword: 'a fresh passphrase of mine', lang: 'en' })).toMatchObject({ ok: true });
-    expect((await call('privateArea', { session })).ok).toBe(true);
-  });
+      // The old password still works: a request never changes the account by itself.
+      expect((await call('login', { login: DEMO.plsa.login, password: DEMO.plsa.password, remember: false })).ok).toBe(
+        true,
+      );
+      // The temporary password works once, and forces a new password.
+      const first = await call('login', { login: DEMO.plsa.login, password: temporary, remember: true });
+      expect(first).toMatchObject({ ok: true, value: { mustChangePassword: true, remembered: false } });
+      const session = (first as { value: { session: string } }).value.session;
+      expect(await call('privateArea', { session })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(await call('login', { login: DEMO.plsa.login, password: temporary, remember: false })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-credentials' },
+      });
+      expect(
+        await call('changePassword', {
+          session,
+          currentPassword: '',
+          newPassword: 'a fresh passphrase of mine',
+          lang: 'en',
+        }),
+      ).toMatchObject({ ok: true });
+      expect((await call('privateArea', { session })).ok).toBe(true);
+    },
+  );
 
   it.skipIf(noKeychain)('rejects an expired temporary password', async () => {
     start();
-    await call('forgotPassword', { login: DEMO.plsa.login, email: DEMO.plsa.email, cofor: DEMO.plsa.cofor, lang: 'en' });
+    await call('forgotPassword', {
+      login: DEMO.plsa.login,
+      email: DEMO.plsa.email,
+      cofor: DEMO.plsa.cofor,
+      lang: 'en',
+    });
     const temporary = await keychain.get(outbox()[0]!.secretRef!);
     clock.advance(24 * 3_600_000 + 1000);
-    expect(await call('login', { login: DEMO.plsa.login, password: temporary, remember: false })).toMatchObject({ ok: false, error: { code: 'invalid-credentials' } });
+    expect(await call('login', { login: DEMO.plsa.login, password: temporary, remember: false })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-credentials' },
+    });
   });
 
   it('does nothing for a user (their PLSA gives new passwords), a wrong COFOR or an e-mail in another case', async () => {
     start();
     await call('forgotPassword', { login: DEMO.user.login, email: DEMO.user.email, cofor: 'A10001', lang: 'en' });
     await call('forgotPassword', { login: DEMO.plsa.login, email: DEMO.plsa.email, cofor: 'A10002', lang: 'en' });
-    await call('forgotPassword', { login: DEMO.plsa.login, email: DEMO.plsa.email.toUpperCase(), cofor: 'A10001', lang: 'en' });
+    await call('forgotPassword', {
+      login: DEMO.plsa.login,
+      email: DEMO.plsa.email.toUpperCase(),
+      cofor: 'A10001',
+      lang: 'en',
+    });
     await call('forgotPassword', { login: DEMO.plsa.login, email: DEMO.plsa.email, lang: 'en' });
     expect(outbox()).toHaveLength(0);
     expect(core.db.prepare('SELECT count(*) FROM temporary_passwords').pluck().get()).toBe(0);
@@ -107,12 +165,16 @@ describe('forgot password', () => {
   it.skipIf(noKeychain)('caps requests per login per hour, still answering the same', async () => {
     start();
     const request = { login: DEMO.plsa.login, email: DEMO.plsa.email, cofor: DEMO.plsa.cofor, lang: 'en' };
-    for (let i = 0; i < 7; i++) expect(await call('forgotPassword', request)).toEqual({ ok: true, value: { received: true } });
+    for (let i = 0; i < 7; i++)
+      expect(await call('forgotPassword', request)).toEqual({ ok: true, value: { received: true } });
     expect(outbox()).toHaveLength(5);
     clock.advance(3_600_001);
     await call('forgotPassword', request);
     expect(outbox()).toHaveLength(6);
-    const actions = core.db.prepare("SELECT action FROM audit_log WHERE action LIKE 'recovery-password%'").pluck().all();
+    const actions = core.db
+      .prepare("SELECT action FROM audit_log WHERE action LIKE 'recovery-password%'")
+      .pluck()
+      .all();
     expect(actions.filter((a) => a === 'recovery-password-over-cap')).toHaveLength(2);
   });
 });
@@ -128,8 +190,17 @@ describe('find my PLSA and blocked access', () => {
 
   it('forwards a blocked-access report to the PLSAs and the assistance, without unblocking', async () => {
     start();
-    await call('reportBlockedAccess', { login: DEMO.blocked.login, email: DEMO.blocked.email, message: 'I was on holiday', lang: 'en' });
-    expect(outbox().map((m) => m.to).sort()).toEqual(['assistance@b2b-portal.example', DEMO.plsa.email]);
+    await call('reportBlockedAccess', {
+      login: DEMO.blocked.login,
+      email: DEMO.blocked.email,
+      message: 'I was on holiday',
+      lang: 'en',
+    });
+    expect(
+      outbox()
+        .map((m) => m.to)
+        .sort(),
+    ).toEqual(['assistance@b2b-portal.example', DEMO.plsa.email]);
     expect(core.db.prepare("SELECT state FROM accounts WHERE login = 'V100003'").pluck().get()).toBe('blocked');
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { classifyFailure, describeFailure, headerSafe, nextAttempt, DEFAULT_RETRY_POLICY } from '../../main/portal/mail/retry-policy';
+import {
+  classifyFailure,
+  describeFailure,
+  headerSafe,
+  nextAttempt,
+  DEFAULT_RETRY_POLICY,
+} from '../../main/portal/mail/retry-policy';
 import { fitsRelay, isLoopbackHost, mailSettingsSchema } from '../../main/portal/mail/settings';
 
 describe('failure classification', () => {
@@ -20,8 +26,10 @@ describe('failure classification', () => {
     expect(classifyFailure(failure)).toBe(kind);
   });
 
-  it('keeps the server\'s words, on one line', () => {
-    expect(describeFailure({ responseCode: 550, response: '550 5.1.1 <x@y>:\r\n Recipient unknown', message: 'x' })).toBe('550 5.1.1 <x@y>: Recipient unknown');
+  it("keeps the server's words, on one line", () => {
+    expect(
+      describeFailure({ responseCode: 550, response: '550 5.1.1 <x@y>:\r\n Recipient unknown', message: 'x' }),
+    ).toBe('550 5.1.1 <x@y>: Recipient unknown');
   });
 });
 
@@ -48,10 +56,12 @@ describe('retry schedule', () => {
   });
 
   it('spreads retries of messages that failed together', () => {
-    const times = new Set(Array.from({ length: 50 }, () => {
-      const next = nextAttempt(3, queued, queued);
-      return 'retryAt' in next ? next.retryAt.getTime() : 0;
-    }));
+    const times = new Set(
+      Array.from({ length: 50 }, () => {
+        const next = nextAttempt(3, queued, queued);
+        return 'retryAt' in next ? next.retryAt.getTime() : 0;
+      }),
+    );
     expect(times.size).toBeGreaterThan(40);
   });
 });
@@ -67,7 +77,13 @@ describe('headers and relay limits', () => {
   });
 
   it('requires TLS except to a relay on this machine', () => {
-    const base = { assistanceAddress: 'a@b.example', fromAddress: 'c@d.example', port: 25, user: '', maxMessageBytes: 10_000_000 };
+    const base = {
+      assistanceAddress: 'a@b.example',
+      fromAddress: 'c@d.example',
+      port: 25,
+      user: '',
+      maxMessageBytes: 10_000_000,
+    };
     expect(mailSettingsSchema.safeParse({ ...base, host: '127.0.0.1', security: 'none' }).success).toBe(true);
     expect(mailSettingsSchema.safeParse({ ...base, host: 'localhost', security: 'none' }).success).toBe(true);
     const remote = mailSettingsSchema.safeParse({ ...base, host: 'smtp.example.com', security: 'none' });

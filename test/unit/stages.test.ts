@@ -22,14 +22,73 @@ type Row = {
 };
 
 const CASES: Row[] = [
-  { case: 'unknown COFOR', input: { cofor: 'Z99999' }, facts: null, situation: 'unknown', statuses: ['action', 'locked', 'locked'], forms: ['company-file', 'cofor-help'] },
-  { case: 'deactivated company', input: { cofor: 'A10004' }, facts: company({ status: 'deactivated' }), situation: 'deactivated', statuses: ['action', 'locked', 'locked'], forms: ['company-file'] },
-  { case: 'access not yet requested', input: { cofor: 'A10002' }, facts: company({ access: 'not-requested' }), situation: 'not-requested', statuses: ['done', 'action', 'locked'], forms: ['access-request'] },
-  { case: 'access requested, pending', input: { cofor: 'A10003' }, facts: company({ access: 'requested', accessRequestedAt: '2026-11-24T12:00:00Z' }), situation: 'requested', statuses: ['done', 'waiting', 'locked'], forms: [] },
-  { case: 'access open', input: { cofor: 'A10001' }, facts: company(), situation: 'open', statuses: ['done', 'done', 'action'], forms: [] },
-  { case: 'known site: head office only', input: { cofor: 'A10001', siteCode: '01' }, facts: company({ siteKnown: true }), situation: 'open', statuses: ['done', 'done', 'action'], forms: [], notices: ['site-head-office-only'] },
-  { case: 'unknown site code', input: { cofor: 'A10001', siteCode: '09' }, facts: company({ siteKnown: false }), situation: 'open', statuses: ['done', 'done', 'action'], forms: [], notices: ['unknown-site'] },
-  { case: 'site code of an unknown COFOR', input: { cofor: 'Z99999', siteCode: '01' }, facts: null, situation: 'unknown', statuses: ['action', 'locked', 'locked'], forms: ['company-file', 'cofor-help'], notices: [] },
+  {
+    case: 'unknown COFOR',
+    input: { cofor: 'Z99999' },
+    facts: null,
+    situation: 'unknown',
+    statuses: ['action', 'locked', 'locked'],
+    forms: ['company-file', 'cofor-help'],
+  },
+  {
+    case: 'deactivated company',
+    input: { cofor: 'A10004' },
+    facts: company({ status: 'deactivated' }),
+    situation: 'deactivated',
+    statuses: ['action', 'locked', 'locked'],
+    forms: ['company-file'],
+  },
+  {
+    case: 'access not yet requested',
+    input: { cofor: 'A10002' },
+    facts: company({ access: 'not-requested' }),
+    situation: 'not-requested',
+    statuses: ['done', 'action', 'locked'],
+    forms: ['access-request'],
+  },
+  {
+    case: 'access requested, pending',
+    input: { cofor: 'A10003' },
+    facts: company({ access: 'requested', accessRequestedAt: '2026-11-24T12:00:00Z' }),
+    situation: 'requested',
+    statuses: ['done', 'waiting', 'locked'],
+    forms: [],
+  },
+  {
+    case: 'access open',
+    input: { cofor: 'A10001' },
+    facts: company(),
+    situation: 'open',
+    statuses: ['done', 'done', 'action'],
+    forms: [],
+  },
+  {
+    case: 'known site: head office only',
+    input: { cofor: 'A10001', siteCode: '01' },
+    facts: company({ siteKnown: true }),
+    situation: 'open',
+    statuses: ['done', 'done', 'action'],
+    forms: [],
+    notices: ['site-head-office-only'],
+  },
+  {
+    case: 'unknown site code',
+    input: { cofor: 'A10001', siteCode: '09' },
+    facts: company({ siteKnown: false }),
+    situation: 'open',
+    statuses: ['done', 'done', 'action'],
+    forms: [],
+    notices: ['unknown-site'],
+  },
+  {
+    case: 'site code of an unknown COFOR',
+    input: { cofor: 'Z99999', siteCode: '01' },
+    facts: null,
+    situation: 'unknown',
+    statuses: ['action', 'locked', 'locked'],
+    forms: ['company-file', 'cofor-help'],
+    notices: [],
+  },
 ];
 
 describe('analyzeCofor: the stage table', () => {
@@ -48,7 +107,11 @@ describe('analyzeCofor: the stage table', () => {
   });
 
   it('says since when a request waits', () => {
-    const outcome = analyzeCofor({ cofor: 'A10003' }, () => company({ access: 'requested', accessRequestedAt: '2026-11-24T12:00:00Z' }), NOW);
+    const outcome = analyzeCofor(
+      { cofor: 'A10003' },
+      () => company({ access: 'requested', accessRequestedAt: '2026-11-24T12:00:00Z' }),
+      NOW,
+    );
     expect(outcome.ok && outcome.analysis.requestedOn).toBe('2026-11-24T12:00:00Z');
     expect(outcome.ok && outcome.analysis.waitingDays).toBe(5);
   });
@@ -75,7 +138,8 @@ describe('analyzeCofor: the stage table', () => {
   });
 
   it('has a row for every situation, and every row covers the three stages', () => {
-    for (const row of Object.values(STAGE_TABLE)) expect(Object.keys(row).sort()).toEqual(['access', 'login', 'present']);
+    for (const row of Object.values(STAGE_TABLE))
+      expect(Object.keys(row).sort()).toEqual(['access', 'login', 'present']);
     expect(Object.keys(STAGE_TABLE).sort()).toEqual(['deactivated', 'not-requested', 'open', 'requested', 'unknown']);
   });
 });

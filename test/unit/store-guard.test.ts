@@ -30,7 +30,13 @@ const folder = () => {
 };
 
 const helpRequest = (message: string) => ({
-  purpose: 'technical', message, name: 'Ana Lima', company: 'Lima Parts', email: 'ana@lima.example', phone: '+33 1 23 45 67 89', lang: 'en',
+  purpose: 'technical',
+  message,
+  name: 'Ana Lima',
+  company: 'Lima Parts',
+  email: 'ana@lima.example',
+  phone: '+33 1 23 45 67 89',
+  lang: 'en',
 });
 
 /** A data folder whose store holds the demo directory and one help request, closed cleanly. */
@@ -140,7 +146,9 @@ describe('the restore drill', () => {
 
     truncateSync(store, 0);
     const refused = refusal(() => testCore({ dataDir, backups: false }));
-    expect(refused.message).toMatch(/The latest backup is from \d{4}-\d\d-\d\d \d\d:\d\d UTC, 4 companies, \d+ accounts, 1 requests\./);
+    expect(refused.message).toMatch(
+      /The latest backup is from \d{4}-\d\d-\d\d \d\d:\d\d UTC, 4 companies, \d+ accounts, 1 requests\./,
+    );
 
     const restored = await desk('restore', '--data-dir', dataDir);
     expect(restored.stdout).toMatch(/Restored .*backups\/portal-.*\.sqlite \(4 companies, \d+ accounts, 1 requests\)/);
@@ -158,7 +166,8 @@ describe('the restore drill', () => {
     truncateSync(join(dataDir, STORE_FILE), 0);
     const outcomes = await Promise.allSettled([1, 2, 3].map(() => desk('restore', '--data-dir', dataDir)));
     expect(outcomes.some((o) => o.status === 'fulfilled')).toBe(true);
-    for (const o of outcomes) if (o.status === 'rejected') expect((o.reason as { stderr: string }).stderr).toContain('already running');
+    for (const o of outcomes)
+      if (o.status === 'rejected') expect((o.reason as { stderr: string }).stderr).toContain('already running');
     expect(messages(dataDir)).toHaveLength(1);
     expect(() => openStore(join(dataDir, STORE_FILE)).close()).not.toThrow();
   });
@@ -178,7 +187,8 @@ describe('rolling backups', () => {
     const log: string[] = [];
     const core = testCore({ backups: { everyMs: 40, keep: 3 }, log: (m) => log.push(m) });
     cleanups.push(() => core.dispose());
-    while (log.filter((m) => m.startsWith('Backup of the local store')).length < 5) await new Promise((r) => setTimeout(r, 20));
+    while (log.filter((m) => m.startsWith('Backup of the local store')).length < 5)
+      await new Promise((r) => setTimeout(r, 20));
     const backups = listBackups(join(core.dataDir, STORE_FILE));
     expect(backups).toHaveLength(3);
     for (const b of backups) expect(verifyStoreCopy(b.file).companies).toBe(4);
@@ -188,10 +198,14 @@ describe('rolling backups', () => {
 
 /** Starts a process that saves rows and is then killed with the store open. */
 async function crashWithRows(store: string, rows: number): Promise<void> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test', 'fixtures', 'store-writer.ts'), store, String(rows)], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'test', 'fixtures', 'store-writer.ts'), store, String(rows)],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   await new Promise<void>((ready, failed) => {
     child.stdout!.on('data', (c: Buffer) => c.toString().includes('ready') && ready());
     child.on('exit', (code) => failed(new Error(`the writer exited (${code})`)));

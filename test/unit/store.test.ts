@@ -1,7 +1,14 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { migrate, openStore, readPragmas, REQUIRED_PRAGMAS, schemaVersion, StoreError } from '../../main/store/database';
+import {
+  migrate,
+  openStore,
+  readPragmas,
+  REQUIRED_PRAGMAS,
+  schemaVersion,
+  StoreError,
+} from '../../main/store/database';
 import { MIGRATIONS } from '../../main/store/migrations';
 import { listMutations, recordMutation } from '../../main/store/mutations';
 import { tempDir } from '../fixtures/core';
@@ -19,7 +26,9 @@ describe('openStore', () => {
     const db = openStore(freshFile());
     expect(schemaVersion(db)).toBe(MIGRATIONS.length);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
-    expect(tables).toEqual(expect.arrayContaining(['companies', 'sites', 'people', 'accounts', 'submissions', 'drafts', 'mutations']));
+    expect(tables).toEqual(
+      expect.arrayContaining(['companies', 'sites', 'people', 'accounts', 'submissions', 'drafts', 'mutations']),
+    );
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     db.close();
   });
@@ -50,13 +59,21 @@ describe('openStore', () => {
     const db = new Database(file);
     migrate(db, MIGRATIONS.slice(0, MIGRATIONS.length - 1));
     expect(schemaVersion(db)).toBe(MIGRATIONS.length - 1);
-    db.prepare("INSERT INTO companies (cofor, legal_name, status, access_status) VALUES ('A1B2C3', 'Old Co', 'active', 'not-requested')").run();
-    db.prepare("INSERT INTO submissions (reference, kind, company_id, payload, created_at) VALUES ('ACC-20260101-ABCDEF', 'access-request', 1, '{}', '2026-01-01T00:00:00Z')").run();
-    db.prepare("INSERT INTO terms_acceptances (submission_id, company_id, terms_version, accepted_by, accepted_at) VALUES (1, 1, '2026-01', 'Ana', '2026-01-01T00:00:00Z')").run();
+    db.prepare(
+      "INSERT INTO companies (cofor, legal_name, status, access_status) VALUES ('A1B2C3', 'Old Co', 'active', 'not-requested')",
+    ).run();
+    db.prepare(
+      "INSERT INTO submissions (reference, kind, company_id, payload, created_at) VALUES ('ACC-20260101-ABCDEF', 'access-request', 1, '{}', '2026-01-01T00:00:00Z')",
+    ).run();
+    db.prepare(
+      "INSERT INTO terms_acceptances (submission_id, company_id, terms_version, accepted_by, accepted_at) VALUES (1, 1, '2026-01', 'Ana', '2026-01-01T00:00:00Z')",
+    ).run();
     db.close();
     const upgraded = openStore(file);
     expect(schemaVersion(upgraded)).toBe(MIGRATIONS.length);
-    expect(upgraded.prepare('SELECT reference, state, desk_state AS desk FROM submissions').all()).toEqual([{ reference: 'ACC-20260101-ABCDEF', state: 'saved', desk: 'new' }]);
+    expect(upgraded.prepare('SELECT reference, state, desk_state AS desk FROM submissions').all()).toEqual([
+      { reference: 'ACC-20260101-ABCDEF', state: 'saved', desk: 'new' },
+    ]);
     expect(upgraded.prepare('SELECT count(*) FROM terms_acceptances').pluck().get()).toBe(1);
     expect(upgraded.pragma('foreign_key_check')).toEqual([]);
     expect(upgraded.pragma('foreign_keys', { simple: true })).toBe(1);
@@ -67,13 +84,21 @@ describe('openStore', () => {
     const file = freshFile();
     const db = new Database(file);
     migrate(db, MIGRATIONS.slice(0, 4));
-    db.prepare("INSERT INTO submissions (reference, kind, payload, created_at) VALUES ('ACC-1', 'access-request', '{}', '2026-01-01T00:00:00Z'), ('ACC-2', 'access-request', '{}', '2026-01-01T00:00:00Z')").run();
-    db.prepare(`INSERT INTO audit_log (at, company_id, actor, action, target_login, details) VALUES
+    db.prepare(
+      "INSERT INTO submissions (reference, kind, payload, created_at) VALUES ('ACC-1', 'access-request', '{}', '2026-01-01T00:00:00Z'), ('ACC-2', 'access-request', '{}', '2026-01-01T00:00:00Z')",
+    ).run();
+    db.prepare(
+      `INSERT INTO audit_log (at, company_id, actor, action, target_login, details) VALUES
       ('2026-01-02T10:42:00Z', NULL, 'desk.ana', 'desk-validated-access', NULL, '{"reference":"ACC-1"}'),
-      ('2026-01-02T11:00:00Z', NULL, 'desk.ana', 'desk-state', NULL, '{"reference":"ACC-2"}')`).run();
+      ('2026-01-02T11:00:00Z', NULL, 'desk.ana', 'desk-state', NULL, '{"reference":"ACC-2"}')`,
+    ).run();
     db.close();
     const upgraded = openStore(file);
-    expect(upgraded.prepare('SELECT reference, decision, decided_by AS by, decided_at AS at FROM submissions ORDER BY reference').all()).toEqual([
+    expect(
+      upgraded
+        .prepare('SELECT reference, decision, decided_by AS by, decided_at AS at FROM submissions ORDER BY reference')
+        .all(),
+    ).toEqual([
       { reference: 'ACC-1', decision: 'validated', by: 'desk.ana', at: '2026-01-02T10:42:00Z' },
       { reference: 'ACC-2', decision: null, by: null, at: null },
     ]);
@@ -82,7 +107,10 @@ describe('openStore', () => {
 
   it('rolls a failing migration back entirely', () => {
     const db = new Database(freshFile());
-    const broken = [...MIGRATIONS, { version: MIGRATIONS.length + 1, name: 'broken', sql: 'CREATE TABLE half (x); SELECT * FROM missing_table;' }];
+    const broken = [
+      ...MIGRATIONS,
+      { version: MIGRATIONS.length + 1, name: 'broken', sql: 'CREATE TABLE half (x); SELECT * FROM missing_table;' },
+    ];
     expect(() => migrate(db, broken)).toThrow();
     expect(schemaVersion(db)).toBe(MIGRATIONS.length);
     expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'half'").pluck().get()).toBe(0);
@@ -100,7 +128,9 @@ describe('mutations', () => {
   it('records each state change with a unique id, in order', () => {
     const db = openStore(freshFile());
     const at = new Date('2026-11-29T10:00:00Z');
-    const ids = [1, 2, 3].map((n) => recordMutation(db, { entity: 'company', entityId: String(n), op: 'test', data: { n } }, at));
+    const ids = [1, 2, 3].map((n) =>
+      recordMutation(db, { entity: 'company', entityId: String(n), op: 'test', data: { n } }, at),
+    );
     expect(new Set(ids).size).toBe(3);
     expect(listMutations(db).map((m) => m.data['n'])).toEqual([1, 2, 3]);
     db.close();

@@ -37,13 +37,27 @@ interface Reply {
   body: string;
 }
 
-function send(path: string, options: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}): Promise<Reply> {
+function send(
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: { Host: `127.0.0.1:${port}`, ...options.headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: options.method ?? 'GET',
+        headers: { Host: `127.0.0.1:${port}`, ...options.headers },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });
@@ -68,7 +82,11 @@ describe('the browser host API', () => {
     ['a wrong token', { Authorization: 'Bearer wrong-token-0123456789abcde' }],
     ['a token prefix', { Authorization: `Bearer ${TOKEN.slice(0, -1)}` }],
   ])('refuses %s', async (_name, headers) => {
-    const reply = await send('/api/analyze', { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: '{"cofor":"A10001"}' });
+    const reply = await send('/api/analyze', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...headers },
+      body: '{"cofor":"A10001"}',
+    });
     expect(reply.status).toBe(401);
     expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
   });
@@ -82,9 +100,17 @@ describe('the browser host API', () => {
 
   it('refuses an unknown channel, bad JSON, another content type, GET and an oversized body', async () => {
     expect((await api('dropTables', {})).status).toBe(404);
-    const badJson = await send('/api/analyze', { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}` }, body: '{cofor:' });
+    const badJson = await send('/api/analyze', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}` },
+      body: '{cofor:',
+    });
     expect(JSON.parse(badJson.body)).toMatchObject({ error: { code: 'invalid-input' } });
-    const form = await send('/api/analyze', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Authorization: `Bearer ${TOKEN}` }, body: 'cofor=A' });
+    const form = await send('/api/analyze', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Authorization: `Bearer ${TOKEN}` },
+      body: 'cofor=A',
+    });
     expect(form.status).toBe(415);
     expect((await send('/api/analyze', { headers: { Authorization: `Bearer ${TOKEN}` } })).status).toBe(405);
     const huge = await send('/api/analyze', {
@@ -140,13 +166,19 @@ describe('asset paths', () => {
   });
 
   it.each(TRAVERSALS)('app:// answers %j with an error', async (path) => {
-    const reply = await serveAppRequest(renderer.path, new Request(`app://portal${path.startsWith('//') ? path.slice(1) : path}`));
+    const reply = await serveAppRequest(
+      renderer.path,
+      new Request(`app://portal${path.startsWith('//') ? path.slice(1) : path}`),
+    );
     expect([400, 404]).toContain(reply.status);
   });
 
   it('app:// serves GET only, for its own host only', async () => {
     expect((await serveAppRequest(renderer.path, new Request('app://portal/index.html'))).status).toBe(200);
-    expect((await serveAppRequest(renderer.path, new Request('app://portal/index.html', { method: 'POST', body: 'x' }))).status).toBe(405);
+    expect(
+      (await serveAppRequest(renderer.path, new Request('app://portal/index.html', { method: 'POST', body: 'x' })))
+        .status,
+    ).toBe(405);
     expect((await serveAppRequest(renderer.path, new Request('app://other/index.html'))).status).toBe(404);
     const ok = await serveAppRequest(renderer.path, new Request('app://portal/index.html'));
     expect(ok.headers.get('content-security-policy')).toMatch(/^default-src 'none'/);

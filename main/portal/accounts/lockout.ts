@@ -10,7 +10,12 @@ export interface LockoutPolicy {
   maxDelaySeconds: number;
 }
 
-export const DEFAULT_LOCKOUT: LockoutPolicy = { maxFailures: 10, freeFailures: 3, baseDelaySeconds: 2, maxDelaySeconds: 300 };
+export const DEFAULT_LOCKOUT: LockoutPolicy = {
+  maxFailures: 10,
+  freeFailures: 3,
+  baseDelaySeconds: 2,
+  maxDelaySeconds: 300,
+};
 
 /** Seconds to wait after `failures` consecutive failures before the next attempt is heard. */
 export function delayAfter(failures: number, policy: LockoutPolicy = DEFAULT_LOCKOUT): number {
@@ -18,4 +23,5 @@ export function delayAfter(failures: number, policy: LockoutPolicy = DEFAULT_LOC
   return Math.min(policy.maxDelaySeconds, policy.baseDelaySeconds * 2 ** (failures - policy.freeFailures));
 }
 
-export const shouldBlock = (failures: number, policy: LockoutPolicy = DEFAULT_LOCKOUT): boolean => failures >= policy.maxFailures;
+export const shouldBlock = (failures: number, policy: LockoutPolicy = DEFAULT_LOCKOUT): boolean =>
+  failures >= policy.maxFailures;

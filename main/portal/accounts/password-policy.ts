@@ -7,11 +7,7 @@ export const PASSWORD_MAX = 128;
 export const PORTAL_WORDS = ['b2b', 'portal', 'portail', 'stellantis'];
 
 export type PasswordRejection =
-  | 'password.too-short'
-  | 'password.too-long'
-  | 'password.common'
-  | 'password.context'
-  | 'password.repetitive';
+  'password.too-short' | 'password.too-long' | 'password.common' | 'password.context' | 'password.repetitive';
 
 export interface PasswordContext {
   login: string;
@@ -38,7 +34,11 @@ function isRepetitive(s: string): boolean {
   return false;
 }
 
-export function checkPassword(password: string, context: PasswordContext, common: ReadonlySet<string>): PasswordRejection | null {
+export function checkPassword(
+  password: string,
+  context: PasswordContext,
+  common: ReadonlySet<string>,
+): PasswordRejection | null {
   const n = length(password);
   if (n < PASSWORD_MIN) return 'password.too-short';
   if (n > PASSWORD_MAX) return 'password.too-long';
@@ -55,5 +55,10 @@ export function checkPassword(password: string, context: PasswordContext, common
 }
 
 export function parseBlocklist(text: string): Set<string> {
-  return new Set(text.split('\n').map((l) => l.trim().toLowerCase()).filter((l) => l !== '' && !l.startsWith('#')));
+  return new Set(
+    text
+      .split('\n')
+      .map((l) => l.trim().toLowerCase())
+      .filter((l) => l !== '' && !l.startsWith('#')),
+  );
 }

@@ -7,7 +7,11 @@ export const session = () => z.string().min(20, { error: 'session.invalid' }).ma
 const lang = () => z.enum(['en', 'fr', 'pt']);
 const loginField = () => z.string().min(1, { error: 'required' }).max(20, { error: 'login.format' });
 const exactEmail = () =>
-  z.string().min(1, { error: 'required' }).max(254, { error: 'too-long' }).regex(/^[^@\s]+@[^@\s]+$/, { error: 'email.format' });
+  z
+    .string()
+    .min(1, { error: 'required' })
+    .max(254, { error: 'too-long' })
+    .regex(/^[^@\s]+@[^@\s]+$/, { error: 'email.format' });
 const password = () => z.string().min(1, { error: 'required' }).max(1024, { error: 'password.too-long' });
 
 export const ACCOUNT_SCHEMAS = {
@@ -24,11 +28,26 @@ export const ACCOUNT_SCHEMAS = {
     lang: lang(),
   }),
   forgotUsername: z.strictObject({ email: exactEmail(), lang: lang() }),
-  forgotPassword: z.strictObject({ login: loginField(), email: exactEmail(), cofor: z.string().max(20, { error: 'cofor.format' }).optional(), lang: lang() }),
-  findPlsa: z.strictObject({ loginOrCofor: z.string().trim().min(1, { error: 'required' }).max(20, { error: 'login-or-cofor.format' }), email: exactEmail(), lang: lang() }),
+  forgotPassword: z.strictObject({
+    login: loginField(),
+    email: exactEmail(),
+    cofor: z.string().max(20, { error: 'cofor.format' }).optional(),
+    lang: lang(),
+  }),
+  findPlsa: z.strictObject({
+    loginOrCofor: z.string().trim().min(1, { error: 'required' }).max(20, { error: 'login-or-cofor.format' }),
+    email: exactEmail(),
+    lang: lang(),
+  }),
   reportBlockedAccess: z.strictObject({ login: loginField(), email: exactEmail(), message: text(4000), lang: lang() }),
   consoleAccounts: z.strictObject({ session: session() }),
-  createAccount: z.strictObject({ session: session(), fullName: text(), email: email(), role: z.enum(['user', 'plsa']), confirmDuplicate: z.boolean() }),
+  createAccount: z.strictObject({
+    session: session(),
+    fullName: text(),
+    email: email(),
+    role: z.enum(['user', 'plsa']),
+    confirmDuplicate: z.boolean(),
+  }),
   resetPassword: z.strictObject({ session: session(), login: loginField() }),
   unblockAccount: z.strictObject({ session: session(), login: loginField() }),
   deactivateAccount: z.strictObject({ session: session(), login: loginField() }),

@@ -5,7 +5,9 @@ const ALPHABET = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 export const TEMPORARY_PASSWORD_LENGTH = 20;
 export const DEFAULT_TEMPORARY_PASSWORD_HOURS = 24;
 
-export function generateTemporaryPassword(random: (bytes: Uint8Array) => Uint8Array = (b) => crypto.getRandomValues(b)): string {
+export function generateTemporaryPassword(
+  random: (bytes: Uint8Array) => Uint8Array = (b) => crypto.getRandomValues(b),
+): string {
   let out = '';
   // Rejection sampling keeps every character equally likely.
   const limit = 256 - (256 % ALPHABET.length);

@@ -10,16 +10,33 @@ const deskState = () => z.enum(['new', 'in-progress', 'waiting-supplier', 'done'
 const reason = () => text(2000);
 
 export const DESK_SCHEMAS = {
-  deskQueue: z.strictObject({ session: session(), state: deskState().optional(), kind: z.enum(['company-file', 'cofor-help', 'access-request', 'help', 'blocked-access', 'find-plsa']).optional() }),
+  deskQueue: z.strictObject({
+    session: session(),
+    state: deskState().optional(),
+    kind: z.enum(['company-file', 'cofor-help', 'access-request', 'help', 'blocked-access', 'find-plsa']).optional(),
+  }),
   deskRequest: z.strictObject({ session: session(), reference: reference() }),
   deskAttachment: z.strictObject({ session: session(), id: z.uuid() }),
   deskSearchCompanies: z.strictObject({ session: session(), query: z.string().max(200, { error: 'too-long' }) }),
-  deskSetState: z.strictObject({ session: session(), reference: reference(), state: deskState(), assignToMe: z.boolean() }),
+  deskSetState: z.strictObject({
+    session: session(),
+    reference: reference(),
+    state: deskState(),
+    assignToMe: z.boolean(),
+  }),
   deskDecide: z.strictObject({
     session: session(),
     reference: reference(),
     decision: z.discriminatedUnion('kind', [
-      z.strictObject({ kind: z.literal('answer-cofor'), cofor: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{6}$/, { error: 'cofor.format' }).nullable() }),
+      z.strictObject({
+        kind: z.literal('answer-cofor'),
+        cofor: z
+          .string()
+          .trim()
+          .toUpperCase()
+          .regex(/^[A-Z0-9]{6}$/, { error: 'cofor.format' })
+          .nullable(),
+      }),
       z.strictObject({ kind: z.literal('reference-file') }),
       z.strictObject({ kind: z.literal('decline-file'), reason: reason() }),
       z.strictObject({ kind: z.literal('validate-access') }),
@@ -28,11 +45,30 @@ export const DESK_SCHEMAS = {
       z.strictObject({ kind: z.literal('answer'), message: text(4000) }),
     ]),
   }),
-  deskReplacePlsa: z.strictObject({ session: session(), cofor: z.string().trim().max(10), oldLogin: z.string().trim().max(10), fullName: text(), email: email(), lang: z.enum(['en', 'fr', 'pt']) }),
-  deskImport: z.strictObject({ session: session(), format: z.enum(['csv', 'jsonl']), content: z.string().min(1, { error: 'import.empty' }).max(7_000_000, { error: 'import.too-large' }) }),
+  deskReplacePlsa: z.strictObject({
+    session: session(),
+    cofor: z.string().trim().max(10),
+    oldLogin: z.string().trim().max(10),
+    fullName: text(),
+    email: email(),
+    lang: z.enum(['en', 'fr', 'pt']),
+  }),
+  deskImport: z.strictObject({
+    session: session(),
+    format: z.enum(['csv', 'jsonl']),
+    content: z.string().min(1, { error: 'import.empty' }).max(7_000_000, { error: 'import.too-large' }),
+  }),
   deskExport: z.strictObject({ session: session(), format: z.enum(['csv', 'jsonl']) }),
   deskTemplates: z.strictObject({ session: session() }),
   saveDeskTemplates: z.strictObject({ session: session(), templates: templatesSchema }),
-  deskUnblockAgent: z.strictObject({ session: session(), username: z.string().trim().toLowerCase().regex(DESK_USERNAME, { error: 'username.format' }) }),
-  createDeskAgent: z.strictObject({ session: session(), username: z.string().trim().toLowerCase().regex(DESK_USERNAME, { error: 'username.format' }), fullName: text(), email: email() }),
+  deskUnblockAgent: z.strictObject({
+    session: session(),
+    username: z.string().trim().toLowerCase().regex(DESK_USERNAME, { error: 'username.format' }),
+  }),
+  createDeskAgent: z.strictObject({
+    session: session(),
+    username: z.string().trim().toLowerCase().regex(DESK_USERNAME, { error: 'username.format' }),
+    fullName: text(),
+    email: email(),
+  }),
 };

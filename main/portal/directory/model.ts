@@ -2,10 +2,18 @@
 // This is the shape of an import file (JSON) and of the demo directory in resources/.
 import { z } from 'zod';
 
-const login = z.string().trim().toUpperCase().regex(/^V\d{6}$/, { error: 'login.format' });
+const login = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^V\d{6}$/, { error: 'login.format' });
 
 export const directorySiteSchema = z.strictObject({
-  code: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{2}$/),
+  code: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9]{2}$/),
   name: z.string().max(120).optional(),
   city: z.string().max(120).optional(),
 });
@@ -29,15 +37,25 @@ export const directoryAccountSchema = z.strictObject({
 });
 
 export const directoryCompanySchema = z.strictObject({
-  cofor: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{6}$/),
-  duns: z.string().regex(/^\d{9}$/).optional(),
+  cofor: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9]{6}$/),
+  duns: z
+    .string()
+    .regex(/^\d{9}$/)
+    .optional(),
   legalName: z.string().min(1).max(200),
   registrationNumber: z.string().max(40).optional(),
   taxNumber: z.string().max(40).optional(),
   street: z.string().max(200).optional(),
   postalCode: z.string().max(20).optional(),
   city: z.string().max(120).optional(),
-  country: z.string().regex(/^[A-Z]{2}$/).optional(),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
   status: z.enum(['active', 'deactivated']),
   access: z.enum(['not-requested', 'requested', 'open']),
   accessRequestedAt: z.iso.datetime().optional(),

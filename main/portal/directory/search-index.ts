@@ -20,7 +20,12 @@ export interface CompanyHit {
 }
 
 export const normalise = (s: string): string =>
-  s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 export function trigramsOf(text: string): Set<string> {
   const grams = new Set<string>();
@@ -44,7 +49,8 @@ export function createCompanySearchIndex() {
     known.add(company.id);
     exact.set(`cofor:${company.cofor}`, { id: company.id, match: 'cofor' });
     if (company.duns) exact.set(`duns:${company.duns}`, { id: company.id, match: 'duns' });
-    if (company.taxNumber) exact.set(`tax:${normalise(company.taxNumber).replace(/ /g, '')}`, { id: company.id, match: 'tax-number' });
+    if (company.taxNumber)
+      exact.set(`tax:${normalise(company.taxNumber).replace(/ /g, '')}`, { id: company.id, match: 'tax-number' });
     const grams = trigramsOf(`${company.legalName} ${company.city ?? ''}`);
     gramCount.set(company.id, grams.size);
     for (const gram of grams) {
@@ -72,7 +78,10 @@ export function createCompanySearchIndex() {
     const tooCommon = Math.max(2000, known.size * 0.05);
     let usable = grams.filter((g) => (postings.get(g)?.length ?? 0) <= tooCommon);
     if (usable.length === 0) {
-      usable = grams.filter((g) => postings.has(g)).sort((a, b) => postings.get(a)!.length - postings.get(b)!.length).slice(0, 2);
+      usable = grams
+        .filter((g) => postings.has(g))
+        .sort((a, b) => postings.get(a)!.length - postings.get(b)!.length)
+        .slice(0, 2);
     }
     const shared = new Map<number, number>();
     for (const gram of usable) for (const id of postings.get(gram) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
@@ -88,6 +97,12 @@ export function createCompanySearchIndex() {
     return [...hits, ...ranked].slice(0, limit);
   }
 
-  return { add, search, get size() { return known.size; } };
+  return {
+    add,
+    search,
+    get size() {
+      return known.size;
+    },
+  };
 }
 export type CompanySearchIndex = ReturnType<typeof createCompanySearchIndex>;

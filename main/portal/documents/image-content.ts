@@ -5,9 +5,11 @@
 const PNG_KEPT = new Set(['IHDR', 'PLTE', 'IDAT', 'IEND', 'tRNS', 'gAMA', 'cHRM', 'sRGB', 'sBIT', 'pHYs']);
 const PNG_SIGNATURE_LENGTH = 8;
 
-export type ImageClean = { ok: true; content: Uint8Array } | { ok: false; reason: 'document.corrupt' | 'document.trailing-data' };
+export type ImageClean =
+  { ok: true; content: Uint8Array } | { ok: false; reason: 'document.corrupt' | 'document.trailing-data' };
 
-const u32 = (b: Uint8Array, at: number): number => ((b[at]! << 24) | (b[at + 1]! << 16) | (b[at + 2]! << 8) | b[at + 3]!) >>> 0;
+const u32 = (b: Uint8Array, at: number): number =>
+  ((b[at]! << 24) | (b[at + 1]! << 16) | (b[at + 2]! << 8) | b[at + 3]!) >>> 0;
 
 export function cleanPng(bytes: Uint8Array): ImageClean {
   const kept: Uint8Array[] = [bytes.subarray(0, PNG_SIGNATURE_LENGTH)];
@@ -20,7 +22,9 @@ export function cleanPng(bytes: Uint8Array): ImageClean {
     if (PNG_KEPT.has(type)) kept.push(bytes.subarray(at, next));
     at = next;
     if (type === 'IEND') {
-      return at === bytes.length ? { ok: true, content: concat(kept) } : { ok: false, reason: 'document.trailing-data' };
+      return at === bytes.length
+        ? { ok: true, content: concat(kept) }
+        : { ok: false, reason: 'document.trailing-data' };
     }
   }
   return { ok: false, reason: 'document.corrupt' };
@@ -28,7 +32,8 @@ export function cleanPng(bytes: Uint8Array): ImageClean {
 
 /** Segments a decoder needs: frame and scan headers, tables, restart markers; APP0 (JFIF) and
  * APP14 (Adobe colour transform) change how pixels decode, so they stay; other APPn and COM go. */
-const JPEG_DROPPED = (marker: number): boolean => (marker >= 0xe1 && marker <= 0xef && marker !== 0xee) || marker === 0xfe;
+const JPEG_DROPPED = (marker: number): boolean =>
+  (marker >= 0xe1 && marker <= 0xef && marker !== 0xee) || marker === 0xfe;
 
 export function cleanJpeg(bytes: Uint8Array): ImageClean {
   const kept: Uint8Array[] = [bytes.subarray(0, 2)]; // SOI
@@ -36,8 +41,14 @@ export function cleanJpeg(bytes: Uint8Array): ImageClean {
   while (at + 2 <= bytes.length) {
     if (bytes[at] !== 0xff) return { ok: false, reason: 'document.corrupt' };
     const marker = bytes[at + 1]!;
-    if (marker === 0xd9) return at + 2 === bytes.length ? { ok: true, content: concat([...kept, bytes.subarray(at, at + 2)]) } : { ok: false, reason: 'document.trailing-data' };
-    if (marker === 0xff) { at += 1; continue; } // fill byte
+    if (marker === 0xd9)
+      return at + 2 === bytes.length
+        ? { ok: true, content: concat([...kept, bytes.subarray(at, at + 2)]) }
+        : { ok: false, reason: 'document.trailing-data' };
+    if (marker === 0xff) {
+      at += 1;
+      continue;
+    } // fill byte
     if (at + 4 > bytes.length) return { ok: false, reason: 'document.corrupt' };
     const length = (bytes[at + 2]! << 8) | bytes[at + 3]!;
     let next = at + 2 + length;
@@ -45,7 +56,11 @@ export function cleanJpeg(bytes: Uint8Array): ImageClean {
     if (marker === 0xda) {
       // Entropy-coded data follows the scan header: it runs to the next marker that is not a
       // stuffed 0xFF00 or a restart marker.
-      while (next + 1 < bytes.length && !(bytes[next] === 0xff && bytes[next + 1] !== 0x00 && (bytes[next + 1]! < 0xd0 || bytes[next + 1]! > 0xd7))) next++;
+      while (
+        next + 1 < bytes.length &&
+        !(bytes[next] === 0xff && bytes[next + 1] !== 0x00 && (bytes[next + 1]! < 0xd0 || bytes[next + 1]! > 0xd7))
+      )
+        next++;
     }
     if (!JPEG_DROPPED(marker)) kept.push(bytes.subarray(at, next));
     at = next;

@@ -9,7 +9,14 @@ import { pdfProblem } from './pdf-content';
 export type DocumentKind = 'pdf' | 'png' | 'jpeg';
 
 export type DocumentCheck =
-  | { ok: true; kind: DocumentKind; mediaType: string; width: number | null; height: number | null; content: Uint8Array }
+  | {
+      ok: true;
+      kind: DocumentKind;
+      mediaType: string;
+      width: number | null;
+      height: number | null;
+      content: Uint8Array;
+    }
   | { ok: false; reason: DocumentRejection };
 
 export type DocumentRejection =
@@ -51,10 +58,14 @@ export function inspectDocument(bytes: Uint8Array, limits: DocumentLimits = DEFA
   if (startsWith(bytes, PDF_SIGNATURE)) {
     // A PDF ends with %%EOF (trailing whitespace allowed); a cut-off upload does not.
     if (!contains(bytes, PDF_END, bytes.length - 1024)) {
-      return contains(bytes, PDF_END, 0) ? { ok: false, reason: 'document.trailing-data' } : { ok: false, reason: 'document.corrupt' };
+      return contains(bytes, PDF_END, 0)
+        ? { ok: false, reason: 'document.trailing-data' }
+        : { ok: false, reason: 'document.corrupt' };
     }
     const problem = pdfProblem(bytes);
-    return problem ? { ok: false, reason: problem } : { ok: true, kind: 'pdf', mediaType: 'application/pdf', width: null, height: null, content: bytes };
+    return problem
+      ? { ok: false, reason: problem }
+      : { ok: true, kind: 'pdf', mediaType: 'application/pdf', width: null, height: null, content: bytes };
   }
   const kind = startsWith(bytes, PNG_SIGNATURE) ? 'png' : startsWith(bytes, JPEG_SIGNATURE) ? 'jpeg' : null;
   if (!kind) return { ok: false, reason: 'document.type' };
@@ -74,5 +85,12 @@ function checkImage(bytes: Uint8Array, kind: 'png' | 'jpeg', limits: DocumentLim
   if (width * height > limits.maxPixels) return { ok: false, reason: 'document.pixels' };
   const cleaned = kind === 'png' ? cleanPng(bytes) : cleanJpeg(bytes);
   if (!cleaned.ok) return cleaned;
-  return { ok: true, kind, mediaType: kind === 'png' ? 'image/png' : 'image/jpeg', width, height, content: cleaned.content };
+  return {
+    ok: true,
+    kind,
+    mediaType: kind === 'png' ? 'image/png' : 'image/jpeg',
+    width,
+    height,
+    content: cleaned.content,
+  };
 }

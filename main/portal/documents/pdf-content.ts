@@ -8,7 +8,8 @@
 import { unzlibSync } from 'fflate';
 
 /** Names of active content, as PDF dictionaries write them. */
-const ACTIVE_NAMES = /\/(JavaScript|JS|Launch|EmbeddedFiles?|RichMedia|XFA|SubmitForm|ImportData|GoToE|AA)(?![A-Za-z0-9])/;
+const ACTIVE_NAMES =
+  /\/(JavaScript|JS|Launch|EmbeddedFiles?|RichMedia|XFA|SubmitForm|ImportData|GoToE|AA)(?![A-Za-z0-9])/;
 /** An HTML document dressed as a PDF: browsers and mail clients may sniff and run it. */
 const HTML_BODY = /<\s*(script|html|body|iframe|object|embed|svg)\b|<!doctype\s+html/i;
 const EOF_MARK = '%%EOF';
@@ -23,7 +24,8 @@ const latin1 = (bytes: Uint8Array): string => {
   return text;
 };
 
-const unescapeNames = (text: string): string => text.replace(/#([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+const unescapeNames = (text: string): string =>
+  text.replace(/#([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 
 const isActive = (text: string): boolean => HTML_BODY.test(text) || ACTIVE_NAMES.test(unescapeNames(text));
 

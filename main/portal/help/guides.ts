@@ -29,7 +29,8 @@ export interface SearchHit {
 // html: false escapes any HTML in a guide; markdown-it's validateLink already refuses
 // javascript:, vbscript:, file: and data: (but images) links.
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
-const defaultLink = markdown.renderer.rules.link_open ?? ((tokens, i, options, _env, self) => self.renderToken(tokens, i, options));
+const defaultLink =
+  markdown.renderer.rules.link_open ?? ((tokens, i, options, _env, self) => self.renderToken(tokens, i, options));
 markdown.renderer.rules.link_open = (tokens, i, options, env, self) => {
   // External links open outside the app (the shell allows only listed https hosts).
   if (/^https:/.test(String(tokens[i]!.attrGet('href') ?? ''))) {
@@ -39,11 +40,21 @@ markdown.renderer.rules.link_open = (tokens, i, options, env, self) => {
   return defaultLink(tokens, i, options, env, self);
 };
 
-const plain = (md: string): string => md.replace(/[#*_`>[\]()-]+/g, ' ').replace(/\s+/g, ' ').trim();
+const plain = (md: string): string =>
+  md
+    .replace(/[#*_`>[\]()-]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 export function renderGuide(source: GuideSource): Guide {
   const title = /^#\s+(.+)$/m.exec(source.markdown)?.[1]?.trim() ?? source.id;
-  return { id: source.id, lang: source.lang, title, html: markdown.render(source.markdown), text: plain(source.markdown) };
+  return {
+    id: source.id,
+    lang: source.lang,
+    title,
+    html: markdown.render(source.markdown),
+    text: plain(source.markdown),
+  };
 }
 
 export function createGuideLibrary(sources: GuideSource[]) {
@@ -66,7 +77,10 @@ export function createGuideLibrary(sources: GuideSource[]) {
   const find = (id: GuideId, lang: string) => guides.find((g) => g.id === id && g.lang === pick(lang)) ?? null;
 
   function snippet(text: string, query: string): string {
-    const words = query.toLowerCase().split(/\s+/).filter((w) => w.length > 1);
+    const words = query
+      .toLowerCase()
+      .split(/\s+/)
+      .filter((w) => w.length > 1);
     const lower = text.toLowerCase();
     const at = Math.max(0, Math.min(...words.map((w) => lower.indexOf(w)).filter((i) => i >= 0), text.length));
     const start = Math.max(0, at - 60);
@@ -74,7 +88,10 @@ export function createGuideLibrary(sources: GuideSource[]) {
   }
 
   return {
-    list: (lang: string) => GUIDE_IDS.map((id) => find(id, lang)).filter((g): g is Guide => g !== null).map(({ id, title }) => ({ id, title })),
+    list: (lang: string) =>
+      GUIDE_IDS.map((id) => find(id, lang))
+        .filter((g): g is Guide => g !== null)
+        .map(({ id, title }) => ({ id, title })),
     guide: find,
     search(query: string, lang: string): SearchHit[] {
       const l = pick(lang);

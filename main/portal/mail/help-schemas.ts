@@ -20,7 +20,15 @@ export const HELP_SCHEMAS = {
     cofor: optionalText(20),
     lang: lang(),
     // A screenshot may be up to 20 MB before the relay's own limit is checked.
-    screenshot: uploadedDocument().extend({ contentBase64: z.string().min(1, { error: 'screenshot.empty' }).max(28_000_000, { error: 'screenshot.too-large' }).regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'screenshot.corrupt' }) }).optional(),
+    screenshot: uploadedDocument()
+      .extend({
+        contentBase64: z
+          .string()
+          .min(1, { error: 'screenshot.empty' })
+          .max(28_000_000, { error: 'screenshot.too-large' })
+          .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'screenshot.corrupt' }),
+      })
+      .optional(),
   }),
   captureWindow: empty(),
   myRequests: empty(),
@@ -29,9 +37,17 @@ export const HELP_SCHEMAS = {
   sendNow: empty(),
   mailSettings: empty(),
   // One strict object (an intersection would let unknown keys through); a desk session changes it.
-  saveMailSettings: mailSettingsFields.extend({ password: z.string().max(1024), session: session() }).superRefine(requireTlsOffLoopback),
+  saveMailSettings: mailSettingsFields
+    .extend({ password: z.string().max(1024), session: session() })
+    .superRefine(requireTlsOffLoopback),
   sendTestEmail: z.strictObject({ session: session(), to: email(), lang: lang() }),
   helpTopic: z.strictObject({ lang: z.string().regex(/^[a-z]{2}$/) }),
-  helpGuide: z.strictObject({ id: z.enum(['present-company', 'register-portal', 'log-in', 'read-more']), lang: z.string().regex(/^[a-z]{2}$/) }),
-  searchHelp: z.strictObject({ query: z.string().max(200, { error: 'too-long' }), lang: z.string().regex(/^[a-z]{2}$/) }),
+  helpGuide: z.strictObject({
+    id: z.enum(['present-company', 'register-portal', 'log-in', 'read-more']),
+    lang: z.string().regex(/^[a-z]{2}$/),
+  }),
+  searchHelp: z.strictObject({
+    query: z.string().max(200, { error: 'too-long' }),
+    lang: z.string().regex(/^[a-z]{2}$/),
+  }),
 };

@@ -29,7 +29,15 @@ export type LabelKey = keyof typeof LABELS;
 
 export const label = (key: LabelKey, lang: MailLang): string => LABELS[key][lang === 'fr' ? 1 : 0];
 
-export const PURPOSES = ['access-request', 'cofor', 'login-or-password', 'blocked-access', 'plsa', 'technical', 'other'] as const;
+export const PURPOSES = [
+  'access-request',
+  'cofor',
+  'login-or-password',
+  'blocked-access',
+  'plsa',
+  'technical',
+  'other',
+] as const;
 export type HelpPurpose = (typeof PURPOSES)[number];
 
 const PURPOSE_TEXT: Record<HelpPurpose, [string, string]> = {
@@ -42,4 +50,5 @@ const PURPOSE_TEXT: Record<HelpPurpose, [string, string]> = {
   other: ['Other', 'Autre'],
 };
 
-export const purposeText = (purpose: HelpPurpose, lang: MailLang): string => PURPOSE_TEXT[purpose][lang === 'fr' ? 1 : 0];
+export const purposeText = (purpose: HelpPurpose, lang: MailLang): string =>
+  PURPOSE_TEXT[purpose][lang === 'fr' ? 1 : 0];

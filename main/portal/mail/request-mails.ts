@@ -15,9 +15,15 @@ const escapeHtml = (s: string): string =>
 
 const TITLES: Record<string, Record<MailLang, string>> = {
   help: { en: 'Help request', fr: "Demande d'aide" },
-  'cofor-help': { en: 'COFOR request ("I do not know my company COFOR")', fr: 'Demande de COFOR (« Je ne connais pas le COFOR de mon entreprise »)' },
+  'cofor-help': {
+    en: 'COFOR request ("I do not know my company COFOR")',
+    fr: 'Demande de COFOR (« Je ne connais pas le COFOR de mon entreprise »)',
+  },
   'company-file': { en: 'Supplier Database file', fr: 'Dossier Base Fournisseurs' },
-  'access-request': { en: 'Access request (legal representative and PLSA)', fr: "Demande d'accès (représentant légal et PLSA)" },
+  'access-request': {
+    en: 'Access request (legal representative and PLSA)',
+    fr: "Demande d'accès (représentant légal et PLSA)",
+  },
 };
 
 const INTRO: Record<MailLang, string> = {
@@ -26,16 +32,27 @@ const INTRO: Record<MailLang, string> = {
 };
 
 /** `fields`: label -> value, in display order. */
-export function requestMail(kind: string, lang: MailLang, reference: string, fields: Array<[string, string]>): RequestMail {
+export function requestMail(
+  kind: string,
+  lang: MailLang,
+  reference: string,
+  fields: Array<[string, string]>,
+): RequestMail {
   const title = TITLES[kind]?.[lang] ?? kind;
   const subject = headerSafe(`[${reference}] ${title}`);
-  const lines = fields.filter(([, v]) => v.trim() !== '').map(([label, value]) => `${label}:\n  ${value.replace(/\r?\n/g, '\n  ')}`);
+  const lines = fields
+    .filter(([, v]) => v.trim() !== '')
+    .map(([label, value]) => `${label}:\n  ${value.replace(/\r?\n/g, '\n  ')}`);
   const body = `${INTRO[lang]}\n\n${lang === 'fr' ? 'Référence' : 'Reference'}: ${reference}\n\n${lines.join('\n\n')}\n`;
   const rows = fields
     .filter(([, v]) => v.trim() !== '')
-    .map(([label, value]) => `<tr><th align="left" valign="top" style="padding:4px 12px 4px 0">${escapeHtml(label)}</th><td style="padding:4px 0;white-space:pre-wrap">${escapeHtml(value)}</td></tr>`)
+    .map(
+      ([label, value]) =>
+        `<tr><th align="left" valign="top" style="padding:4px 12px 4px 0">${escapeHtml(label)}</th><td style="padding:4px 0;white-space:pre-wrap">${escapeHtml(value)}</td></tr>`,
+    )
     .join('');
-  const html = `<!doctype html><html lang="${lang}"><body style="font-family:sans-serif;color:#1d2433">` +
+  const html =
+    `<!doctype html><html lang="${lang}"><body style="font-family:sans-serif;color:#1d2433">` +
     `<h1 style="font-size:18px">${escapeHtml(title)} — ${escapeHtml(reference)}</h1><p>${escapeHtml(INTRO[lang])}</p>` +
     `<table cellspacing="0">${rows}</table></body></html>`;
   return { subject, body, html };

@@ -5,17 +5,32 @@ import { z } from 'zod';
 export const isLoopbackHost = (host: string): boolean =>
   host === 'localhost' || /^127(\.\d{1,3}){3}$/.test(host) || host === '::1' || host === '[::1]';
 
-const address = () => z.string().trim().min(3, { error: 'required' }).max(254, { error: 'too-long' }).pipe(z.email({ error: 'email.format' }));
+const address = () =>
+  z
+    .string()
+    .trim()
+    .min(3, { error: 'required' })
+    .max(254, { error: 'too-long' })
+    .pipe(z.email({ error: 'email.format' }));
 
 export const mailSettingsFields = z.strictObject({
-    assistanceAddress: address(),
-    fromAddress: address(),
-    host: z.string().trim().min(1, { error: 'required' }).max(253, { error: 'too-long' }).regex(/^[A-Za-z0-9.:[\]-]+$/, { error: 'host.format' }),
-    port: z.number().int({ error: 'port.format' }).min(1, { error: 'port.format' }).max(65535, { error: 'port.format' }),
-    security: z.enum(['tls', 'starttls', 'none']),
-    user: z.string().trim().max(254, { error: 'too-long' }),
-    /** Largest message the relay takes, in bytes: attachments are checked against it. */
-    maxMessageBytes: z.number().int().min(100_000).max(100 * 1024 * 1024),
+  assistanceAddress: address(),
+  fromAddress: address(),
+  host: z
+    .string()
+    .trim()
+    .min(1, { error: 'required' })
+    .max(253, { error: 'too-long' })
+    .regex(/^[A-Za-z0-9.:[\]-]+$/, { error: 'host.format' }),
+  port: z.number().int({ error: 'port.format' }).min(1, { error: 'port.format' }).max(65535, { error: 'port.format' }),
+  security: z.enum(['tls', 'starttls', 'none']),
+  user: z.string().trim().max(254, { error: 'too-long' }),
+  /** Largest message the relay takes, in bytes: attachments are checked against it. */
+  maxMessageBytes: z
+    .number()
+    .int()
+    .min(100_000)
+    .max(100 * 1024 * 1024),
 });
 
 /** Plain SMTP only to a relay on this computer. */

@@ -18,19 +18,33 @@ export const optionalText = (max: number = LIMITS.shortText) =>
   z.string().trim().max(max, { error: 'too-long' }).optional();
 
 export const email = () =>
-  z.string().trim().min(1, { error: 'required' }).max(LIMITS.email, { error: 'too-long' })
+  z
+    .string()
+    .trim()
+    .min(1, { error: 'required' })
+    .max(LIMITS.email, { error: 'too-long' })
     .pipe(z.email({ error: 'email.format' }));
 
 export const phone = () =>
-  z.string().trim().min(1, { error: 'required' }).max(30, { error: 'too-long' })
+  z
+    .string()
+    .trim()
+    .min(1, { error: 'required' })
+    .max(30, { error: 'too-long' })
     .regex(/^\+?[0-9][0-9 ().-]{4,24}[0-9]$/, { error: 'phone.format' });
 
 export const country = () =>
-  z.string().trim().toUpperCase().refine((c) => COUNTRY_CODES.includes(c), { error: 'country.format' });
+  z
+    .string()
+    .trim()
+    .toUpperCase()
+    .refine((c) => COUNTRY_CODES.includes(c), { error: 'country.format' });
 
 /** D-U-N-S: 9 digits, often written with dashes or spaces (12-345-6789). */
 export const duns = () =>
-  z.string().max(20, { error: 'duns.format' })
+  z
+    .string()
+    .max(20, { error: 'duns.format' })
     .transform((d) => d.replace(/[\s-]/g, ''))
     .refine((d) => d.length > 0, { error: 'required' })
     .refine((d) => /^\d{9}$/.test(d), { error: 'duns.format' });
@@ -38,13 +52,17 @@ export const duns = () =>
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 export const uploadedDocument = () =>
-  z.strictObject({
-    fileName: text(255),
-    contentBase64: z.string()
-      .min(1, { error: 'document.empty' })
-      .max(Math.ceil(LIMITS.documentBytes / 3) * 4, { error: 'document.too-large' })
-      .regex(BASE64, { error: 'document.corrupt' }),
-  }, { error: 'required' });
+  z.strictObject(
+    {
+      fileName: text(255),
+      contentBase64: z
+        .string()
+        .min(1, { error: 'document.empty' })
+        .max(Math.ceil(LIMITS.documentBytes / 3) * 4, { error: 'document.too-large' })
+        .regex(BASE64, { error: 'document.corrupt' }),
+    },
+    { error: 'required' },
+  );
 
 export const companyFileSchema = z.strictObject({
   duns: duns(),
@@ -81,7 +99,11 @@ export const personSchema = z.strictObject({
 
 export const accessRequestSchema = z
   .strictObject({
-    cofor: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{6}$/, { error: 'cofor.format' }),
+    cofor: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z0-9]{6}$/, { error: 'cofor.format' }),
     legalRepresentative: personSchema,
     plsa: personSchema,
     termsVersion: text(20),

@@ -1,14 +1,6 @@
 // The stage engine. What each situation means for the three stages of the seed is data (the
 // table below), so a new case is a new row, and the unit test walks the same table.
-import type {
-  Analysis,
-  Notice,
-  Proposal,
-  Situation,
-  Stage,
-  StageId,
-  StageStatus,
-} from '../../../preload/contract/dto';
+import type { Analysis, Notice, Proposal, Situation, Stage, StageId, StageStatus } from '../../../preload/contract/dto';
 import { parseCofor, type CoforRejection } from './cofor';
 
 /** What the directory knows of one head-office COFOR (and of the site asked for, if any). */
@@ -24,8 +16,7 @@ export interface CompanyFacts {
 export type CompanyLookup = (cofor: string, siteCode: string | null) => CompanyFacts | null;
 
 export type AnalysisOutcome =
-  | { ok: true; analysis: Analysis }
-  | { ok: false; field: 'cofor' | 'siteCode'; reason: CoforRejection };
+  { ok: true; analysis: Analysis } | { ok: false; field: 'cofor' | 'siteCode'; reason: CoforRejection };
 
 type StageRow = { status: StageStatus; proposals: Proposal[] };
 
@@ -82,7 +73,11 @@ const STAGES_OF: Readonly<Record<Situation, readonly Stage[]>> = deepFreeze(
   Object.fromEntries(
     (Object.keys(STAGE_TABLE) as Situation[]).map((situation) => [
       situation,
-      STAGE_ORDER.map((id) => ({ id, status: STAGE_TABLE[situation][id].status, proposals: STAGE_TABLE[situation][id].proposals })),
+      STAGE_ORDER.map((id) => ({
+        id,
+        status: STAGE_TABLE[situation][id].status,
+        proposals: STAGE_TABLE[situation][id].proposals,
+      })),
     ]),
   ) as Record<Situation, Stage[]>,
 );
@@ -119,11 +114,9 @@ export function analyzeCofor(
     );
   }
 
-  const requestedAt = situation === 'requested' ? facts?.accessRequestedAt ?? null : null;
+  const requestedAt = situation === 'requested' ? (facts?.accessRequestedAt ?? null) : null;
   const waitingDays =
-    requestedAt === null
-      ? null
-      : Math.max(0, Math.floor((now.getTime() - Date.parse(requestedAt)) / DAY_MS));
+    requestedAt === null ? null : Math.max(0, Math.floor((now.getTime() - Date.parse(requestedAt)) / DAY_MS));
 
   return {
     ok: true,

@@ -7,16 +7,21 @@ const DECISIONS = ['answered', 'referenced', 'declined', 'validated', 'rejected'
 /** "validated by desk.ana on 30/11/2026 10:42": a request's decision, in the reader's words. */
 export function decisionText(decision: { what: string; by: string; at: string }): string {
   const what = DECISIONS.find((d) => d === decision.what) ?? 'answered';
-  const at = decision.at ? new Date(decision.at).toLocaleString(i18n.lang, { dateStyle: 'short', timeStyle: 'short' }) : '';
+  const at = decision.at
+    ? new Date(decision.at).toLocaleString(i18n.lang, { dateStyle: 'short', timeStyle: 'short' })
+    : '';
   return t('desk.decisionMade', { what: t(`desk.decidedWhat.${what}`), by: decision.by, at });
 }
 
 /** "This request was already validated by …": the answer to a second decision. */
 const alreadyDecided = (details: Record<string, string>): string =>
-  t('desk.alreadyDecided', { decision: decisionText({ what: details['what'] ?? '', by: details['by'] ?? '', at: details['at'] ?? '' }) });
+  t('desk.alreadyDecided', {
+    decision: decisionText({ what: details['what'] ?? '', by: details['by'] ?? '', at: details['at'] ?? '' }),
+  });
 
 export function failureText(error: ApiError): string {
-  if (error.code === 'conflict' && error.fields?.['_'] === 'desk.already-decided') return alreadyDecided(error.details ?? {});
+  if (error.code === 'conflict' && error.fields?.['_'] === 'desk.already-decided')
+    return alreadyDecided(error.details ?? {});
   switch (error.code) {
     case 'invalid-credentials':
     case 'account-blocked':

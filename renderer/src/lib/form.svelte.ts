@@ -32,7 +32,8 @@ export class FormState<V extends DraftData> {
       if (result.ok && result.value) {
         for (const [key, value] of Object.entries(result.value)) {
           // Only fields this form still has, with the same kind of value.
-          if (key in initial && !(key in given) && typeof value === typeof initial[key]) (this.values as DraftData)[key] = value;
+          if (key in initial && !(key in given) && typeof value === typeof initial[key])
+            (this.values as DraftData)[key] = value;
         }
         this.restored = true;
       }

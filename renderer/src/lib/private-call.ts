@@ -11,6 +11,7 @@ export async function privateCall<T>(call: (token: string) => Promise<ApiResult<
     session.flash = t('login.sessionEnded');
     go({ name: 'login' });
   }
-  if (!result.ok && result.error.code === 'forbidden' && session.current?.mustChangePassword) go({ name: 'change-password' });
+  if (!result.ok && result.error.code === 'forbidden' && session.current?.mustChangePassword)
+    go({ name: 'change-password' });
   return result;
 }

@@ -28,6 +28,7 @@ export type RecoveryForm = (typeof RECOVERY_FORMS)[number];
 
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#/, '').split('?');
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- read once to parse, never observed
   const params = new URLSearchParams(query);
   switch (path) {
     case '/access':
@@ -42,7 +43,10 @@ export function parseRoute(hash: string): Route {
       return { name: 'login' };
     case '/recovery': {
       const form = params.get('form');
-      return { name: 'recovery', form: (RECOVERY_FORMS as readonly string[]).includes(form ?? '') ? (form as RecoveryForm) : 'password' };
+      return {
+        name: 'recovery',
+        form: (RECOVERY_FORMS as readonly string[]).includes(form ?? '') ? (form as RecoveryForm) : 'password',
+      };
     }
     case '/account':
       return { name: 'account' };
@@ -79,7 +83,8 @@ export function parseRoute(hash: string): Route {
 
 export function href(route: Route): string {
   if (route.name === 'home') return '#/';
-  if (route.name === 'access-request' && route.cofor) return `#/access-request?cofor=${encodeURIComponent(route.cofor)}`;
+  if (route.name === 'access-request' && route.cofor)
+    return `#/access-request?cofor=${encodeURIComponent(route.cofor)}`;
   if (route.name === 'recovery') return `#/recovery?form=${route.form}`;
   if (route.name === 'guide') return `#/guide?id=${route.id}`;
   if (route.name === 'desk-request') return `#/desk/request?ref=${encodeURIComponent(route.reference)}`;

@@ -6,7 +6,8 @@ export const enAccounts = {
   'nav.logout': 'Sign out',
 
   'login.title': 'Login to your private area',
-  'login.intro': 'Your company should have opened access to B2B portal, and you need your personal login for the B2B Portal: it starts with V. This login is PERSONAL: never share it.',
+  'login.intro':
+    'Your company should have opened access to B2B portal, and you need your personal login for the B2B Portal: it starts with V. This login is PERSONAL: never share it.',
   'login.login': 'Login',
   'login.login.hint': 'V followed by 6 digits, for example V123456.',
   'login.password': 'Password',
@@ -20,39 +21,52 @@ export const enAccounts = {
   'login.continueAs': 'Continue as {login}',
   'login.forget': 'Forget {login}',
   'login.forgotten': '{login} is no longer remembered on this workstation.',
-  'login.rememberProblem': 'You are logged in, but the system keychain is not available, so you will not be remembered on this workstation.',
-  'login.keychainUnavailable': 'The system keychain is not available: nothing can be remembered or forgotten on this workstation for now.',
-  'login.error.invalid-credentials': 'The login or the password is not right, or the access is blocked. Check them, or use "Lost password / Username lost / Blocked access?".',
+  'login.rememberProblem':
+    'You are logged in, but the system keychain is not available, so you will not be remembered on this workstation.',
+  'login.keychainUnavailable':
+    'The system keychain is not available: nothing can be remembered or forgotten on this workstation for now.',
+  'login.error.invalid-credentials':
+    'The login or the password is not right, or the access is blocked. Check them, or use "Lost password / Username lost / Blocked access?".',
   'login.error.too-many-attempts': 'Too many failed attempts. Wait {seconds} seconds, then try again.',
   'login.error.account-blocked': 'Your access is blocked. Ask your PLSA to unblock it, or use the Blocked access form.',
-  'login.error.access-not-open': 'Your company\'s access to the B2B portal is not open yet: run the analysis of its COFOR to see what comes next.',
+  'login.error.access-not-open':
+    "Your company's access to the B2B portal is not open yet: run the analysis of its COFOR to see what comes next.",
   'login.error.unauthenticated': 'You are no longer remembered on this workstation: log in with your password.',
   'login.sessionEnded': 'Your session has ended: log in again.',
   'login.error.forbidden': 'Only a PLSA of your company can do this.',
 
   'recovery.title': 'Lost password / Username lost / Blocked access?',
-  'recovery.intro': 'These forms can only be used for B2B logins (starting with V), not for the presentation of your company.',
-  'recovery.emailRule': 'Your e-mail address must exactly match the one registered for your B2B login. Respect upper and lower case.',
+  'recovery.intro':
+    'These forms can only be used for B2B logins (starting with V), not for the presentation of your company.',
+  'recovery.emailRule':
+    'Your e-mail address must exactly match the one registered for your B2B login. Respect upper and lower case.',
   'recovery.tabs': 'Recovery forms',
   'recovery.username': 'Forgot your username?',
   'recovery.password': 'Forgot your password?',
   'recovery.plsa': 'Who is my PLSA?',
   'recovery.blocked': 'Blocked access?',
   'recovery.username.intro': 'Give the e-mail address registered for your login: your login(s) are sent to it.',
-  'recovery.password.intro': 'PLSA: give your login and COFOR to get a temporary password by e-mail. User: your new password must be provided by your PLSA.',
-  'recovery.plsa.intro': 'If you do not know who your PLSAs are, complete this form: their names and e-mails are sent to you, so you can contact them directly.',
-  'recovery.blocked.intro': 'Tell us what happened: your request goes to your company\'s PLSAs and to the assistance.',
+  'recovery.password.intro':
+    'PLSA: give your login and COFOR to get a temporary password by e-mail. User: your new password must be provided by your PLSA.',
+  'recovery.plsa.intro':
+    'If you do not know who your PLSAs are, complete this form: their names and e-mails are sent to you, so you can contact them directly.',
+  'recovery.blocked.intro': "Tell us what happened: your request goes to your company's PLSAs and to the assistance.",
   'recovery.email': 'E-mail registered for your login',
   'recovery.login': 'Login',
   'recovery.cofor': 'COFOR (PLSA only)',
   'recovery.cofor.hint': 'A PLSA gives the company COFOR too: login and COFOR together earn a temporary password.',
   'recovery.loginOrCofor': 'Your login or your company COFOR',
   'recovery.message': 'What happened?',
-  'recovery.caseWarning': 'This differs from an e-mail used on this workstation only by upper/lower case or spaces. The e-mail must match exactly: check it before you submit.',
-  'recovery.done.username': 'If this e-mail address is registered for a B2B login, the login(s) were sent to it. Look in your spam folder too.',
-  'recovery.done.password': 'If the details are those of a PLSA, a temporary password was sent to the registered e-mail: it works once, within 24 hours. If you are a user, your new password comes from your company\'s PLSA.',
-  'recovery.done.plsa': 'If the details match, the names and e-mails of your company\'s PLSAs were sent to that e-mail address.',
-  'recovery.done.blocked': 'If the details match, your request was sent to your company\'s PLSAs and to the assistance. They answer by e-mail.',
+  'recovery.caseWarning':
+    'This differs from an e-mail used on this workstation only by upper/lower case or spaces. The e-mail must match exactly: check it before you submit.',
+  'recovery.done.username':
+    'If this e-mail address is registered for a B2B login, the login(s) were sent to it. Look in your spam folder too.',
+  'recovery.done.password':
+    "If the details are those of a PLSA, a temporary password was sent to the registered e-mail: it works once, within 24 hours. If you are a user, your new password comes from your company's PLSA.",
+  'recovery.done.plsa':
+    "If the details match, the names and e-mails of your company's PLSAs were sent to that e-mail address.",
+  'recovery.done.blocked':
+    "If the details match, your request was sent to your company's PLSAs and to the assistance. They answer by e-mail.",
   'recovery.again': 'Send another request',
   'recovery.findPlsa': 'Find my PLSA',
 
@@ -75,14 +89,18 @@ export const enAccounts = {
   'password.current': 'Current password',
   'password.new': 'New password',
   'password.confirm': 'New password again',
-  'password.rules': 'At least 15 characters: a few unrelated words make a strong password that is easy to type. No need for digits or symbols. Not your login, your company\'s name, or the portal\'s name.',
+  'password.rules':
+    "At least 15 characters: a few unrelated words make a strong password that is easy to type. No need for digits or symbols. Not your login, your company's name, or the portal's name.",
   'password.submit': 'Change my password',
-  'password.changed': 'Your password was changed. Your other sessions were ended, and a notice was sent to your e-mail.',
+  'password.changed':
+    'Your password was changed. Your other sessions were ended, and a notice was sent to your e-mail.',
   'password.mismatch': 'The two new passwords are different: type the same one twice.',
 
   'console.title': 'PLSA console',
-  'console.intro': 'The B2B logins of {company} ({cofor}). You hand out personal logins and new passwords to your colleagues.',
-  'console.singlePlsa': 'Your company has a single PLSA. Name a deputy (create an account with the PLSA role), so that nobody is locked out when you are away.',
+  'console.intro':
+    'The B2B logins of {company} ({cofor}). You hand out personal logins and new passwords to your colleagues.',
+  'console.singlePlsa':
+    'Your company has a single PLSA. Name a deputy (create an account with the PLSA role), so that nobody is locked out when you are away.',
   'console.accounts': 'Accounts',
   'console.col.login': 'Login',
   'console.col.name': 'Name',
@@ -106,7 +124,8 @@ export const enAccounts = {
   'console.create.submit': 'Create the account',
   'console.create.confirm': 'Create it anyway',
   'console.temp.title': 'Temporary password for {login}',
-  'console.temp.body': 'Hand it over to its owner yourself: it is shown only now. It works once, until {date}, and its owner then chooses a new password.',
+  'console.temp.body':
+    'Hand it over to its owner yourself: it is shown only now. It works once, until {date}, and its owner then chooses a new password.',
   'console.temp.copy': 'Copy',
   'console.temp.copied': 'Copied. The clipboard is cleared in 60 seconds.',
   'console.temp.copyFailed': 'Copying failed: select the password and copy it by hand.',
@@ -133,7 +152,7 @@ export const enAccounts = {
   'error.password.too-short': 'Use at least 15 characters: a few words make it easy.',
   'error.password.too-long': 'Use at most 128 characters.',
   'error.password.common': 'This password is among the most common ones: choose another.',
-  'error.password.context': 'Do not use your login, your company\'s name or the portal\'s name in your password.',
+  'error.password.context': "Do not use your login, your company's name or the portal's name in your password.",
   'error.password.repetitive': 'This is one short piece repeated: choose something less predictable.',
   'error.password.same': 'This is your current password: choose a new one.',
   'error.password.current-wrong': 'The current password is not right.',

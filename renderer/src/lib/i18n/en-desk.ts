@@ -4,7 +4,8 @@ export const enDesk = {
   'role.desk': 'Portal assistance',
   'nav.templates': 'Templates',
   'templates.title': 'Answer templates',
-  'templates.intro': 'The e-mails the desk sends with each decision, in English and French. The supplier receives them in the language of the request.',
+  'templates.intro':
+    'The e-mails the desk sends with each decision, in English and French. The supplier receives them in the language of the request.',
   'templates.which': 'Template',
   'templates.subject': 'Subject',
   'templates.body': 'Text',
@@ -20,7 +21,8 @@ export const enDesk = {
   'template.answer': 'Free answer',
   'agents.unblock.username': 'User name of the blocked agent',
   'agents.unblock.title': 'Unblock an assistance agent',
-  'agents.unblock.intro': 'An agent is blocked after 10 failed logins. Check with them that they made the attempts, then unblock.',
+  'agents.unblock.intro':
+    'An agent is blocked after 10 failed logins. Check with them that they made the attempts, then unblock.',
   'agents.unblock': 'Unblock',
   'agents.unblocked': '{username} is unblocked and can log in again.',
   'agents.notBlocked': '{username} is not blocked: nothing to do.',
@@ -36,7 +38,8 @@ export const enDesk = {
   'nav.directory': 'Directory',
   'desk.title': 'Assistance queue',
   'desk.forbidden': 'Only the portal assistance can do this.',
-  'desk.intro': 'Every request suppliers sent, oldest first. Open one to see its content, its history and its company, and to decide.',
+  'desk.intro':
+    'Every request suppliers sent, oldest first. Open one to see its content, its history and its company, and to decide.',
   'desk.filter.state': 'Show',
   'desk.filter.all': 'All',
   'desk.filter.kind': 'Type',
@@ -86,7 +89,8 @@ export const enDesk = {
   'desk.answer': 'Answer and close',
   'desk.decidedHandOver': 'Done: access open, PLSA login {logins}.',
   'desk.handOver.title': 'Hand this temporary password over yourself: it is shown only now.',
-  'desk.handOver.why': 'This workstation has no system keychain, so the password cannot wait safely for the e-mail. Give it to the PLSA by phone or in person; they must change it at their first login, within 24 hours.',
+  'desk.handOver.why':
+    'This workstation has no system keychain, so the password cannot wait safely for the e-mail. Give it to the PLSA by phone or in person; they must change it at their first login, within 24 hours.',
   'desk.handOver.line': 'Login {login}, temporary password:',
   'desk.stateFinal': 'Decided requests stay done.',
   'desk.alreadyDecided': 'This request was already {decision}. A decided request is final: nothing was changed.',
@@ -107,13 +111,15 @@ export const enDesk = {
   'desk.replace.submit': 'Replace',
   'desk.replaced': 'The PLSA is replaced: new login {login}, its temporary password leaves by e-mail.',
   'directory.title': 'Supplier directory',
-  'directory.intro': 'Import a directory file (CSV or JSON Lines): new companies, sites, people and accounts are added, changed ones updated, the rest left as is. The same file twice changes nothing.',
+  'directory.intro':
+    'Import a directory file (CSV or JSON Lines): new companies, sites, people and accounts are added, changed ones updated, the rest left as is. The same file twice changes nothing.',
   'directory.file': 'Directory file (.csv or .jsonl)',
   'directory.import': 'Import',
   'directory.importing': 'Importing…',
   'directory.report': 'Import report',
   'directory.rows': '{rows} rows read.',
-  'directory.counts': 'Companies: {inserted} added, {updated} updated, {unchanged} unchanged. Accounts: {ai} added, {au} updated.',
+  'directory.counts':
+    'Companies: {inserted} added, {updated} updated, {unchanged} unchanged. Accounts: {ai} added, {au} updated.',
   'directory.rejected': 'Rejected rows',
   'directory.noneRejected': 'No row was rejected.',
   'directory.line': 'Line',

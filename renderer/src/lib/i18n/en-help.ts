@@ -5,20 +5,23 @@ export const enHelp = {
   'nav.settings': 'Settings',
 
   'help.title': 'Help & Contact',
-  'help.summary': 'The summary of this area: three stages take your company to the B2B portal. Present your company in the Supplier Database, get access to B2B portal with your COFOR, then login to your private area with your personal V login.',
+  'help.summary':
+    'The summary of this area: three stages take your company to the B2B portal. Present your company in the Supplier Database, get access to B2B portal with your COFOR, then login to your private area with your personal V login.',
   'help.guides': 'Guides for every step',
   'help.search': 'Search the guides',
   'help.search.label': 'Words to look for',
   'help.search.hint': 'Works offline. For example: PLSA, temporary password, COFOR.',
   'help.search.none': 'No guide matches: try other words, or ask the assistance with "Get help".',
-  'help.notFound': 'Can not find the answer to your question in the Help topic? You can contact the support of the B2B Portal by using this online form.',
+  'help.notFound':
+    'Can not find the answer to your question in the Help topic? You can contact the support of the B2B Portal by using this online form.',
   'help.getHelp': 'Get help',
   'help.readMore': 'Read more',
   'help.about': 'About the car maker',
   'help.back': 'Back to Help & Contact',
 
   'contact.title': 'Contact the B2B Portal assistance',
-  'contact.intro': 'Fill in your details as completely as possible, including your B2B login and COFOR if you have them: this will allow us to answer more quickly. Submitting sends an e-mail to the assistance; My requests shows what happens to it.',
+  'contact.intro':
+    'Fill in your details as completely as possible, including your B2B login and COFOR if you have them: this will allow us to answer more quickly. Submitting sends an e-mail to the assistance; My requests shows what happens to it.',
   'contact.purpose': 'Purpose of your request',
   'contact.purpose.choose': 'Choose…',
   'purpose.access-request': 'Access request',
@@ -48,7 +51,8 @@ export const enHelp = {
   'contact.screenshot.pasted': 'pasted image',
 
   'requests.title': 'My requests',
-  'requests.intro': 'Every request sent from this workstation, with its reference and what happened to it. Nothing is lost if the network is down: requests wait here and leave as soon as they can.',
+  'requests.intro':
+    'Every request sent from this workstation, with its reference and what happened to it. Nothing is lost if the network is down: requests wait here and leave as soon as they can.',
   'requests.empty': 'No request sent from this workstation yet.',
   'requests.reference': 'Reference',
   'requests.kind': 'Request',
@@ -79,8 +83,10 @@ export const enHelp = {
   'settings.title': 'Settings',
   'settings.mail': 'Mail relay',
   'settings.deskOnly': 'Only the portal assistance can change these settings: an assistance agent logs in first.',
-  'settings.keychainUnavailable': 'The system keychain is not available, so the relay password cannot be kept safely: nothing was saved. Leave the password empty for a relay that needs no login, or ask your IT to enable the keychain.',
-  'settings.mail.intro': 'Requests and account e-mails leave through this relay. TLS is required, except to a relay on this computer. The password is kept in the system keychain.',
+  'settings.keychainUnavailable':
+    'The system keychain is not available, so the relay password cannot be kept safely: nothing was saved. Leave the password empty for a relay that needs no login, or ask your IT to enable the keychain.',
+  'settings.mail.intro':
+    'Requests and account e-mails leave through this relay. TLS is required, except to a relay on this computer. The password is kept in the system keychain.',
   'settings.assistanceAddress': 'Assistance address (requests go there)',
   'settings.fromAddress': 'Sender address',
   'settings.host': 'Relay host',

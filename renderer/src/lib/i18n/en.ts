@@ -20,22 +20,27 @@ export const en = {
   'app.unavailable': 'The portal engine does not answer. What you typed is kept: try again in a moment.',
 
   'home.title': 'Discover the B2B Portal!',
-  'home.intro': 'Three stages take your company from its first presentation to the private area of each of your colleagues. All stages and prerequisites are listed below.',
+  'home.intro':
+    'Three stages take your company from its first presentation to the private area of each of your colleagues. All stages and prerequisites are listed below.',
   'home.stage': 'Stage {n}',
   'home.present.title': 'Present your company in the Supplier Database',
-  'home.present.body': 'Your company sends its file: D-U-N-S number, legal name, registration and tax numbers, head-office address, a contact e-mail and a document proving its legal existence. Purchasing decides whether the company is referenced; a referenced company receives a COFOR.',
+  'home.present.body':
+    'Your company sends its file: D-U-N-S number, legal name, registration and tax numbers, head-office address, a contact e-mail and a document proving its legal existence. Purchasing decides whether the company is referenced; a referenced company receives a COFOR.',
   'home.present.needs': 'You need: your D-U-N-S number and a trade-register extract (PDF, PNG or JPEG).',
   'home.present.action': 'Present your company',
   'home.access.title': 'Get access to B2B portal',
-  'home.access.body': 'To carry out this stage, you must have a COFOR for your company. Fill in your COFOR and the site code (optional), then click on "Start analysis": according to the stages already passed, you are proposed the relevant information and forms.',
+  'home.access.body':
+    'To carry out this stage, you must have a COFOR for your company. Fill in your COFOR and the site code (optional), then click on "Start analysis": according to the stages already passed, you are proposed the relevant information and forms.',
   'home.access.needs': 'You need: your company COFOR. Your company names its legal representative and its PLSA.',
   'home.access.action': 'Get access',
   'home.login.title': 'Login to your private area',
-  'home.login.body': 'Your company should have opened access to B2B portal, and you must have a login for the B2B Portal (it starts with V). This login is PERSONAL.',
-  'home.login.needs': 'You need: a personal login, handed out by your company\'s PLSA.',
+  'home.login.body':
+    'Your company should have opened access to B2B portal, and you must have a login for the B2B Portal (it starts with V). This login is PERSONAL.',
+  'home.login.needs': "You need: a personal login, handed out by your company's PLSA.",
 
   'access.title': 'Get access to B2B portal',
-  'access.intro': 'To send your request, fill in your COFOR and the site code (optional), then click on "Start analysis". The COFOR is mandatory.',
+  'access.intro':
+    'To send your request, fill in your COFOR and the site code (optional), then click on "Start analysis". The COFOR is mandatory.',
   'access.cofor': 'COFOR',
   'access.cofor.hint': '6 letters or digits, for example A1B2C3. The full form A1B2C3  01 is understood too.',
   'access.site': 'Site code',
@@ -45,8 +50,10 @@ export const en = {
   'access.unknownCofor': 'I do not know my company COFOR',
   'access.result': 'Result for COFOR {cofor}',
   'access.resultCompany': '{name}',
-  'access.notice.site-head-office-only': 'Access to the B2B portal opens for the head-office COFOR only. Site {site} is covered by its company\'s access: the result below is for the head office.',
-  'access.notice.unknown-site': 'Site code {site} is not registered for this company. Check the code, or leave it empty: the result below is for the head office.',
+  'access.notice.site-head-office-only':
+    "Access to the B2B portal opens for the head-office COFOR only. Site {site} is covered by its company's access: the result below is for the head office.",
+  'access.notice.unknown-site':
+    'Site code {site} is not registered for this company. Check the code, or leave it empty: the result below is for the head office.',
 
   'stage.present': 'Present your company in the Supplier Database',
   'stage.access': 'Get access to B2B portal',
@@ -56,15 +63,21 @@ export const en = {
   'status.waiting': 'Waiting',
   'status.locked': 'Not yet available',
   'info.check-typing': 'This COFOR is unknown. Check it for a typing error: it is 6 letters or digits.',
-  'info.not-in-database': 'If the COFOR is right, your company may not be in the Supplier Database yet: present your company first, or ask the assistance to check its status.',
-  'info.deactivated': 'This company is deactivated: after a major change (name, legal status) a new company was created, with a new D-U-N-S number and a new COFOR.',
+  'info.not-in-database':
+    'If the COFOR is right, your company may not be in the Supplier Database yet: present your company first, or ask the assistance to check its status.',
+  'info.deactivated':
+    'This company is deactivated: after a major change (name, legal status) a new company was created, with a new D-U-N-S number and a new COFOR.',
   'info.ask-purchasing': 'Ask your usual purchasing contact for the new COFOR, or start a new file.',
-  'info.name-two-people': 'Your company has not asked for access yet. It names two people: its legal representative, who accepts the General Terms of Use on its behalf, and its PLSA, who will hand out personal logins.',
-  'info.waiting-validation': 'Your access request was received on {date} ({days} days ago). It is waiting for validation by the portal: there is nothing more to do for now.',
-  'info.waiting-validation-today': 'Your access request was received today ({date}). It is waiting for validation by the portal: there is nothing more to do for now.',
-  'info.personal-login-from-plsa': 'Your company\'s access is open. Each person logs in with a personal login (V followed by 6 digits), handed out by your company\'s PLSA. Ask your PLSA for yours.',
+  'info.name-two-people':
+    'Your company has not asked for access yet. It names two people: its legal representative, who accepts the General Terms of Use on its behalf, and its PLSA, who will hand out personal logins.',
+  'info.waiting-validation':
+    'Your access request was received on {date} ({days} days ago). It is waiting for validation by the portal: there is nothing more to do for now.',
+  'info.waiting-validation-today':
+    'Your access request was received today ({date}). It is waiting for validation by the portal: there is nothing more to do for now.',
+  'info.personal-login-from-plsa':
+    "Your company's access is open. Each person logs in with a personal login (V followed by 6 digits), handed out by your company's PLSA. Ask your PLSA for yours.",
   'info.needs-cofor': 'Available once your company has an active COFOR.',
-  'info.needs-open-access': 'Available once your company\'s access to the B2B portal is open.',
+  'info.needs-open-access': "Available once your company's access to the B2B portal is open.",
   'proposal.login': 'Log in to your private area',
   'form.company-file': 'Present your company',
   'form.cofor-help': 'I do not know my company COFOR',
@@ -84,7 +97,8 @@ export const en = {
   'forms.done.analysis': 'Run the analysis again',
 
   'company.title': 'Present your company in the Supplier Database',
-  'company.intro': 'One file per company, identified by its D-U-N-S number. Once transmitted, Purchasing decides whether your company is referenced.',
+  'company.intro':
+    'One file per company, identified by its D-U-N-S number. Once transmitted, Purchasing decides whether your company is referenced.',
   'company.identity': 'Company',
   'company.address': 'Registered head office',
   'company.contact': 'Contact and proof',
@@ -115,7 +129,8 @@ export const en = {
   'coforHelp.message': 'Message',
 
   'accessRequest.title': 'Declare the legal representative and the PLSA',
-  'accessRequest.intro': 'Your company names its legal representative, who accepts the General Terms of Use on its behalf, and its PLSA (Partner Logic and Security Administrator), who hands out personal logins to colleagues.',
+  'accessRequest.intro':
+    'Your company names its legal representative, who accepts the General Terms of Use on its behalf, and its PLSA (Partner Logic and Security Administrator), who hands out personal logins to colleagues.',
   'accessRequest.cofor': 'COFOR',
   'accessRequest.legalRepresentative': 'Legal representative',
   'accessRequest.plsa': 'PLSA',
@@ -125,7 +140,8 @@ export const en = {
   'person.phone': 'Phone',
   'accessRequest.terms': 'General Terms of Use',
   'accessRequest.termsVersion': 'Version {version}',
-  'accessRequest.termsAccepted': 'As legal representative, I accept the General Terms of Use (version {version}) on behalf of my company.',
+  'accessRequest.termsAccepted':
+    'As legal representative, I accept the General Terms of Use (version {version}) on behalf of my company.',
   'accessRequest.samePerson': 'The legal representative is also the PLSA: I confirm that one person holds both roles.',
   'accessRequest.samePersonHint': 'The two people have the same name or e-mail.',
 
@@ -135,13 +151,17 @@ export const en = {
   'error.invalid-type': 'This value is not accepted: check it.',
   'error.unknown-field': 'This field is not expected.',
   'error.email.format': 'Enter an e-mail address such as name@company.com.',
-  'error.phone.format': 'Enter a phone number with digits only, optionally starting with + (for example +33 1 23 45 67 89).',
+  'error.phone.format':
+    'Enter a phone number with digits only, optionally starting with + (for example +33 1 23 45 67 89).',
   'error.country.format': 'Choose a country from the list.',
   'error.duns.format': 'A D-U-N-S number has 9 digits (dashes and spaces are ignored).',
-  'error.duns.taken': 'A Supplier Database file already exists for this D-U-N-S number. If your company\'s details changed, contact the assistance.',
-  'error.email.taken': 'This e-mail already identifies a Supplier Database file: use another contact e-mail, or contact the assistance.',
-  'error.cofor.empty': 'The COFOR is mandatory: type the 6 letters or digits of your company\'s code.',
-  'error.cofor.format': 'A COFOR is 6 letters or digits (for example A1B2C3), optionally followed by a 2-character site code (A1B2C3  01).',
+  'error.duns.taken':
+    "A Supplier Database file already exists for this D-U-N-S number. If your company's details changed, contact the assistance.",
+  'error.email.taken':
+    'This e-mail already identifies a Supplier Database file: use another contact e-mail, or contact the assistance.',
+  'error.cofor.empty': "The COFOR is mandatory: type the 6 letters or digits of your company's code.",
+  'error.cofor.format':
+    'A COFOR is 6 letters or digits (for example A1B2C3), optionally followed by a 2-character site code (A1B2C3  01).',
   'error.cofor.unknown': 'No company has this COFOR: run the analysis again to check it.',
   'error.site.format': 'A site code is 2 letters or digits (for example 01). Leave it empty for the head office.',
   'error.site.conflict': 'The COFOR already ends with a different site code: keep only one of them.',
@@ -149,13 +169,17 @@ export const en = {
   'error.access.already-requested': 'Access was already requested for this company: it is waiting for validation.',
   'error.access.already-open': 'Access is already open for this company: ask your PLSA for a personal login.',
   'error.terms.required': 'The legal representative must accept the General Terms of Use.',
-  'error.terms.outdated': 'The General Terms of Use changed while you were filling in the form: read the new version and accept it again.',
-  'error.same-person.confirm': 'The legal representative and the PLSA look like the same person: confirm it, or name another PLSA.',
-  'error.document.active-content': 'The PDF contains active content (scripts, actions, embedded files): print it to a new PDF or scan it, then choose it again.',
-  'error.document.trailing-data': 'The file carries extra data after its end: export or save it again, then choose it again.',
+  'error.terms.outdated':
+    'The General Terms of Use changed while you were filling in the form: read the new version and accept it again.',
+  'error.same-person.confirm':
+    'The legal representative and the PLSA look like the same person: confirm it, or name another PLSA.',
+  'error.document.active-content':
+    'The PDF contains active content (scripts, actions, embedded files): print it to a new PDF or scan it, then choose it again.',
+  'error.document.trailing-data':
+    'The file carries extra data after its end: export or save it again, then choose it again.',
   'error.document.empty': 'The file is empty: choose the document again.',
   'error.document.too-large': 'The file is larger than 5 MB: scan it at a lower resolution or export a smaller PDF.',
-  'error.document.type': 'Only PDF, PNG or JPEG documents are accepted (the file\'s content was checked, not its name).',
+  'error.document.type': "Only PDF, PNG or JPEG documents are accepted (the file's content was checked, not its name).",
   'error.document.corrupt': 'The file looks damaged or incomplete: export it again.',
   'error.document.pixels': 'The image is too large in pixels: reduce its resolution.',
   'error.payload-too-large': 'The request is too large: use a smaller document.',

@@ -8,83 +8,107 @@ export const frAccounts: Record<keyof typeof enAccounts, string> = {
   'nav.logout': 'Se déconnecter',
 
   'login.title': 'Connectez-vous à votre espace privé',
-  'login.intro': 'Votre entreprise doit avoir ouvert son accès au portail B2B, et il vous faut votre identifiant personnel du portail B2B : il commence par V. Cet identifiant est PERSONNEL : ne le partagez jamais.',
+  'login.intro':
+    'Votre entreprise doit avoir ouvert son accès au portail B2B, et il vous faut votre identifiant personnel du portail B2B : il commence par V. Cet identifiant est PERSONNEL : ne le partagez jamais.',
   'login.login': 'Identifiant',
   'login.login.hint': 'V suivi de 6 chiffres, par exemple V123456.',
   'login.password': 'Mot de passe',
   'login.show': 'Afficher le mot de passe',
   'login.remember': 'Se souvenir de moi sur ce poste',
-  'login.remember.hint': 'Conservé dans le trousseau du système, jamais dans un fichier. À éviter sur un ordinateur partagé.',
+  'login.remember.hint':
+    'Conservé dans le trousseau du système, jamais dans un fichier. À éviter sur un ordinateur partagé.',
   'login.submit': 'Se connecter',
   'login.sending': 'Vérification…',
   'login.lost': 'Mot de passe perdu / Identifiant perdu / Accès bloqué ?',
   'login.remembered': 'Mémorisé sur ce poste',
   'login.continueAs': 'Continuer en tant que {login}',
   'login.forget': 'Oublier {login}',
-  'login.forgotten': '{login} n\'est plus mémorisé sur ce poste.',
-  'login.rememberProblem': 'Vous êtes connecté, mais le trousseau du système n\'est pas disponible : vous ne serez pas mémorisé sur ce poste.',
-  'login.keychainUnavailable': 'Le trousseau du système n\'est pas disponible : rien ne peut être mémorisé ni oublié sur ce poste pour l\'instant.',
-  'login.error.invalid-credentials': 'L\'identifiant ou le mot de passe n\'est pas bon, ou l\'accès est bloqué. Vérifiez-les, ou utilisez « Mot de passe perdu / Identifiant perdu / Accès bloqué ? ».',
-  'login.error.too-many-attempts': 'Trop d\'essais infructueux. Attendez {seconds} secondes, puis réessayez.',
-  'login.error.account-blocked': 'Votre accès est bloqué. Demandez à votre PLSA de le débloquer, ou utilisez le formulaire Accès bloqué.',
-  'login.error.access-not-open': 'L\'accès de votre entreprise au portail B2B n\'est pas encore ouvert : lancez l\'analyse de son COFOR pour voir la suite.',
-  'login.error.unauthenticated': 'Vous n\'êtes plus mémorisé sur ce poste : connectez-vous avec votre mot de passe.',
+  'login.forgotten': "{login} n'est plus mémorisé sur ce poste.",
+  'login.rememberProblem':
+    "Vous êtes connecté, mais le trousseau du système n'est pas disponible : vous ne serez pas mémorisé sur ce poste.",
+  'login.keychainUnavailable':
+    "Le trousseau du système n'est pas disponible : rien ne peut être mémorisé ni oublié sur ce poste pour l'instant.",
+  'login.error.invalid-credentials':
+    "L'identifiant ou le mot de passe n'est pas bon, ou l'accès est bloqué. Vérifiez-les, ou utilisez « Mot de passe perdu / Identifiant perdu / Accès bloqué ? ».",
+  'login.error.too-many-attempts': "Trop d'essais infructueux. Attendez {seconds} secondes, puis réessayez.",
+  'login.error.account-blocked':
+    'Votre accès est bloqué. Demandez à votre PLSA de le débloquer, ou utilisez le formulaire Accès bloqué.',
+  'login.error.access-not-open':
+    "L'accès de votre entreprise au portail B2B n'est pas encore ouvert : lancez l'analyse de son COFOR pour voir la suite.",
+  'login.error.unauthenticated': "Vous n'êtes plus mémorisé sur ce poste : connectez-vous avec votre mot de passe.",
   'login.sessionEnded': 'Votre session a pris fin : reconnectez-vous.',
   'login.error.forbidden': 'Seul un PLSA de votre entreprise peut faire cela.',
 
   'recovery.title': 'Mot de passe perdu / Identifiant perdu / Accès bloqué ?',
-  'recovery.intro': 'Ces formulaires ne servent que pour les identifiants B2B (commençant par V), pas pour la présentation de votre entreprise.',
-  'recovery.emailRule': 'Votre adresse e-mail doit correspondre exactement à celle enregistrée pour votre identifiant B2B. Respectez les majuscules et minuscules.',
+  'recovery.intro':
+    'Ces formulaires ne servent que pour les identifiants B2B (commençant par V), pas pour la présentation de votre entreprise.',
+  'recovery.emailRule':
+    'Votre adresse e-mail doit correspondre exactement à celle enregistrée pour votre identifiant B2B. Respectez les majuscules et minuscules.',
   'recovery.tabs': 'Formulaires de récupération',
   'recovery.username': 'Identifiant oublié ?',
   'recovery.password': 'Mot de passe oublié ?',
   'recovery.plsa': 'Qui est mon PLSA ?',
   'recovery.blocked': 'Accès bloqué ?',
-  'recovery.username.intro': 'Indiquez l\'adresse e-mail enregistrée pour votre identifiant : votre ou vos identifiants y sont envoyés.',
-  'recovery.password.intro': 'PLSA : indiquez votre identifiant et votre COFOR pour recevoir un mot de passe temporaire par e-mail. Utilisateur : votre nouveau mot de passe doit vous être fourni par votre PLSA.',
-  'recovery.plsa.intro': 'Si vous ne savez pas qui sont vos PLSA, remplissez ce formulaire : leurs noms et e-mails vous sont envoyés, pour les contacter directement.',
-  'recovery.blocked.intro': 'Dites-nous ce qui s\'est passé : votre demande est envoyée aux PLSA de votre entreprise et à l\'assistance.',
+  'recovery.username.intro':
+    "Indiquez l'adresse e-mail enregistrée pour votre identifiant : votre ou vos identifiants y sont envoyés.",
+  'recovery.password.intro':
+    'PLSA : indiquez votre identifiant et votre COFOR pour recevoir un mot de passe temporaire par e-mail. Utilisateur : votre nouveau mot de passe doit vous être fourni par votre PLSA.',
+  'recovery.plsa.intro':
+    'Si vous ne savez pas qui sont vos PLSA, remplissez ce formulaire : leurs noms et e-mails vous sont envoyés, pour les contacter directement.',
+  'recovery.blocked.intro':
+    "Dites-nous ce qui s'est passé : votre demande est envoyée aux PLSA de votre entreprise et à l'assistance.",
   'recovery.email': 'E-mail enregistré pour votre identifiant',
   'recovery.login': 'Identifiant',
   'recovery.cofor': 'COFOR (PLSA uniquement)',
-  'recovery.cofor.hint': 'Un PLSA indique aussi le COFOR de l\'entreprise : identifiant et COFOR ensemble donnent droit à un mot de passe temporaire.',
+  'recovery.cofor.hint':
+    "Un PLSA indique aussi le COFOR de l'entreprise : identifiant et COFOR ensemble donnent droit à un mot de passe temporaire.",
   'recovery.loginOrCofor': 'Votre identifiant ou le COFOR de votre entreprise',
-  'recovery.message': 'Que s\'est-il passé ?',
-  'recovery.caseWarning': 'Cette adresse ne diffère d\'un e-mail utilisé sur ce poste que par des majuscules/minuscules ou des espaces. L\'e-mail doit correspondre exactement : vérifiez-le avant d\'envoyer.',
-  'recovery.done.username': 'Si cette adresse e-mail est enregistrée pour un identifiant B2B, le ou les identifiants y ont été envoyés. Regardez aussi dans vos courriers indésirables.',
-  'recovery.done.password': 'Si ces informations sont celles d\'un PLSA, un mot de passe temporaire a été envoyé à l\'e-mail enregistré : il ne sert qu\'une fois, sous 24 heures. Si vous êtes utilisateur, votre nouveau mot de passe vient du PLSA de votre entreprise.',
-  'recovery.done.plsa': 'Si les informations correspondent, les noms et e-mails des PLSA de votre entreprise ont été envoyés à cette adresse e-mail.',
-  'recovery.done.blocked': 'Si les informations correspondent, votre demande a été envoyée aux PLSA de votre entreprise et à l\'assistance. Ils vous répondent par e-mail.',
+  'recovery.message': "Que s'est-il passé ?",
+  'recovery.caseWarning':
+    "Cette adresse ne diffère d'un e-mail utilisé sur ce poste que par des majuscules/minuscules ou des espaces. L'e-mail doit correspondre exactement : vérifiez-le avant d'envoyer.",
+  'recovery.done.username':
+    'Si cette adresse e-mail est enregistrée pour un identifiant B2B, le ou les identifiants y ont été envoyés. Regardez aussi dans vos courriers indésirables.',
+  'recovery.done.password':
+    "Si ces informations sont celles d'un PLSA, un mot de passe temporaire a été envoyé à l'e-mail enregistré : il ne sert qu'une fois, sous 24 heures. Si vous êtes utilisateur, votre nouveau mot de passe vient du PLSA de votre entreprise.",
+  'recovery.done.plsa':
+    'Si les informations correspondent, les noms et e-mails des PLSA de votre entreprise ont été envoyés à cette adresse e-mail.',
+  'recovery.done.blocked':
+    "Si les informations correspondent, votre demande a été envoyée aux PLSA de votre entreprise et à l'assistance. Ils vous répondent par e-mail.",
   'recovery.again': 'Faire une autre demande',
   'recovery.findPlsa': 'Trouver mon PLSA',
 
   'account.title': 'Mon espace privé',
   'account.mine': 'Mon compte',
   'account.login': 'Identifiant',
-  'account.email': 'E-mail tel qu\'enregistré',
+  'account.email': "E-mail tel qu'enregistré",
   'account.role': 'Rôle',
   'role.user': 'Utilisateur',
   'role.plsa': 'PLSA (administrateur)',
   'account.company': 'Mon entreprise',
   'account.plsas': 'Mes PLSA',
   'account.plsas.intro': 'Demandez-leur identifiants et nouveaux mots de passe.',
-  'account.forgetMe': 'M\'oublier sur ce poste',
+  'account.forgetMe': "M'oublier sur ce poste",
   'account.openConsole': 'Ouvrir la console PLSA',
 
   'password.title': 'Changer mon mot de passe',
   'password.forcedTitle': 'Choisissez un nouveau mot de passe',
-  'password.forcedIntro': 'Vous vous êtes connecté avec un mot de passe temporaire. Choisissez votre propre mot de passe pour continuer.',
+  'password.forcedIntro':
+    'Vous vous êtes connecté avec un mot de passe temporaire. Choisissez votre propre mot de passe pour continuer.',
   'password.current': 'Mot de passe actuel',
   'password.new': 'Nouveau mot de passe',
   'password.confirm': 'Nouveau mot de passe, encore',
-  'password.rules': 'Au moins 15 caractères : quelques mots sans rapport font un mot de passe solide et facile à taper. Pas besoin de chiffres ni de symboles. Ni votre identifiant, ni le nom de votre entreprise, ni celui du portail.',
+  'password.rules':
+    'Au moins 15 caractères : quelques mots sans rapport font un mot de passe solide et facile à taper. Pas besoin de chiffres ni de symboles. Ni votre identifiant, ni le nom de votre entreprise, ni celui du portail.',
   'password.submit': 'Changer mon mot de passe',
-  'password.changed': 'Votre mot de passe a été changé. Vos autres sessions ont été fermées et un avis a été envoyé à votre e-mail.',
+  'password.changed':
+    'Votre mot de passe a été changé. Vos autres sessions ont été fermées et un avis a été envoyé à votre e-mail.',
   'password.mismatch': 'Les deux nouveaux mots de passe diffèrent : tapez deux fois le même.',
 
   'console.title': 'Console PLSA',
-  'console.intro': 'Les identifiants B2B de {company} ({cofor}). Vous attribuez identifiants personnels et nouveaux mots de passe à vos collègues.',
-  'console.singlePlsa': 'Votre entreprise n\'a qu\'un seul PLSA. Désignez un suppléant (créez un compte avec le rôle PLSA), pour que personne ne reste bloqué en votre absence.',
+  'console.intro':
+    'Les identifiants B2B de {company} ({cofor}). Vous attribuez identifiants personnels et nouveaux mots de passe à vos collègues.',
+  'console.singlePlsa':
+    "Votre entreprise n'a qu'un seul PLSA. Désignez un suppléant (créez un compte avec le rôle PLSA), pour que personne ne reste bloqué en votre absence.",
   'console.accounts': 'Comptes',
   'console.col.login': 'Identifiant',
   'console.col.name': 'Nom',
@@ -108,7 +132,8 @@ export const frAccounts: Record<keyof typeof enAccounts, string> = {
   'console.create.submit': 'Créer le compte',
   'console.create.confirm': 'Le créer quand même',
   'console.temp.title': 'Mot de passe temporaire de {login}',
-  'console.temp.body': 'Remettez-le vous-même à son titulaire : il n\'est affiché que maintenant. Il ne sert qu\'une fois, jusqu\'au {date}, puis son titulaire choisit un nouveau mot de passe.',
+  'console.temp.body':
+    "Remettez-le vous-même à son titulaire : il n'est affiché que maintenant. Il ne sert qu'une fois, jusqu'au {date}, puis son titulaire choisit un nouveau mot de passe.",
   'console.temp.copy': 'Copier',
   'console.temp.copied': 'Copié. Le presse-papiers sera vidé dans 60 secondes.',
   'console.temp.copyFailed': 'La copie a échoué : sélectionnez le mot de passe et copiez-le à la main.',
@@ -116,7 +141,7 @@ export const frAccounts: Record<keyof typeof enAccounts, string> = {
   'console.done.unblocked': '{login} est débloqué.',
   'console.done.deactivated': '{login} est désactivé.',
   'console.audit': 'Événements des comptes',
-  'console.audit.empty': 'Aucun événement pour l\'instant.',
+  'console.audit.empty': "Aucun événement pour l'instant.",
   'console.audit.when': 'Quand',
   'console.audit.who': 'Qui',
   'console.audit.what': 'Quoi',
@@ -135,15 +160,17 @@ export const frAccounts: Record<keyof typeof enAccounts, string> = {
   'error.password.too-short': 'Utilisez au moins 15 caractères : quelques mots suffisent.',
   'error.password.too-long': 'Utilisez au plus 128 caractères.',
   'error.password.common': 'Ce mot de passe fait partie des plus courants : choisissez-en un autre.',
-  'error.password.context': 'N\'utilisez ni votre identifiant, ni le nom de votre entreprise, ni celui du portail dans votre mot de passe.',
-  'error.password.repetitive': 'C\'est un petit motif répété : choisissez quelque chose de moins prévisible.',
-  'error.password.same': 'C\'est votre mot de passe actuel : choisissez-en un nouveau.',
-  'error.password.current-wrong': 'Le mot de passe actuel n\'est pas bon.',
+  'error.password.context':
+    "N'utilisez ni votre identifiant, ni le nom de votre entreprise, ni celui du portail dans votre mot de passe.",
+  'error.password.repetitive': "C'est un petit motif répété : choisissez quelque chose de moins prévisible.",
+  'error.password.same': "C'est votre mot de passe actuel : choisissez-en un nouveau.",
+  'error.password.current-wrong': "Le mot de passe actuel n'est pas bon.",
   'error.login-or-cofor.format': 'Indiquez un identifiant (V123456) ou un COFOR (A1B2C3).',
-  'error.account.duplicate-name': 'Un collègue porte déjà ce nom : vérifiez qu\'il ne s\'agit pas de la même personne.',
-  'error.account.duplicate-email': 'Un collègue utilise déjà cet e-mail : vérifiez qu\'il ne s\'agit pas de la même personne.',
+  'error.account.duplicate-name': "Un collègue porte déjà ce nom : vérifiez qu'il ne s'agit pas de la même personne.",
+  'error.account.duplicate-email':
+    "Un collègue utilise déjà cet e-mail : vérifiez qu'il ne s'agit pas de la même personne.",
   'error.account.self': 'Vous ne pouvez pas faire cela sur votre propre compte.',
-  'error.account.not-blocked': 'Ce compte n\'est pas bloqué.',
+  'error.account.not-blocked': "Ce compte n'est pas bloqué.",
   'error.account.deactivated': 'Ce compte est désactivé.',
   'error.login.not-in-company': 'Aucun compte avec cet identifiant dans votre entreprise.',
 };

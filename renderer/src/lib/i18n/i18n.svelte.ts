@@ -55,6 +55,7 @@ export function errorText(key: string): string {
 }
 
 export function formatDate(iso: string): string {
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a value formatted once, never observed
   return new Intl.DateTimeFormat(current, { dateStyle: 'long' }).format(new Date(iso));
 }
 

@@ -8,7 +8,8 @@ export const pt: Partial<Record<MessageKey, string>> = {
   'app.nav.home': 'Início',
   'app.nav.access': 'Obter acesso',
   'home.title': 'Descubra o Portal B2B!',
-  'home.intro': 'Três etapas levam a sua empresa da primeira apresentação até à área privada de cada um dos seus colegas.',
+  'home.intro':
+    'Três etapas levam a sua empresa da primeira apresentação até à área privada de cada um dos seus colegas.',
   'home.stage': 'Etapa {n}',
   'home.present.title': 'Apresente a sua empresa na Base de Dados de Fornecedores',
   'home.access.title': 'Obtenha acesso ao portal B2B',

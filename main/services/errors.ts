@@ -1,3 +1,5 @@
+// Failures the use cases raise and the router turns into result envelopes (owned here, below
+// the router, so that no service imports from the layer above it).
 import type { ErrorCode } from '../../preload/contract/result';
 
 /** A failure the caller can act on: it crosses the boundary as a result envelope with its code. */
@@ -17,3 +19,6 @@ export class PortalError extends Error {
 
 export const fieldError = (code: ErrorCode, field: string, key: string, message?: string): PortalError =>
   new PortalError(code, message ?? `${field}: ${key}`, { [field]: key });
+
+/** Where the engine writes what an operator may need (the apps print it; tests collect it). */
+export type Logger = (message: string, detail?: unknown) => void;

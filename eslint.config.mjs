@@ -1,0 +1,79 @@
+// Lint: the layers of docs/architecture.md as rules on import direction, plus the recommended
+// checks of ESLint, typescript-eslint and eslint-plugin-svelte. Formatting is Prettier's (120
+// columns, .prettierrc.json); `npm run lint` runs both and is part of `npm test`.
+import js from '@eslint/js';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
+import ts from 'typescript-eslint';
+
+const NODE = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'util', 'zlib'];
+const restrict = (...groups) => ({
+  'no-restricted-imports': ['error', { patterns: groups.map(([group, message]) => ({ group, message })) }],
+});
+
+export default ts.config(
+  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'docs/**', 'resources/**'] },
+  js.configs.recommended,
+  ...ts.configs.recommended,
+  ...svelte.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
+    },
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['**/*.svelte', '**/*.svelte.ts'],
+    languageOptions: { parserOptions: { parser: ts.parser, extraFileExtensions: ['.svelte'] } },
+  },
+  {
+    files: ['renderer/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: restrict(
+      [['**/main/**', 'electron', ...NODE], 'The renderer reaches the engine only through preload/contract.'],
+      [['**/preload/index*'], 'The renderer reaches the engine only through preload/contract.'],
+    ),
+  },
+  {
+    files: ['preload/contract/**'],
+    rules: restrict([
+      ['**/main/**', '**/renderer/**', 'electron', ...NODE],
+      'The contract is shared by both sides: types and schemas only.',
+    ]),
+  },
+  {
+    files: ['main/portal/**'],
+    rules: restrict([
+      [
+        '**/store/**',
+        '**/services/**',
+        '**/api/**',
+        '**/app/**',
+        '**/http/**',
+        '**/secrets/**',
+        '**/outbox/**',
+        'electron',
+        'better-sqlite3',
+        'keytar',
+        'nodemailer',
+        ...NODE,
+      ],
+      'main/portal is the pure engine: no store, no services, no side effects.',
+    ]),
+  },
+  {
+    files: ['main/services/**', 'main/store/**'],
+    rules: restrict([
+      ['**/api/**', '**/app/**', '**/http/**', 'electron'],
+      'Use cases and the store never reach the layers above them (api, app, http).',
+    ]),
+  },
+);

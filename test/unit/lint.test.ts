@@ -1,0 +1,51 @@
+// `npm run lint` keeps the layers: each case below is an import a hurried change could add, linted
+// as if it sat in the file named, with the project's own ESLint configuration.
+import { ESLint } from 'eslint';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const eslint = new ESLint({ cwd: resolve(__dirname, '..', '..') });
+
+async function layerErrors(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+}
+
+describe('lint on import direction', () => {
+  it('refuses a service that reaches up into the router', async () => {
+    const errors = await layerErrors(
+      'main/services/new-service.ts',
+      "import { createRouter } from '../api/router';\nvoid createRouter;\n",
+    );
+    expect(errors).toEqual([expect.stringContaining('never reach the layers above them')]);
+  });
+
+  it('refuses an engine file that touches the store or the file system', async () => {
+    const errors = await layerErrors(
+      'main/portal/onboarding/new-rule.ts',
+      "import { openStore } from '../../store/database';\nimport { readFileSync } from 'node:fs';\nvoid openStore;\nvoid readFileSync;\n",
+    );
+    expect(errors).toHaveLength(2);
+    expect(errors[0]).toContain('main/portal is the pure engine');
+  });
+
+  it('refuses a screen that imports from main instead of the contract', async () => {
+    const errors = await layerErrors(
+      'renderer/src/features/home/New.ts',
+      "import { startCore } from '../../../../main/core';\nvoid startCore;\n",
+    );
+    expect(errors).toEqual([expect.stringContaining('only through preload/contract')]);
+  });
+
+  it('lets each layer use the ones below it', async () => {
+    expect(
+      await layerErrors('main/services/new-service.ts', "import { PortalError } from './errors';\nvoid PortalError;\n"),
+    ).toEqual([]);
+    expect(
+      await layerErrors(
+        'renderer/src/features/home/New.ts',
+        "import type { Analysis } from '../../../../preload/contract/dto';\nexport type A = Analysis;\n",
+      ),
+    ).toEqual([]);
+  });
+});
