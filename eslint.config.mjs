@@ -8,7 +8,10 @@ import ts from 'typescript-eslint';
 
 const NODE = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'util', 'zlib'];
 const restrict = (...groups) => ({
-  'no-restricted-imports': ['error', { patterns: groups.map(([group, message]) => ({ group, message })) }],
+  '@typescript-eslint/no-restricted-imports': [
+    'error',
+    { patterns: groups.map(([group, message, allowTypeImports = false]) => ({ group, message, allowTypeImports })) },
+  ],
 });
 
 export default ts.config(
@@ -40,6 +43,11 @@ export default ts.config(
     rules: restrict(
       [['**/main/**', 'electron', ...NODE], 'The renderer reaches the engine only through preload/contract.'],
       [['**/preload/index*'], 'The renderer reaches the engine only through preload/contract.'],
+      [
+        ['**/contract/channels', '**/contract/schemas/*'],
+        'Types only here: the zod schemas stay out of the renderer bundle.',
+        true,
+      ],
     ),
   },
   {

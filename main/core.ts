@@ -40,6 +40,9 @@ import type { CompanySearchIndex } from './portal/directory/search-index';
 import { createDeskService } from './services/desk';
 import { createDeskDecisions } from './services/desk-decisions';
 import { createDeskGuard } from './services/desk-guard';
+import { createDraftsService } from './services/drafts';
+import { createHelpTopicService } from './services/help-topic';
+import { createPrincipals } from './services/principal';
 import { loadCompanySearch } from './store/company-search';
 import { createDeskRepository } from './store/desk';
 
@@ -142,7 +145,9 @@ export function startCore(options: CoreOptions): PortalCore {
 
   const router = createRouter(
     createHandlers({
-      appInfo: () => ({ version: options.version, mode: options.mode, demoData: settings.get('demo-data') === '1' }),
+      app: {
+        appInfo: () => ({ version: options.version, mode: options.mode, demoData: settings.get('demo-data') === '1' }),
+      },
       onboarding: createOnboardingService({
         db,
         mailer,
@@ -154,21 +159,19 @@ export function startCore(options: CoreOptions): PortalCore {
         now,
       }),
       terms,
-      drafts,
+      drafts: createDraftsService(drafts, now),
       auth: createAuthService({
         db,
         accounts,
-        guard,
         secrets,
         mailer,
         commonPasswords,
         config,
         desk,
-        deskGuard,
         now,
         ...(options.verifyPassword ? { verifyPassword: options.verifyPassword } : {}),
       }),
-      privateArea: createPrivateAreaService({ accounts, directory, guard, now }),
+      privateArea: createPrivateAreaService({ accounts, directory, now }),
       recovery: createRecoveryService({
         accounts,
         directory,
@@ -179,7 +182,7 @@ export function startCore(options: CoreOptions): PortalCore {
         storeForDesk: (kind, companyId, payload, at) =>
           void submissions.storeRecoveryRequest(kind, companyId, payload, at),
       }),
-      plsaConsole: createPlsaConsoleService({ db, accounts, guard, config, now }),
+      plsaConsole: createPlsaConsoleService({ db, accounts, config, now }),
       help: createHelpService({ db, submissions, mailer, mailSettings, assistanceAddress, now }),
       outbox: createOutboxService({
         outbox,
@@ -187,28 +190,25 @@ export function startCore(options: CoreOptions): PortalCore {
         delivery,
         mailSettings,
         secrets,
-        deskGuard,
         transport: (s) => transports.get(s),
         now,
       }),
-      guides,
-      about: (lang) => aboutTexts[lang] ?? aboutTexts['en'] ?? '',
+      helpTopic: createHelpTopicService(guides, (lang) => aboutTexts[lang] ?? aboutTexts['en'] ?? ''),
       desk: createDeskService({
         db,
         desk,
-        deskGuard,
         accounts,
         directory,
         search,
         resetSearch: () => (searchIndex = null),
         config,
+        storeFile,
         templates,
         now,
       }),
       decisions: createDeskDecisions({
         db,
         desk,
-        deskGuard,
         accounts,
         directory,
         outbox,
@@ -220,8 +220,8 @@ export function startCore(options: CoreOptions): PortalCore {
         templates: templates.get,
         kick: () => worker.kick(),
       }),
-      now,
     }),
+    createPrincipals(guard, deskGuard),
     log,
   );
   if (options.deliver ?? true) worker.start();

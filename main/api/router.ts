@@ -1,10 +1,20 @@
 // One router for every way in (Electron IPC, the browser host): method -> strict schema ->
 // service -> result envelope. Transport adapters add their own checks (sender, token) on top.
 import { z } from 'zod';
-import { isApiMethod, type ApiMethod, type ApiValue } from '../../preload/contract/api';
+import {
+  CHANNELS,
+  isApiMethod,
+  type ApiMethod,
+  type ApiParsed,
+  type ApiRole,
+  type ApiValue,
+} from '../../preload/contract/channels';
 import { fail, ok, type ApiResult } from '../../preload/contract/result';
 import { SecretStoreUnavailable } from '../secrets/secret-store';
-import { PortalError, type Logger } from '../services/errors';
+import { PortalError, type CallContext, type Logger } from '../services/errors';
+
+export type { CallContext } from '../services/errors';
+import type { PrincipalFor, Principals } from '../services/principal';
 
 export type { Logger } from '../services/errors';
 
@@ -16,26 +26,18 @@ z.config({
   },
 });
 
-/** What a transport knows that the engine may need: the Electron window, for a capture. */
-export interface CallContext {
-  captureWindow?: () => Promise<Uint8Array>;
-}
+/**
+ * The service call behind a channel: the input as its schema outputs it and, for a channel that
+ * needs a role, the caller the router resolved (see main/services/principal.ts).
+ */
+export type Handler<M extends ApiMethod> = (
+  input: ApiParsed<M>,
+  principal: PrincipalFor<ApiRole<M>>,
+  context: CallContext,
+) => ApiValue<M> | Promise<ApiValue<M>>;
 
-export interface Handler<T> {
-  schema: z.ZodType;
-  run: (input: never, context: CallContext) => T | Promise<T>;
-}
-
-export type HandlerMap = { [M in ApiMethod]: Handler<ApiValue<M>> };
-
-/** Pairs a schema with its service call, typing the call by what the schema outputs. */
-export const handler = <S extends z.ZodType, T>(
-  schema: S,
-  run: (input: z.output<S>, context: CallContext) => T | Promise<T>,
-): Handler<T> => ({
-  schema,
-  run: run as (input: never, context: CallContext) => T | Promise<T>,
-});
+/** One handler per declared channel: a channel without one does not compile. */
+export type HandlerMap = { [M in ApiMethod]: Handler<M> };
 
 export interface Router {
   call(method: unknown, payload: unknown, context?: CallContext): Promise<ApiResult<unknown>>;
@@ -60,20 +62,29 @@ export function fieldsOf(error: z.ZodError): Record<string, string> {
   return fields;
 }
 
-export function createRouter(handlers: HandlerMap, log: Logger = () => {}): Router {
+/** A channel that needs a role reads the session from its input: its schema must have one. */
+for (const [name, declared] of Object.entries(CHANNELS)) {
+  const shape = (declared.input as { shape?: Record<string, unknown> }).shape;
+  if (declared.role !== 'anyone' && !shape?.['session'])
+    throw new Error(`Channel ${name} needs a role but takes no session.`);
+}
+
+export function createRouter(handlers: HandlerMap, principals: Principals, log: Logger = () => {}): Router {
   return {
     async call(method, payload, context = {}) {
       if (!isApiMethod(method)) {
         return fail('unknown-channel', `There is no channel named ${JSON.stringify(String(method).slice(0, 80))}.`);
       }
-      const h = handlers[method] as Handler<unknown>;
-      const parsed = h.schema.safeParse(payload);
+      const declared = CHANNELS[method];
+      const parsed = declared.input.safeParse(payload);
       if (!parsed.success) {
         const fields = fieldsOf(parsed.error);
         return fail('invalid-input', `Check these fields: ${Object.keys(fields).join(', ')}.`, fields);
       }
       try {
-        return ok(await (h.run as (input: unknown, context: CallContext) => unknown)(parsed.data, context));
+        const principal = principals.resolve(declared.role, (parsed.data as { session?: string }).session ?? '');
+        const run = handlers[method] as (input: unknown, principal: unknown, context: CallContext) => unknown;
+        return ok(await run(parsed.data, principal, context));
       } catch (error) {
         if (error instanceof PortalError) {
           const failure = fail(error.code, error.message, error.fields);

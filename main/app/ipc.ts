@@ -1,7 +1,7 @@
 // The one IPC wrapper: known channel, trusted sender (our top-level app:// page, not an iframe
 // or a navigated-away page), then the router's strict schema. Kept free of `electron` imports
 // so the same checks run in the unit tests.
-import { ipcChannel, isApiMethod, API_METHODS } from '../../preload/contract/api';
+import { ipcChannel, isApiMethod, API_METHODS } from '../../preload/contract/channels';
 import { fail, type ApiResult } from '../../preload/contract/result';
 import type { Router } from '../api/router';
 

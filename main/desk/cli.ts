@@ -11,7 +11,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkPassword, parseBlocklist } from '../portal/accounts/password-policy';
-import { DESK_USERNAME } from '../portal/desk/cofor';
+import { DESK_USERNAME } from '../../preload/contract/schemas/desk';
 import { parseCsv, parseJsonLines, toCsv, toJsonLines } from '../portal/directory/file-formats';
 import { hashPassword } from '../secrets/password-hasher';
 import { STORE_FILE } from '../paths';

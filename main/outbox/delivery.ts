@@ -9,7 +9,7 @@ import {
   DEFAULT_RETRY_POLICY,
   type RetryPolicy,
 } from '../portal/mail/retry-policy';
-import type { MailSettings } from '../portal/mail/settings';
+import type { MailSettings } from '../../preload/contract/schemas/mail-settings';
 import { SECRET_PLACEHOLDER } from '../portal/mail/templates';
 import type { SecretStore } from '../secrets/secret-store';
 import type { DueMessage, OutboxRepository } from '../store/outbox';

@@ -1,7 +1,7 @@
 // One pooled nodemailer transport per relay configuration. nodemailer does not retry by itself;
 // the outbox decides when to try again.
 import nodemailer, { type Transporter } from 'nodemailer';
-import { isLoopbackHost, type MailSettings } from '../portal/mail/settings';
+import { isLoopbackHost, type MailSettings } from '../../preload/contract/schemas/mail-settings';
 
 export interface SmtpMessage {
   from: string;

@@ -12,21 +12,20 @@ import type { AccountRow, AccountsRepository } from '../store/accounts';
 import type { Db } from '../store/database';
 import type { AccountsConfig } from './accounts-config';
 import type { Mailer } from './mailer';
-import { hashToken, type SessionGuard } from './session-guard';
-import { DESK_USERNAME } from '../portal/desk/cofor';
+import { hashToken } from './session-guard';
+import { DESK_USERNAME } from '../../preload/contract/schemas/desk';
 import type { DeskRepository } from '../store/desk';
 import type { DeskGuard } from './desk-guard';
+import type { SessionPrincipal } from './principal';
 
 export interface AuthDeps {
   db: Db;
   accounts: AccountsRepository;
-  guard: SessionGuard;
   secrets: SecretStore;
   mailer: Mailer;
   commonPasswords: ReadonlySet<string>;
   config: AccountsConfig;
   desk: DeskRepository;
-  deskGuard: DeskGuard;
   now: () => Date;
   /** The password check (scrypt); tests count its calls to prove every attempt costs the same. */
   verifyPassword?: (password: string, hash: string) => Promise<boolean>;
@@ -48,7 +47,7 @@ export const accountView = (a: AccountRow): AccountView => ({
 export type AuthService = ReturnType<typeof createAuthService>;
 
 export function createAuthService(deps: AuthDeps) {
-  const { db, accounts, guard, secrets, mailer, config, now } = deps;
+  const { db, accounts, secrets, mailer, config, now } = deps;
   const verify = deps.verifyPassword ?? verifyPassword;
   const invalid = () => new PortalError('invalid-credentials', 'The login or the password is not right.');
 
@@ -326,10 +325,12 @@ export function createAuthService(deps: AuthDeps) {
       }
     },
 
-    async changePassword(input: { session: string; currentPassword: string; newPassword: string; lang: string }) {
-      const agent = deps.deskGuard.find(input.session);
-      if (agent) return changeDeskPassword(agent, input);
-      const caller = guard.resolve(input.session, { allowMustChange: true });
+    async changePassword(
+      input: { session: string; currentPassword: string; newPassword: string; lang: string },
+      principal: SessionPrincipal,
+    ) {
+      if (principal.kind === 'desk') return changeDeskPassword(principal.caller, input);
+      const caller = principal.caller;
       const { account } = caller;
       const at = now();
       // After a temporary password the session itself proves identity; otherwise ask again.

@@ -22,13 +22,13 @@ import type { DirectoryRepository } from '../store/directory';
 import { outboxSecretKey, type OutboxRepository } from '../store/outbox';
 import type { RequestsRepository } from '../store/requests';
 import type { AccountsConfig } from './accounts-config';
-import type { DeskGuard } from './desk-guard';
+import type { DeskCaller } from './desk-guard';
+import type { Lang } from '../../preload/contract/languages';
 import { alreadyDecided, requesterOf } from './desk';
 
 export interface DecisionDeps {
   db: Db;
   desk: DeskRepository;
-  deskGuard: DeskGuard;
   accounts: AccountsRepository;
   directory: DirectoryRepository;
   outbox: OutboxRepository;
@@ -178,12 +178,14 @@ export function createDeskDecisions(deps: DecisionDeps) {
   }
 
   return {
-    async deskDecide(input: {
-      session: string;
-      reference: string;
-      decision: DeskDecision;
-    }): Promise<{ reference: string; cofor?: string; logins?: string[]; handOver?: HandOver[] }> {
-      const caller = deps.deskGuard.requireDesk(input.session);
+    async deskDecide(
+      input: {
+        session: string;
+        reference: string;
+        decision: DeskDecision;
+      },
+      caller: DeskCaller,
+    ): Promise<{ reference: string; cofor?: string; logins?: string[]; handOver?: HandOver[] }> {
       const actor = caller.agent.username;
       const row = desk.request(input.reference);
       if (!row) throw fieldError('not-found', 'reference', 'reference.unknown', 'No request has this reference.');
@@ -343,15 +345,17 @@ export function createDeskDecisions(deps: DecisionDeps) {
     },
 
     /** When a company's PLSA left: the old account is deactivated, a new PLSA gets a temporary password by e-mail. */
-    async deskReplacePlsa(input: {
-      session: string;
-      cofor: string;
-      oldLogin: string;
-      fullName: string;
-      email: string;
-      lang: 'en' | 'fr' | 'pt';
-    }): Promise<{ login: string; handOver?: HandOver[] }> {
-      const caller = deps.deskGuard.requireDesk(input.session);
+    async deskReplacePlsa(
+      input: {
+        session: string;
+        cofor: string;
+        oldLogin: string;
+        fullName: string;
+        email: string;
+        lang: Lang;
+      },
+      caller: DeskCaller,
+    ): Promise<{ login: string; handOver?: HandOver[] }> {
       const company = directory.companyByCofor(input.cofor.trim().toUpperCase());
       const old = accounts.byLogin(input.oldLogin.trim().toUpperCase());
       if (!company || !old || old.companyId !== company.id || old.role !== 'plsa')

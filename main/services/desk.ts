@@ -8,6 +8,7 @@ import type {
   DeskQueueItem,
   DeskRequestView,
   DeskState,
+  StoreBackupView,
 } from '../../preload/contract/help';
 import { fieldError, PortalError } from './errors';
 import { generateTemporaryPassword } from '../portal/accounts/temporary-password';
@@ -21,20 +22,22 @@ import type { Decision, DeskRepository, QueueRow } from '../store/desk';
 import type { DirectoryRepository } from '../store/directory';
 import { exportDirectory, upsertDirectory } from '../store/directory-import';
 import type { AccountsConfig } from './accounts-config';
-import type { DeskGuard } from './desk-guard';
+import type { DeskCaller } from './desk-guard';
+import { backupStore, listBackups } from '../store/backups';
 import type { DeskTemplates } from '../portal/desk/templates';
 
 export interface DeskDeps {
   templates: { get(): DeskTemplates; save(templates: DeskTemplates): void };
   db: Db;
   desk: DeskRepository;
-  deskGuard: DeskGuard;
   accounts: AccountsRepository;
   directory: DirectoryRepository;
   search: () => CompanySearchIndex;
   /** After an import changed names or cities: the index is read again on the next search. */
   resetSearch: () => void;
   config: AccountsConfig;
+  /** The store's file, for backups taken on request. */
+  storeFile: string;
   now: () => Date;
 }
 
@@ -92,8 +95,10 @@ export function unblockAgent(
 }
 
 export function createDeskService(deps: DeskDeps) {
-  const { desk, deskGuard, accounts, directory, now } = deps;
-  const companyOfHit = deps.db.prepare('SELECT cofor, legal_name AS legalName, city, duns FROM companies WHERE id = ?');
+  const { desk, accounts, directory, now } = deps;
+  const companyOfHit = deps.db.prepare<[number], Omit<DeskCompanyHit, 'match'>>(
+    'SELECT cofor, legal_name AS legalName, city, duns FROM companies WHERE id = ?',
+  );
 
   const item = (row: QueueRow): DeskQueueItem => {
     const who = requesterOf(row);
@@ -116,13 +121,14 @@ export function createDeskService(deps: DeskDeps) {
   };
 
   return {
-    deskQueue(input: { session: string; state?: DeskState | undefined; kind?: string | undefined }): DeskQueue {
-      deskGuard.requireDesk(input.session);
+    deskQueue(
+      input: { session: string; state?: DeskState | undefined; kind?: string | undefined },
+      _caller: DeskCaller,
+    ): DeskQueue {
       return { items: desk.queue({ state: input.state, kind: input.kind }).map(item), counts: desk.counts() };
     },
 
-    deskRequest(input: { session: string; reference: string }): DeskRequestView {
-      deskGuard.requireDesk(input.session);
+    deskRequest(input: { session: string; reference: string }, _caller: DeskCaller): DeskRequestView {
       const row = desk.request(input.reference);
       if (!row) throw fieldError('not-found', 'reference', 'reference.unknown', 'No request has this reference.');
       let company: DeskRequestView['company'] = null;
@@ -154,12 +160,14 @@ export function createDeskService(deps: DeskDeps) {
       };
     },
 
-    deskAttachment(input: { session: string; id: string }): {
+    deskAttachment(
+      input: { session: string; id: string },
+      _caller: DeskCaller,
+    ): {
       fileName: string;
       mediaType: string;
       contentBase64: string;
     } {
-      deskGuard.requireDesk(input.session);
       const doc = desk.document(input.id);
       if (!doc) throw fieldError('not-found', 'id', 'attachment.unknown', 'No such attachment.');
       return {
@@ -169,20 +177,21 @@ export function createDeskService(deps: DeskDeps) {
       };
     },
 
-    deskSearchCompanies(input: { session: string; query: string }): { hits: DeskCompanyHit[] } {
-      deskGuard.requireDesk(input.session);
+    deskSearchCompanies(input: { session: string; query: string }, _caller: DeskCaller): { hits: DeskCompanyHit[] } {
       return {
         hits: deps
           .search()
           .search(input.query, 10)
-          .map((hit) => ({ ...(companyOfHit.get(hit.id) as Omit<DeskCompanyHit, 'match'>), match: hit.match })),
+          .map((hit) => ({ ...companyOfHit.get(hit.id)!, match: hit.match })),
       };
     },
 
-    deskSetState(input: { session: string; reference: string; state: DeskState; assignToMe: boolean }): {
+    deskSetState(
+      input: { session: string; reference: string; state: DeskState; assignToMe: boolean },
+      caller: DeskCaller,
+    ): {
       reference: string;
     } {
-      const caller = deskGuard.requireDesk(input.session);
       const row = desk.request(input.reference);
       if (!row) throw fieldError('not-found', 'reference', 'reference.unknown', 'No request has this reference.');
       const assignee = input.assignToMe ? caller.agent.username : row.assignee;
@@ -208,8 +217,10 @@ export function createDeskService(deps: DeskDeps) {
       return { reference: row.reference };
     },
 
-    deskImport(input: { session: string; format: 'csv' | 'jsonl'; content: string }): DeskImportReport {
-      const caller = deskGuard.requireDesk(input.session);
+    deskImport(
+      input: { session: string; format: 'csv' | 'jsonl'; content: string },
+      caller: DeskCaller,
+    ): DeskImportReport {
       const parsed =
         input.format === 'csv'
           ? parseCsv(input.content, (c) => directory.companyByCofor(c) !== null)
@@ -234,21 +245,33 @@ export function createDeskService(deps: DeskDeps) {
       };
     },
 
-    deskExport(input: { session: string; format: 'csv' | 'jsonl' }): { fileName: string; content: string } {
-      deskGuard.requireDesk(input.session);
+    deskExport(
+      input: { session: string; format: 'csv' | 'jsonl' },
+      _caller: DeskCaller,
+    ): { fileName: string; content: string } {
       const companies = exportDirectory(deps.db);
       return input.format === 'csv'
         ? { fileName: 'directory.csv', content: toCsv(companies) }
         : { fileName: 'directory.jsonl', content: toJsonLines(companies) };
     },
 
-    deskTemplates(input: { session: string }): DeskTemplates {
-      deskGuard.requireDesk(input.session);
+    async backupNow(): Promise<StoreBackupView> {
+      const backup = await backupStore(deps.db, deps.storeFile, now());
+      const { companies, accounts, submissions } = backup.rows;
+      return {
+        takenAt: backup.takenAt.toISOString(),
+        companies,
+        accounts,
+        requests: submissions,
+        kept: listBackups(deps.storeFile).length,
+      };
+    },
+
+    deskTemplates(): DeskTemplates {
       return deps.templates.get();
     },
 
-    saveDeskTemplates(input: { session: string; templates: DeskTemplates }): DeskTemplates {
-      const caller = deskGuard.requireDesk(input.session);
+    saveDeskTemplates(input: { session: string; templates: DeskTemplates }, caller: DeskCaller): DeskTemplates {
       deps.db.transaction(() => {
         deps.templates.save(input.templates);
         accounts.audit({ companyId: null, actor: caller.agent.username, action: 'desk-templates-saved' }, now());
@@ -256,13 +279,15 @@ export function createDeskService(deps: DeskDeps) {
       return deps.templates.get();
     },
 
-    async createDeskAgent(input: {
-      session: string;
-      username: string;
-      fullName: string;
-      email: string;
-    }): Promise<{ username: string; temporaryPassword: string }> {
-      const caller = deskGuard.requireDesk(input.session);
+    async createDeskAgent(
+      input: {
+        session: string;
+        username: string;
+        fullName: string;
+        email: string;
+      },
+      caller: DeskCaller,
+    ): Promise<{ username: string; temporaryPassword: string }> {
       if (desk.agentByUsername(input.username))
         throw fieldError('conflict', 'username', 'username.taken', 'This user name is taken.');
       const temporary = generateTemporaryPassword();
@@ -291,8 +316,10 @@ export function createDeskService(deps: DeskDeps) {
     },
 
     /** An agent blocked after 10 failed logins is unblocked by another agent (or the CLI). */
-    deskUnblockAgent(input: { session: string; username: string }): { username: string; unblocked: boolean } {
-      const caller = deskGuard.requireDesk(input.session);
+    deskUnblockAgent(
+      input: { session: string; username: string },
+      caller: DeskCaller,
+    ): { username: string; unblocked: boolean } {
       const result = unblockAgent(deps, input.username, caller.agent.username, now());
       if (!result)
         throw fieldError('not-found', 'username', 'username.unknown', 'No assistance agent has this user name.');

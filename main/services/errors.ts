@@ -22,3 +22,8 @@ export const fieldError = (code: ErrorCode, field: string, key: string, message?
 
 /** Where the engine writes what an operator may need (the apps print it; tests collect it). */
 export type Logger = (message: string, detail?: unknown) => void;
+
+/** What a transport knows that a use case may need: the Electron window, for a capture. */
+export interface CallContext {
+  captureWindow?: () => Promise<Uint8Array>;
+}

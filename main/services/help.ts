@@ -6,7 +6,7 @@ import { fieldError } from './errors';
 import { inspectDocument, DEFAULT_DOCUMENT_LIMITS } from '../portal/documents/inspect';
 import { label as L, purposeText } from '../portal/mail/request-labels';
 import { requestMail } from '../portal/mail/request-mails';
-import { fitsRelay, DEFAULT_MAX_MESSAGE_BYTES } from '../portal/mail/settings';
+import { fitsRelay, DEFAULT_MAX_MESSAGE_BYTES } from '../../preload/contract/schemas/mail-settings';
 import { mailLang } from '../portal/mail/templates';
 import type { Db } from '../store/database';
 import type { MailSettingsRepository } from '../store/mail-settings';

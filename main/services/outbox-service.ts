@@ -6,10 +6,10 @@ import type { Delivery } from '../outbox/delivery';
 import { RELAY_PASSWORD_KEY } from '../outbox/delivery';
 import type { MailTransport } from '../outbox/transport';
 import { describeFailure, headerSafe } from '../portal/mail/retry-policy';
-import type { MailSettings } from '../portal/mail/settings';
+import type { MailSettings } from '../../preload/contract/schemas/mail-settings';
 import { mailLang } from '../portal/mail/templates';
 import type { SecretStore } from '../secrets/secret-store';
-import type { DeskGuard } from './desk-guard';
+import type { DeskCaller } from './desk-guard';
 import type { MailSettingsRepository } from '../store/mail-settings';
 import type { OutboxRepository } from '../store/outbox';
 import type { RequestsRepository } from '../store/requests';
@@ -20,7 +20,6 @@ export interface OutboxServiceDeps {
   delivery: Delivery;
   mailSettings: MailSettingsRepository;
   secrets: SecretStore;
-  deskGuard: Pick<DeskGuard, 'requireDesk'>;
   transport: (settings: MailSettings) => Promise<MailTransport>;
   now: () => Date;
 }
@@ -80,20 +79,24 @@ export function createOutboxService(deps: OutboxServiceDeps) {
 
     /** Only an assistance agent points the relay (and so the e-mailed temporary passwords)
      * somewhere else; reading them, below, shows no secret. */
-    async saveMailSettings(input: MailSettingsInput & { session: string }): Promise<MailSettingsView> {
-      deps.deskGuard.requireDesk(input.session);
+    async saveMailSettings(
+      input: MailSettingsInput & { session: string },
+      _caller: DeskCaller,
+    ): Promise<MailSettingsView> {
       const { password, session: _, ...settings } = input;
       if (password !== '') await secrets.set(RELAY_PASSWORD_KEY, password); // keychain down: the error says so, nothing saved
       mailSettings.save(settings);
       return view(settings);
     },
 
-    async sendTestEmail(input: {
-      session: string;
-      to: string;
-      lang: string;
-    }): Promise<{ sent: boolean; error: string | null }> {
-      deps.deskGuard.requireDesk(input.session);
+    async sendTestEmail(
+      input: {
+        session: string;
+        to: string;
+        lang: string;
+      },
+      _caller: DeskCaller,
+    ): Promise<{ sent: boolean; error: string | null }> {
       const settings = mailSettings.get();
       if (!settings) throw fieldError('conflict', 'host', 'mail.not-configured', 'Save the mail settings first.');
       const fr = mailLang(input.lang) === 'fr';

@@ -8,12 +8,11 @@ import { hashPassword } from '../secrets/password-hasher';
 import type { AccountRow, AccountsRepository } from '../store/accounts';
 import type { Db } from '../store/database';
 import type { AccountsConfig } from './accounts-config';
-import type { Caller, SessionGuard } from './session-guard';
+import type { Caller } from './session-guard';
 
 export interface ConsoleDeps {
   db: Db;
   accounts: AccountsRepository;
-  guard: SessionGuard;
   config: AccountsConfig;
   now: () => Date;
 }
@@ -21,7 +20,7 @@ export interface ConsoleDeps {
 export type PlsaConsoleService = ReturnType<typeof createPlsaConsoleService>;
 
 export function createPlsaConsoleService(deps: ConsoleDeps) {
-  const { db, accounts, guard, config, now } = deps;
+  const { db, accounts, config, now } = deps;
 
   /** The target account, only if it belongs to the caller's company: others do not "exist". */
   function colleague(caller: Caller, rawLogin: string): AccountRow {
@@ -53,8 +52,7 @@ export function createPlsaConsoleService(deps: ConsoleDeps) {
   }
 
   return {
-    consoleAccounts(input: { session: string }): ConsoleView {
-      const caller = guard.requirePlsa(input.session);
+    consoleAccounts(_input: unknown, caller: Caller): ConsoleView {
       const list = accounts.ofCompany(caller.account.companyId);
       return {
         companyName: caller.account.companyName,
@@ -71,14 +69,16 @@ export function createPlsaConsoleService(deps: ConsoleDeps) {
       };
     },
 
-    async createAccount(input: {
-      session: string;
-      fullName: string;
-      email: string;
-      role: Role;
-      confirmDuplicate: boolean;
-    }): Promise<IssuedTemporaryPassword> {
-      const caller = guard.requirePlsa(input.session);
+    async createAccount(
+      input: {
+        session: string;
+        fullName: string;
+        email: string;
+        role: Role;
+        confirmDuplicate: boolean;
+      },
+      caller: Caller,
+    ): Promise<IssuedTemporaryPassword> {
       const duplicate = accounts.sameNameOrEmail(caller.account.companyId, input.fullName, input.email);
       if ((duplicate.name || duplicate.email) && !input.confirmDuplicate) {
         const fields: Record<string, string> = {};
@@ -114,8 +114,7 @@ export function createPlsaConsoleService(deps: ConsoleDeps) {
       return issue(caller, accounts.byId(id)!, 'temporary-password-issued');
     },
 
-    resetPassword(input: { session: string; login: string }): Promise<IssuedTemporaryPassword> {
-      const caller = guard.requirePlsa(input.session);
+    resetPassword(input: { session: string; login: string }, caller: Caller): Promise<IssuedTemporaryPassword> {
       const account = colleague(caller, input.login);
       if (account.id === caller.account.id) {
         throw fieldError('conflict', 'login', 'account.self', 'Change your own password from your private area.');
@@ -125,8 +124,7 @@ export function createPlsaConsoleService(deps: ConsoleDeps) {
       return issue(caller, account, 'password-reset');
     },
 
-    unblockAccount(input: { session: string; login: string }): { login: string } {
-      const caller = guard.requirePlsa(input.session);
+    unblockAccount(input: { session: string; login: string }, caller: Caller): { login: string } {
       const account = colleague(caller, input.login);
       if (account.state !== 'blocked')
         throw fieldError('conflict', 'login', 'account.not-blocked', 'This account is not blocked.');
@@ -147,8 +145,7 @@ export function createPlsaConsoleService(deps: ConsoleDeps) {
       return { login: account.login };
     },
 
-    deactivateAccount(input: { session: string; login: string }): { login: string } {
-      const caller = guard.requirePlsa(input.session);
+    deactivateAccount(input: { session: string; login: string }, caller: Caller): { login: string } {
       const account = colleague(caller, input.login);
       if (account.id === caller.account.id)
         throw fieldError('conflict', 'login', 'account.self', 'A PLSA cannot deactivate their own account.');
@@ -170,8 +167,7 @@ export function createPlsaConsoleService(deps: ConsoleDeps) {
       return { login: account.login };
     },
 
-    companyAudit(input: { session: string }): { entries: AuditEntryView[] } {
-      const caller = guard.requirePlsa(input.session);
+    companyAudit(_input: unknown, caller: Caller): { entries: AuditEntryView[] } {
       return {
         entries: accounts
           .auditOfCompany(caller.account.companyId)

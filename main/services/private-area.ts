@@ -5,19 +5,18 @@ import { analyzeCofor } from '../portal/onboarding/stages';
 import type { AccountsRepository } from '../store/accounts';
 import type { DirectoryRepository } from '../store/directory';
 import { accountView } from './auth';
-import type { SessionGuard } from './session-guard';
+import type { Caller } from './session-guard';
 
 export type PrivateAreaService = ReturnType<typeof createPrivateAreaService>;
 
 export function createPrivateAreaService(deps: {
   accounts: AccountsRepository;
   directory: DirectoryRepository;
-  guard: SessionGuard;
   now: () => Date;
 }) {
   return {
-    privateArea(input: { session: string }): PrivateArea {
-      const { account } = deps.guard.resolve(input.session);
+    privateArea(_input: unknown, caller: Caller): PrivateArea {
+      const { account } = caller;
       const outcome = analyzeCofor({ cofor: account.cofor }, deps.directory.companyFacts, deps.now());
       if (!outcome.ok) throw new Error(`stored COFOR ${account.cofor} does not parse`);
       const plsas = deps.accounts

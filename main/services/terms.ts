@@ -14,17 +14,17 @@ const termsFileSchema = z.strictObject({
 export interface TermsCatalogue {
   currentVersion: string;
   forLanguage(lang: string): TermsOfUse;
+  /** The channel: the terms in the asked language, or in English. */
+  termsOfUse(input: { lang: string }): TermsOfUse;
 }
 
 export function createTermsCatalogue(json: unknown): TermsCatalogue {
   const file = termsFileSchema.parse(json);
   const english = file.texts['en'];
   if (!english) throw new Error('The terms of use need an English text.');
-  return {
-    currentVersion: file.version,
-    forLanguage(lang) {
-      const text = file.texts[lang] ?? english;
-      return { version: file.version, lang: file.texts[lang] ? lang : 'en', ...text };
-    },
+  const forLanguage = (lang: string): TermsOfUse => {
+    const text = file.texts[lang] ?? english;
+    return { version: file.version, lang: file.texts[lang] ? lang : 'en', ...text };
   };
+  return { currentVersion: file.version, forLanguage, termsOfUse: ({ lang }) => forLanguage(lang) };
 }

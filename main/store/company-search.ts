@@ -9,8 +9,10 @@ import type { Db } from './database';
 export function loadCompanySearch(db: Db): CompanySearchIndex {
   const index = createCompanySearchIndex();
   const rows = db
-    .prepare(`SELECT id, cofor, legal_name AS legalName, city, duns, tax_number AS taxNumber FROM companies`)
-    .iterate() as IterableIterator<SearchableCompany>;
+    .prepare<[], SearchableCompany>(
+      `SELECT id, cofor, legal_name AS legalName, city, duns, tax_number AS taxNumber FROM companies`,
+    )
+    .iterate();
   for (const row of rows) index.add(row);
   return index;
 }

@@ -1,6 +1,7 @@
 // The support desk in the store: its agents and their sessions, and the queue of requests.
 import type { DeskDecisionMade } from '../../preload/contract/help';
 import type { Db } from './database';
+import { storedJson } from './stored-json';
 
 export interface AgentRow {
   id: number;
@@ -43,131 +44,119 @@ export function createDeskRepository(db: Db) {
   const queueSelect = `SELECT s.id, s.reference, s.kind, s.created_at AS createdAt, s.desk_state AS deskState, s.assignee, s.lang,
       s.company_id AS companyId, c.legal_name AS companyName, c.cofor, s.payload
     FROM submissions s LEFT JOIN companies c ON c.id = s.company_id`;
-  const toQueue = (r: Omit<QueueRow, 'payload'> & { payload: string }): QueueRow => ({
-    ...r,
-    payload: JSON.parse(r.payload) as Record<string, unknown>,
-  });
+  type RawQueue = Omit<QueueRow, 'payload'> & { payload: string };
+  const toQueue = (r: RawQueue): QueueRow => ({ ...r, payload: storedJson.submissionPayload.read(r.payload) });
+  type Session = { agentId: number; expiresAt: string; m: number };
+  type Event = { at: string; what: string; who: string | null; detail: string | null };
+
+  // Every statement prepared once, typed by its parameters and its row.
+  const q = {
+    agentByUsername: db.prepare<[string], RawAgent>(`${agentSelect} WHERE username = ?`),
+    agentById: db.prepare<[number], RawAgent>(`${agentSelect} WHERE id = ?`),
+    agentCount: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM desk_agents'),
+    createAgent: db.prepare<[string, string, string, string, number, string]>(
+      `INSERT INTO desk_agents (username, full_name, email, password_hash, must_change_password, created_at)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    ),
+    setAgentState: db.prepare<[string, number]>('UPDATE desk_agents SET state = ? WHERE id = ?'),
+    endAgentSessions: db.prepare<[number]>('DELETE FROM desk_sessions WHERE agent_id = ?'),
+    claimDecision: db.prepare<[Decision, string, string, number]>(
+      'UPDATE submissions SET decision = ?, decided_by = ?, decided_at = ? WHERE id = ? AND decision IS NULL',
+    ),
+    decisionOf: db.prepare<[number], { decision: Decision; by: string; at: string }>(
+      'SELECT decision, decided_by AS by, decided_at AS at FROM submissions WHERE id = ? AND decision IS NOT NULL',
+    ),
+    setAgentPassword: db.prepare<[string, number]>(
+      'UPDATE desk_agents SET password_hash = ?, must_change_password = 0 WHERE id = ?',
+    ),
+    createSession: db.prepare<[string, number, string, string, number]>(
+      'INSERT INTO desk_sessions (token_hash, agent_id, created_at, expires_at, must_change_password) VALUES (?, ?, ?, ?, ?)',
+    ),
+    session: db.prepare<[string], Session>(
+      'SELECT agent_id AS agentId, expires_at AS expiresAt, must_change_password AS m FROM desk_sessions WHERE token_hash = ?',
+    ),
+    endSession: db.prepare<[string]>('DELETE FROM desk_sessions WHERE token_hash = ?'),
+    endOtherSessions: db.prepare<[number, string]>('DELETE FROM desk_sessions WHERE agent_id = ? AND token_hash <> ?'),
+    clearSessionMustChange: db.prepare<[string]>(
+      'UPDATE desk_sessions SET must_change_password = 0 WHERE token_hash = ?',
+    ),
+    // A filter left out (null) matches every row.
+    queue: db.prepare<[{ state: string | null; kind: string | null }], RawQueue>(
+      `${queueSelect} WHERE (@state IS NULL OR s.desk_state = @state) AND (@kind IS NULL OR s.kind = @kind)
+       ORDER BY s.created_at ASC, s.id ASC LIMIT 500`,
+    ),
+    counts: db.prepare<[], { s: DeskState; n: number }>(
+      'SELECT desk_state AS s, count(*) AS n FROM submissions GROUP BY desk_state',
+    ),
+    request: db.prepare<[string], RawQueue>(`${queueSelect} WHERE s.reference = ?`),
+    setDeskState: db.prepare<[DeskState, string | null, number]>(
+      'UPDATE submissions SET desk_state = ?, assignee = ? WHERE id = ?',
+    ),
+    linkCompany: db.prepare<[number, number]>('UPDATE submissions SET company_id = ? WHERE id = ?'),
+    documents: db.prepare<[number], { id: string; fileName: string; mediaType: string; size: number }>(
+      'SELECT id, original_name AS fileName, media_type AS mediaType, size FROM documents WHERE submission_id = ?',
+    ),
+    document: db.prepare<[string], { fileName: string; mediaType: string; content: Buffer }>(
+      'SELECT original_name AS fileName, media_type AS mediaType, content FROM documents WHERE id = ?',
+    ),
+    events: db.prepare<[number], Event>(
+      'SELECT at, state AS what, NULL AS who, detail FROM request_events WHERE submission_id = ?',
+    ),
+    audit: db.prepare<[string], Event>(
+      "SELECT at, action AS what, actor AS who, details AS detail FROM audit_log WHERE json_extract(details, '$.reference') = ?",
+    ),
+  };
 
   return {
-    agentByUsername: (username: string) =>
-      toAgent(db.prepare(`${agentSelect} WHERE username = ?`).get(username) as RawAgent | undefined),
-    agentById: (id: number) => toAgent(db.prepare(`${agentSelect} WHERE id = ?`).get(id) as RawAgent | undefined),
-    agentCount: (): number => db.prepare('SELECT count(*) FROM desk_agents').pluck().get() as number,
+    agentByUsername: (username: string) => toAgent(q.agentByUsername.get(username)),
+    agentById: (id: number) => toAgent(q.agentById.get(id)),
+    agentCount: (): number => q.agentCount.get()?.n ?? 0,
     createAgent(
       agent: { username: string; fullName: string; email: string; passwordHash: string; mustChange: boolean },
       at: Date,
     ): number {
+      const { username, fullName, email, passwordHash, mustChange } = agent;
       return Number(
-        db
-          .prepare(
-            `INSERT INTO desk_agents (username, full_name, email, password_hash, must_change_password, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
-          )
-          .run(
-            agent.username,
-            agent.fullName,
-            agent.email,
-            agent.passwordHash,
-            agent.mustChange ? 1 : 0,
-            at.toISOString(),
-          ).lastInsertRowid,
+        q.createAgent.run(username, fullName, email, passwordHash, mustChange ? 1 : 0, at.toISOString())
+          .lastInsertRowid,
       );
     },
-    setAgentState: (id: number, state: AgentRow['state']) =>
-      void db.prepare('UPDATE desk_agents SET state = ? WHERE id = ?').run(state, id),
-    endAgentSessions: (agentId: number) =>
-      db.prepare('DELETE FROM desk_sessions WHERE agent_id = ?').run(agentId).changes,
+    setAgentState: (id: number, state: AgentRow['state']) => void q.setAgentState.run(state, id),
+    endAgentSessions: (agentId: number) => q.endAgentSessions.run(agentId).changes,
     /** Claims the request's one decision: true only for the call that recorded it (the
      * conditional UPDATE is the lock), so of two simultaneous decisions one wins. */
     claimDecision: (id: number, decision: Decision, actor: string, at: Date): boolean =>
-      db
-        .prepare(
-          'UPDATE submissions SET decision = ?, decided_by = ?, decided_at = ? WHERE id = ? AND decision IS NULL',
-        )
-        .run(decision, actor, at.toISOString(), id).changes === 1,
-    decisionOf: (id: number): { decision: Decision; by: string; at: string } | null =>
-      (db
-        .prepare(
-          'SELECT decision, decided_by AS by, decided_at AS at FROM submissions WHERE id = ? AND decision IS NOT NULL',
-        )
-        .get(id) as { decision: Decision; by: string; at: string } | undefined) ?? null,
-    setAgentPassword: (id: number, hash: string) =>
-      void db.prepare('UPDATE desk_agents SET password_hash = ?, must_change_password = 0 WHERE id = ?').run(hash, id),
+      q.claimDecision.run(decision, actor, at.toISOString(), id).changes === 1,
+    decisionOf: (id: number): { decision: Decision; by: string; at: string } | null => q.decisionOf.get(id) ?? null,
+    setAgentPassword: (id: number, hash: string) => void q.setAgentPassword.run(hash, id),
 
     createSession: (tokenHash: string, agentId: number, at: Date, expiresAt: Date, mustChange: boolean) =>
-      void db
-        .prepare(
-          'INSERT INTO desk_sessions (token_hash, agent_id, created_at, expires_at, must_change_password) VALUES (?, ?, ?, ?, ?)',
-        )
-        .run(tokenHash, agentId, at.toISOString(), expiresAt.toISOString(), mustChange ? 1 : 0),
+      void q.createSession.run(tokenHash, agentId, at.toISOString(), expiresAt.toISOString(), mustChange ? 1 : 0),
     session(tokenHash: string): { agentId: number; expiresAt: string; mustChangePassword: boolean } | null {
-      const row = db
-        .prepare(
-          'SELECT agent_id AS agentId, expires_at AS expiresAt, must_change_password AS m FROM desk_sessions WHERE token_hash = ?',
-        )
-        .get(tokenHash) as { agentId: number; expiresAt: string; m: number } | undefined;
+      const row = q.session.get(tokenHash);
       return row ? { agentId: row.agentId, expiresAt: row.expiresAt, mustChangePassword: row.m === 1 } : null;
     },
-    endSession: (tokenHash: string) => void db.prepare('DELETE FROM desk_sessions WHERE token_hash = ?').run(tokenHash),
-    endOtherSessions: (agentId: number, keep: string) =>
-      db.prepare('DELETE FROM desk_sessions WHERE agent_id = ? AND token_hash <> ?').run(agentId, keep).changes,
-    clearSessionMustChange: (tokenHash: string) =>
-      void db.prepare('UPDATE desk_sessions SET must_change_password = 0 WHERE token_hash = ?').run(tokenHash),
+    endSession: (tokenHash: string) => void q.endSession.run(tokenHash),
+    endOtherSessions: (agentId: number, keep: string) => q.endOtherSessions.run(agentId, keep).changes,
+    clearSessionMustChange: (tokenHash: string) => void q.clearSessionMustChange.run(tokenHash),
 
-    queue(filter: { state?: DeskState | undefined; kind?: string | undefined }): QueueRow[] {
-      const where: string[] = [];
-      const params: string[] = [];
-      if (filter.state) {
-        where.push('s.desk_state = ?');
-        params.push(filter.state);
-      }
-      if (filter.kind) {
-        where.push('s.kind = ?');
-        params.push(filter.kind);
-      }
-      const sql = `${queueSelect}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY s.created_at ASC, s.id ASC LIMIT 500`;
-      return (db.prepare(sql).all(...params) as Array<Omit<QueueRow, 'payload'> & { payload: string }>).map(toQueue);
-    },
+    queue: (filter: { state?: DeskState | undefined; kind?: string | undefined }): QueueRow[] =>
+      q.queue.all({ state: filter.state ?? null, kind: filter.kind ?? null }).map(toQueue),
     counts(): Record<DeskState, number> {
       const counts: Record<DeskState, number> = { new: 0, 'in-progress': 0, 'waiting-supplier': 0, done: 0 };
-      for (const r of db
-        .prepare('SELECT desk_state AS s, count(*) AS n FROM submissions GROUP BY desk_state')
-        .all() as Array<{ s: DeskState; n: number }>)
-        counts[r.s] = r.n;
+      for (const r of q.counts.all()) counts[r.s] = r.n;
       return counts;
     },
     request(reference: string): QueueRow | null {
-      const row = db.prepare(`${queueSelect} WHERE s.reference = ?`).get(reference) as
-        (Omit<QueueRow, 'payload'> & { payload: string }) | undefined;
+      const row = q.request.get(reference);
       return row ? toQueue(row) : null;
     },
     setDeskState: (id: number, state: DeskState, assignee: string | null) =>
-      void db.prepare('UPDATE submissions SET desk_state = ?, assignee = ? WHERE id = ?').run(state, assignee, id),
-    linkCompany: (id: number, companyId: number) =>
-      void db.prepare('UPDATE submissions SET company_id = ? WHERE id = ?').run(companyId, id),
-    documents(submissionId: number): Array<{ id: string; fileName: string; mediaType: string; size: number }> {
-      return db
-        .prepare(
-          'SELECT id, original_name AS fileName, media_type AS mediaType, size FROM documents WHERE submission_id = ?',
-        )
-        .all(submissionId) as never;
-    },
-    document: (id: string) =>
-      (db
-        .prepare('SELECT original_name AS fileName, media_type AS mediaType, content FROM documents WHERE id = ?')
-        .get(id) as { fileName: string; mediaType: string; content: Buffer } | undefined) ?? null,
-    history(
-      submissionId: number,
-      reference: string,
-    ): Array<{ at: string; what: string; who: string | null; detail: string | null }> {
-      const events = db
-        .prepare('SELECT at, state AS what, NULL AS who, detail FROM request_events WHERE submission_id = ?')
-        .all(submissionId) as Array<{ at: string; what: string; who: null; detail: string | null }>;
-      const audit = db
-        .prepare(
-          "SELECT at, action AS what, actor AS who, details AS detail FROM audit_log WHERE json_extract(details, '$.reference') = ?",
-        )
-        .all(reference) as Array<{ at: string; what: string; who: string; detail: string }>;
-      return [...events, ...audit].sort((a, b) => a.at.localeCompare(b.at));
-    },
+      void q.setDeskState.run(state, assignee, id),
+    linkCompany: (id: number, companyId: number) => void q.linkCompany.run(companyId, id),
+    documents: (submissionId: number) => q.documents.all(submissionId),
+    document: (id: string) => q.document.get(id) ?? null,
+    history: (submissionId: number, reference: string): Event[] =>
+      [...q.events.all(submissionId), ...q.audit.all(reference)].sort((a, b) => a.at.localeCompare(b.at)),
   };
 }

@@ -2,7 +2,7 @@
 // rest alone, so importing the same file twice changes nothing. Each company goes in on its own
 // savepoint: one that conflicts with the store (a login of another company) is reported, the
 // others are kept. Passwords and account states set here are never touched by an import.
-import type { DirectoryCompany } from '../portal/directory/model';
+import { directoryCompanySchema, type DirectoryCompany } from '../portal/directory/model';
 import type { Db } from './database';
 import { recordMutation } from './mutations';
 
@@ -36,32 +36,42 @@ export function upsertDirectory(
     conflicts: [],
   };
   const findCompany = db.prepare<[string], { id: number }>('SELECT id FROM companies WHERE cofor = ?');
-  const insertCompany =
-    db.prepare(`INSERT INTO companies (cofor, duns, legal_name, registration_number, tax_number, street, postal_code, city, country, status, access_status, access_requested_at)
+  type CompanyValues = Record<string, string | number | null>;
+  const insertCompany = db.prepare<
+    [CompanyValues]
+  >(`INSERT INTO companies (cofor, duns, legal_name, registration_number, tax_number, street, postal_code, city, country, status, access_status, access_requested_at)
     VALUES (@cofor, @duns, @legalName, @registrationNumber, @taxNumber, @street, @postalCode, @city, @country, @status, @access, @accessRequestedAt)`);
-  const updateCompany =
-    db.prepare(`UPDATE companies SET duns = @duns, legal_name = @legalName, registration_number = @registrationNumber, tax_number = @taxNumber,
+  const updateCompany = db.prepare<
+    [CompanyValues]
+  >(`UPDATE companies SET duns = @duns, legal_name = @legalName, registration_number = @registrationNumber, tax_number = @taxNumber,
       street = @street, postal_code = @postalCode, city = @city, country = @country, status = @status, access_status = @access, access_requested_at = @accessRequestedAt
     WHERE id = @id AND (duns IS NOT @duns OR legal_name IS NOT @legalName OR registration_number IS NOT @registrationNumber OR tax_number IS NOT @taxNumber
       OR street IS NOT @street OR postal_code IS NOT @postalCode OR city IS NOT @city OR country IS NOT @country OR status IS NOT @status
       OR access_status IS NOT @access OR access_requested_at IS NOT @accessRequestedAt)`);
-  const upsertSite = db.prepare(`INSERT INTO sites (company_id, code, name, city) VALUES (?, ?, ?, ?)
+  const upsertSite = db.prepare<
+    [number, string, string | null, string | null]
+  >(`INSERT INTO sites (company_id, code, name, city) VALUES (?, ?, ?, ?)
     ON CONFLICT (company_id, code) DO UPDATE SET name = excluded.name, city = excluded.city
     WHERE name IS NOT excluded.name OR city IS NOT excluded.city`);
-  const siteExists = db.prepare('SELECT 1 FROM sites WHERE company_id = ? AND code = ?');
+  const siteExists = db.prepare<[number, string], { one: 1 }>(
+    'SELECT 1 AS one FROM sites WHERE company_id = ? AND code = ?',
+  );
   const findPerson = db.prepare<
     [number, string, string],
     { id: number; jobTitle: string | null; phone: string | null; role: string }
   >('SELECT id, job_title AS jobTitle, phone, role FROM people WHERE company_id = ? AND full_name = ? AND email = ?');
-  const insertPerson = db.prepare(
+  const insertPerson = db.prepare<[number, string, string | null, string, string | null, string]>(
     'INSERT INTO people (company_id, full_name, job_title, email, phone, role) VALUES (?, ?, ?, ?, ?, ?)',
   );
-  const updatePerson = db.prepare('UPDATE people SET job_title = ?, phone = ?, role = ? WHERE id = ?');
+  const updatePerson = db.prepare<[string | null, string | null, string, number]>(
+    'UPDATE people SET job_title = ?, phone = ?, role = ? WHERE id = ?',
+  );
   const findAccount = db.prepare<[string], { companyId: number }>(
     'SELECT company_id AS companyId FROM accounts WHERE login = ?',
   );
-  const upsertAccount =
-    db.prepare(`INSERT INTO accounts (login, company_id, person_id, email, role, state) VALUES (?, ?, ?, ?, ?, ?)
+  const upsertAccount = db.prepare<
+    [string, number, number | null, string, string, string]
+  >(`INSERT INTO accounts (login, company_id, person_id, email, role, state) VALUES (?, ?, ?, ?, ?, ?)
     ON CONFLICT (login) DO UPDATE SET person_id = excluded.person_id, email = excluded.email, role = excluded.role
     WHERE person_id IS NOT excluded.person_id OR email IS NOT excluded.email OR role IS NOT excluded.role`);
 
@@ -160,29 +170,31 @@ export function upsertDirectory(
 
 /** The directory as a file would hold it: no password, no session, nothing secret. */
 export function exportDirectory(db: Db): DirectoryCompany[] {
+  type Row = Record<string, unknown>;
   const companies = db
-    .prepare(
+    .prepare<[], Row & { id: number }>(
       `SELECT id, cofor, duns, legal_name AS legalName, registration_number AS registrationNumber, tax_number AS taxNumber,
       street, postal_code AS postalCode, city, country, status, access_status AS access, access_requested_at AS accessRequestedAt FROM companies ORDER BY cofor`,
     )
-    .all() as Array<Record<string, unknown> & { id: number }>;
-  const sites = db.prepare('SELECT code, name, city FROM sites WHERE company_id = ? ORDER BY code');
-  const people = db.prepare(
+    .all();
+  const sites = db.prepare<[number], Row>('SELECT code, name, city FROM sites WHERE company_id = ? ORDER BY code');
+  const people = db.prepare<[number], Row & { id: number }>(
     'SELECT id, full_name AS fullName, job_title AS jobTitle, email, phone, role FROM people WHERE company_id = ? ORDER BY id',
   );
-  const accounts = db.prepare(
+  const accounts = db.prepare<[number], Row & { personId: number | null }>(
     'SELECT login, person_id AS personId, email, role, state FROM accounts WHERE company_id = ? ORDER BY login',
   );
   const clean = <T extends Record<string, unknown>>(o: T) =>
     Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null)) as T;
-  return companies.map(({ id, ...c }) => ({
-    ...clean(c),
-    sites: (sites.all(id) as Array<Record<string, unknown>>).map(clean),
-    people: (people.all(id) as Array<Record<string, unknown> & { id: number }>).map(({ id: pid, ...p }) =>
-      clean({ key: `p${pid}`, ...p }),
-    ),
-    accounts: (accounts.all(id) as Array<Record<string, unknown> & { personId: number | null }>).map(
-      ({ personId, ...a }) => clean({ ...a, person: personId === null ? null : `p${personId}` }),
-    ),
-  })) as unknown as DirectoryCompany[];
+  // Read back through the schema an import checks: an export is always a file the app imports.
+  return companies.map(({ id, ...c }) =>
+    directoryCompanySchema.parse({
+      ...clean(c),
+      sites: sites.all(id).map(clean),
+      people: people.all(id).map(({ id: pid, ...p }) => clean({ key: `p${pid}`, ...p })),
+      accounts: accounts
+        .all(id)
+        .map(({ personId, ...a }) => clean({ ...a, person: personId === null ? null : `p${personId}` })),
+    }),
+  );
 }

@@ -44,7 +44,15 @@ export function createDirectoryRepository(db: Db) {
     FROM companies WHERE cofor = ?`);
   const dunsStmt = db.prepare<[string], { id: number }>('SELECT id FROM companies WHERE duns = ?');
   const countStmt = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM companies');
-  const markRequestedStmt = db.prepare(
+  const setAccessStmt = db.prepare<['open' | 'not-requested', number]>(
+    'UPDATE companies SET access_status = ?, access_requested_at = NULL WHERE id = ?',
+  );
+  const createCompanyStmt = db.prepare<[string, string, string, string, string, string, string, string, string]>(
+    `INSERT INTO companies (cofor, duns, legal_name, registration_number, tax_number, street, postal_code, city, country,
+       status, access_status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', 'not-requested')`,
+  );
+  const coforTakenStmt = db.prepare<[string], { one: 1 }>('SELECT 1 AS one FROM companies WHERE cofor = ?');
+  const markRequestedStmt = db.prepare<[string, number]>(
     `UPDATE companies SET access_status = 'requested', access_requested_at = ?
      WHERE id = ? AND access_status = 'not-requested' AND status = 'active'`,
   );
@@ -83,10 +91,7 @@ export function createDirectoryRepository(db: Db) {
 
     /** The desk's decision on an access request: open it, or send it back to "not requested". */
     setAccess(companyId: number, access: 'open' | 'not-requested', at: Date): void {
-      db.prepare('UPDATE companies SET access_status = ?, access_requested_at = NULL WHERE id = ?').run(
-        access,
-        companyId,
-      );
+      setAccessStmt.run(access, companyId);
       recordMutation(db, { entity: 'company', entityId: String(companyId), op: `access-${access}`, data: {} }, at);
     },
 
@@ -106,29 +111,23 @@ export function createDirectoryRepository(db: Db) {
       at: Date,
     ): number {
       const id = Number(
-        db
-          .prepare(
-            `INSERT INTO companies (cofor, duns, legal_name, registration_number, tax_number, street, postal_code, city, country, status, access_status)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', 'not-requested')`,
-          )
-          .run(
-            c.cofor,
-            c.duns,
-            c.legalName,
-            c.registrationNumber,
-            c.taxNumber,
-            c.street,
-            c.postalCode,
-            c.city,
-            c.country,
-          ).lastInsertRowid,
+        createCompanyStmt.run(
+          c.cofor,
+          c.duns,
+          c.legalName,
+          c.registrationNumber,
+          c.taxNumber,
+          c.street,
+          c.postalCode,
+          c.city,
+          c.country,
+        ).lastInsertRowid,
       );
       recordMutation(db, { entity: 'company', entityId: String(id), op: 'referenced', data: { cofor: c.cofor } }, at);
       return id;
     },
 
-    coforTaken: (cofor: string): boolean =>
-      db.prepare('SELECT 1 FROM companies WHERE cofor = ?').get(cofor) !== undefined,
+    coforTaken: (cofor: string): boolean => coforTakenStmt.get(cofor) !== undefined,
   };
 }
 
@@ -145,16 +144,18 @@ export interface ImportReport {
  * comes from the portal and is not pushed back by a sync.
  */
 export function importDirectory(db: Db, directory: Directory, at: Date): ImportReport {
-  const insertCompany = db.prepare(`
+  const insertCompany = db.prepare<[Record<string, string | number | null>]>(`
     INSERT INTO companies (cofor, duns, legal_name, registration_number, tax_number, street,
       postal_code, city, country, status, access_status, access_requested_at)
     VALUES (@cofor, @duns, @legalName, @registrationNumber, @taxNumber, @street, @postalCode,
       @city, @country, @status, @access, @accessRequestedAt)`);
-  const insertSite = db.prepare('INSERT INTO sites (company_id, code, name, city) VALUES (?, ?, ?, ?)');
-  const insertPerson = db.prepare(
+  const insertSite = db.prepare<[number | bigint, string, string | null, string | null]>(
+    'INSERT INTO sites (company_id, code, name, city) VALUES (?, ?, ?, ?)',
+  );
+  const insertPerson = db.prepare<[number | bigint, string, string | null, string, string | null, string]>(
     'INSERT INTO people (company_id, full_name, job_title, email, phone, role) VALUES (?, ?, ?, ?, ?, ?)',
   );
-  const insertAccount = db.prepare(
+  const insertAccount = db.prepare<[string, number | bigint, number | bigint | null, string, string, string]>(
     'INSERT INTO accounts (login, company_id, person_id, email, role, state) VALUES (?, ?, ?, ?, ?, ?)',
   );
 

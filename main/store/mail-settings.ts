@@ -1,5 +1,5 @@
 // The mail relay settings of this workstation (the relay password is in the OS keychain).
-import { mailSettingsSchema, type MailSettings } from '../portal/mail/settings';
+import { mailSettingsSchema, type MailSettings } from '../../preload/contract/schemas/mail-settings';
 import type { SettingsRepository } from './settings';
 
 const KEY = 'mail-settings';

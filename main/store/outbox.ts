@@ -55,27 +55,79 @@ export const messageIdOf = (id: string): string => `<${id}@b2b-portal.invalid>`;
 export type OutboxRepository = ReturnType<typeof createOutboxRepository>;
 
 export function createOutboxRepository(db: Db, requests: RequestsRepository) {
-  const insert =
-    db.prepare(`INSERT INTO outbox (id, created_at, kind, to_address, lang, subject, body_text, html_body, secret_ref,
-    next_attempt_at, message_id, submission_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const insertAttachment = db.prepare(
-    'INSERT INTO outbox_attachments (outbox_id, file_name, media_type, content) VALUES (?, ?, ?, ?)',
-  );
-  const attachmentsOf = db.prepare<[string], OutgoingAttachment>(
-    'SELECT file_name AS fileName, media_type AS mediaType, content FROM outbox_attachments WHERE outbox_id = ? ORDER BY id',
-  );
-  const submissionOf = db.prepare<[string], { s: number | null }>('SELECT submission_id AS s FROM outbox WHERE id = ?');
-
-  const linked = (id: string) => submissionOf.get(id)?.s ?? null;
+  type Row = Omit<DueMessage, 'attachments'>;
+  type RawItem = Omit<OutboxItem, 'hasSecret'> & { hasSecret: number };
+  // Every statement prepared once, typed by its parameters and its row.
+  const q = {
+    insert: db.prepare<
+      [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string | null,
+        string | null,
+        string,
+        string,
+        number | null,
+      ]
+    >(
+      `INSERT INTO outbox (id, created_at, kind, to_address, lang, subject, body_text, html_body, secret_ref,
+       next_attempt_at, message_id, submission_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    insertAttachment: db.prepare<[string, string, string, Uint8Array]>(
+      'INSERT INTO outbox_attachments (outbox_id, file_name, media_type, content) VALUES (?, ?, ?, ?)',
+    ),
+    attachmentsOf: db.prepare<[string], OutgoingAttachment>(
+      'SELECT file_name AS fileName, media_type AS mediaType, content FROM outbox_attachments WHERE outbox_id = ? ORDER BY id',
+    ),
+    submissionOf: db.prepare<[string], { s: number | null }>('SELECT submission_id AS s FROM outbox WHERE id = ?'),
+    exists: db.prepare<[string], { one: 1 }>('SELECT 1 AS one FROM outbox WHERE id = ?'),
+    due: db.prepare<[string, number], Row>(
+      `SELECT id, created_at AS createdAt, to_address AS "to", subject, body_text AS body, html_body AS html,
+         message_id AS messageId, secret_ref AS secretRef, attempts, submission_id AS submissionId
+       FROM outbox WHERE state = 'queued' AND next_attempt_at <= ? ORDER BY next_attempt_at, rowid LIMIT ?`,
+    ),
+    markSending: db.prepare<[string]>(
+      "UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ? AND state = 'queued'",
+    ),
+    markSent: db.prepare<[string, string]>(
+      "UPDATE outbox SET state = 'sent', sent_at = ?, last_error = NULL, next_attempt_at = NULL WHERE id = ?",
+    ),
+    postpone: db.prepare<[string, string, string]>(
+      "UPDATE outbox SET state = 'queued', next_attempt_at = ?, last_error = ? WHERE id = ?",
+    ),
+    markFailed: db.prepare<[string, string]>(
+      "UPDATE outbox SET state = 'failed', last_error = ?, next_attempt_at = NULL WHERE id = ?",
+    ),
+    stateOf: db.prepare<[string], { state: OutboxItem['state'] }>('SELECT state FROM outbox WHERE id = ?'),
+    retry: db.prepare<[string, string]>(
+      "UPDATE outbox SET state = 'queued', next_attempt_at = ? WHERE id = ? AND state IN ('queued', 'failed')",
+    ),
+    requeueInterrupted: db.prepare<[]>("UPDATE outbox SET state = 'queued' WHERE state = 'sending'"),
+    idsOfSubmission: db.prepare<[number], { id: string }>('SELECT id FROM outbox WHERE submission_id = ?'),
+    waitingIds: db.prepare<[], { id: string }>("SELECT id FROM outbox WHERE state = 'queued'"),
+    counts: db.prepare<[], { state: OutboxItem['state']; n: number }>(
+      'SELECT state, count(*) AS n FROM outbox GROUP BY state',
+    ),
+    list: db.prepare<[number], RawItem>(
+      `SELECT id, created_at AS createdAt, kind, to_address AS "to", subject, state, attempts, last_error AS lastError,
+         secret_ref IS NOT NULL AS hasSecret FROM outbox ORDER BY created_at DESC, rowid DESC LIMIT ?`,
+    ),
+  };
+  const linked = (id: string) => q.submissionOf.get(id)?.s ?? null;
 
   return {
     newId: (): string => randomUUID(),
-    exists: (id: string): boolean => db.prepare('SELECT 1 FROM outbox WHERE id = ?').get(id) !== undefined,
+    exists: (id: string): boolean => q.exists.get(id) !== undefined,
 
     /** Queues a message; call inside the transaction that stores what it reports. */
     queue(mail: OutgoingMail, at: Date, options: { id?: string; secretRef?: string } = {}): string {
       const id = options.id ?? randomUUID();
-      insert.run(
+      q.insert.run(
         id,
         at.toISOString(),
         mail.kind,
@@ -89,53 +141,33 @@ export function createOutboxRepository(db: Db, requests: RequestsRepository) {
         messageIdOf(id),
         mail.submissionId ?? null,
       );
-      for (const a of mail.attachments ?? []) insertAttachment.run(id, a.fileName, a.mediaType, a.content);
+      for (const a of mail.attachments ?? []) q.insertAttachment.run(id, a.fileName, a.mediaType, a.content);
       recordMutation(db, { entity: 'outbox', entityId: id, op: 'queued', data: { kind: mail.kind } }, at);
       if (mail.submissionId !== undefined) requests.record(mail.submissionId, 'queued', at);
       return id;
     },
 
-    due(at: Date, limit: number): DueMessage[] {
-      const rows = db
-        .prepare(
-          `SELECT id, created_at AS createdAt, to_address AS "to", subject, body_text AS body, html_body AS html,
-          message_id AS messageId, secret_ref AS secretRef, attempts, submission_id AS submissionId
-        FROM outbox WHERE state = 'queued' AND next_attempt_at <= ? ORDER BY next_attempt_at, rowid LIMIT ?`,
-        )
-        .all(at.toISOString(), limit) as Array<Omit<DueMessage, 'attachments'>>;
-      return rows.map((r) => ({ ...r, attachments: attachmentsOf.all(r.id) }));
-    },
+    due: (at: Date, limit: number): DueMessage[] =>
+      q.due.all(at.toISOString(), limit).map((r) => ({ ...r, attachments: q.attachmentsOf.all(r.id) })),
 
     /** Committed before the message leaves: a crash from here on resends it (at least once). */
-    markSending: (id: string): boolean =>
-      db
-        .prepare("UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ? AND state = 'queued'")
-        .run(id).changes === 1,
+    markSending: (id: string): boolean => q.markSending.run(id).changes === 1,
 
     markSent(id: string, at: Date): void {
       db.transaction(() => {
-        db.prepare(
-          "UPDATE outbox SET state = 'sent', sent_at = ?, last_error = NULL, next_attempt_at = NULL WHERE id = ?",
-        ).run(at.toISOString(), id);
+        q.markSent.run(at.toISOString(), id);
         const submission = linked(id);
         if (submission !== null) requests.record(submission, 'sent', at);
       })();
     },
 
     postpone(id: string, retryAt: Date, reason: string): void {
-      db.prepare("UPDATE outbox SET state = 'queued', next_attempt_at = ?, last_error = ? WHERE id = ?").run(
-        retryAt.toISOString(),
-        reason,
-        id,
-      );
+      q.postpone.run(retryAt.toISOString(), reason, id);
     },
 
     markFailed(id: string, at: Date, reason: string): void {
       db.transaction(() => {
-        db.prepare("UPDATE outbox SET state = 'failed', last_error = ?, next_attempt_at = NULL WHERE id = ?").run(
-          reason,
-          id,
-        );
+        q.markFailed.run(reason, id);
         const submission = linked(id);
         if (submission !== null) requests.record(submission, 'failed', at, reason);
       })();
@@ -146,12 +178,8 @@ export function createOutboxRepository(db: Db, requests: RequestsRepository) {
       let changed = 0;
       db.transaction(() => {
         for (const id of ids) {
-          const wasFailed = db.prepare('SELECT state FROM outbox WHERE id = ?').pluck().get(id) === 'failed';
-          changed += db
-            .prepare(
-              "UPDATE outbox SET state = 'queued', next_attempt_at = ? WHERE id = ? AND state IN ('queued', 'failed')",
-            )
-            .run(at.toISOString(), id).changes;
+          const wasFailed = q.stateOf.get(id)?.state === 'failed';
+          changed += q.retry.run(at.toISOString(), id).changes;
           const submission = linked(id);
           if (wasFailed && submission !== null) requests.record(submission, 'queued', at, 'retried');
         }
@@ -160,31 +188,17 @@ export function createOutboxRepository(db: Db, requests: RequestsRepository) {
     },
 
     /** After a crash: messages caught between "sending" and "sent" go back to the queue. */
-    requeueInterrupted: (): number =>
-      db.prepare("UPDATE outbox SET state = 'queued' WHERE state = 'sending'").run().changes,
+    requeueInterrupted: (): number => q.requeueInterrupted.run().changes,
 
-    idsOfSubmission: (submissionId: number): string[] =>
-      db.prepare('SELECT id FROM outbox WHERE submission_id = ?').pluck().all(submissionId) as string[],
-    waitingIds: (): string[] => db.prepare("SELECT id FROM outbox WHERE state = 'queued'").pluck().all() as string[],
+    idsOfSubmission: (submissionId: number): string[] => q.idsOfSubmission.all(submissionId).map((r) => r.id),
+    waitingIds: (): string[] => q.waitingIds.all().map((r) => r.id),
 
     counts(): Record<OutboxItem['state'], number> {
       const counts = { queued: 0, sending: 0, sent: 0, failed: 0 };
-      for (const row of db.prepare('SELECT state, count(*) AS n FROM outbox GROUP BY state').all() as Array<{
-        state: OutboxItem['state'];
-        n: number;
-      }>)
-        counts[row.state] = row.n;
+      for (const row of q.counts.all()) counts[row.state] = row.n;
       return counts;
     },
 
-    list(limit = 100): OutboxItem[] {
-      const rows = db
-        .prepare(
-          `SELECT id, created_at AS createdAt, kind, to_address AS "to", subject, state, attempts, last_error AS lastError,
-          secret_ref IS NOT NULL AS hasSecret FROM outbox ORDER BY created_at DESC, rowid DESC LIMIT ?`,
-        )
-        .all(limit) as Array<Omit<OutboxItem, 'hasSecret'> & { hasSecret: number }>;
-      return rows.map((r) => ({ ...r, hasSecret: r.hasSecret === 1 }));
-    },
+    list: (limit = 100): OutboxItem[] => q.list.all(limit).map((r) => ({ ...r, hasSecret: r.hasSecret === 1 })),
   };
 }

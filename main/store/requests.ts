@@ -25,31 +25,27 @@ export interface RequestSummary {
 export type RequestsRepository = ReturnType<typeof createRequestsRepository>;
 
 export function createRequestsRepository(db: Db) {
-  const insertEvent = db.prepare('INSERT INTO request_events (submission_id, at, state, detail) VALUES (?, ?, ?, ?)');
-  const setState = db.prepare('UPDATE submissions SET state = ? WHERE id = ?');
+  const insertEvent = db.prepare<[number, string, RequestState, string | null]>(
+    'INSERT INTO request_events (submission_id, at, state, detail) VALUES (?, ?, ?, ?)',
+  );
+  const setState = db.prepare<[RequestState, number]>('UPDATE submissions SET state = ? WHERE id = ?');
+  const summaries = db.prepare<[number], Omit<RequestSummary, 'events'> & { id: number }>(`
+    SELECT s.id, s.reference, s.kind, s.created_at AS createdAt, s.state,
+           (SELECT last_error FROM outbox o WHERE o.submission_id = s.id ORDER BY o.created_at DESC LIMIT 1) AS lastError,
+           (SELECT CASE WHEN o.state = 'queued' THEN o.next_attempt_at END FROM outbox o WHERE o.submission_id = s.id ORDER BY o.created_at DESC LIMIT 1) AS nextAttemptAt
+    FROM submissions s WHERE s.kind NOT IN ('blocked-access', 'find-plsa') ORDER BY s.created_at DESC, s.id DESC LIMIT ?`);
+  const events = db.prepare<[number], RequestEvent>(
+    'SELECT at, state, detail FROM request_events WHERE submission_id = ? ORDER BY id',
+  );
+  const idOf = db.prepare<[string], { id: number }>('SELECT id FROM submissions WHERE reference = ?');
   return {
     /** A step of a request's timeline; `answered` and `failed` are kept, others move it on. */
     record(submissionId: number, state: RequestState, at: Date, detail: string | null = null): void {
       insertEvent.run(submissionId, at.toISOString(), state, detail);
       setState.run(state, submissionId);
     },
-    list(limit = 200): RequestSummary[] {
-      const rows = db
-        .prepare(
-          `
-        SELECT s.id, s.reference, s.kind, s.created_at AS createdAt, s.state,
-               (SELECT last_error FROM outbox o WHERE o.submission_id = s.id ORDER BY o.created_at DESC LIMIT 1) AS lastError,
-               (SELECT CASE WHEN o.state = 'queued' THEN o.next_attempt_at END FROM outbox o WHERE o.submission_id = s.id ORDER BY o.created_at DESC LIMIT 1) AS nextAttemptAt
-        FROM submissions s WHERE s.kind NOT IN ('blocked-access', 'find-plsa') ORDER BY s.created_at DESC, s.id DESC LIMIT ?`,
-        )
-        .all(limit) as Array<Omit<RequestSummary, 'events'> & { id: number }>;
-      const events = db.prepare<[number], RequestEvent>(
-        'SELECT at, state, detail FROM request_events WHERE submission_id = ? ORDER BY id',
-      );
-      return rows.map(({ id, ...row }) => ({ ...row, events: events.all(id) }));
-    },
-    idOf: (reference: string): number | null =>
-      (db.prepare('SELECT id FROM submissions WHERE reference = ?').pluck().get(reference) as number | undefined) ??
-      null,
+    list: (limit = 200): RequestSummary[] =>
+      summaries.all(limit).map(({ id, ...row }) => ({ ...row, events: events.all(id) })),
+    idOf: (reference: string): number | null => idOf.get(reference)?.id ?? null,
   };
 }

@@ -41,16 +41,18 @@ export interface NewSubmission {
 export type SubmissionsRepository = ReturnType<typeof createSubmissionsRepository>;
 
 export function createSubmissionsRepository(db: Db, requests: RequestsRepository) {
-  const insertSubmission = db.prepare(
+  const insertSubmission = db.prepare<[string, string, number | null, string, string, string]>(
     'INSERT INTO submissions (reference, kind, company_id, payload, created_at, lang) VALUES (?, ?, ?, ?, ?, ?)',
   );
-  const insertDocument = db.prepare(
+  const insertDocument = db.prepare<[string, number | bigint, string, string, number, Uint8Array]>(
     'INSERT INTO documents (id, submission_id, media_type, original_name, size, content) VALUES (?, ?, ?, ?, ?, ?)',
   );
-  const insertFile = db.prepare('INSERT INTO supplier_files (submission_id, duns, contact_email) VALUES (?, ?, ?)');
+  const insertFile = db.prepare<[number | bigint, string, string]>(
+    'INSERT INTO supplier_files (submission_id, duns, contact_email) VALUES (?, ?, ?)',
+  );
   const fileByDuns = db.prepare<[string], { n: number }>('SELECT 1 AS n FROM supplier_files WHERE duns = ?');
   const fileByEmail = db.prepare<[string], { n: number }>('SELECT 1 AS n FROM supplier_files WHERE contact_email = ?');
-  const insertTerms = db.prepare(
+  const insertTerms = db.prepare<[number | bigint, number, string, string, string]>(
     'INSERT INTO terms_acceptances (submission_id, company_id, terms_version, accepted_by, accepted_at) VALUES (?, ?, ?, ?, ?)',
   );
   const pendingAccessRequest = db.prepare<[number], { reference: string }>(

@@ -1,4 +1,5 @@
 // Accounts, login, recovery and the PLSA console: the data that crosses the boundary.
+import type { ApiParsed } from './channels';
 import type { Analysis } from './dto';
 
 export type Role = 'user' | 'plsa';
@@ -16,12 +17,6 @@ export interface AccountView {
   cofor: string;
 }
 
-export interface LoginInput {
-  login: string;
-  password: string;
-  remember: boolean;
-}
-
 export interface SessionStart {
   /** Bearer of the session: kept in memory by the screens, sent with each private call. */
   session: string;
@@ -30,19 +25,6 @@ export interface SessionStart {
   mustChangePassword: boolean;
   remembered: boolean;
   rememberProblem: 'keychain-unavailable' | null;
-}
-
-export interface SessionInput {
-  session: string;
-}
-
-export interface ChangePasswordInput {
-  session: string;
-  /** Empty after a temporary password: the session proves who you are. */
-  currentPassword: string;
-  newPassword: string;
-  /** Language of the notice e-mailed to the account. */
-  lang: UiLang;
 }
 
 export interface PlsaContact {
@@ -56,30 +38,12 @@ export interface PrivateArea {
   plsas: PlsaContact[];
 }
 
-export type UiLang = 'en' | 'fr' | 'pt';
+export type { Lang as UiLang } from './languages';
 
-export interface ForgotUsernameInput {
-  email: string;
-  lang: UiLang;
-}
-export interface ForgotPasswordInput {
-  login: string;
-  email: string;
-  /** Given by a PLSA: login and COFOR together earn a temporary password by e-mail. */
-  cofor?: string | undefined;
-  lang: UiLang;
-}
-export interface FindPlsaInput {
-  loginOrCofor: string;
-  email: string;
-  lang: UiLang;
-}
-export interface BlockedAccessInput {
-  login: string;
-  email: string;
-  message: string;
-  lang: UiLang;
-}
+export type ForgotUsernameInput = ApiParsed<'forgotUsername'>;
+export type ForgotPasswordInput = ApiParsed<'forgotPassword'>;
+export type FindPlsaInput = ApiParsed<'findPlsa'>;
+export type BlockedAccessInput = ApiParsed<'reportBlockedAccess'>;
 
 /** Every recovery form answers this, whatever exists: nothing can be learnt from the answer. */
 export interface RecoveryReceived {
@@ -100,20 +64,6 @@ export interface ConsoleView {
   cofor: string;
   accounts: ConsoleAccount[];
   plsaCount: number;
-}
-
-export interface CreateAccountInput {
-  session: string;
-  fullName: string;
-  email: string;
-  role: Role;
-  /** The first attempt warns about a colleague with the same name or e-mail; this confirms. */
-  confirmDuplicate: boolean;
-}
-
-export interface AccountActionInput {
-  session: string;
-  login: string;
 }
 
 /** Shown once to the PLSA, who hands it over; never stored in clear. */

@@ -1,4 +1,5 @@
 // Data that crosses the process boundary. Plain JSON only: no Dates, no class instances.
+import type { ApiParsed } from './channels';
 
 export type StageId = 'present' | 'access' | 'login';
 export type StageStatus = 'done' | 'action' | 'waiting' | 'locked';
@@ -44,10 +45,7 @@ export interface Analysis {
   notices: Notice[];
 }
 
-export interface AnalyzeInput {
-  cofor: string;
-  siteCode?: string | undefined;
-}
+export type AnalyzeInput = ApiParsed<'analyze'>;
 
 export interface AppInfo {
   version: string;
@@ -69,50 +67,13 @@ export interface UploadedDocument {
   contentBase64: string;
 }
 
-export interface CompanyFileInput {
-  duns: string;
-  legalName: string;
-  registrationNumber: string;
-  taxNumber: string;
-  street: string;
-  postalCode: string;
-  city: string;
-  country: string;
-  contactEmail: string;
-  document: UploadedDocument;
-  /** Language of the e-mail to the assistance. */
-  lang?: 'en' | 'fr' | 'pt' | undefined;
-}
+export type CompanyFileInput = ApiParsed<'submitCompanyFile'>;
 
-export interface CoforHelpInput {
-  companyName: string;
-  country: string;
-  address: string;
-  dunsOrTaxNumber?: string | undefined;
-  contactName: string;
-  email: string;
-  phone: string;
-  message: string;
-  lang?: 'en' | 'fr' | 'pt' | undefined;
-}
+export type CoforHelpInput = ApiParsed<'submitCoforHelp'>;
 
-export interface PersonInput {
-  fullName: string;
-  jobTitle: string;
-  email: string;
-  phone: string;
-}
+export type PersonInput = AccessRequestInput['plsa'];
 
-export interface AccessRequestInput {
-  cofor: string;
-  legalRepresentative: PersonInput;
-  plsa: PersonInput;
-  termsVersion: string;
-  termsAccepted: boolean;
-  /** Required when the PLSA is the legal representative: one person in both roles is allowed, knowingly. */
-  samePersonConfirmed: boolean;
-  lang?: 'en' | 'fr' | 'pt' | undefined;
-}
+export type AccessRequestInput = ApiParsed<'submitAccessRequest'>;
 
 export interface Submitted {
   reference: string;

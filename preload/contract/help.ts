@@ -1,5 +1,5 @@
 // Help & Contact, "My requests", the outbox and the mail settings.
-import type { UploadedDocument } from './dto';
+import type { ApiParsed } from './channels';
 
 export const HELP_PURPOSES = [
   'access-request',
@@ -12,19 +12,7 @@ export const HELP_PURPOSES = [
 ] as const;
 export type HelpPurpose = (typeof HELP_PURPOSES)[number];
 
-export interface HelpRequestInput {
-  purpose: HelpPurpose;
-  message: string;
-  name: string;
-  company: string;
-  email: string;
-  phone: string;
-  login?: string | undefined;
-  cofor?: string | undefined;
-  lang: 'en' | 'fr' | 'pt';
-  /** PNG or JPEG, checked from its bytes and against the relay's size limit before queueing. */
-  screenshot?: UploadedDocument | undefined;
-}
+export type HelpRequestInput = ApiParsed<'submitHelpRequest'>;
 
 export type RequestState = 'saved' | 'queued' | 'sent' | 'failed' | 'answered';
 
@@ -64,6 +52,15 @@ export interface MailSettingsView extends MailSettingsFields {
 export interface MailSettingsInput extends MailSettingsFields {
   /** Empty keeps the password already in the keychain. */
   password: string;
+}
+
+/** A backup of the local store just taken: when, what it holds, and how many are kept. */
+export interface StoreBackupView {
+  takenAt: string;
+  companies: number;
+  accounts: number;
+  requests: number;
+  kept: number;
 }
 
 export interface WindowCapture {
@@ -146,14 +143,7 @@ export interface DeskHandOver {
   temporaryPassword: string;
 }
 
-export type DeskDecision =
-  | { kind: 'answer-cofor'; cofor: string | null }
-  | { kind: 'reference-file' }
-  | { kind: 'decline-file'; reason: string }
-  | { kind: 'validate-access' }
-  | { kind: 'reject-access'; reason: string }
-  | { kind: 'unblock' }
-  | { kind: 'answer'; message: string };
+export type DeskDecision = ApiParsed<'deskDecide'>['decision'];
 
 export interface DeskImportReport {
   rows: number;

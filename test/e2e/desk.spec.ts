@@ -1,4 +1,6 @@
 import type { Page } from '@playwright/test';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { startSmtp, type TestSmtp } from '../fixtures/smtp';
 import {
   AGENT,
@@ -185,4 +187,26 @@ test("the desk is not reachable with a supplier's session", async ({ page, host 
   await expect(page.getByTestId('my-login')).toHaveText('V100001');
   await page.evaluate(() => (location.hash = '#/desk'));
   await expect(page.getByText('Only the portal assistance can do this.')).toBeVisible();
+});
+
+test('an agent backs up the workstation from Settings; a supplier is not offered it', async ({ page, host }) => {
+  createAgent(host);
+  await logIn(page, host, AGENT.username, AGENT.password);
+  await expect(page.getByRole('heading', { name: 'Assistance queue' })).toBeVisible();
+  await page.evaluate(() => (location.hash = '#/settings'));
+  await page.getByRole('button', { name: 'Back up now' }).click();
+  await expect(page.getByTestId('backup-taken')).toContainText(
+    /Backup taken on .+ \(companies: 4, accounts: 3, requests: 0\)\./,
+  );
+  // the one taken at start, and this one, each a whole store in the data folder's backups/
+  const backups = readdirSync(join(host.dataDir, 'backups')).filter((n) => n.endsWith('.sqlite'));
+  expect(backups.length).toBeGreaterThanOrEqual(2);
+  await expect(page.getByTestId('backup-taken')).toContainText(`Backups kept on this workstation: ${backups.length}.`);
+  await expectAccessible(page);
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await logIn(page, host, DEMO.plsa.login, DEMO.plsa.password);
+  await page.evaluate(() => (location.hash = '#/settings'));
+  await expect(page.getByRole('heading', { name: 'Mail relay' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Back up now' })).toHaveCount(0);
 });

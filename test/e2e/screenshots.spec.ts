@@ -138,6 +138,11 @@ for (const lang of ['en', 'fr'] as const) {
       await page.evaluate(() => (location.hash = '#/settings'));
       await page.locator('#mail-title').waitFor();
       await shot('settings-desk');
+      // "Back up now", and what it answers.
+      await page.locator('section[aria-labelledby=backup-title] button').click();
+      await page.getByTestId('backup-taken').waitFor();
+      await page.locator('#backup-title').scrollIntoViewIfNeeded();
+      await shot('settings-backup');
     });
   });
 }

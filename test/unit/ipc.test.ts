@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { API_METHODS, ipcChannel } from '../../preload/contract/api';
+import { API_METHODS, ipcChannel } from '../../preload/contract/channels';
 import { handleIpc, wireIpc, type IpcSenderLike } from '../../main/app/ipc';
 import { testCore } from '../fixtures/core';
 

@@ -8,7 +8,7 @@ const eslint = new ESLint({ cwd: resolve(__dirname, '..', '..') });
 
 async function layerErrors(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
-  return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+  return result!.messages.filter((m) => m.ruleId === '@typescript-eslint/no-restricted-imports').map((m) => m.message);
 }
 
 describe('lint on import direction', () => {
@@ -35,6 +35,14 @@ describe('lint on import direction', () => {
       "import { startCore } from '../../../../main/core';\nvoid startCore;\n",
     );
     expect(errors).toEqual([expect.stringContaining('only through preload/contract')]);
+  });
+
+  it('keeps the channel table (and its zod schemas) out of the renderer bundle: types only', async () => {
+    const file = 'renderer/src/lib/new-client.ts';
+    const value = "import { CHANNELS } from '../../../preload/contract/channels';\nvoid CHANNELS;\n";
+    expect(await layerErrors(file, value)).toEqual([expect.stringContaining('Types only here')]);
+    const types = "import type { PortalApi } from '../../../preload/contract/channels';\nexport type P = PortalApi;\n";
+    expect(await layerErrors(file, types)).toEqual([]);
   });
 
   it('lets each layer use the ones below it', async () => {

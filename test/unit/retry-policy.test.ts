@@ -6,7 +6,7 @@ import {
   nextAttempt,
   DEFAULT_RETRY_POLICY,
 } from '../../main/portal/mail/retry-policy';
-import { fitsRelay, isLoopbackHost, mailSettingsSchema } from '../../main/portal/mail/settings';
+import { fitsRelay, isLoopbackHost, mailSettingsSchema } from '../../preload/contract/schemas/mail-settings';
 
 describe('failure classification', () => {
   it.each([

@@ -9,6 +9,3 @@ export function generateCofor(taken: (cofor: string) => boolean, random: () => n
   }
   throw new Error('No free COFOR found: the random source repeats itself.');
 }
-
-/** Agents' user names have a separator (desk.ana, ana.silva): never mistaken for a mistyped V login. */
-export const DESK_USERNAME = /^[a-z][a-z0-9]*[._-][a-z0-9._-]{1,38}$/;

@@ -1,20 +1,10 @@
 // The desk's answers to suppliers: editable templates per decision and language, filled with the
 // request's facts. A placeholder never reaches a header with a line break in it.
-import { z } from 'zod';
 import { headerSafe } from '../mail/retry-policy';
+import type { DeskTemplateKey as TemplateKey } from '../../../preload/contract/help';
+import type { DeskTemplates } from '../../../preload/contract/schemas/templates';
 
-import {
-  DESK_TEMPLATE_KEYS as TEMPLATE_KEYS,
-  type DeskTemplateKey as TemplateKey,
-} from '../../../preload/contract/help';
-export { TEMPLATE_KEYS, type TemplateKey };
-
-const text = z.strictObject({ subject: z.string().min(1).max(200), body: z.string().min(1).max(8000) });
-const perLanguage = z.strictObject({ en: text, fr: text });
-export const templatesSchema = z.strictObject(
-  Object.fromEntries(TEMPLATE_KEYS.map((k) => [k, perLanguage])) as Record<TemplateKey, typeof perLanguage>,
-);
-export type DeskTemplates = z.output<typeof templatesSchema>;
+export { templatesSchema, type DeskTemplates } from '../../../preload/contract/schemas/templates';
 
 export function fillTemplate(
   templates: DeskTemplates,

@@ -1,7 +1,8 @@
 // The one place the renderer reaches the engine: `window.portal` in the desktop app (exposed by
 // the preload), or the browser host's HTTP API with the launch token. Screens import `api` only.
-import { API_METHODS, type ApiMethod, type PortalApi } from '../../../preload/contract/api';
-import type { ApiResult } from '../../../preload/contract/result';
+// Types only: the contract's channel table holds zod schemas, which stay out of this bundle.
+import type { ApiMethod, PortalApi } from '$contract/channels';
+import type { ApiResult } from '$contract/result';
 
 declare global {
   interface Window {
@@ -21,7 +22,7 @@ export function takeLaunchToken(): string | null {
   return sessionStorage.getItem(TOKEN_KEY);
 }
 
-/** Every method of the contract over HTTP: the list is the contract's own, so none is missed. */
+/** Every method of the contract over HTTP: any name is posted, and the host refuses unknown ones. */
 function httpApi(token: string): PortalApi {
   const post = async (method: ApiMethod, input: unknown): Promise<ApiResult<unknown>> => {
     try {
@@ -35,8 +36,9 @@ function httpApi(token: string): PortalApi {
       return { ok: false, error: { code: 'unavailable', message: 'The portal host does not answer.' } };
     }
   };
-  const methods = Object.fromEntries(API_METHODS.map((method) => [method, (input: unknown) => post(method, input)]));
-  return methods as unknown as PortalApi;
+  return new Proxy({} as PortalApi, {
+    get: (_target, method: ApiMethod) => (input: unknown) => post(method, input),
+  });
 }
 
 export function connectApi(): PortalApi | null {

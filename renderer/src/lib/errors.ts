@@ -1,5 +1,5 @@
 // Turning an engine failure into the sentence a person reads, in their language.
-import type { ApiError } from '../../../preload/contract/result';
+import type { ApiError } from '$contract/result';
 import { errorText, i18n, t } from './i18n/i18n.svelte';
 
 const DECISIONS = ['answered', 'referenced', 'declined', 'validated', 'rejected', 'unblocked'] as const;
@@ -19,7 +19,13 @@ const alreadyDecided = (details: Record<string, string>): string =>
     decision: decisionText({ what: details['what'] ?? '', by: details['by'] ?? '', at: details['at'] ?? '' }),
   });
 
-export function failureText(error: ApiError): string {
+/**
+ * The one place an engine failure becomes a sentence. A screen that has better words for a code
+ * in its own context (the relay password and the keychain, say) passes them as `instead`.
+ */
+export function failureText(error: ApiError, instead: Partial<Record<ApiError['code'], string>> = {}): string {
+  const own = instead[error.code];
+  if (own !== undefined) return own;
   if (error.code === 'conflict' && error.fields?.['_'] === 'desk.already-decided')
     return alreadyDecided(error.details ?? {});
   switch (error.code) {

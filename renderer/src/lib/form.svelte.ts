@@ -1,8 +1,8 @@
 // What every form shares: its values autosaved as a draft while the person types (restored after
 // a crash or restart), the engine's field errors, and the submit cycle ending in a reference.
 import { tick } from 'svelte';
-import type { DraftData, DraftKey, Submitted } from '../../../preload/contract/dto';
-import type { ApiResult } from '../../../preload/contract/result';
+import type { DraftData, DraftKey, Submitted } from '$contract/dto';
+import type { ApiResult } from '$contract/result';
 import { api } from './api';
 import { errorText, t } from './i18n/i18n.svelte';
 

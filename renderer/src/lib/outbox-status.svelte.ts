@@ -1,6 +1,6 @@
 // The outbox seen from the screens: online or not, what waits, what failed. Refreshed on a
 // timer and after anything that may change it.
-import type { OutboxStatus } from '../../../preload/contract/help';
+import type { OutboxStatus } from '$contract/help';
 import { api } from './api';
 
 let current = $state<OutboxStatus | null>(null);

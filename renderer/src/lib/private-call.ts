@@ -1,6 +1,6 @@
 // Calls that need a session: when the engine says the session is over, the person is sent to
 // the login screen with a word of explanation, whatever screen they were on.
-import type { ApiResult } from '../../../preload/contract/result';
+import type { ApiResult } from '$contract/result';
 import { t } from './i18n/i18n.svelte';
 import { go } from './router.svelte';
 import { session } from './session.svelte';

@@ -1,7 +1,7 @@
 // The signed-in person, for this window only: the session token lives in memory and in
 // sessionStorage (so a reload keeps you in, closing the window does not), never in localStorage.
-import type { AccountView, SessionStart } from '../../../preload/contract/accounts';
-import type { ApiError } from '../../../preload/contract/result';
+import type { AccountView, SessionStart } from '$contract/accounts';
+import type { ApiError } from '$contract/result';
 
 const KEY = 'portal.session';
 const EMAILS = 'portal.knownEmails';

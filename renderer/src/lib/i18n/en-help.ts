@@ -105,6 +105,12 @@ export const enHelp = {
   'settings.testTo': 'Send a test e-mail to',
   'settings.testSent': 'The test e-mail was accepted by the relay.',
   'settings.testFailed': 'The relay refused the test e-mail: {reason}',
+  'settings.backup': 'Backups of this workstation',
+  'settings.backup.intro':
+    'The app backs up its data when it starts and every day, and keeps the last seven. Back up now before a large change, such as a directory import.',
+  'settings.backup.now': 'Back up now',
+  'settings.backup.taken':
+    'Backup taken on {at} (companies: {companies}, accounts: {accounts}, requests: {requests}). Backups kept on this workstation: {kept}.',
 
   'error.purpose.required': 'Choose the purpose of your request.',
   'error.screenshot.trailing-data': 'The image carries extra data after its end: capture or save it again.',

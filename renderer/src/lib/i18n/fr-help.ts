@@ -111,6 +111,12 @@ export const frHelp: Record<keyof typeof enHelp, string> = {
   'settings.testTo': 'Envoyer un e-mail de test à',
   'settings.testSent': "Le relais a accepté l'e-mail de test.",
   'settings.testFailed': "Le relais a refusé l'e-mail de test : {reason}",
+  'settings.backup': 'Sauvegardes de ce poste',
+  'settings.backup.intro':
+    "L'application sauvegarde ses données à chaque démarrage et chaque jour, et garde les sept dernières sauvegardes. Sauvegardez maintenant avant un changement important, comme un import de l'annuaire.",
+  'settings.backup.now': 'Sauvegarder maintenant',
+  'settings.backup.taken':
+    'Sauvegarde faite le {at} (entreprises : {companies}, comptes : {accounts}, demandes : {requests}). Sauvegardes gardées sur ce poste : {kept}.',
 
   'error.purpose.required': "Choisissez l'objet de votre demande.",
   'error.screenshot.trailing-data':

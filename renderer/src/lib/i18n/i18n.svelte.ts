@@ -4,13 +4,13 @@
 import { en, type MessageKey } from './en';
 import { fr } from './fr';
 import { pt } from './pt';
+import { LANGS, type Lang } from '$contract/languages';
 
-export const LANGUAGES = [
-  { code: 'en', label: 'English' },
-  { code: 'fr', label: 'Français' },
-  { code: 'pt', label: 'Português' },
-] as const;
-export type Lang = (typeof LANGUAGES)[number]['code'];
+export type { Lang } from '$contract/languages';
+
+/** Each language by its own name, as the language menu shows it. */
+const NAMES: Record<Lang, string> = { en: 'English', fr: 'Français', pt: 'Português' };
+export const LANGUAGES = LANGS.map((code) => ({ code, label: NAMES[code] }));
 
 const DICTIONARIES: Record<Lang, Partial<Record<MessageKey, string>>> = { en, fr, pt };
 const STORAGE_KEY = 'portal.lang';

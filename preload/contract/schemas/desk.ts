@@ -1,9 +1,11 @@
 // Schemas of the desk's channels.
 import { z } from 'zod';
-import { session } from '../accounts/schemas';
-import { email, text } from '../onboarding/forms';
-import { DESK_USERNAME } from './cofor';
+import { lang, session } from './accounts';
+import { email, text } from './forms';
 import { templatesSchema } from './templates';
+
+/** Agents' user names have a separator (desk.ana, ana.silva): never mistaken for a mistyped V login. */
+export const DESK_USERNAME = /^[a-z][a-z0-9]*[._-][a-z0-9._-]{1,38}$/;
 
 const reference = () => z.string().trim().min(1).max(40);
 const deskState = () => z.enum(['new', 'in-progress', 'waiting-supplier', 'done']);
@@ -51,7 +53,7 @@ export const DESK_SCHEMAS = {
     oldLogin: z.string().trim().max(10),
     fullName: text(),
     email: email(),
-    lang: z.enum(['en', 'fr', 'pt']),
+    lang: lang(),
   }),
   deskImport: z.strictObject({
     session: session(),

@@ -1,12 +1,13 @@
 // Schemas of the Help & Contact, requests, outbox and mail settings channels.
 import { z } from 'zod';
-import { HELP_PURPOSES } from '../../../preload/contract/help';
-import { email, optionalText, phone, text, uploadedDocument } from '../onboarding/forms';
-import { session } from '../accounts/schemas';
-import { mailSettingsFields, requireTlsOffLoopback } from './settings';
+import { LANGS } from '../languages';
+import { HELP_PURPOSES } from '../help';
+import { email, optionalText, phone, text, uploadedDocument } from './forms';
+import { session } from './accounts';
+import { mailSettingsFields, requireTlsOffLoopback } from './mail-settings';
 
 const empty = () => z.strictObject({});
-const lang = () => z.enum(['en', 'fr', 'pt']);
+const lang = () => z.enum(LANGS);
 
 export const HELP_SCHEMAS = {
   submitHelpRequest: z.strictObject({

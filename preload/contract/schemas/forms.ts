@@ -1,7 +1,8 @@
 // Schemas of the three onboarding forms. Every message is a key that the renderer translates
 // and shows next to its field; every string has a maximum length.
 import { z } from 'zod';
-import { COUNTRY_CODES } from '../../../preload/contract/countries';
+import { LANGS } from '../languages';
+import { COUNTRY_CODES } from '../countries';
 
 export const LIMITS = {
   shortText: 120,
@@ -75,7 +76,7 @@ export const companyFileSchema = z.strictObject({
   country: country(),
   contactEmail: email(),
   document: uploadedDocument(),
-  lang: z.enum(['en', 'fr', 'pt']).optional(),
+  lang: z.enum(LANGS).optional(),
 });
 
 export const coforHelpSchema = z.strictObject({
@@ -87,7 +88,7 @@ export const coforHelpSchema = z.strictObject({
   email: email(),
   phone: phone(),
   message: text(LIMITS.longText),
-  lang: z.enum(['en', 'fr', 'pt']).optional(),
+  lang: z.enum(LANGS).optional(),
 });
 
 export const personSchema = z.strictObject({
@@ -109,7 +110,7 @@ export const accessRequestSchema = z
     termsVersion: text(20),
     termsAccepted: z.boolean().refine((v) => v, { error: 'terms.required' }),
     samePersonConfirmed: z.boolean(),
-    lang: z.enum(['en', 'fr', 'pt']).optional(),
+    lang: z.enum(LANGS).optional(),
   })
   .superRefine((req, ctx) => {
     if (isSamePerson(req.legalRepresentative, req.plsa) && !req.samePersonConfirmed) {

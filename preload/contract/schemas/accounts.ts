@@ -1,10 +1,11 @@
 // Schemas of the account, recovery and console channels. Passwords and e-mails used for the
 // exact-match rule are never trimmed or folded: what was typed is what is compared.
 import { z } from 'zod';
-import { email, text } from '../onboarding/forms';
+import { LANGS } from '../languages';
+import { email, text } from './forms';
 
 export const session = () => z.string().min(20, { error: 'session.invalid' }).max(100, { error: 'session.invalid' });
-const lang = () => z.enum(['en', 'fr', 'pt']);
+export const lang = () => z.enum(LANGS);
 const loginField = () => z.string().min(1, { error: 'required' }).max(20, { error: 'login.format' });
 const exactEmail = () =>
   z

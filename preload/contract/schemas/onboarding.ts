@@ -1,0 +1,21 @@
+// Schemas of the analysis, terms and draft channels (the three forms are in forms.ts).
+import { z } from 'zod';
+
+export const formId = z.enum(['company-file', 'cofor-help', 'access-request', 'help']);
+
+/** A draft is what was typed: at most 60 fields of short text or check boxes, no files. */
+export const draftData = z
+  .record(z.string().regex(/^[A-Za-z][A-Za-z0-9.]{0,60}$/), z.union([z.string().max(4000), z.boolean()]))
+  .refine((d) => Object.keys(d).length <= 60, { error: 'too-many-fields' });
+
+export const ONBOARDING_SCHEMAS = {
+  appInfo: z.strictObject({}),
+  analyze: z.strictObject({
+    cofor: z.string().max(40, { error: 'cofor.format' }),
+    siteCode: z.string().max(10, { error: 'site.format' }).optional(),
+  }),
+  termsOfUse: z.strictObject({ lang: z.string().regex(/^[a-z]{2}$/) }),
+  loadDraft: z.strictObject({ form: formId }),
+  saveDraft: z.strictObject({ form: formId, data: draftData }),
+  clearDraft: z.strictObject({ form: formId }),
+};
