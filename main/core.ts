@@ -141,7 +141,6 @@ export function startCore(options: CoreOptions): PortalCore {
   };
   let searchIndex: CompanySearchIndex | null = null;
   const search = () => (searchIndex ??= loadCompanySearch(db)); // built on the desk's first search
-  const assistanceAddress = () => mailSettings.get()?.assistanceAddress ?? config.assistanceEmail;
 
   const router = createRouter(
     createHandlers({
@@ -151,15 +150,26 @@ export function startCore(options: CoreOptions): PortalCore {
       onboarding: createOnboardingService({
         db,
         mailer,
-        assistanceAddress,
         directory,
         submissions,
-        drafts,
         terms,
         now,
       }),
       terms,
-      drafts: createDraftsService(drafts, now),
+      drafts: createDraftsService(
+        drafts,
+        // The login of a live session (a supplier's or an agent's), without throwing.
+        (token) => {
+          const agent = deskGuard.find(token);
+          if (agent) return agent.agent.username;
+          try {
+            return guard.resolve(token, { allowMustChange: true }).account.login;
+          } catch {
+            return null;
+          }
+        },
+        now,
+      ),
       auth: createAuthService({
         db,
         accounts,
@@ -183,7 +193,7 @@ export function startCore(options: CoreOptions): PortalCore {
           void submissions.storeRecoveryRequest(kind, companyId, payload, at),
       }),
       plsaConsole: createPlsaConsoleService({ db, accounts, config, now }),
-      help: createHelpService({ db, submissions, mailer, mailSettings, assistanceAddress, now }),
+      help: createHelpService({ db, submissions, mailer, mailSettings, now }),
       outbox: createOutboxService({
         outbox,
         requests,

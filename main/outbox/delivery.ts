@@ -1,6 +1,7 @@
 // Delivers the outbox: at least once, each message under its stable Message-ID, one at a time
 // so that one bad message never holds up the others. Transient failures wait and retry with
 // backoff; permanent ones stop with the relay's answer, for a person to see and retry.
+import { recipientAddress } from '../portal/mail/recipients';
 import {
   classifyFailure,
   describeFailure,
@@ -60,7 +61,7 @@ export function createDelivery(deps: DeliveryDeps) {
     }
     return {
       from: settings.fromAddress,
-      to: item.to,
+      to: recipientAddress(item.to, settings),
       subject: headerSafe(item.subject),
       text: body,
       html: html ?? undefined,

@@ -13,8 +13,6 @@ export interface AccountsConfig {
   /** Every recovery answer takes at least this long, whatever was found. */
   recoveryAnswerMs: number;
   hashCost: HashCost;
-  /** Where "Blocked access" requests go besides the company's PLSAs. */
-  assistanceEmail: string;
 }
 
 export const DEFAULT_ACCOUNTS_CONFIG: AccountsConfig = {
@@ -25,5 +23,4 @@ export const DEFAULT_ACCOUNTS_CONFIG: AccountsConfig = {
   recoveryCapPerHour: DEFAULT_RECOVERY_CAP_PER_HOUR,
   recoveryAnswerMs: 700,
   hashCost: DEFAULT_COST,
-  assistanceEmail: 'assistance@b2b-portal.example',
 };

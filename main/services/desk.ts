@@ -45,6 +45,24 @@ const DAY_MS = 86_400_000;
 const str = (v: unknown): string =>
   typeof v === 'string' ? v : v === undefined || v === null ? '' : JSON.stringify(v);
 
+/**
+ * A request's fields as the desk reads them: one line per value, named by its path in the form
+ * (`plsa.email`), so the screen labels each in the reader's language; yes/no stays a boolean.
+ */
+export function requestFields(payload: Record<string, unknown>): Array<{ name: string; value: string | boolean }> {
+  const lines: Array<{ name: string; value: string | boolean }> = [];
+  const walk = (prefix: string, value: unknown): void => {
+    if (typeof value === 'boolean') lines.push({ name: prefix, value });
+    else if (typeof value === 'object' && value !== null && !Array.isArray(value))
+      for (const [key, inner] of Object.entries(value)) walk(`${prefix}.${key}`, inner);
+    else if (value !== undefined && value !== null && value !== '') lines.push({ name: prefix, value: str(value) });
+  };
+  for (const [name, value] of Object.entries(payload)) {
+    if (!['lang', 'document', 'screenshot'].includes(name)) walk(name, value);
+  }
+  return lines;
+}
+
 export function requesterOf(row: QueueRow): { name: string; email: string } {
   const p = row.payload;
   const person = (p['legalRepresentative'] ?? null) as { fullName?: string; email?: string } | null;
@@ -141,12 +159,7 @@ export function createDeskService(deps: DeskDeps) {
           company = { name: row.companyName ?? '', cofor: row.cofor, analysis: outcome.analysis, accounts: list };
         }
       }
-      const fields = Object.entries(row.payload)
-        .filter(([name]) => !['lang', 'document', 'screenshot'].includes(name))
-        .map(([name, value]) => ({
-          name,
-          value: typeof value === 'object' && value !== null ? Object.values(value).map(str).join(', ') : str(value),
-        }));
+      const fields = requestFields(row.payload);
       const decided = desk.decisionOf(row.id);
       const decision = decided ? { what: decided.decision, by: decided.by, at: decided.at } : null;
       return {

@@ -1,5 +1,6 @@
 // Help & Contact: the request is stored, its screenshot checked, and its e-mail to the
 // assistance queued, all in one transaction.
+import { ASSISTANCE } from '../portal/mail/recipients';
 import type { Submitted } from '../../preload/contract/dto';
 import type { HelpRequestInput } from '../../preload/contract/help';
 import { fieldError } from './errors';
@@ -18,7 +19,6 @@ export interface HelpDeps {
   submissions: SubmissionsRepository;
   mailer: Mailer;
   mailSettings: MailSettingsRepository;
-  assistanceAddress: () => string;
   now: () => Date;
 }
 
@@ -80,10 +80,7 @@ export function createHelpService(deps: HelpDeps) {
         const attachments = screenshot
           ? [{ fileName: screenshot.fileName, mediaType: screenshot.mediaType, content: screenshot.bytes }]
           : [];
-        deps.mailer.queue(
-          { kind: 'help', to: deps.assistanceAddress(), lang, ...mail, attachments, submissionId: saved.id },
-          at,
-        );
+        deps.mailer.queue({ kind: 'help', to: ASSISTANCE, lang, ...mail, attachments, submissionId: saved.id }, at);
         return saved;
       })();
       deps.mailer.kick();

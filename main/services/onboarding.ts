@@ -1,4 +1,5 @@
 // Stages 1 and 2 of the guide: the analysis and the three forms it proposes.
+import { ASSISTANCE } from '../portal/mail/recipients';
 import type {
   AccessRequestInput,
   Analysis,
@@ -11,7 +12,6 @@ import { fieldError, PortalError } from './errors';
 import { inspectDocument } from '../portal/documents/inspect';
 import { analyzeCofor } from '../portal/onboarding/stages';
 import type { DirectoryRepository } from '../store/directory';
-import type { DraftsRepository } from '../store/drafts';
 import { AccessNoLongerOpenToRequest, type SubmissionsRepository } from '../store/submissions';
 import { label as L } from '../portal/mail/request-labels';
 import { requestMail } from '../portal/mail/request-mails';
@@ -23,10 +23,8 @@ import type { Mailer } from './mailer';
 export interface OnboardingDeps {
   db: Db;
   mailer: Mailer;
-  assistanceAddress: () => string;
   directory: DirectoryRepository;
   submissions: SubmissionsRepository;
-  drafts: DraftsRepository;
   terms: TermsCatalogue;
   now: () => Date;
 }
@@ -34,7 +32,7 @@ export interface OnboardingDeps {
 export type OnboardingService = ReturnType<typeof createOnboardingService>;
 
 export function createOnboardingService(deps: OnboardingDeps) {
-  const { db, mailer, directory, submissions, drafts, terms, now } = deps;
+  const { db, mailer, directory, submissions, terms, now } = deps;
 
   /** Stores a request and queues its e-mail to the assistance in one transaction. */
   function storeAndQueue(
@@ -49,7 +47,7 @@ export function createOnboardingService(deps: OnboardingDeps) {
       const saved = store();
       const mail = requestMail(kind, ml, saved.reference, fields(ml));
       mailer.queue(
-        { kind, to: deps.assistanceAddress(), lang: ml, ...mail, attachments, submissionId: saved.id },
+        { kind, to: ASSISTANCE, lang: ml, ...mail, attachments, submissionId: saved.id },
         new Date(saved.submittedAt),
       );
       return saved;
@@ -62,7 +60,6 @@ export function createOnboardingService(deps: OnboardingDeps) {
     form: 'company-file' | 'cofor-help' | 'access-request',
     stored: { reference: string; submittedAt: string },
   ): Submitted => {
-    drafts.clear(form); // the draft served its purpose; what was sent is in the submission
     return { reference: stored.reference, submittedAt: stored.submittedAt };
   };
 

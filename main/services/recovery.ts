@@ -1,6 +1,7 @@
 // "Lost password / Username lost / Blocked access?": the four recovery forms. Each answers the
 // same thing, in about the same time, whatever exists; what it does is decided and done here,
 // and e-mailed to the registered address only. A request never changes an account.
+import { ASSISTANCE } from '../portal/mail/recipients';
 import type {
   BlockedAccessInput,
   FindPlsaInput,
@@ -203,7 +204,7 @@ export function createRecoveryService(deps: RecoveryDeps) {
             ...plsasOf(account.companyId)
               .filter((p) => p.email !== account.email)
               .map((p) => p.email),
-            config.assistanceEmail,
+            ASSISTANCE,
           ];
           for (const address of to) mailer.queue({ kind: 'blocked-access', to: address, lang, ...mail }, now());
           deps.storeForDesk(

@@ -113,7 +113,8 @@ export interface DeskQueue {
 
 export interface DeskRequestView extends DeskQueueItem {
   lang: string;
-  fields: Array<{ name: string; value: string }>;
+  /** One line per value, by its path in the form (`plsa.email`): the screen labels it. */
+  fields: Array<{ name: string; value: string | boolean }>;
   attachments: Array<{ id: string; fileName: string; mediaType: string; size: number }>;
   history: Array<{ at: string; what: string; who: string | null; detail: string | null }>;
   /** The request's one decision, once taken: final (the panel shows it instead of the buttons). */

@@ -116,6 +116,12 @@ test('a rejected access request: the supplier is told why and may ask again', as
   const reference = await requestAccess(page, host);
 
   await openRequest(page, host, reference);
+  // The request in words: labels and yes/no, not the form's field names and booleans.
+  const content = page.locator('section[aria-labelledby=content-title]');
+  await expect(content).toContainText('Legal representative · Full name');
+  await expect(content).toContainText('Terms of use accepted');
+  await expect(content).not.toContainText(/samePersonConfirmed|legalRepresentative|true|false/);
+  await expect(page.locator('section[aria-labelledby=state-title] ol')).not.toContainText(/saved|queued/);
   await page.getByRole('button', { name: 'Reject' }).click();
   await expect(page.locator('#f-decision-reason-error')).toHaveText(/required/);
   await page.getByLabel('Reason (sent to the supplier)').fill('The legal representative is not the one registered.');

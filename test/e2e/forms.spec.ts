@@ -142,6 +142,8 @@ test('a draft survives a restart of the host', async ({ page, host }) => {
   await expect(page.getByText('Draft saved')).toBeVisible();
 
   await host.restart();
+  // The same window opens the address the new host printed (its token is new): a fresh load.
+  await page.goto('about:blank');
   await open(page, host, '#/cofor-help');
   await expect(page.getByText('Your draft was restored.')).toBeVisible();
   await expect(page.getByLabel('Company name')).toHaveValue('Half-typed Company');

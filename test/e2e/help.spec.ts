@@ -5,12 +5,14 @@ import {
   AGENT,
   configureRelay,
   createAgent,
+  DEMO,
   expect,
   expectAccessible,
   logIn,
   open,
   saveRelaySettings,
   test,
+  type Host,
 } from './fixtures';
 
 let smtp: TestSmtp | null = null;
@@ -18,6 +20,16 @@ test.afterEach(async () => {
   await smtp?.stop().catch(() => {});
   smtp = null;
 });
+
+/** Sends a filled help request, then opens My requests: its reference and its row there. */
+async function sendHelpRequest(page: Page, host: Host) {
+  await open(page, host, '#/contact');
+  await fillHelp(page);
+  await page.getByRole('button', { name: 'Submit' }).click();
+  const reference = await page.getByTestId('reference').innerText();
+  await open(page, host, '#/requests');
+  return { reference, row: page.locator(`[data-reference="${reference}"]`) };
+}
 
 async function fillHelp(page: Page) {
   await page.getByLabel('Purpose of your request').selectOption('technical');
@@ -87,12 +99,7 @@ test('offline: the request waits with the reason, and leaves with "Send now" onc
   await smtp.stop();
   smtp = null;
   await configureRelay(page, host, port);
-  await open(page, host, '#/contact');
-  await fillHelp(page);
-  await page.getByRole('button', { name: 'Submit' }).click();
-  const reference = await page.getByTestId('reference').innerText();
-  await open(page, host, '#/requests');
-  const row = page.locator(`[data-reference="${reference}"]`);
+  const { reference, row } = await sendHelpRequest(page, host);
   await expect(row).toContainText('Waiting to retry', { timeout: 15_000 });
   await expect(page.getByTestId('outbox-indicator')).toContainText('Offline');
   await expect(page.getByTestId('outbox-indicator')).toContainText('1 waiting');
@@ -176,4 +183,76 @@ test('a capture blanks password fields and the details the person marks private'
   expect(await page.getByLabel('E-mail', { exact: true }).evaluate((el) => getComputedStyle(el).color)).not.toBe(
     'rgba(0, 0, 0, 0)',
   );
+});
+
+test("the help form keeps nobody else's draft: sent, typed by another window, or typed while logged in", async ({
+  page,
+  host,
+  browser,
+}) => {
+  // A sent form starts empty again.
+  await open(page, host, '#/contact');
+  await fillHelp(page);
+  await expect(page.getByText('Draft saved')).toBeVisible();
+  await page.getByRole('button', { name: 'Submit' }).click();
+  await expect(page.getByTestId('reference')).toHaveText(/^HLP-/);
+  await page.evaluate(() => (location.hash = '#/help'));
+  await page.evaluate(() => (location.hash = '#/contact'));
+  await expect(page.getByLabel('Your question')).toHaveValue('');
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('');
+
+  // A person types and leaves without sending: the next browser at the workstation sees nothing.
+  await fillHelp(page);
+  await expect(page.getByText('Draft saved')).toBeVisible();
+  const next = await browser.newPage();
+  await open(next, host, '#/contact');
+  await expect(next.getByRole('heading', { name: 'Contact the B2B Portal assistance' })).toBeVisible();
+  await expect(next.getByText('Your draft was restored.')).toHaveCount(0);
+  await expect(next.getByLabel('Your question')).toHaveValue('');
+  await expect(next.getByLabel('E-mail', { exact: true })).toHaveValue('');
+  // …while the one who typed it gets it back after a reload.
+  await page.reload();
+  await expect(page.getByLabel('Your question')).toHaveValue('The analysis shows nothing for our COFOR.');
+
+  // Typed while logged in, it is that login's: gone from the window once they sign out.
+  await logIn(next, host, DEMO.user.login, DEMO.user.password);
+  await expect(next.getByTestId('my-login')).toHaveText(DEMO.user.login);
+  await next.evaluate(() => (location.hash = '#/contact'));
+  await expect(next.getByLabel('B2B login, if you have one')).toHaveValue(DEMO.user.login);
+  await next.getByLabel('Your question').fill('Only for me to read.');
+  await expect(next.getByText('Draft saved')).toBeVisible();
+  await next.getByRole('button', { name: 'Sign out' }).click();
+  await next.evaluate(() => (location.hash = '#/contact'));
+  await expect(next.getByLabel('Your question')).toHaveValue('');
+  await expect(next.getByLabel('B2B login, if you have one')).toHaveValue('');
+  await next.close();
+});
+
+test('a request sent before the relay is set up leaves for the assistance address of Settings, never a placeholder', async ({
+  page,
+  host,
+}) => {
+  smtp = await startSmtp();
+  const { reference, row } = await sendHelpRequest(page, host);
+  await expect(row).not.toHaveAttribute('data-state', 'sent');
+  await expect(page.getByTestId('outbox-indicator')).toContainText('Mail relay not set up');
+
+  // Later, an agent sets up the relay with the assistance's real address.
+  createAgent(host);
+  await logIn(page, host, AGENT.username, AGENT.password);
+  await expect(page.getByRole('heading', { name: 'Assistance queue' })).toBeVisible();
+  await page.evaluate(() => (location.hash = '#/settings'));
+  await saveRelaySettings(page, {
+    host: '127.0.0.1',
+    port: smtp.port,
+    security: 'none',
+    assistance: 'help-desk@carmaker.example',
+  });
+  await expect(page.getByText('Settings saved.')).toBeVisible();
+  await page.evaluate(() => (location.hash = '#/requests'));
+  await page.getByRole('button', { name: 'Send now' }).click();
+  await expect(row).toHaveAttribute('data-state', 'sent', { timeout: 15_000 });
+  const mail = smtp.received.find((r) => r.mail.subject?.includes(reference));
+  expect(mail?.envelopeTo).toEqual(['help-desk@carmaker.example']);
+  expect(smtp.received.flatMap((r) => r.envelopeTo)).not.toContain('assistance@b2b-portal.example');
 });

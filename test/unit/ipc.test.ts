@@ -61,7 +61,10 @@ describe('the IPC wrapper', () => {
 
   it('hides internal failures behind a stable code', async () => {
     core.db.exec('DROP TABLE drafts');
-    const result = await handleIpc(core.router, 'portal:loadDraft', topFrame(), { form: 'cofor-help' });
+    const result = await handleIpc(core.router, 'portal:loadDraft', topFrame(), {
+      form: 'cofor-help',
+      visit: 'a-visit-of-this-test-01',
+    });
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(JSON.stringify(result)).not.toMatch(/drafts|SQLITE/);
   });

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AccessRequestInput, CompanyFileInput } from '../../preload/contract/dto';
 import { listMutations } from '../../main/store/mutations';
-import { testCore } from '../fixtures/core';
+import { DEMO, testCore } from '../fixtures/core';
 import { HOSTILE_FILES, pdf, png } from '../fixtures/files';
 
 let core: ReturnType<typeof testCore>;
@@ -42,8 +42,7 @@ const accessRequest = (over: Partial<AccessRequestInput> = {}): AccessRequestInp
 });
 
 describe('Supplier Database file', () => {
-  it('is stored with its document, under a reference, and the draft is cleared', async () => {
-    await call('saveDraft', { form: 'company-file', data: { legalName: 'New Sup' } });
+  it('is stored with its document, under a reference', async () => {
     const result = await call('submitCompanyFile', companyFile());
     expect(result).toMatchObject({
       ok: true,
@@ -57,7 +56,6 @@ describe('Supplier Database file', () => {
     expect(Buffer.compare(doc.content, pdf())).toBe(0);
     const file = core.db.prepare('SELECT duns FROM supplier_files').get() as { duns: string };
     expect(file.duns).toBe('123456789');
-    expect(await call('loadDraft', { form: 'company-file' })).toEqual({ ok: true, value: null });
   });
 
   it('refuses a second file for the same DUNS, and a DUNS already in the directory', async () => {
@@ -220,27 +218,58 @@ describe('access request (legal representative and PLSA)', () => {
 });
 
 describe('drafts', () => {
+  const VISIT = { visit: 'the-visit-that-typed-01' };
   it('are saved, loaded and cleared per form, and survive a reopen of the store', async () => {
-    await call('saveDraft', { form: 'cofor-help', data: { companyName: 'Half typed', country: 'FR' } });
+    await call('saveDraft', { form: 'cofor-help', data: { companyName: 'Half typed', country: 'FR' }, ...VISIT });
     core.close();
     const reopened = testCore({ dataDir: core.dataDir });
-    expect(await reopened.router.call('loadDraft', { form: 'cofor-help' })).toEqual({
+    expect(await reopened.router.call('loadDraft', { form: 'cofor-help', ...VISIT })).toEqual({
       ok: true,
       value: { companyName: 'Half typed', country: 'FR' },
     });
-    expect(await reopened.router.call('clearDraft', { form: 'cofor-help' })).toEqual({
+    expect(await reopened.router.call('clearDraft', { form: 'cofor-help', ...VISIT })).toEqual({
       ok: true,
       value: { cleared: true },
     });
-    expect(await reopened.router.call('loadDraft', { form: 'cofor-help' })).toEqual({ ok: true, value: null });
+    expect(await reopened.router.call('loadDraft', { form: 'cofor-help', ...VISIT })).toEqual({
+      ok: true,
+      value: null,
+    });
     reopened.close();
     core.dispose();
     core = testCore();
   });
 
-  it('refuses oversized or malformed drafts', async () => {
-    expect((await call('saveDraft', { form: 'cofor-help', data: { message: 'x'.repeat(4001) } })).ok).toBe(false);
-    expect((await call('saveDraft', { form: 'nope', data: {} })).ok).toBe(false);
-    expect((await call('saveDraft', { form: 'cofor-help', data: { nested: { a: 1 } } })).ok).toBe(false);
+  it('refuses oversized or malformed drafts, and a draft with no owner', async () => {
+    const save = (input: Record<string, unknown>) => call('saveDraft', { ...VISIT, ...input });
+    expect((await save({ form: 'cofor-help', data: { message: 'x'.repeat(4001) } })).ok).toBe(false);
+    expect((await save({ form: 'nope', data: {} })).ok).toBe(false);
+    expect((await save({ form: 'cofor-help', data: { nested: { a: 1 } } })).ok).toBe(false);
+    expect(await call('saveDraft', { form: 'help', data: { message: 'whose?' } })).toMatchObject({
+      ok: false,
+      error: { fields: { visit: 'required' } },
+    });
+  });
+
+  it('belong to whoever typed them: another visit, or another login, never sees them', async () => {
+    const other = { visit: 'the-next-person-at-the-pc' };
+    await call('saveDraft', { form: 'help', data: { message: 'My question', name: 'Eden' }, ...VISIT });
+    expect(await call('loadDraft', { form: 'help', ...other })).toEqual({ ok: true, value: null });
+
+    const login = async (login: string, password: string) =>
+      ((await call('login', { login, password, remember: false })) as { value: { session: string } }).value.session;
+    const plsa = await login(DEMO.plsa.login, DEMO.plsa.password);
+    const user = await login(DEMO.user.login, DEMO.user.password);
+    // A logged-in person's draft is their login's, whatever window they type it in.
+    await call('saveDraft', { form: 'help', data: { message: 'From the PLSA' }, ...other, session: plsa });
+    expect(await call('loadDraft', { form: 'help', visit: 'a-third-window-000', session: plsa })).toEqual({
+      ok: true,
+      value: { message: 'From the PLSA' },
+    });
+    expect(await call('loadDraft', { form: 'help', ...other, session: user })).toEqual({ ok: true, value: null });
+    expect(await call('loadDraft', { form: 'help', ...other })).toEqual({ ok: true, value: null });
+    // An ended session no longer opens that login's drafts.
+    await call('logout', { session: plsa });
+    expect(await call('loadDraft', { form: 'help', ...other, session: plsa })).toEqual({ ok: true, value: null });
   });
 });

@@ -4,6 +4,8 @@ import { accounts } from './002-accounts';
 import { delivery } from './003-delivery';
 import { desk } from './004-desk';
 import { decisions } from './005-decisions';
+import { draftOwners } from './006-draft-owners';
+import { assistanceRecipient } from './007-assistance-recipient';
 
 export interface Migration {
   version: number;
@@ -16,7 +18,15 @@ export interface Migration {
   rebuildsTables?: boolean;
 }
 
-export const MIGRATIONS: readonly Migration[] = [directory, accounts, delivery, desk, decisions];
+export const MIGRATIONS: readonly Migration[] = [
+  directory,
+  accounts,
+  delivery,
+  desk,
+  decisions,
+  draftOwners,
+  assistanceRecipient,
+];
 
 MIGRATIONS.forEach((m, i) => {
   if (m.version !== i + 1) throw new Error(`Migration ${m.name} is numbered ${m.version}, expected ${i + 1}`);

@@ -8,6 +8,15 @@ export const draftData = z
   .record(z.string().regex(/^[A-Za-z][A-Za-z0-9.]{0,60}$/), z.union([z.string().max(4000), z.boolean()]))
   .refine((d) => Object.keys(d).length <= 60, { error: 'too-many-fields' });
 
+/**
+ * Whose draft: the visit (a random id the window keeps while it is open, renewed at every login
+ * and logout) and, when someone is logged in, their session: then the draft is their login's.
+ */
+const draftOwner = {
+  visit: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, { error: 'visit.invalid' }),
+  session: z.string().max(100).optional(),
+};
+
 export const ONBOARDING_SCHEMAS = {
   appInfo: z.strictObject({}),
   analyze: z.strictObject({
@@ -15,7 +24,7 @@ export const ONBOARDING_SCHEMAS = {
     siteCode: z.string().max(10, { error: 'site.format' }).optional(),
   }),
   termsOfUse: z.strictObject({ lang: z.string().regex(/^[a-z]{2}$/) }),
-  loadDraft: z.strictObject({ form: formId }),
-  saveDraft: z.strictObject({ form: formId, data: draftData }),
-  clearDraft: z.strictObject({ form: formId }),
+  loadDraft: z.strictObject({ form: formId, ...draftOwner }),
+  saveDraft: z.strictObject({ form: formId, data: draftData, ...draftOwner }),
+  clearDraft: z.strictObject({ form: formId, ...draftOwner }),
 };

@@ -4,7 +4,13 @@ import { tick } from 'svelte';
 import type { DraftData, DraftKey, Submitted } from '$contract/dto';
 import type { ApiResult } from '$contract/result';
 import { api } from './api';
+import { failureText } from './errors';
+import { session } from './session.svelte';
+import { visit } from './visit';
 import { errorText, t } from './i18n/i18n.svelte';
+
+/** Whose drafts: this window's visit, or the login of the person logged in. */
+const owner = () => ({ visit: visit.id, session: session.token || undefined });
 
 const AUTOSAVE_DELAY_MS = 300;
 
@@ -28,7 +34,7 @@ export class FormState<V extends DraftData> {
     given: Partial<V> = {},
   ) {
     this.values = $state({ ...initial, ...given });
-    void api.loadDraft({ form }).then((result) => {
+    void api.loadDraft({ form, ...owner() }).then((result) => {
       if (result.ok && result.value) {
         for (const [key, value] of Object.entries(result.value)) {
           // Only fields this form still has, with the same kind of value.
@@ -48,7 +54,7 @@ export class FormState<V extends DraftData> {
   }
 
   async saveDraft(snapshot = JSON.stringify(this.values)): Promise<void> {
-    const result = await api.saveDraft({ form: this.form, data: JSON.parse(snapshot) as DraftData });
+    const result = await api.saveDraft({ form: this.form, data: JSON.parse(snapshot) as DraftData, ...owner() });
     if (result.ok) this.savedAt = result.value.savedAt;
   }
 
@@ -67,17 +73,13 @@ export class FormState<V extends DraftData> {
     if (result.ok) {
       this.errors = {};
       this.submitted = result.value;
+      // Sent: the draft served its purpose (what was sent is in the request).
+      await api.clearDraft({ form: this.form, ...owner() });
       return;
     }
-    const { code, fields } = result.error;
+    const { fields } = result.error;
     this.errors = fields ?? {};
-    this.summary = fields
-      ? t('forms.fixErrors')
-      : code === 'unavailable'
-        ? t('app.unavailable')
-        : code === 'payload-too-large'
-          ? errorText('payload-too-large')
-          : t('error.generic');
+    this.summary = fields ? t('forms.fixErrors') : failureText(result.error);
     await tick();
     const first = Object.keys(this.errors)[0];
     (first ? document.getElementById(fieldId(first)) : document.getElementById('form-summary'))?.focus();

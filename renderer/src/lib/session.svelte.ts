@@ -2,6 +2,7 @@
 // sessionStorage (so a reload keeps you in, closing the window does not), never in localStorage.
 import type { AccountView, SessionStart } from '$contract/accounts';
 import type { ApiError } from '$contract/result';
+import { visit } from './visit';
 
 const KEY = 'portal.session';
 const EMAILS = 'portal.knownEmails';
@@ -40,6 +41,7 @@ export const session = {
   start(start: SessionStart) {
     current = { token: start.session, account: start.account, mustChangePassword: start.mustChangePassword };
     sessionStorage.setItem(KEY, JSON.stringify(current));
+    visit.renew(); // drafts typed before logging in stay with the one who typed them
     rememberEmail(start.account.login, start.account.email);
   },
   passwordChanged() {
@@ -50,6 +52,7 @@ export const session = {
   end() {
     current = null;
     sessionStorage.removeItem(KEY);
+    visit.renew(); // the next person starts with empty forms
   },
   /** True when the engine says the session is over: the caller sends the person to log in. */
   ended(error: ApiError): boolean {
