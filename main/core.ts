@@ -101,7 +101,7 @@ export function startCore(options: CoreOptions): PortalCore {
 
   const terms = createTermsCatalogue(JSON.parse(readText(join(options.resourcesDir, 'terms', 'terms-of-use.json'))));
   const commonPasswords = parseBlocklist(readText(join(options.resourcesDir, 'passwords', 'common-passwords.txt')));
-  const drafts = createDraftsRepository(db);
+  const drafts = createDraftsRepository(db, now());
   const desk = createDeskRepository(db);
   const guard = createSessionGuard(accounts, now, desk);
   const requests = createRequestsRepository(db);
@@ -142,6 +142,7 @@ export function startCore(options: CoreOptions): PortalCore {
   let searchIndex: CompanySearchIndex | null = null;
   const search = () => (searchIndex ??= loadCompanySearch(db)); // built on the desk's first search
 
+  const principals = createPrincipals(guard, deskGuard);
   const router = createRouter(
     createHandlers({
       app: {
@@ -156,20 +157,7 @@ export function startCore(options: CoreOptions): PortalCore {
         now,
       }),
       terms,
-      drafts: createDraftsService(
-        drafts,
-        // The login of a live session (a supplier's or an agent's), without throwing.
-        (token) => {
-          const agent = deskGuard.find(token);
-          if (agent) return agent.agent.username;
-          try {
-            return guard.resolve(token, { allowMustChange: true }).account.login;
-          } catch {
-            return null;
-          }
-        },
-        now,
-      ),
+      drafts: createDraftsService(drafts, principals, now),
       auth: createAuthService({
         db,
         accounts,
@@ -231,7 +219,7 @@ export function startCore(options: CoreOptions): PortalCore {
         kick: () => worker.kick(),
       }),
     }),
-    createPrincipals(guard, deskGuard),
+    principals,
     log,
   );
   if (options.deliver ?? true) worker.start();

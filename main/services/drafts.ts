@@ -2,6 +2,7 @@
 // of a live session, or else to the anonymous visit (window) that typed it.
 import type { DraftData, DraftKey } from '../../preload/contract/dto';
 import type { DraftsRepository } from '../store/drafts';
+import type { Principals } from './principal';
 
 export type DraftsService = ReturnType<typeof createDraftsService>;
 
@@ -10,15 +11,11 @@ interface Owner {
   session?: string | undefined;
 }
 
-/** `loginOf` answers the login (or agent user name) of a live session, or null. */
-export function createDraftsService(
-  drafts: DraftsRepository,
-  loginOf: (session: string) => string | null,
-  now: () => Date,
-) {
+export function createDraftsService(drafts: DraftsRepository, principals: Pick<Principals, 'find'>, now: () => Date) {
   const ownerOf = ({ visit, session }: Owner): string => {
-    const login = session ? loginOf(session) : null;
-    return login ? `login:${login}` : `visit:${visit}`;
+    const caller = session ? principals.find(session) : null;
+    if (!caller) return `visit:${visit}`;
+    return `login:${caller.kind === 'desk' ? caller.caller.agent.username : caller.caller.account.login}`;
   };
   return {
     loadDraft: (input: { form: DraftKey } & Owner): DraftData | null => drafts.load(ownerOf(input), input.form),

@@ -22,6 +22,15 @@ export type Principals = ReturnType<typeof createPrincipals>;
 
 export function createPrincipals(guard: SessionGuard, deskGuard: DeskGuard) {
   return {
+    /** The live session behind a token, of either kind, or null: for channels open to anyone
+     * that still treat a logged-in caller as who they are (whose draft this is). */
+    find(token: string): SessionPrincipal | null {
+      try {
+        return this.resolve('session', token) as SessionPrincipal;
+      } catch {
+        return null;
+      }
+    },
     resolve(role: Role, token: string): PrincipalFor<Role> {
       switch (role) {
         case 'anyone':

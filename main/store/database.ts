@@ -107,13 +107,16 @@ export function migrate(db: Db, migrations = MIGRATIONS): void {
   for (const migration of migrations.slice(current)) {
     if (migration.rebuildsTables) db.pragma('foreign_keys = OFF'); // a no-op inside a transaction
     try {
+      // IMMEDIATE takes the write lock first, so of two processes opening an older store at
+      // once, the second waits, then finds the migration done and skips it.
       db.transaction(() => {
+        if (schemaVersion(db) >= migration.version) return;
         db.exec(migration.sql);
         const broken = db.pragma('foreign_key_check') as unknown[];
         if (broken.length > 0)
           throw new StoreError('store-corrupt', `Migration ${migration.name} broke ${broken.length} references.`);
         db.pragma(`user_version = ${migration.version}`);
-      })();
+      }).immediate();
     } finally {
       if (migration.rebuildsTables) db.pragma('foreign_keys = ON');
     }

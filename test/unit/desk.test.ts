@@ -6,7 +6,6 @@ import { generateCofor } from '../../main/portal/desk/cofor';
 import { hashPasswordSync } from '../../main/secrets/password-hasher';
 import { createDeskRepository } from '../../main/store/desk';
 import { DEMO, testCore } from '../fixtures/core';
-import { requestFields } from '../../main/services/desk';
 
 const AGENT = { username: 'desk.ana', password: 'orange kettle mountain river' };
 let core: ReturnType<typeof testCore>;
@@ -396,27 +395,5 @@ describe('COFOR generation', () => {
     expect(taken.has(second)).toBe(false);
     const many = new Set(Array.from({ length: 2000 }, () => generateCofor(() => false)));
     expect(many.size).toBe(2000);
-  });
-});
-
-describe("a request's fields for the desk", () => {
-  it('are one line per value, named by their path, booleans kept, the document and language left out', () => {
-    expect(
-      requestFields({
-        cofor: 'A10002',
-        legalRepresentative: { fullName: 'Rui Costa', email: 'rui@example.com' },
-        samePersonConfirmed: false,
-        termsAccepted: true,
-        lang: 'fr',
-        document: { fileName: 'kbis.pdf' },
-        phone: '',
-      }),
-    ).toEqual([
-      { name: 'cofor', value: 'A10002' },
-      { name: 'legalRepresentative.fullName', value: 'Rui Costa' },
-      { name: 'legalRepresentative.email', value: 'rui@example.com' },
-      { name: 'samePersonConfirmed', value: false },
-      { name: 'termsAccepted', value: true },
-    ]);
   });
 });

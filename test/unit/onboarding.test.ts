@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AccessRequestInput, CompanyFileInput } from '../../preload/contract/dto';
 import { listMutations } from '../../main/store/mutations';
-import { DEMO, testCore } from '../fixtures/core';
+import { DEMO, testClock, testCore } from '../fixtures/core';
 import { HOSTILE_FILES, pdf, png } from '../fixtures/files';
 
 let core: ReturnType<typeof testCore>;
@@ -249,6 +249,60 @@ describe('drafts', () => {
       ok: false,
       error: { fields: { visit: 'required' } },
     });
+  });
+
+  it('hold the last of two saves that arrive at once from two windows of one login', async () => {
+    const session = (
+      (await call('login', { login: DEMO.user.login, password: DEMO.user.password, remember: false })) as {
+        value: { session: string };
+      }
+    ).value.session;
+    const saves = await Promise.all(
+      ['first window', 'second window'].map((message, i) =>
+        call('saveDraft', { form: 'help', data: { message }, visit: `window-number-${i}-of-two`, session }),
+      ),
+    );
+    expect(saves.every((r) => r.ok)).toBe(true);
+    const kept = await call('loadDraft', { form: 'help', visit: 'a-third-window-000', session });
+    expect(kept).toEqual({ ok: true, value: { message: 'second window' } });
+  });
+
+  it('typed anonymously and left for a week are dropped at the next start; a login keeps its own', async () => {
+    core.dispose();
+    const clock = testClock();
+    core = testCore({ now: clock.now });
+    const dataDir = core.dataDir;
+    const login = async (c: typeof core) =>
+      (
+        (await c.router.call('login', { login: DEMO.user.login, password: DEMO.user.password, remember: false })) as {
+          value: { session: string };
+        }
+      ).value.session;
+    const session = await login(core);
+    await call('saveDraft', { form: 'help', data: { message: 'Anonymous' }, ...VISIT });
+    await call('saveDraft', { form: 'help', data: { message: 'Mine' }, visit: 'another-window-0000', session });
+    core.close();
+
+    clock.advance(6 * 24 * 3600_000); // six days: still there
+    let reopened = testCore({ dataDir, now: clock.now });
+    expect(await reopened.router.call('loadDraft', { form: 'help', ...VISIT })).toEqual({
+      ok: true,
+      value: { message: 'Anonymous' },
+    });
+    reopened.close();
+    clock.advance(2 * 24 * 3600_000); // eight days
+    reopened = testCore({ dataDir, now: clock.now });
+    expect(await reopened.router.call('loadDraft', { form: 'help', ...VISIT })).toEqual({ ok: true, value: null });
+    const again = await login(reopened);
+    expect(
+      await reopened.router.call('loadDraft', { form: 'help', visit: 'a-third-window-000', session: again }),
+    ).toEqual({
+      ok: true,
+      value: { message: 'Mine' },
+    });
+    reopened.close();
+    core.dispose(); // the first core owns the folder
+    core = testCore();
   });
 
   it('belong to whoever typed them: another visit, or another login, never sees them', async () => {

@@ -136,3 +136,33 @@ describe('mutations', () => {
     db.close();
   });
 });
+
+describe('several processes opening one store at once', () => {
+  it('create and migrate it once: every one opens, the schema is the latest', async () => {
+    const { spawn } = await import('node:child_process');
+    const root = join(__dirname, '..', '..');
+    for (let round = 0; round < 3; round++) {
+      const file = freshFile();
+      const runs = Array.from({ length: 4 }, () => {
+        const child = spawn(
+          process.execPath,
+          ['--import', 'tsx', join(root, 'test', 'fixtures', 'store-opener.ts'), file],
+          {
+            cwd: root,
+            stdio: ['ignore', 'pipe', 'pipe'],
+          },
+        );
+        let output = '';
+        child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+        child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+        return new Promise<{ code: number | null; output: string }>((done) =>
+          child.on('exit', (code) => done({ code, output })),
+        );
+      });
+      for (const run of await Promise.all(runs)) expect(run).toEqual({ code: 0, output: 'opened\n' });
+      const db = new Database(file, { readonly: true });
+      expect(schemaVersion(db)).toBe(MIGRATIONS.length);
+      db.close();
+    }
+  }, 60_000);
+});

@@ -1,15 +1,13 @@
 // Turning an engine failure into the sentence a person reads, in their language.
 import type { ApiError } from '$contract/result';
-import { errorText, i18n, t } from './i18n/i18n.svelte';
+import { errorText, formatDateTime, t } from './i18n/i18n.svelte';
 
 const DECISIONS = ['answered', 'referenced', 'declined', 'validated', 'rejected', 'unblocked'] as const;
 
 /** "validated by desk.ana on 30/11/2026 10:42": a request's decision, in the reader's words. */
 export function decisionText(decision: { what: string; by: string; at: string }): string {
   const what = DECISIONS.find((d) => d === decision.what) ?? 'answered';
-  const at = decision.at
-    ? new Date(decision.at).toLocaleString(i18n.lang, { dateStyle: 'short', timeStyle: 'short' })
-    : '';
+  const at = decision.at ? formatDateTime(decision.at) : '';
   return t('desk.decisionMade', { what: t(`desk.decidedWhat.${what}`), by: decision.by, at });
 }
 

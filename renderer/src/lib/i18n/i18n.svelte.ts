@@ -59,6 +59,12 @@ export function formatDate(iso: string): string {
   return new Intl.DateTimeFormat(current, { dateStyle: 'long' }).format(new Date(iso));
 }
 
+/** A moment, short, in the reader's language ("30/11/2026 10:42"): one format for every screen. */
+export function formatDateTime(iso: string): string {
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a value formatted once, never observed
+  return new Intl.DateTimeFormat(current, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+}
+
 export function countryName(code: string): string {
   try {
     return new Intl.DisplayNames([current], { type: 'region' }).of(code) ?? code;
