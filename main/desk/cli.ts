@@ -7,12 +7,13 @@
 //   backups --data-dir DIR                    (the backups kept, newest first)
 //   restore --data-dir DIR [--from FILE]      (the latest backup, or FILE, in place of the store)
 //   accept-store --data-dir DIR               (keep a store the app refused, as it is now)
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkPassword, parseBlocklist } from '../portal/accounts/password-policy';
 import { DESK_USERNAME } from '../../preload/contract/schemas/desk';
-import { parseCsv, parseJsonLines, toCsv, toJsonLines } from '../portal/directory/file-formats';
+import { toCsv, toJsonLines } from '../portal/directory/file-formats';
+import { describeConflict, describeRejection } from '../portal/directory/import-problems';
 import { hashPassword } from '../secrets/password-hasher';
 import { STORE_FILE } from '../paths';
 import { acceptStore, backupStore, listBackups, restoreBackup } from '../store/backups';
@@ -21,7 +22,8 @@ import { describeRows } from '../store/store-guard';
 import { createAccountsRepository } from '../store/accounts';
 import { createDeskRepository } from '../store/desk';
 import { createDirectoryRepository } from '../store/directory';
-import { exportDirectory, upsertDirectory } from '../store/directory-import';
+import { exportDirectory } from '../store/directory-import';
+import { startDirectoryImport } from '../services/directory-import-job';
 import { unblockAgent } from '../services/desk';
 
 const USAGE = `Usage:
@@ -124,19 +126,28 @@ async function main(): Promise<void> {
       const result = await backupStore(db, storeFile, new Date());
       console.log(`Backup written to ${result.file} (${describeRows(result.rows)}).`);
     } else if (command === 'import' && file) {
-      const text = readFileSync(file, 'utf8');
+      // Read as a stream: a directory file of any size, companies written while it is read.
       const directory = createDirectoryRepository(db);
-      const parsed = file.endsWith('.csv')
-        ? parseCsv(text, (c) => directory.companyByCofor(c) !== null)
-        : parseJsonLines(text);
-      const result = upsertDirectory(db, parsed.companies, new Date(), (done, total) =>
-        process.stdout.write(`\r${done}/${total} companies`),
+      const job = startDirectoryImport(
+        db,
+        file.toLowerCase().endsWith('.csv') ? 'csv' : 'jsonl',
+        (c) => directory.companyByCofor(c) !== null,
+        new Date(),
       );
+      for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
+        job.write(chunk as string);
+        const counts = job.counts();
+        process.stdout.write(`\r${counts.rows} rows read, ${counts.written} companies written`);
+      }
+      const report = job.finish();
       console.log(
-        `\n${parsed.rows} rows read; companies ${JSON.stringify(result.companies)}; accounts ${JSON.stringify(result.accounts)}`,
+        `\n${report.rows} rows read; companies ${JSON.stringify(report.companies)}; accounts ${JSON.stringify(report.accounts)}`,
       );
-      for (const r of parsed.rejected) console.log(`rejected line ${r.line}: ${r.reason}`);
-      for (const c of result.conflicts) console.log(`not imported ${c.cofor}: ${c.reason}`);
+      for (const r of report.rejected)
+        console.log(`rejected${r.line ? ` line ${r.line}` : ''}: ${describeRejection(r)}`);
+      if (report.rejectedTotal > report.rejected.length)
+        console.log(`… and ${report.rejectedTotal - report.rejected.length} more rows rejected`);
+      for (const c of report.conflicts) console.log(`not imported ${c.cofor}: ${describeConflict(c)}`);
     } else if (command === 'export' && file) {
       const companies = exportDirectory(db);
       writeFileSync(file, file.endsWith('.csv') ? toCsv(companies) : toJsonLines(companies));

@@ -3,7 +3,6 @@
 // the engine, that the caller is an assistance agent.
 import type {
   DeskCompanyHit,
-  DeskImportReport,
   DeskQueue,
   DeskQueueItem,
   DeskRequestView,
@@ -12,7 +11,7 @@ import type {
 } from '../../preload/contract/help';
 import { fieldError, PortalError } from './errors';
 import { generateTemporaryPassword } from '../portal/accounts/temporary-password';
-import { parseCsv, parseJsonLines, toCsv, toJsonLines } from '../portal/directory/file-formats';
+import { toCsv, toJsonLines } from '../portal/directory/file-formats';
 import type { CompanySearchIndex } from '../portal/directory/search-index';
 import { analyzeCofor } from '../portal/onboarding/stages';
 import { hashPassword } from '../secrets/password-hasher';
@@ -20,7 +19,8 @@ import type { AccountsRepository } from '../store/accounts';
 import type { Db } from '../store/database';
 import type { Decision, DeskRepository, QueueRow } from '../store/desk';
 import type { DirectoryRepository } from '../store/directory';
-import { exportDirectory, upsertDirectory } from '../store/directory-import';
+import { exportDirectory } from '../store/directory-import';
+import { createDirectoryImports } from './directory-imports';
 import type { AccountsConfig } from './accounts-config';
 import type { DeskCaller } from './desk-guard';
 import { backupStore, listBackups } from '../store/backups';
@@ -139,6 +139,8 @@ export function createDeskService(deps: DeskDeps) {
   };
 
   return {
+    ...createDirectoryImports(deps),
+
     deskQueue(
       input: { session: string; state?: DeskState | undefined; kind?: string | undefined },
       _caller: DeskCaller,
@@ -228,34 +230,6 @@ export function createDeskService(deps: DeskDeps) {
         );
       })();
       return { reference: row.reference };
-    },
-
-    deskImport(
-      input: { session: string; format: 'csv' | 'jsonl'; content: string },
-      caller: DeskCaller,
-    ): DeskImportReport {
-      const parsed =
-        input.format === 'csv'
-          ? parseCsv(input.content, (c) => directory.companyByCofor(c) !== null)
-          : parseJsonLines(input.content);
-      const result = upsertDirectory(deps.db, parsed.companies, now());
-      if (result.companies.inserted + result.companies.updated > 0) deps.resetSearch();
-      accounts.audit(
-        {
-          companyId: null,
-          actor: caller.agent.username,
-          action: 'directory-imported',
-          details: { rows: parsed.rows, rejected: parsed.rejected.length, companies: result.companies },
-        },
-        now(),
-      );
-      return {
-        rows: parsed.rows,
-        rejected: parsed.rejected,
-        conflicts: result.conflicts,
-        companies: result.companies,
-        accounts: result.accounts,
-      };
     },
 
     deskExport(

@@ -18,7 +18,7 @@ import type {
 import type {
   DeskCompanyHit,
   DeskHandOver,
-  DeskImportReport,
+  DeskImportProgress,
   DeskQueue,
   DeskRequestView,
   DeskTemplatesView,
@@ -121,7 +121,10 @@ export const CHANNELS = {
     handOver?: DeskHandOver[];
   }>(),
   deskReplacePlsa: channel('desk', D.deskReplacePlsa).answers<{ login: string; handOver?: DeskHandOver[] }>(),
-  deskImport: channel('desk', D.deskImport).answers<DeskImportReport>(),
+  /** Starts a directory import; its file follows in numbered chunks (deskImportChunk). */
+  deskImportStart: channel('desk', D.deskImportStart).answers<DeskImportProgress>(),
+  /** One chunk of the file: read, and companies written in batches; the last one brings the report. */
+  deskImportChunk: channel('desk', D.deskImportChunk).answers<DeskImportProgress>(),
   deskExport: channel('desk', D.deskExport).answers<{ fileName: string; content: string }>(),
   createDeskAgent: channel('desk', D.createDeskAgent).answers<{ username: string; temporaryPassword: string }>(),
   deskUnblockAgent: channel('desk', D.deskUnblockAgent).answers<{ username: string; unblocked: boolean }>(),

@@ -146,12 +146,61 @@ export interface DeskHandOver {
 
 export type DeskDecision = ApiParsed<'deskDecide'>['decision'];
 
+/** Why a row of a directory file was left out: a code the screen puts into words. */
+export type ImportProblem =
+  | 'unreadable' // the file is not CSV: `detail` says where
+  | 'header' // a column the CSV form needs is missing: `field`
+  | 'not-json'
+  | 'missing' // `field` is empty or absent
+  | 'format' // `field` does not have the expected form: `value`
+  | 'too-long' // `field` is longer than allowed: `detail` is the limit
+  | 'choice' // `field` is not one of `detail`
+  | 'unknown-field' // `field` is not part of the format
+  | 'too-many' // more than `detail` records of kind `field` for one company
+  | 'record-type' // `value` is not company, site, person or account
+  | 'duplicate-company' // `value`: this COFOR appears twice in the file
+  | 'unknown-company' // `value`: no company row with this COFOR in the file
+  | 'company-elsewhere' // `value`: the company exists, but its own row must be in the same file
+  | 'unknown-person'; // account `value` names a person key the company does not have: `detail`
+
+export interface ImportRejection {
+  /** The line in the file (0 when it concerns a whole company). */
+  line: number;
+  problem: ImportProblem;
+  field?: string;
+  value?: string;
+  detail?: string;
+}
+
+/** Why a company was not imported although its rows were right. */
+export interface ImportConflict {
+  cofor: string;
+  problem: 'login-elsewhere' | 'duns-elsewhere' | 'rejected-by-store';
+  value: string;
+}
+
 export interface DeskImportReport {
   rows: number;
-  rejected: Array<{ line: number; reason: string }>;
-  conflicts: Array<{ cofor: string; reason: string }>;
+  /** The first rows left out (at most 1,000), and how many there were in all. */
+  rejected: ImportRejection[];
+  rejectedTotal: number;
+  conflicts: ImportConflict[];
   companies: { inserted: number; updated: number; unchanged: number };
   accounts: { inserted: number; updated: number; unchanged: number };
+}
+
+/** Where an import stands, after each chunk read and each batch written. */
+export interface DeskImportProgress {
+  importId: string;
+  /** Characters of the file read so far, and rows found in them. */
+  received: number;
+  rows: number;
+  rejected: number;
+  /** Companies ready to be written, and written so far. */
+  companies: number;
+  written: number;
+  /** Set once the last batch is written. */
+  report?: DeskImportReport;
 }
 
 export const DESK_TEMPLATE_KEYS = [

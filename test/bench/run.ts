@@ -4,8 +4,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { startCore, type PortalCore } from '../../main/core';
-import { parseCsv, toCsv } from '../../main/portal/directory/file-formats';
-import { upsertDirectory } from '../../main/store/directory-import';
+import type { DeskImportReport } from '../../preload/contract/help';
+import { toCsv } from '../../main/portal/directory/file-formats';
+import { startDirectoryImport } from '../../main/services/directory-import-job';
 import { loadCompanySearch } from '../../main/store/company-search';
 import { directorySchema, type Directory } from '../../main/portal/directory/model';
 import { analyzeCofor } from '../../main/portal/onboarding/stages';
@@ -112,19 +113,29 @@ async function main(): Promise<void> {
     '(informative)',
   );
 
-  // The CSV import form: reading the file, checking every row, then the idempotent import.
+  // The CSV import as the desk sends it: the file in 1 MB chunks, read as a stream, every row
+  // checked, companies written a batch at a time (one transaction each) while the rest arrives.
   const csv = toCsv(directory.companies);
-  const csvDb = freshStore();
-  let t0 = process.hrtime.bigint();
-  const parsedCsv = parseCsv(csv);
-  const csvResult = upsertDirectory(csvDb, parsedCsv.companies, AT);
-  const csvSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  csvDb.close();
+  let csvBest = Infinity;
+  let csvReport: DeskImportReport | null = null;
+  for (let round = 0; round < 2; round++) {
+    const csvDb = freshStore();
+    csvBest = Math.min(
+      csvBest,
+      time(() => {
+        const job = startDirectoryImport(csvDb, 'csv', () => false, AT);
+        for (let i = 0; i < csv.length; i += 1 << 20) job.write(csv.slice(i, i + (1 << 20)));
+        csvReport = job.finish();
+      }),
+    );
+    csvDb.close();
+  }
+  const imported = csvReport as DeskImportReport | null;
   row(
-    `import of the CSV form (${(csv.length / 1e6).toFixed(0)} MB, ${parsedCsv.rejected.length} rejected, ${csvResult.conflicts.length} conflicts)`,
-    `${fmt(total / csvSeconds)} rows/s`,
-    (plainBest / csvSeconds).toFixed(2),
-    '(informative: parse + checks + upsert)',
+    `import of the CSV form in 1 MB chunks (${(csv.length / 1e6).toFixed(0)} MB, ${imported?.rejectedTotal} rejected, ${imported?.companies.inserted} companies)`,
+    `${fmt(total / csvBest)} rows/s`,
+    (plainBest / csvBest).toFixed(2),
+    '>= 0.50',
   );
 
   // Analysis of one COFOR against the single indexed lookup it cannot beat.
@@ -171,7 +182,7 @@ async function main(): Promise<void> {
   );
 
   // The desk's company search on the same 100,000 companies: identifiers, names with typos, cities.
-  t0 = process.hrtime.bigint();
+  const t0 = process.hrtime.bigint();
   const search = loadCompanySearch(db);
   const buildSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
   const queries = Array.from({ length: 2000 }, (_, i) => {

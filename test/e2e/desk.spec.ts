@@ -1,6 +1,9 @@
 import type { Page } from '@playwright/test';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { MAX_BODY_BYTES } from '../../main/http/server';
+import { toCsv } from '../../main/portal/directory/file-formats';
+import { syntheticDirectory } from '../bench/directory-data';
 import { startSmtp, type TestSmtp } from '../fixtures/smtp';
 import {
   AGENT,
@@ -156,8 +159,12 @@ test('directory import with bad rows shows the report, and a second import chang
   const report = page.getByTestId('import-report');
   await expect(report).toContainText('4 rows read');
   await expect(report).toContainText('Companies: 1 added');
-  await expect(report.getByRole('row')).toHaveCount(3); // header + 2 rejected rows
-  await expect(report).toContainText('login.format');
+  // header + 5 problems: the B2 row's COFOR, DUNS and empty name; the account's login and role
+  await expect(report.getByRole('row')).toHaveCount(6);
+  await expect(report).toContainText('“login” does not have the expected form: “X1”.');
+  await expect(report).toContainText('“role” must be one of: user, plsa (found “admin”).');
+  await expect(report).toContainText('“legal_name” is empty.');
+  await expect(report).not.toContainText(/format\b|legalName|invalid_/);
   await expectAccessible(page);
   await upload();
   await expect(report).toContainText('Companies: 0 added, 0 updated, 1 unchanged');
@@ -186,6 +193,36 @@ test.describe('French desk', () => {
     await expect(page.getByRole('heading', { name: "File de l'assistance" })).toBeVisible();
     await expectAccessible(page);
   });
+});
+
+test('a directory file far larger than one request goes through the screen, with real counts while it is read', async ({
+  page,
+  host,
+}) => {
+  test.setTimeout(120_000);
+  createAgent(host);
+  await logIn(page, host, AGENT.username, AGENT.password);
+  await page.getByRole('link', { name: 'Directory' }).click();
+  const size = 40_000; // about 28 MB of CSV: three times the host's limit for one request
+  const csv = Buffer.from(toCsv(syntheticDirectory(size, new Date('2026-11-29T12:00:00Z')).companies));
+  expect(csv.length).toBeGreaterThan(3 * MAX_BODY_BYTES);
+  await page
+    .getByLabel('Directory file (.csv or .jsonl)')
+    .setInputFiles({ name: 'directory.csv', mimeType: 'text/csv', buffer: csv });
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const progress = page.getByTestId('import-progress');
+  // While the file is read: how much is sent, rows read and companies already written, in figures.
+  await expect(progress).toContainText(/MB of [\d.]+ MB sent: [1-9][\d,]* rows read, [\d,]+ companies written/);
+  await expect(page.getByRole('button', { name: 'Importing…' })).toBeDisabled();
+  const report = page.getByTestId('import-report');
+  await expect(report).toContainText(`${(size * 9).toLocaleString('en')} rows read`, { timeout: 100_000 });
+  // The synthetic logins V100000-V100004 are those of the demo company: that one company is
+  // left out, whole, and said so; every other one is in.
+  await expect(report).toContainText(`Companies: ${(size - 1).toLocaleString('en')} added`);
+  await expect(report).toContainText('No row was rejected.');
+  await expect(report.getByRole('row', { name: /Login V10000\d belongs to another company\./ })).toHaveCount(1);
+  await expect(progress).toHaveCount(0);
+  await expectAccessible(page);
 });
 
 test("the desk is not reachable with a supplier's session", async ({ page, host }) => {

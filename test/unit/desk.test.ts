@@ -81,7 +81,7 @@ describe('desk access', () => {
       ['deskRequest', { session: plsa, reference: 'X' }],
       ['deskSearchCompanies', { session: plsa, query: 'demo' }],
       ['deskDecide', { session: plsa, reference: 'X', decision: { kind: 'answer', message: 'hi' } }],
-      ['deskImport', { session: plsa, format: 'jsonl', content: '{}' }],
+      ['deskImportStart', { session: plsa, format: 'jsonl' }],
       ['deskExport', { session: plsa, format: 'csv' }],
       ['createDeskAgent', { session: plsa, username: 'desk.eve', fullName: 'Eve', email: 'eve@x.example' }],
     ] as const) {
@@ -376,8 +376,12 @@ describe('search after changes', () => {
       access: 'open',
       city: 'Verreville',
     });
-    await call('deskImport', { session: desk, format: 'jsonl', content: line });
-    await call('deskImport', { session: desk, format: 'jsonl', content: line });
+    for (let twice = 0; twice < 2; twice++) {
+      const { importId } = value<{ importId: string }>(
+        await call('deskImportStart', { session: desk, format: 'jsonl' }),
+      );
+      await call('deskImportChunk', { session: desk, importId, seq: 0, content: line, last: true });
+    }
     const hits = value<{ hits: Array<{ cofor: string }> }>(
       await call('deskSearchCompanies', { session: desk, query: 'Quartz Glasworks' }),
     ).hits;

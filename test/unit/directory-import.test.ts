@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseCsv, parseJsonLines, toCsv, toJsonLines } from '../../main/portal/directory/file-formats';
+import { describeRejection } from '../../main/portal/directory/import-problems';
 import { exportDirectory, upsertDirectory } from '../../main/store/directory-import';
 import { testCore } from '../fixtures/core';
 
@@ -32,12 +33,25 @@ describe('reading directory files', () => {
       people: [{ key: 'k1' }],
       accounts: [{ login: 'V200001', person: 'k1' }],
     });
-    expect(parsed.rejected.map((r) => r.line).sort((a, b) => a - b)).toEqual([6, 7, 8, 9]);
-    const reasons = Object.fromEntries(parsed.rejected.map((r) => [r.line, r.reason]));
-    expect(reasons[6]).toMatch(/cofor|duns|legalName/);
-    expect(reasons[7]).toContain('unknown company ZZZZZZ');
-    expect(reasons[8]).toMatch(/login|role/);
-    expect(reasons[9]).toContain('unknown record type "widget"');
+    // Each problem names the column the agent sees in the file, never a pattern or a field name.
+    expect(parsed.rejected).toEqual([
+      { line: 6, problem: 'format', field: 'cofor', value: 'B2' },
+      { line: 6, problem: 'format', field: 'duns', value: 'bad' },
+      { line: 6, problem: 'missing', field: 'legal_name' },
+      { line: 7, problem: 'unknown-company', field: 'cofor', value: 'ZZZZZZ' },
+      { line: 8, problem: 'format', field: 'login', value: 'X1' },
+      { line: 8, problem: 'choice', field: 'role', value: 'admin', detail: 'user, plsa' },
+      { line: 9, problem: 'record-type', field: 'record', value: 'widget' },
+    ]);
+    expect(parsed.rejected.map(describeRejection)).toEqual([
+      'cofor does not have the expected form ("B2")',
+      'duns does not have the expected form ("bad")',
+      'legal_name is empty',
+      'unknown company ZZZZZZ: the file has no company row with this COFOR',
+      'login does not have the expected form ("X1")',
+      'role must be one of: user, plsa (found "admin")',
+      'unknown record type "widget" (company, site, person or account)',
+    ]);
   });
 
   it('reads JSON Lines and reports bad lines', () => {
@@ -45,8 +59,9 @@ describe('reading directory files', () => {
     const parsed = parseJsonLines(`${good}\n{not json\n${JSON.stringify({ cofor: 'B20004', status: 'active' })}\n\n`);
     expect(parsed.companies.map((c) => c.cofor)).toEqual(['B20003']);
     expect(parsed.rejected).toEqual([
-      { line: 2, reason: 'not valid JSON' },
-      { line: 3, reason: expect.stringContaining('legalName') },
+      { line: 2, problem: 'not-json' },
+      { line: 3, problem: 'missing', field: 'legalName' },
+      { line: 3, problem: 'missing', field: 'access' },
     ]);
   });
 });
@@ -107,7 +122,7 @@ describe('importing into the store', () => {
       ].join('\n'),
     ).companies;
     const result = upsertDirectory(core!.db, companies, AT);
-    expect(result.conflicts).toEqual([{ cofor: 'B30001', reason: 'login V100001 belongs to another company' }]);
+    expect(result.conflicts).toEqual([{ cofor: 'B30001', problem: 'login-elsewhere', value: 'V100001' }]);
     expect(core!.db.prepare("SELECT cofor FROM companies WHERE cofor LIKE 'B3%'").pluck().all()).toEqual(['B30002']);
   });
 

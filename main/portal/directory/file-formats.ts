@@ -1,9 +1,11 @@
 // Directory files: JSON Lines (one company per line, sites, people and accounts nested) and CSV
 // (one record per row: company, site, person or account, tied to its company by COFOR). Both are
-// read row by row: a bad row is reported with its line number and reason, the others go on.
-import { parse } from 'csv-parse/sync';
+// read as a stream of chunks, row by row: a bad row is reported with its line number and a problem
+// the screen puts into words, the others go on. Nothing holds the whole file, only its companies.
 import { stringify } from 'csv-stringify/sync';
 import type { z } from 'zod';
+import type { ImportRejection } from '../../../preload/contract/help';
+import { createCsvReader, CsvSyntaxError } from './csv-reader';
 import {
   directoryAccountSchema,
   directoryCompanySchema,
@@ -12,42 +14,146 @@ import {
   type DirectoryCompany,
 } from './model';
 
-export interface RejectedRow {
-  line: number;
-  reason: string;
-}
-
 export interface ParsedDirectory {
+  /** The companies read and not yet taken. */
   companies: DirectoryCompany[];
-  rejected: RejectedRow[];
+  /**
+   * Rows that came after their company had been taken (CSV only): each entry holds the company's
+   * COFOR and only those sites, people and accounts, to add to the company just written.
+   */
+  late: DirectoryCompany[];
+  /** The first MAX_REPORTED rows left out, in line order, and how many there were in all. */
+  rejected: ImportRejection[];
+  rejectedTotal: number;
   rows: number;
 }
 
-const describe = (error: z.ZodError): string =>
-  error.issues
-    .map((i) => `${i.path.join('.') || 'row'}: ${i.message}`)
-    .join('; ')
-    .slice(0, 300);
+/** Reads a directory file chunk by chunk, as it is uploaded or read from disk. */
+export interface DirectoryReader {
+  write(chunk: string): void;
+  /**
+   * The oldest companies read, `batch` at a time, once more than twice that many wait: they can be
+   * written while the file is still being read (the newest stay, for rows that follow them).
+   */
+  take(batch: number): DirectoryCompany[];
+  /** Reads what is left and returns what was not taken, and every row left out. */
+  end(): ParsedDirectory;
+  /** Rows read, rows left out, companies read so far (taken or not). */
+  progress(): { rows: number; rejected: number; companies: number };
+}
 
-export function parseJsonLines(text: string): ParsedDirectory {
-  const companies: DirectoryCompany[] = [];
-  const rejected: RejectedRow[] = [];
+/** Rows left out that a report lists; beyond, only the count. */
+export const MAX_REPORTED = 1000;
+const MAX_PROBLEMS_PER_ROW = 5;
+
+/** The rows left out: a bounded list and a count, so a file of bad rows cannot fill the memory. */
+function rejections() {
+  const list: ImportRejection[] = [];
+  let total = 0;
+  return {
+    add(...rows: ImportRejection[]): void {
+      total += rows.length;
+      for (const row of rows) if (list.length < MAX_REPORTED) list.push(row);
+    },
+    get total() {
+      return total;
+    },
+    list,
+  };
+}
+const shown = (value: unknown): string | undefined =>
+  value === undefined || value === null ? undefined : String(value).slice(0, 60);
+
+/** Zod's findings put as problems, each naming the field as the file names it. */
+function problemsOf(
+  error: z.ZodError,
+  line: number,
+  input: Record<string, unknown>,
+  fieldName: (path: PropertyKey[]) => string,
+): ImportRejection[] {
+  return error.issues.slice(0, MAX_PROBLEMS_PER_ROW).map((issue): ImportRejection => {
+    const field = fieldName(issue.path);
+    let value: unknown = input;
+    for (const key of issue.path) value = (value as Record<PropertyKey, unknown> | undefined)?.[key];
+    const found = shown(value);
+    const withValue = (problem: 'choice' | 'format', detail?: string): ImportRejection => ({
+      line,
+      problem,
+      field,
+      ...(found === undefined ? {} : { value: found }),
+      ...(detail === undefined ? {} : { detail }),
+    });
+    if (issue.code === 'unrecognized_keys')
+      return { line, problem: 'unknown-field', field: issue.keys.map((k) => fieldName([...issue.path, k])).join(', ') };
+    if (value === undefined || issue.code === 'too_small') return { line, problem: 'missing', field };
+    switch (issue.code) {
+      case 'too_big':
+        return issue.origin === 'array'
+          ? { line, problem: 'too-many', field, detail: String(issue.maximum) }
+          : { line, problem: 'too-long', field, detail: String(issue.maximum) };
+      case 'invalid_value':
+        return withValue('choice', issue.values.join(', '));
+      default:
+        return withValue('format');
+    }
+  });
+}
+
+const jsonPath = (path: PropertyKey[]): string => path.map(String).join('.') || 'row';
+
+export function createJsonLinesReader(): DirectoryReader {
+  let companies: DirectoryCompany[] = [];
+  let taken = 0;
+  const rejected = rejections();
   let rows = 0;
-  text.split(/\r?\n/).forEach((raw, index) => {
+  let line = 0;
+  let pending = '';
+  const readLine = (raw: string): void => {
+    line++;
     if (raw.trim() === '') return;
     rows++;
     let value: unknown;
     try {
       value = JSON.parse(raw);
     } catch {
-      rejected.push({ line: index + 1, reason: 'not valid JSON' });
+      rejected.add({ line, problem: 'not-json' });
       return;
     }
     const parsed = directoryCompanySchema.safeParse(value);
     if (parsed.success) companies.push(parsed.data);
-    else rejected.push({ line: index + 1, reason: describe(parsed.error) });
-  });
-  return { ...dedupe(companies, rejected), rows };
+    else rejected.add(...problemsOf(parsed.error, line, value as Record<string, unknown>, jsonPath));
+  };
+  return {
+    write(chunk) {
+      const text = pending + chunk;
+      let start = 0;
+      for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
+        readLine(text.slice(start, nl));
+        start = nl + 1;
+      }
+      pending = text.slice(start);
+    },
+    take(batch) {
+      if (companies.length <= 2 * batch) return [];
+      const ready = companies.slice(0, batch);
+      companies = companies.slice(batch);
+      taken += batch;
+      return keepKnownPeople(ready, rejected);
+    },
+    end() {
+      if (pending !== '') readLine(pending);
+      pending = '';
+      const rest = keepKnownPeople(companies, rejected);
+      return { companies: rest, late: [], rejected: rejected.list, rejectedTotal: rejected.total, rows };
+    },
+    progress: () => ({ rows, rejected: rejected.total, companies: taken + companies.length }),
+  };
+}
+
+export function parseJsonLines(text: string): ParsedDirectory {
+  const reader = createJsonLinesReader();
+  reader.write(text);
+  return reader.end();
 }
 
 export const CSV_COLUMNS = [
@@ -75,108 +181,239 @@ export const CSV_COLUMNS = [
   'login',
   'state',
 ] as const;
-type CsvRow = Partial<Record<(typeof CSV_COLUMNS)[number], string>>;
+type Column = (typeof CSV_COLUMNS)[number];
+type CsvRow = Partial<Record<Column, string>>;
 
-const opt = (v: string | undefined) => (v === undefined || v === '' ? undefined : v);
+/** The CSV column of each schema field, so a problem names the column the agent sees. */
+const COLUMN_OF: Record<'company' | 'site' | 'person' | 'account', Record<string, Column>> = {
+  company: {
+    legalName: 'legal_name',
+    registrationNumber: 'registration_number',
+    taxNumber: 'tax_number',
+    postalCode: 'postal_code',
+    accessRequestedAt: 'access_requested_at',
+  },
+  site: { code: 'site_code', name: 'site_name' },
+  person: { key: 'person_key', fullName: 'full_name', jobTitle: 'job_title' },
+  account: { person: 'person_key' },
+};
+const columnName =
+  (record: keyof typeof COLUMN_OF) =>
+  (path: PropertyKey[]): string => {
+    const key = String(path[0] ?? 'record');
+    return COLUMN_OF[record][key] ?? key;
+  };
+const MAX_CHILDREN = { site: 500, person: 500, account: 5000 } as const;
+const CHILD_LIST = { site: 'sites', person: 'people', account: 'accounts' } as const;
 
-export function parseCsv(text: string, knownCofors: (cofor: string) => boolean = () => false): ParsedDirectory {
-  let records: CsvRow[];
-  try {
-    records = parse(text, {
-      columns: true,
-      skip_empty_lines: true,
-      trim: true,
-      bom: true,
-      relax_column_count: true,
-    }) as CsvRow[];
-  } catch (error) {
-    return {
-      companies: [],
-      rejected: [{ line: 1, reason: `unreadable CSV: ${(error as Error).message.split('\n')[0]}` }],
-      rows: 0,
-    };
-  }
+export function createCsvDirectoryReader(knownCofor: (cofor: string) => boolean = () => false): DirectoryReader {
   const companies = new Map<string, DirectoryCompany>();
-  const rejected: RejectedRow[] = [];
-  const later: Array<{ line: number; row: CsvRow }> = [];
+  /** Companies already taken, and the rows of theirs that came afterwards. */
+  const taken = new Set<string>();
+  const late = new Map<string, DirectoryCompany>();
+  const rejected = rejections();
+  /** Rows that came before their company's row: read again at the end. */
+  const waiting: Array<{ cells: string[]; line: number }> = [];
+  let index: Partial<Record<Column, number>> | null = null;
+  let rows = 0;
+  let unreadable = false;
 
-  records.forEach((row, index) => {
-    const line = index + 2; // the header is line 1
-    if (row.record !== 'company') return later.push({ line, row });
-    const parsed = directoryCompanySchema.safeParse({
-      cofor: row.cofor,
-      duns: opt(row.duns),
-      legalName: row.legal_name,
-      registrationNumber: opt(row.registration_number),
-      taxNumber: opt(row.tax_number),
-      street: opt(row.street),
-      postalCode: opt(row.postal_code),
-      city: opt(row.city),
-      country: opt(row.country),
-      status: row.status,
-      access: row.access,
-      accessRequestedAt: opt(row.access_requested_at),
+  const cell = (cells: string[], column: Column): string | undefined => {
+    const i = index![column];
+    const value = i === undefined ? undefined : cells[i];
+    return value === '' ? undefined : value;
+  };
+
+  const readHeader = (cells: string[], line: number): void => {
+    index = {};
+    cells.forEach((name, i) => {
+      const column = name.toLowerCase() as Column;
+      if ((CSV_COLUMNS as readonly string[]).includes(column)) index![column] = i;
     });
-    if (!parsed.success) return rejected.push({ line, reason: describe(parsed.error) });
-    if (companies.has(parsed.data.cofor))
-      return rejected.push({ line, reason: `company ${parsed.data.cofor} appears twice` });
-    companies.set(parsed.data.cofor, parsed.data);
-  });
+    for (const needed of ['record', 'cofor'] as const)
+      if (index[needed] === undefined) rejected.add({ line, problem: 'header', field: needed });
+  };
 
-  for (const { line, row } of later) {
-    const cofor = (row.cofor ?? '').trim().toUpperCase();
-    const company = companies.get(cofor);
-    if (!company) {
-      rejected.push({
-        line,
-        reason: knownCofors(cofor)
-          ? `company ${cofor} must be in the same file to add its ${row.record} records`
-          : `unknown company ${cofor || '(empty COFOR)'}`,
-      });
-      continue;
+  const readCompany = (cells: string[], line: number): void => {
+    const input = {
+      cofor: cell(cells, 'cofor'),
+      duns: cell(cells, 'duns'),
+      legalName: cell(cells, 'legal_name'),
+      registrationNumber: cell(cells, 'registration_number'),
+      taxNumber: cell(cells, 'tax_number'),
+      street: cell(cells, 'street'),
+      postalCode: cell(cells, 'postal_code'),
+      city: cell(cells, 'city'),
+      country: cell(cells, 'country'),
+      status: cell(cells, 'status'),
+      access: cell(cells, 'access'),
+      accessRequestedAt: cell(cells, 'access_requested_at'),
+    };
+    const parsed = directoryCompanySchema.safeParse(input);
+    if (!parsed.success) {
+      rejected.add(...problemsOf(parsed.error, line, input, columnName('company')));
+      return;
     }
-    const result =
-      row.record === 'site'
-        ? directorySiteSchema.safeParse({ code: row.site_code, name: opt(row.site_name), city: opt(row.city) })
-        : row.record === 'person'
-          ? directoryPersonSchema.safeParse({
-              key: row.person_key,
-              fullName: row.full_name,
-              jobTitle: opt(row.job_title),
-              email: row.email,
-              phone: opt(row.phone),
-              role: row.role,
-            })
-          : row.record === 'account'
-            ? directoryAccountSchema.safeParse({
-                login: row.login,
-                person: opt(row.person_key),
-                email: row.email,
-                role: row.role,
-                state: row.state,
-              })
-            : null;
-    if (!result)
-      rejected.push({ line, reason: `unknown record type "${row.record ?? ''}" (company, site, person or account)` });
-    else if (!result.success) rejected.push({ line, reason: describe(result.error) });
-    else if (row.record === 'site') company.sites.push(result.data as DirectoryCompany['sites'][number]);
-    else if (row.record === 'person') company.people.push(result.data as DirectoryCompany['people'][number]);
-    else company.accounts.push(result.data as DirectoryCompany['accounts'][number]);
-  }
-  return { ...dedupe([...companies.values()], rejected), rows: records.length };
+    if (companies.has(parsed.data.cofor) || taken.has(parsed.data.cofor)) {
+      rejected.add({ line, problem: 'duplicate-company', field: 'cofor', value: parsed.data.cofor });
+      return;
+    }
+    companies.set(parsed.data.cofor, parsed.data);
+  };
+
+  /** A site, person or account row; false when its company has not been read (yet). */
+  const readChild = (record: 'site' | 'person' | 'account', cells: string[], line: number): boolean => {
+    const cofor = (cell(cells, 'cofor') ?? '').toUpperCase();
+    const company = companies.get(cofor) ?? lateRowsOf(cofor);
+    if (!company) return false;
+    const list = CHILD_LIST[record];
+    if (company[list].length >= MAX_CHILDREN[record]) {
+      rejected.add({ line, problem: 'too-many', field: list, detail: String(MAX_CHILDREN[record]) });
+      return true;
+    }
+    let input: Record<string, string | undefined>;
+    let parsed;
+    if (record === 'site') {
+      input = { code: cell(cells, 'site_code'), name: cell(cells, 'site_name'), city: cell(cells, 'city') };
+      parsed = directorySiteSchema.safeParse(input);
+      if (parsed.success) company.sites.push(parsed.data);
+    } else if (record === 'person') {
+      input = {
+        key: cell(cells, 'person_key'),
+        fullName: cell(cells, 'full_name'),
+        jobTitle: cell(cells, 'job_title'),
+        email: cell(cells, 'email'),
+        phone: cell(cells, 'phone'),
+        role: cell(cells, 'role'),
+      };
+      parsed = directoryPersonSchema.safeParse(input);
+      if (parsed.success) company.people.push(parsed.data);
+    } else {
+      input = {
+        login: cell(cells, 'login'),
+        person: cell(cells, 'person_key'),
+        email: cell(cells, 'email'),
+        role: cell(cells, 'role'),
+        state: cell(cells, 'state'),
+      };
+      parsed = directoryAccountSchema.safeParse(input);
+      if (parsed.success) company.accounts.push(parsed.data);
+    }
+    if (!parsed.success) rejected.add(...problemsOf(parsed.error, line, input, columnName(record)));
+    return true;
+  };
+
+  /** A taken company gets a second entry holding only its rows that follow. */
+  const lateRowsOf = (cofor: string): DirectoryCompany | undefined => {
+    if (!taken.has(cofor)) return undefined;
+    let rows = late.get(cofor);
+    if (!rows) {
+      rows = {
+        cofor,
+        legalName: cofor,
+        status: 'active',
+        access: 'not-requested',
+        sites: [],
+        people: [],
+        accounts: [],
+      };
+      late.set(cofor, rows);
+    }
+    return rows;
+  };
+
+  const readRecord = (cells: string[], line: number): void => {
+    if (index === null) return readHeader(cells, line);
+    if (index.record === undefined || index.cofor === undefined) return; // told once, at the header
+    rows++;
+    const record = cell(cells, 'record');
+    if (record === 'company') return readCompany(cells, line);
+    if (record === 'site' || record === 'person' || record === 'account') {
+      if (!readChild(record, cells, line)) waiting.push({ cells, line });
+      return;
+    }
+    rejected.add({ line, problem: 'record-type', field: 'record', value: shown(record ?? '') });
+  };
+
+  const csv = createCsvReader(readRecord);
+  const unreadableAt = (error: unknown): void => {
+    if (!(error instanceof CsvSyntaxError)) throw error;
+    unreadable = true;
+    rejected.add({ line: error.line, problem: 'unreadable', detail: error.problem });
+  };
+
+  return {
+    write(chunk) {
+      if (unreadable) return;
+      try {
+        csv.write(chunk);
+      } catch (error) {
+        unreadableAt(error);
+      }
+    },
+    take(batch) {
+      if (companies.size <= 2 * batch) return [];
+      const ready: DirectoryCompany[] = [];
+      for (const [cofor, company] of companies) {
+        if (ready.length === batch) break;
+        ready.push(company);
+        companies.delete(cofor);
+        taken.add(cofor);
+      }
+      return keepKnownPeople(ready, rejected);
+    },
+    end() {
+      if (!unreadable) {
+        try {
+          csv.end();
+        } catch (error) {
+          unreadableAt(error);
+        }
+      }
+      for (const { cells, line } of waiting) {
+        const record = cell(cells, 'record') as 'site' | 'person' | 'account';
+        if (readChild(record, cells, line)) continue;
+        const cofor = (cell(cells, 'cofor') ?? '').toUpperCase();
+        rejected.add(
+          knownCofor(cofor)
+            ? { line, problem: 'company-elsewhere', field: 'cofor', value: cofor, detail: record }
+            : cofor === ''
+              ? { line, problem: 'missing', field: 'cofor' }
+              : { line, problem: 'unknown-company', field: 'cofor', value: cofor },
+        );
+      }
+      waiting.length = 0;
+      const rest = keepKnownPeople([...companies.values()], rejected);
+      rejected.list.sort((a, b) => a.line - b.line);
+      return {
+        companies: rest,
+        late: [...late.values()],
+        rejected: rejected.list,
+        rejectedTotal: rejected.total,
+        rows,
+      };
+    },
+    progress: () => ({ rows, rejected: rejected.total, companies: companies.size + taken.size }),
+  };
+}
+
+export function parseCsv(text: string, knownCofor: (cofor: string) => boolean = () => false): ParsedDirectory {
+  const reader = createCsvDirectoryReader(knownCofor);
+  reader.write(text);
+  return reader.end();
 }
 
 /** An account naming a person the company does not have is rejected, not the whole company. */
-function dedupe(companies: DirectoryCompany[], rejected: RejectedRow[]): Omit<ParsedDirectory, 'rows'> {
+function keepKnownPeople(companies: DirectoryCompany[], rejected: ReturnType<typeof rejections>): DirectoryCompany[] {
   for (const company of companies) {
     const keys = new Set(company.people.map((p) => p.key));
     company.accounts = company.accounts.filter((a) => {
       if (a.person === undefined || keys.has(a.person)) return true;
-      rejected.push({ line: 0, reason: `account ${a.login} of ${company.cofor} names unknown person "${a.person}"` });
+      rejected.add({ line: 0, problem: 'unknown-person', field: 'person_key', value: a.login, detail: a.person });
       return false;
     });
   }
-  return { companies, rejected };
+  return companies;
 }
 
 export function toJsonLines(companies: DirectoryCompany[]): string {

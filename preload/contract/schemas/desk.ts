@@ -7,6 +7,9 @@ import { templatesSchema } from './templates';
 /** Agents' user names have a separator (desk.ana, ana.silva): never mistaken for a mistyped V login. */
 export const DESK_USERNAME = /^[a-z][a-z0-9]*[._-][a-z0-9._-]{1,38}$/;
 
+/** The characters one import chunk may carry: the screen sends 1 MB of the file at a time. */
+export const IMPORT_CHUNK_CHARS = 2_000_000;
+
 const reference = () => z.string().trim().min(1).max(40);
 const deskState = () => z.enum(['new', 'in-progress', 'waiting-supplier', 'done']);
 const reason = () => text(2000);
@@ -55,10 +58,14 @@ export const DESK_SCHEMAS = {
     email: email(),
     lang: lang(),
   }),
-  deskImport: z.strictObject({
+  deskImportStart: z.strictObject({ session: session(), format: z.enum(['csv', 'jsonl']) }),
+  // A file of any size goes in numbered chunks of at most IMPORT_CHUNK_CHARS characters.
+  deskImportChunk: z.strictObject({
     session: session(),
-    format: z.enum(['csv', 'jsonl']),
-    content: z.string().min(1, { error: 'import.empty' }).max(7_000_000, { error: 'import.too-large' }),
+    importId: z.uuid(),
+    seq: z.int().min(0).max(10_000_000),
+    content: z.string().max(IMPORT_CHUNK_CHARS, { error: 'import.chunk-too-large' }),
+    last: z.boolean(),
   }),
   deskExport: z.strictObject({ session: session(), format: z.enum(['csv', 'jsonl']) }),
   deskTemplates: z.strictObject({ session: session() }),

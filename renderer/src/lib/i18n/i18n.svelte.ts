@@ -42,7 +42,15 @@ export const i18n = {
 
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
   const template = DICTIONARIES[current][key] ?? en[key];
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    // Counts in the reader's way of writing them: 100,000 in English, 100 000 in French.
+    return typeof value === 'number' ? formatNumber(value) : (value ?? `{${name}}`);
+  });
+}
+
+export function formatNumber(value: number): string {
+  return new Intl.NumberFormat(current).format(value);
 }
 
 /** True for a key of the dictionaries (audit actions and the like come from the engine as text). */
