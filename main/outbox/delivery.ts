@@ -13,7 +13,7 @@ import {
 import type { MailSettings } from '../../preload/contract/schemas/mail-settings';
 import { SECRET_PLACEHOLDER } from '../portal/mail/templates';
 import type { SecretStore } from '../secrets/secret-store';
-import type { DueMessage, OutboxRepository } from '../store/outbox';
+import type { DeliveryOutcome, DueMessage, OutboxRepository } from '../store/outbox';
 import type { MailTransport, SmtpMessage } from './transport';
 
 export interface DeliveryDeps {
@@ -74,12 +74,8 @@ export function createDelivery(deps: DeliveryDeps) {
     };
   }
 
-  async function deliverOne(
-    item: DueMessage,
-    settings: MailSettings,
-    transport: MailTransport,
-  ): Promise<'sent' | 'postponed' | 'failed'> {
-    if (!outbox.markSending(item.id)) return 'postponed';
+  /** One attempt: sends the message and says how it went; the caller records it. */
+  async function attempt(item: DueMessage, settings: MailSettings, transport: MailTransport): Promise<DeliveryOutcome> {
     try {
       await transport.send(await compose(item, settings));
     } catch (error) {
@@ -88,23 +84,20 @@ export function createDelivery(deps: DeliveryDeps) {
       const at = now();
       online = typeof failure.responseCode === 'number'; // the relay answered: the network is up
       lastError = reason;
-      if (classifyFailure(failure) === 'permanent') {
-        outbox.markFailed(item.id, at, reason);
-        return 'failed';
-      }
+      if (classifyFailure(failure) === 'permanent') return { id: item.id, result: 'failed', at, reason };
       const next = nextAttempt(item.attempts + 1, new Date(item.createdAt), at, policy, deps.random);
-      if ('giveUp' in next) {
-        outbox.markFailed(item.id, at, `Gave up after ${Math.round(policy.horizonMs / 86_400_000)} days: ${reason}`);
-        return 'failed';
-      }
-      outbox.postpone(item.id, next.retryAt, reason);
-      return 'postponed';
+      if ('giveUp' in next)
+        return {
+          id: item.id,
+          result: 'failed',
+          at,
+          reason: `Gave up after ${Math.round(policy.horizonMs / 86_400_000)} days: ${reason}`,
+        };
+      return { id: item.id, result: 'postponed', retryAt: next.retryAt, reason };
     }
-    outbox.markSent(item.id, now());
     online = true;
     lastError = null;
-    if (item.secretRef) await secrets.delete(item.secretRef).catch(() => false); // delivered: the secret goes
-    return 'sent';
+    return { id: item.id, result: 'sent', at: now() };
   }
 
   async function round(limit: number): Promise<DeliveryRound> {
@@ -112,20 +105,42 @@ export function createDelivery(deps: DeliveryDeps) {
     const settings = deps.settings();
     if (!settings) return { ...result, notConfigured: true };
     const transport = await deps.transport(settings);
-    for (
-      let batch = outbox.due(now(), 50);
-      batch.length > 0 && result.sent + result.failed + result.postponed < limit;
-      batch = outbox.due(now(), 50)
-    ) {
-      let progressed = false;
-      for (const item of batch) {
-        const outcome = await deliverOne(item, settings, transport);
-        result[outcome]++;
-        if (outcome !== 'postponed') progressed = true;
-        // Network down: the rest of the queue would fail the same way; try again next round.
-        if (outcome === 'postponed' && online === false) return { ...result, online };
+    // The outcome of the message just tried, recorded in the same commit that claims the next one:
+    // one commit per message instead of two, and still never more than one message in flight.
+    let last: { outcome: DeliveryOutcome; secretRef: string | null } | null = null;
+    const settleAndClaim = async (nextId: string | null): Promise<boolean> => {
+      const claimed = outbox.settleAndClaim(last?.outcome ?? null, nextId);
+      if (last) {
+        result[last.outcome.result]++;
+        // Delivered and recorded: the secret it carried goes.
+        if (last.outcome.result === 'sent' && last.secretRef) await secrets.delete(last.secretRef).catch(() => false);
       }
-      if (!progressed) break;
+      last = null;
+      return claimed;
+    };
+    try {
+      for (
+        let batch = outbox.due(now(), 50);
+        batch.length > 0 && result.sent + result.failed + result.postponed < limit;
+        batch = outbox.due(now(), 50)
+      ) {
+        let progressed = false;
+        for (const item of batch) {
+          if (!(await settleAndClaim(item.id))) {
+            result.postponed++;
+            continue;
+          }
+          const outcome = await attempt(item, settings, transport);
+          last = { outcome, secretRef: item.secretRef };
+          if (outcome.result !== 'postponed') progressed = true;
+          // Network down: the rest of the queue would fail the same way; try again next round.
+          else if (online === false) break;
+        }
+        await settleAndClaim(null);
+        if (!progressed || online === false) break;
+      }
+    } finally {
+      if (last) await settleAndClaim(null); // a failure of the store itself: what was learnt is kept
     }
     return { ...result, online };
   }

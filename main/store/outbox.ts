@@ -2,7 +2,7 @@
 // secret keeps it in the OS keychain under `outbox:<id>`, never in this table. State changes of a
 // message linked to a request move that request's timeline in the same transaction.
 import { randomUUID } from 'node:crypto';
-import type { Db } from './database';
+import { REQUIRED_PRAGMAS, type Db } from './database';
 import { recordMutation } from './mutations';
 import type { RequestsRepository } from './requests';
 
@@ -53,6 +53,12 @@ export const outboxSecretKey = (id: string): string => `outbox:${id}`;
 export const messageIdOf = (id: string): string => `<${id}@b2b-portal.invalid>`;
 
 export type OutboxRepository = ReturnType<typeof createOutboxRepository>;
+
+/** How one attempt to send a message went. */
+export type DeliveryOutcome =
+  | { id: string; result: 'sent'; at: Date }
+  | { id: string; result: 'postponed'; retryAt: Date; reason: string }
+  | { id: string; result: 'failed'; at: Date; reason: string };
 
 export function createOutboxRepository(db: Db, requests: RequestsRepository) {
   type Row = Omit<DueMessage, 'attachments'>;
@@ -108,6 +114,8 @@ export function createOutboxRepository(db: Db, requests: RequestsRepository) {
       "UPDATE outbox SET state = 'queued', next_attempt_at = ? WHERE id = ? AND state IN ('queued', 'failed')",
     ),
     requeueInterrupted: db.prepare<[]>("UPDATE outbox SET state = 'queued' WHERE state = 'sending'"),
+    syncNormal: db.prepare('PRAGMA synchronous = NORMAL'),
+    syncFull: db.prepare(`PRAGMA synchronous = ${REQUIRED_PRAGMAS.synchronous}`),
     idsOfSubmission: db.prepare<[number], { id: string }>('SELECT id FROM outbox WHERE submission_id = ?'),
     waitingIds: db.prepare<[], { id: string }>("SELECT id FROM outbox WHERE state = 'queued'"),
     counts: db.prepare<[], { state: OutboxItem['state']; n: number }>(
@@ -119,6 +127,14 @@ export function createOutboxRepository(db: Db, requests: RequestsRepository) {
     ),
   };
   const linked = (id: string) => q.submissionOf.get(id)?.s ?? null;
+  const settle = (done: DeliveryOutcome): void => {
+    if (done.result === 'postponed') return void q.postpone.run(done.retryAt.toISOString(), done.reason, done.id);
+    if (done.result === 'sent') q.markSent.run(done.at.toISOString(), done.id);
+    else q.markFailed.run(done.reason, done.id);
+    const submission = linked(done.id);
+    if (submission !== null)
+      requests.record(submission, done.result, done.at, done.result === 'failed' ? done.reason : null);
+  };
 
   return {
     newId: (): string => randomUUID(),
@@ -150,27 +166,26 @@ export function createOutboxRepository(db: Db, requests: RequestsRepository) {
     due: (at: Date, limit: number): DueMessage[] =>
       q.due.all(at.toISOString(), limit).map((r) => ({ ...r, attachments: q.attachmentsOf.all(r.id) })),
 
-    /** Committed before the message leaves: a crash from here on resends it (at least once). */
-    markSending: (id: string): boolean => q.markSending.run(id).changes === 1,
-
-    markSent(id: string, at: Date): void {
-      db.transaction(() => {
-        q.markSent.run(at.toISOString(), id);
-        const submission = linked(id);
-        if (submission !== null) requests.record(submission, 'sent', at);
-      })();
-    },
-
-    postpone(id: string, retryAt: Date, reason: string): void {
-      q.postpone.run(retryAt.toISOString(), reason, id);
-    },
-
-    markFailed(id: string, at: Date, reason: string): void {
-      db.transaction(() => {
-        q.markFailed.run(reason, id);
-        const submission = linked(id);
-        if (submission !== null) requests.record(submission, 'failed', at, reason);
-      })();
+    /**
+     * Records how the last message went and claims the next one, in one commit: the next is marked
+     * "sending" before it leaves (a crash from there on resends it, at least once), and at most one
+     * message is ever between "sending" and its outcome, so a crash resends at most one message.
+     * False when the next one was no longer waiting (another process took it).
+     */
+    settleAndClaim(done: DeliveryOutcome | null, nextId: string | null): boolean {
+      // Written to the journal without waiting for the disk (synchronous=NORMAL, this commit only):
+      // a process killed at any point keeps it, as SQLite's WAL survives the process; only a power
+      // cut can lose it, and then the message goes out once more, under the same Message-ID. The
+      // message itself, and whatever it reports, was committed with synchronous=FULL.
+      q.syncNormal.run();
+      try {
+        return db.transaction(() => {
+          if (done) settle(done);
+          return nextId === null || q.markSending.run(nextId).changes === 1;
+        })();
+      } finally {
+        q.syncFull.run();
+      }
     },
 
     /** A person's "retry" (or "Send now"): failed or waiting messages become due at once. */

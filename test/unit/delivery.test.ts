@@ -5,6 +5,7 @@ import { noKeychain } from '../fixtures/keychain-available';
 import { png } from '../fixtures/files';
 import { DEMO, testClock, testCore, useRelay } from '../fixtures/core';
 import { loopbackSettings, startSmtp, type TestSmtp } from '../fixtures/smtp';
+import { readPragmas } from '../../main/store/database';
 
 let core: ReturnType<typeof testCore>;
 let smtp: TestSmtp | null = null;
@@ -71,6 +72,19 @@ describe('delivering a help request', () => {
     const [request] = await requests();
     expect(request).toMatchObject({ reference: ref, state: 'sent' });
     expect(request!.events.map((e) => e.state)).toEqual(['saved', 'queued', 'sent']);
+  });
+
+  it('records each outcome with the next claim, and leaves the store at synchronous=FULL for everything else', async () => {
+    smtp = await startSmtp();
+    core = testCore();
+    await useRelay(core, loopbackSettings(smtp.port));
+    for (let i = 0; i < 5; i++) await call('submitHelpRequest', help({ message: `Message ${i}` }));
+    expect(await core.deliverNow()).toMatchObject({ sent: 5, failed: 0, postponed: 0 });
+    expect(smtp.received).toHaveLength(5);
+    expect(core.db.prepare('SELECT state, count(*) AS n FROM outbox GROUP BY state').all()).toEqual([
+      { state: 'sent', n: 5 },
+    ]);
+    expect(readPragmas(core.db)).toMatchObject({ synchronous: 2 });
   });
 
   it('writes the e-mail in French for a French sender', async () => {
