@@ -10,6 +10,7 @@ import { basename, join, resolve } from 'node:path';
 import { createKeytarStore } from '../../main/secrets/keytar-store';
 import { createDeskRepository } from '../../main/store/desk';
 import { probeKeychain } from '../fixtures/keychain';
+import { WEB_HOST_NODE_FLAGS } from '../fixtures/web-host-flags';
 
 const HOST_SCRIPT = resolve(__dirname, '..', '..', 'dist', 'main', 'web.cjs');
 
@@ -28,10 +29,14 @@ function startHost(
   port = 0,
 ): Promise<{ url: string; process: ChildProcess }> {
   return new Promise((resolveStart, reject) => {
-    const child = spawn(process.execPath, [HOST_SCRIPT, '--port', String(port), '--data-dir', dataDir, ...extraArgs], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, ...env },
-    });
+    const child = spawn(
+      process.execPath,
+      [...WEB_HOST_NODE_FLAGS, HOST_SCRIPT, '--port', String(port), '--data-dir', dataDir, ...extraArgs],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, ...env },
+      },
+    );
     let output = '';
     const timer = setTimeout(() => reject(new Error(`host did not start: ${output}`)), 15_000);
     const onData = (chunk: Buffer) => {

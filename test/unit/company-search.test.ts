@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { createCompanySearchIndex } from '../../main/portal/directory/search-index';
+// The desk's company search on a real store: identifiers from its unique indexes, names and
+// cities from the in-memory trigram lists, for companies read at build time and added later.
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadCompanySearch } from '../../main/store/company-search';
+import { testCore } from '../fixtures/core';
 
-const index = createCompanySearchIndex();
 const COMPANIES = [
   {
     id: 1,
@@ -30,7 +32,19 @@ const COMPANIES = [
   { id: 4, cofor: 'B10004', legalName: 'Forge & Fonderie Lyonnaise', city: 'Lyon', duns: '900000004', taxNumber: null },
   { id: 5, cofor: 'B10005', legalName: 'Société Générale des Pièces', city: 'Besançon', duns: null, taxNumber: null },
 ];
-COMPANIES.forEach((c) => index.add(c));
+const core = testCore({ loadDemo: false });
+afterAll(() => core.dispose());
+const insert = core.db.prepare(
+  `INSERT INTO companies (id, cofor, legal_name, city, duns, tax_number, status, access_status)
+   VALUES (@id, @cofor, @legalName, @city, @duns, @taxNumber, 'active', 'open')`,
+);
+// Three companies are in the store when the index is built; two come after, as a desk adds them.
+COMPANIES.slice(0, 3).forEach((c) => insert.run(c));
+const index = loadCompanySearch(core.db);
+COMPANIES.slice(3).forEach((c) => {
+  insert.run(c);
+  index.add(c);
+});
 
 describe('company search', () => {
   it.each([

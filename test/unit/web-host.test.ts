@@ -1,5 +1,5 @@
 // The browser host over real HTTP on 127.0.0.1: token, Host and Origin checks, static files.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { createWebHost, MAX_BODY_BYTES } from '../../main/http/server';
 import { serveAppRequest } from '../../main/app/protocol';
 import { resolveAsset } from '../../main/assets/resolve';
 import { tempDir, testCore } from '../fixtures/core';
+import { WEB_HOST_NODE_FLAGS } from '../fixtures/web-host-flags';
 
 const TOKEN = 'test-token-0123456789abcdef';
 const core = testCore();
@@ -182,5 +183,16 @@ describe('asset paths', () => {
     expect((await serveAppRequest(renderer.path, new Request('app://other/index.html'))).status).toBe(404);
     const ok = await serveAppRequest(renderer.path, new Request('app://portal/index.html'));
     expect(ok.headers.get('content-security-policy')).toMatch(/^default-src 'none'/);
+  });
+});
+
+describe('how the host is started', () => {
+  it('`npm run web` starts it with the Node flags the tests and the bench use', () => {
+    const scripts = (
+      JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
+        scripts: Record<string, string>;
+      }
+    ).scripts;
+    expect(scripts['web']).toContain(`node ${WEB_HOST_NODE_FLAGS.join(' ')} dist/main/web.cjs`);
   });
 });

@@ -37,36 +37,98 @@ export function trigramsOf(text: string): Set<string> {
   return grams;
 }
 
-export function createCompanySearchIndex() {
-  const postings = new Map<string, number[]>();
-  const gramCount = new Map<number, number>();
-  const exact = new Map<string, { id: number; match: CompanyHit['match'] }>();
-  const known = new Set<number>();
+/** A company found by one of its identifiers, typed with spaces and dashes left out. */
+export interface IdentifierHit {
+  id: number;
+  match: 'cofor' | 'duns' | 'tax-number';
+}
+
+/**
+ * Finds companies by COFOR or DUNS. The store answers it from its unique indexes, so the search
+ * index does not hold a second copy of 200,000 identifiers in memory.
+ */
+export type IdentifierLookup = (compact: string) => IdentifierHit[];
+
+const compactTax = (taxNumber: string): string => normalise(taxNumber).replace(/ /g, '');
+
+/**
+ * The index, compact enough for a 100,000-company directory in a desktop process: the trigram
+ * lists of the companies it was built with are Int32Arrays (4 bytes an id, no slack), filled in
+ * two passes so that no growing arrays are left behind; companies added afterwards (a desk
+ * referencing a new file, an import) go to small ordinary lists next to them.
+ */
+export function createCompanySearchIndex(byIdentifier: IdentifierLookup = () => []) {
+  let built = new Map<string, Int32Array>();
+  const added = new Map<string, number[]>();
+  /** By company id: its number of trigrams plus one (0: not held). */
+  let gramCounts = new Uint8Array(1024);
+  let size = 0;
+  const taxNumbers = new Map<string, number>();
+
+  const hold = (company: SearchableCompany, grams: number): boolean => {
+    if (company.id >= gramCounts.length) {
+      const larger = new Uint8Array(Math.max(company.id + 1, gramCounts.length * 2));
+      larger.set(gramCounts);
+      gramCounts = larger;
+    }
+    if (gramCounts[company.id] !== 0) return false;
+    gramCounts[company.id] = Math.min(grams, 254) + 1;
+    size++;
+    if (company.taxNumber) taxNumbers.set(compactTax(company.taxNumber), company.id);
+    return true;
+  };
+  const gramsOfCompany = (c: SearchableCompany) => trigramsOf(`${c.legalName} ${c.city ?? ''}`);
+
+  /** Builds the index from every company, read twice: once to count, once to fill. */
+  function build(companies: () => Iterable<SearchableCompany>): void {
+    const counts = new Map<string, number>();
+    for (const company of companies())
+      for (const gram of gramsOfCompany(company)) counts.set(gram, (counts.get(gram) ?? 0) + 1);
+    const lists = new Map<string, Int32Array>();
+    for (const [gram, count] of counts) lists.set(gram, new Int32Array(count));
+    const filled = new Map<string, number>();
+    for (const company of companies()) {
+      const grams = gramsOfCompany(company);
+      if (!hold(company, grams.size)) continue;
+      for (const gram of grams) {
+        const at = filled.get(gram) ?? 0;
+        const list = lists.get(gram);
+        if (list && at < list.length) list[at] = company.id;
+        filled.set(gram, at + 1);
+      }
+    }
+    // A company that changed between the two reads leaves unused slots: cut them off.
+    for (const [gram, list] of lists) {
+      const at = filled.get(gram) ?? 0;
+      if (at < list.length) lists.set(gram, list.slice(0, at));
+    }
+    built = lists;
+  }
 
   /** Adds a company once: a company already held is left as it is (rebuild the index to re-read it). */
   function add(company: SearchableCompany): void {
-    if (known.has(company.id)) return;
-    known.add(company.id);
-    exact.set(`cofor:${company.cofor}`, { id: company.id, match: 'cofor' });
-    if (company.duns) exact.set(`duns:${company.duns}`, { id: company.id, match: 'duns' });
-    if (company.taxNumber)
-      exact.set(`tax:${normalise(company.taxNumber).replace(/ /g, '')}`, { id: company.id, match: 'tax-number' });
-    const grams = trigramsOf(`${company.legalName} ${company.city ?? ''}`);
-    gramCount.set(company.id, grams.size);
+    const grams = gramsOfCompany(company);
+    if (!hold(company, grams.size)) return;
     for (const gram of grams) {
-      const list = postings.get(gram);
+      const list = added.get(gram);
       if (list) list.push(company.id);
-      else postings.set(gram, [company.id]);
+      else added.set(gram, [company.id]);
     }
   }
+
+  const listLength = (gram: string): number => (built.get(gram)?.length ?? 0) + (added.get(gram)?.length ?? 0);
+  const known = (gram: string): boolean => built.has(gram) || added.has(gram);
 
   function search(query: string, limit = 10): CompanyHit[] {
     const hits: CompanyHit[] = [];
     const seen = new Set<number>();
     const compact = normalise(query).replace(/ /g, '');
-    for (const key of [`cofor:${compact.toUpperCase()}`, `duns:${compact.replace(/-/g, '')}`, `tax:${compact}`]) {
-      const found = exact.get(key);
-      if (found && !seen.has(found.id)) {
+    const identified = [
+      ...byIdentifier(compact),
+      ...(taxNumbers.has(compact) ? [{ id: taxNumbers.get(compact)!, match: 'tax-number' as const }] : []),
+    ];
+    for (const found of identified) {
+      if (!seen.has(found.id)) {
         hits.push({ id: found.id, score: 2, match: found.match });
         seen.add(found.id);
       }
@@ -75,22 +137,25 @@ export function createCompanySearchIndex() {
     const grams = [...trigramsOf(query)];
     if (grams.length === 0) return hits.slice(0, limit);
     // A trigram most companies share tells little and costs much: read the rarer ones.
-    const tooCommon = Math.max(2000, known.size * 0.05);
-    let usable = grams.filter((g) => (postings.get(g)?.length ?? 0) <= tooCommon);
+    const tooCommon = Math.max(2000, size * 0.05);
+    let usable = grams.filter((g) => listLength(g) <= tooCommon);
     if (usable.length === 0) {
       usable = grams
-        .filter((g) => postings.has(g))
-        .sort((a, b) => postings.get(a)!.length - postings.get(b)!.length)
+        .filter(known)
+        .sort((a, b) => listLength(a) - listLength(b))
         .slice(0, 2);
     }
     const shared = new Map<number, number>();
-    for (const gram of usable) for (const id of postings.get(gram) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
+    for (const gram of usable) {
+      for (const id of built.get(gram) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
+      for (const id of added.get(gram) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
+    }
 
     const ranked: CompanyHit[] = [];
     for (const [id, count] of shared) {
       if (seen.has(id)) continue;
       // Dice similarity on the trigrams that were read, scaled to the query's own.
-      const score = (2 * count) / (usable.length + Math.min(gramCount.get(id) ?? 0, grams.length * 2));
+      const score = (2 * count) / (usable.length + Math.min((gramCounts[id] ?? 1) - 1, grams.length * 2));
       if (score >= 0.3) ranked.push({ id, score, match: 'name' });
     }
     ranked.sort((a, b) => b.score - a.score || a.id - b.id);
@@ -98,10 +163,11 @@ export function createCompanySearchIndex() {
   }
 
   return {
+    build,
     add,
     search,
     get size() {
-      return known.size;
+      return size;
     },
   };
 }
