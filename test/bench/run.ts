@@ -71,18 +71,34 @@ async function main(): Promise<void> {
   const directory = syntheticDirectory(COMPANIES, AT);
   const total = rowCount(directory);
 
-  // Import: alternate baseline and ours on fresh files, keep the best of two each.
+  // Import: the baseline and each of ours in turn on fresh files, three rounds, the best of each
+  // kept, so that a noisy moment on a shared machine does not land on one side only.
+  // The CSV import is as the desk sends it: the file in 1 MB chunks, read as a stream, every row
+  // checked, companies written a batch at a time (one transaction each) while the rest arrives.
+  const csv = toCsv(directory.companies);
   let plainBest = Infinity;
   let oursBest = Infinity;
   let validatedBest = Infinity;
+  let csvBest = Infinity;
+  let csvReport: DeskImportReport | null = null;
   let core: PortalCore | null = null;
-  for (let round = 0; round < 2; round++) {
+  for (let round = 0; round < 3; round++) {
     const plainDb = freshStore();
     plainBest = Math.min(
       plainBest,
       time(() => plainInserts(plainDb, directory)),
     );
     plainDb.close();
+    const csvDb = freshStore();
+    csvBest = Math.min(
+      csvBest,
+      time(() => {
+        const job = startDirectoryImport(csvDb, 'csv', () => false, AT);
+        for (let i = 0; i < csv.length; i += 1 << 20) job.write(csv.slice(i, i + (1 << 20)));
+        csvReport = job.finish();
+      }),
+    );
+    csvDb.close();
     // The app's own store, as the app opens it, kept after the first round for the analysis.
     const ours = startCore({
       dataDir: join(dir.path, `core-${round}`),
@@ -97,6 +113,7 @@ async function main(): Promise<void> {
     );
     if (core) ours.close();
     else core = ours;
+    if (round === 2) continue; // two rounds are enough for the informative one
     const validatedDb = freshStore();
     const json = JSON.parse(JSON.stringify(directory)) as unknown; // what an import file gives
     validatedBest = Math.min(
@@ -106,31 +123,13 @@ async function main(): Promise<void> {
     validatedDb.close();
   }
   row('import: plain prepared inserts, one transaction (baseline)', `${fmt(total / plainBest)} rows/s`, '1.00', '');
-  row('import: importDirectory', `${fmt(total / oursBest)} rows/s`, (plainBest / oursBest).toFixed(2), '>= 0.50');
+  row('import: importDirectory', `${fmt(total / oursBest)} rows/s`, (plainBest / oursBest).toFixed(2), '>= 0.90');
   row(
     'import: schema validation + importDirectory',
     `${fmt(total / validatedBest)} rows/s`,
     (plainBest / validatedBest).toFixed(2),
     '(informative)',
   );
-
-  // The CSV import as the desk sends it: the file in 1 MB chunks, read as a stream, every row
-  // checked, companies written a batch at a time (one transaction each) while the rest arrives.
-  const csv = toCsv(directory.companies);
-  let csvBest = Infinity;
-  let csvReport: DeskImportReport | null = null;
-  for (let round = 0; round < 2; round++) {
-    const csvDb = freshStore();
-    csvBest = Math.min(
-      csvBest,
-      time(() => {
-        const job = startDirectoryImport(csvDb, 'csv', () => false, AT);
-        for (let i = 0; i < csv.length; i += 1 << 20) job.write(csv.slice(i, i + (1 << 20)));
-        csvReport = job.finish();
-      }),
-    );
-    csvDb.close();
-  }
   const imported = csvReport as DeskImportReport | null;
   row(
     `import of the CSV form in 1 MB chunks (${(csv.length / 1e6).toFixed(0)} MB, ${imported?.rejectedTotal} rejected, ${imported?.companies.inserted} companies)`,

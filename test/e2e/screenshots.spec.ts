@@ -2,6 +2,8 @@
 // for a person to look at. Not part of `npm test`.
 import { resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { toCsv } from '../../main/portal/directory/file-formats';
+import { syntheticDirectory } from '../bench/directory-data';
 import { createAgent, DEMO, open, openRequest, requestAccess, test } from './fixtures';
 
 const OUT = resolve(__dirname, '..', '..', 'docs', 'screenshots');
@@ -143,6 +145,49 @@ for (const lang of ['en', 'fr'] as const) {
       await page.getByTestId('backup-taken').waitFor();
       await page.locator('#backup-title').scrollIntoViewIfNeeded();
       await shot('settings-backup');
+
+      // A directory import under way (its last chunk held back until the picture is taken), then
+      // a report with rejected rows and a company left out.
+      await page.evaluate(() => (location.hash = '#/desk/directory'));
+      const large = Buffer.from(toCsv(syntheticDirectory(8000, new Date('2026-11-29T12:00:00Z')).companies));
+      let release = () => {};
+      const held = new Promise<void>((done) => (release = done));
+      await page.route('**/api/deskImportChunk', async (route) => {
+        if (route.request().postData()?.includes('"last":true')) await held;
+        await route.continue();
+      });
+      await page
+        .locator('#directory-file')
+        .setInputFiles({ name: 'suppliers.csv', mimeType: 'text/csv', buffer: large });
+      await page.locator('form button[type=submit]').click();
+      await page.getByTestId('import-progress').getByText(/[1-9]/).waitFor();
+      await shot('desk-directory-importing');
+      release();
+      await page.getByTestId('import-report').waitFor();
+      await page.unroute('**/api/deskImportChunk');
+      await page.locator('#directory-file').setInputFiles({
+        name: 'suppliers.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(
+          [
+            'record,cofor,duns,legal_name,city,country,status,access,site_code,site_name,login,email,role,state',
+            'company,B20001,800000001,Brake Parts SA,Lyon,FR,active,open,,,,,,',
+            'site,B20001,,,Lyon,,,,01,Lyon plant,,,,',
+            'company,B2,bad,,,,active,open,,,,,,',
+            'account,B20001,,,,,,,,,X1,x@brake.example,admin,active',
+            'company,B20002,800000002,Seat Fabrics GmbH,Berlin,DE,active,open,,,,,,',
+            'account,B20002,,,,,,,,,V100001,ana@seat.example,plsa,active',
+            'widget,B20001,,,,,,,,,,,,',
+          ].join('\n'),
+        ),
+      });
+      await page.locator('form button[type=submit]').click();
+      await page
+        .getByTestId('import-report')
+        .getByText(/B20002/)
+        .waitFor();
+      await page.locator('#report-title').scrollIntoViewIfNeeded();
+      await shot('desk-directory-report');
     });
   });
 }

@@ -6,13 +6,8 @@ import { stringify } from 'csv-stringify/sync';
 import type { z } from 'zod';
 import type { ImportRejection } from '../../../preload/contract/help';
 import { createCsvReader, CsvSyntaxError } from './csv-reader';
-import {
-  directoryAccountSchema,
-  directoryCompanySchema,
-  directoryPersonSchema,
-  directorySiteSchema,
-  type DirectoryCompany,
-} from './model';
+import { directoryCompanySchema, type DirectoryCompany } from './model';
+import { checkChildRow, type ChildOf } from './row-checks';
 
 export interface ParsedDirectory {
   /** The companies read and not yet taken. */
@@ -85,8 +80,12 @@ function problemsOf(
     });
     if (issue.code === 'unrecognized_keys')
       return { line, problem: 'unknown-field', field: issue.keys.map((k) => fieldName([...issue.path, k])).join(', ') };
-    if (value === undefined || issue.code === 'too_small') return { line, problem: 'missing', field };
+    if (value === undefined || (issue.code === 'too_small' && value === '')) return { line, problem: 'missing', field };
     switch (issue.code) {
+      case 'too_small':
+        return issue.origin === 'string' && issue.minimum === 1
+          ? { line, problem: 'missing', field }
+          : withValue('format');
       case 'too_big':
         return issue.origin === 'array'
           ? { line, problem: 'too-many', field, detail: String(issue.maximum) }
@@ -185,24 +184,17 @@ type Column = (typeof CSV_COLUMNS)[number];
 type CsvRow = Partial<Record<Column, string>>;
 
 /** The CSV column of each schema field, so a problem names the column the agent sees. */
-const COLUMN_OF: Record<'company' | 'site' | 'person' | 'account', Record<string, Column>> = {
-  company: {
-    legalName: 'legal_name',
-    registrationNumber: 'registration_number',
-    taxNumber: 'tax_number',
-    postalCode: 'postal_code',
-    accessRequestedAt: 'access_requested_at',
-  },
-  site: { code: 'site_code', name: 'site_name' },
-  person: { key: 'person_key', fullName: 'full_name', jobTitle: 'job_title' },
-  account: { person: 'person_key' },
+const COMPANY_COLUMN_OF: Record<string, Column> = {
+  legalName: 'legal_name',
+  registrationNumber: 'registration_number',
+  taxNumber: 'tax_number',
+  postalCode: 'postal_code',
+  accessRequestedAt: 'access_requested_at',
 };
-const columnName =
-  (record: keyof typeof COLUMN_OF) =>
-  (path: PropertyKey[]): string => {
-    const key = String(path[0] ?? 'record');
-    return COLUMN_OF[record][key] ?? key;
-  };
+const companyColumn = (path: PropertyKey[]): string => {
+  const key = String(path[0] ?? 'record');
+  return COMPANY_COLUMN_OF[key] ?? key;
+};
 const MAX_CHILDREN = { site: 500, person: 500, account: 5000 } as const;
 const CHILD_LIST = { site: 'sites', person: 'people', account: 'accounts' } as const;
 
@@ -251,7 +243,7 @@ export function createCsvDirectoryReader(knownCofor: (cofor: string) => boolean 
     };
     const parsed = directoryCompanySchema.safeParse(input);
     if (!parsed.success) {
-      rejected.add(...problemsOf(parsed.error, line, input, columnName('company')));
+      rejected.add(...problemsOf(parsed.error, line, input, companyColumn));
       return;
     }
     if (companies.has(parsed.data.cofor) || taken.has(parsed.data.cofor)) {
@@ -271,35 +263,11 @@ export function createCsvDirectoryReader(knownCofor: (cofor: string) => boolean 
       rejected.add({ line, problem: 'too-many', field: list, detail: String(MAX_CHILDREN[record]) });
       return true;
     }
-    let input: Record<string, string | undefined>;
-    let parsed;
-    if (record === 'site') {
-      input = { code: cell(cells, 'site_code'), name: cell(cells, 'site_name'), city: cell(cells, 'city') };
-      parsed = directorySiteSchema.safeParse(input);
-      if (parsed.success) company.sites.push(parsed.data);
-    } else if (record === 'person') {
-      input = {
-        key: cell(cells, 'person_key'),
-        fullName: cell(cells, 'full_name'),
-        jobTitle: cell(cells, 'job_title'),
-        email: cell(cells, 'email'),
-        phone: cell(cells, 'phone'),
-        role: cell(cells, 'role'),
-      };
-      parsed = directoryPersonSchema.safeParse(input);
-      if (parsed.success) company.people.push(parsed.data);
-    } else {
-      input = {
-        login: cell(cells, 'login'),
-        person: cell(cells, 'person_key'),
-        email: cell(cells, 'email'),
-        role: cell(cells, 'role'),
-        state: cell(cells, 'state'),
-      };
-      parsed = directoryAccountSchema.safeParse(input);
-      if (parsed.success) company.accounts.push(parsed.data);
-    }
-    if (!parsed.success) rejected.add(...problemsOf(parsed.error, line, input, columnName(record)));
+    const checked = checkChildRow(record, (column) => cell(cells, column as Column), line);
+    if (!checked.ok) rejected.add(...checked.problems);
+    else if (record === 'site') company.sites.push(checked.value as ChildOf<'site'>);
+    else if (record === 'person') company.people.push(checked.value as ChildOf<'person'>);
+    else company.accounts.push(checked.value as ChildOf<'account'>);
     return true;
   };
 
