@@ -62,10 +62,11 @@ export function createDirectoryWriter(db: Db, at: Date): DirectoryWriter {
   const findCompany = db.prepare<[string], { id: number }>('SELECT id FROM companies WHERE cofor = ?');
   const dunsOwner = db.prepare<[string], { cofor: string }>('SELECT cofor FROM companies WHERE duns = ?');
   type CompanyValues = Record<string, string | number | null>;
-  const insertCompany = db.prepare<
-    [CompanyValues]
-  >(`INSERT INTO companies (cofor, duns, legal_name, registration_number, tax_number, street, postal_code, city, country, status, access_status, access_requested_at)
-    VALUES (@cofor, @duns, @legalName, @registrationNumber, @taxNumber, @street, @postalCode, @city, @country, @status, @access, @accessRequestedAt)`);
+  type CompanyRow = [string, ...Array<string | null>];
+  const insertCompany = db.prepare<CompanyRow>(
+    `INSERT INTO companies (cofor, duns, legal_name, registration_number, tax_number, street, postal_code, city, country, status, access_status, access_requested_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
   const updateCompany = db.prepare<
     [CompanyValues]
   >(`UPDATE companies SET duns = @duns, legal_name = @legalName, registration_number = @registrationNumber, tax_number = @taxNumber,
@@ -114,20 +115,6 @@ export function createDirectoryWriter(db: Db, at: Date): DirectoryWriter {
    * and a clash surfaces as a constraint error that sends the whole batch to the checked path.
    */
   const writeCompany = (c: DirectoryCompany, into: Tallies, checked: boolean): void => {
-    const values = {
-      cofor: c.cofor,
-      duns: n(c.duns),
-      legalName: c.legalName,
-      registrationNumber: n(c.registrationNumber),
-      taxNumber: n(c.taxNumber),
-      street: n(c.street),
-      postalCode: n(c.postalCode),
-      city: n(c.city),
-      country: n(c.country),
-      status: c.status,
-      access: c.access,
-      accessRequestedAt: n(c.accessRequestedAt),
-    };
     if (checked && c.duns !== undefined) {
       const owner = dunsOwner.get(c.duns);
       if (owner && owner.cofor !== c.cofor)
@@ -135,11 +122,40 @@ export function createDirectoryWriter(db: Db, at: Date): DirectoryWriter {
     }
     const existing = findCompany.get(c.cofor);
     if (!existing) {
-      const companyId = Number(insertCompany.run(values).lastInsertRowid);
+      // Positional, in the columns' order: binding an object costs a property lookup per column.
+      const inserted = insertCompany.run(
+        c.cofor,
+        n(c.duns),
+        c.legalName,
+        n(c.registrationNumber),
+        n(c.taxNumber),
+        n(c.street),
+        n(c.postalCode),
+        n(c.city),
+        n(c.country),
+        c.status,
+        c.access,
+        n(c.accessRequestedAt),
+      );
+      const companyId = Number(inserted.lastInsertRowid);
       into.companies.inserted++;
       writeChildren(companyId, c, into, checked ? 'checked' : 'new');
     } else {
-      into.companies[updateCompany.run({ ...values, id: existing.id }).changes ? 'updated' : 'unchanged']++;
+      const changed = updateCompany.run({
+        id: existing.id,
+        duns: n(c.duns),
+        legalName: c.legalName,
+        registrationNumber: n(c.registrationNumber),
+        taxNumber: n(c.taxNumber),
+        street: n(c.street),
+        postalCode: n(c.postalCode),
+        city: n(c.city),
+        country: n(c.country),
+        status: c.status,
+        access: c.access,
+        accessRequestedAt: n(c.accessRequestedAt),
+      }).changes;
+      into.companies[changed ? 'updated' : 'unchanged']++;
       writeChildren(existing.id, c, into, 'checked');
     }
   };

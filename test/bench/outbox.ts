@@ -72,15 +72,21 @@ export async function benchThroughput(items: number): Promise<{ oursPerSecond: n
     await deliverAll();
     await sendPlain(warm);
 
-    const messages = await queue(items);
-    let t0 = process.hrtime.bigint();
-    await deliverAll();
-    const ours = Number(process.hrtime.bigint() - t0) / 1e9;
-    t0 = process.hrtime.bigint();
-    await sendPlain(messages);
-    const baseline = Number(process.hrtime.bigint() - t0) / 1e9;
+    // Then ours and the baseline in turn, three rounds of a third each, the best rate of each kept.
+    let ours = 0;
+    let baseline = 0;
+    const perRound = Math.ceil(items / 3);
+    for (let round = 0; round < 3; round++) {
+      const messages = await queue(perRound);
+      let t0 = process.hrtime.bigint();
+      await deliverAll();
+      ours = Math.max(ours, perRound / (Number(process.hrtime.bigint() - t0) / 1e9));
+      t0 = process.hrtime.bigint();
+      await sendPlain(messages);
+      baseline = Math.max(baseline, perRound / (Number(process.hrtime.bigint() - t0) / 1e9));
+    }
     plain.close();
-    return { oursPerSecond: items / ours, plainPerSecond: items / baseline };
+    return { oursPerSecond: ours, plainPerSecond: baseline };
   } finally {
     core.close();
     await smtp.stop();

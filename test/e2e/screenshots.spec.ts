@@ -160,7 +160,10 @@ for (const lang of ['en', 'fr'] as const) {
         .locator('#directory-file')
         .setInputFiles({ name: 'suppliers.csv', mimeType: 'text/csv', buffer: large });
       await page.locator('form button[type=submit]').click();
-      await page.getByTestId('import-progress').getByText(/[1-9]/).waitFor();
+      await page
+        .getByTestId('import-progress')
+        .getByText(/ [1-9][\d,\s]* (companies written|entreprises enregistrées)/)
+        .waitFor();
       await shot('desk-directory-importing');
       release();
       await page.getByTestId('import-report').waitFor();

@@ -1,15 +1,24 @@
 // The desk's directory import as the screen drives it: a file in numbered chunks through the real
-// router into a real store, written while it is read, with progress after every chunk.
+// router into a real store, written while it is read, with progress after every chunk; and the
+// same from the desk's command line (the built dist/main/desk.cjs, as npm test builds it).
+import { execFile } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeskImportProgress } from '../../preload/contract/help';
 import { toCsv } from '../../main/portal/directory/file-formats';
 import { hashPasswordSync } from '../../main/secrets/password-hasher';
+import { STORE_FILE } from '../../main/paths';
+import { openStore } from '../../main/store/database';
 import { createDeskRepository } from '../../main/store/desk';
 import { IMPORT_BATCH } from '../../main/store/directory-import';
 import { coforOf, syntheticDirectory } from '../bench/directory-data';
-import { testCore } from '../fixtures/core';
+import { tempDir, testCore } from '../fixtures/core';
 
 const AT = new Date('2026-11-29T12:00:00Z');
+const DESK_CLI = resolve(__dirname, '..', '..', 'dist', 'main', 'desk.cjs');
+const run = promisify(execFile);
 let core: ReturnType<typeof testCore>;
 const call = (method: string, payload: unknown) => core.router.call(method, payload);
 const value = <T>(r: unknown): T => {
@@ -150,5 +159,43 @@ describe('a directory file in chunks', () => {
       companies: { inserted: 1 },
       rejected: [{ line: 3, problem: 'unreadable', detail: 'unclosed-quote' }],
     });
+  });
+
+  it('reads a file of 1 MB chunks from the command line, accents cut between chunks included', async () => {
+    const size = 3 * IMPORT_BATCH;
+    const directory = syntheticDirectory(size, AT);
+    for (const c of directory.companies) c.legalName = `Équipements ${c.legalName} — Société`;
+    const dir = tempDir('portal-desk-cli-');
+    try {
+      const file = join(dir.path, 'suppliers.csv');
+      // Blank lines after the header (skipped by the reader) shift the file until its first 1 MB
+      // boundary falls inside a two- or three-byte character.
+      const csv = Buffer.from(toCsv(directory.companies));
+      let inside = 1 << 20;
+      while ((csv[inside]! & 0xc0) !== 0x80) inside--;
+      const header = csv.indexOf('\n') + 1;
+      const bytes = Buffer.concat([
+        csv.subarray(0, header),
+        Buffer.alloc((1 << 20) - inside, '\n'),
+        csv.subarray(header),
+      ]);
+      expect(bytes[1 << 20]! & 0xc0).toBe(0x80);
+      writeFileSync(file, bytes);
+      mkdirSync(join(dir.path, 'data')); // the folder the app made at its first start
+      const { stdout } = await run(process.execPath, [DESK_CLI, 'import', file, '--data-dir', join(dir.path, 'data')], {
+        encoding: 'utf8',
+      });
+      expect(stdout).toContain(`${size * 9} rows read; companies {"inserted":${size},"updated":0,"unchanged":0}`);
+      const store = openStore(join(dir.path, 'data', STORE_FILE));
+      try {
+        const names = store.prepare('SELECT legal_name FROM companies').pluck().all() as string[];
+        expect(names).toHaveLength(size);
+        expect(names.every((n) => /^Équipements Synthetic Supplier \d+ SA — Société$/.test(n))).toBe(true);
+      } finally {
+        store.close();
+      }
+    } finally {
+      dir.remove();
+    }
   });
 });
