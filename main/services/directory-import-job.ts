@@ -1,27 +1,16 @@
 // One import of a directory file, fed chunk by chunk (from the desk's upload or from disk): each
 // chunk is read at once, and companies are written a batch at a time while the rest arrives, so
 // neither the file nor the whole directory is ever held in memory.
-import type { DeskImportReport } from '../../preload/contract/help';
-import {
-  createCsvDirectoryReader,
-  createJsonLinesReader,
-  MAX_REPORTED,
-  type DirectoryReader,
-} from '../portal/directory/file-formats';
+import type { DeskImportProgress, DeskImportReport } from '../../preload/contract/help';
+import { createCsvDirectoryReader, createJsonLinesReader } from '../portal/directory/file-formats';
+import { MAX_REPORTED, type DirectoryReader } from '../portal/directory/read-report';
 import type { Db } from '../store/database';
 import { createDirectoryWriter, IMPORT_BATCH } from '../store/directory-import';
 
 export type DirectoryFormat = 'csv' | 'jsonl';
 
-export interface ImportCounts {
-  /** Characters read, rows found in them, rows left out. */
-  received: number;
-  rows: number;
-  rejected: number;
-  /** Companies read, and written to the store. */
-  companies: number;
-  written: number;
-}
+/** Characters read, rows found in them, rows left out, companies read and written so far. */
+export type ImportCounts = Omit<DeskImportProgress, 'importId' | 'report'>;
 
 export interface DirectoryImportJob {
   write(chunk: string): void;

@@ -235,9 +235,11 @@ export function createDirectoryWriter(db: Db, at: Date): DirectoryWriter {
       const batch = tallies();
       try {
         // The fast path: the whole batch, no savepoint per company (each costs a statement journal).
+        // IMMEDIATE: the write lock is taken before the first read, so another process writing
+        // the directory at the same time waits its turn instead of invalidating what was read.
         db.transaction(() => {
           for (const c of companies) writeCompany(c, batch, false);
-        })();
+        }).immediate();
         addTallies(done, batch);
         return;
       } catch {
@@ -254,7 +256,7 @@ export function createDirectoryWriter(db: Db, at: Date): DirectoryWriter {
             conflicts.push(conflictOf(c, error));
           }
         }
-      })();
+      }).immediate();
       addTallies(done, careful);
     },
 
@@ -273,7 +275,7 @@ export function createDirectoryWriter(db: Db, at: Date): DirectoryWriter {
             conflicts.push(conflictOf(c, error));
           }
         }
-      })();
+      }).immediate();
       addTallies(done, late);
       return rejected;
     },

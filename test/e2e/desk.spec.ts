@@ -163,7 +163,7 @@ test('directory import with bad rows shows the report, and a second import chang
   await expect(report.getByRole('row')).toHaveCount(6);
   await expect(report).toContainText('“login” does not have the expected form: “X1”.');
   await expect(report).toContainText('“role” must be one of: user, plsa (found “admin”).');
-  await expect(report).toContainText('“legal_name” is empty.');
+  await expect(report).toContainText('“legal_name” is empty or missing.');
   await expect(report).not.toContainText(/format\b|legalName|invalid_/);
   await expectAccessible(page);
   await upload();

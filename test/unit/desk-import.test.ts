@@ -161,6 +161,51 @@ describe('a directory file in chunks', () => {
     });
   });
 
+  it('keeps one directory when two agents and the command line import the same file at once', async () => {
+    const size = 2 * IMPORT_BATCH + 500;
+    const csv = toCsv(syntheticDirectory(size, AT).companies);
+    const file = join(core.dataDir, 'suppliers.csv');
+    writeFileSync(file, csv);
+    // Another process on the same store, writing batches while the two agents below do.
+    const cli = run(process.execPath, [DESK_CLI, 'import', file, '--data-dir', core.dataDir], { encoding: 'utf8' });
+    const sessions = [session, await agent('desk.bob')];
+    const ids = await Promise.all(
+      sessions.map(
+        async (s) => value<DeskImportProgress>(await call('deskImportStart', { session: s, format: 'csv' })).importId,
+      ),
+    );
+    const parts = chunks(csv, 300_007);
+    let answers: DeskImportProgress[] = [];
+    for (const [seq, content] of parts.entries()) {
+      answers = await Promise.all(
+        sessions.map(async (s, i) =>
+          value<DeskImportProgress>(
+            await call('deskImportChunk', {
+              session: s,
+              importId: ids[i],
+              seq,
+              content,
+              last: seq === parts.length - 1,
+            }),
+          ),
+        ),
+      );
+    }
+    const { stdout } = await cli;
+    const cliCompanies = JSON.parse(/companies (\{[^}]*\})/.exec(stdout)![1]!) as {
+      inserted: number;
+      unchanged: number;
+    };
+    const reports = [...answers.map((a) => a.report!.companies), cliCompanies];
+    // Each company went in once, by whoever came first; the others found it unchanged.
+    expect(reports.reduce((n, r) => n + r.inserted, 0)).toBe(size);
+    for (const r of reports) expect(r.inserted + r.unchanged).toBe(size);
+    for (const a of answers) expect(a.report!.conflicts).toEqual([]);
+    expect(stdout).not.toContain('not imported');
+    expect(companies()).toBe(size);
+    expect(core.db.prepare('SELECT count(*) FROM accounts').pluck().get()).toBe(size * 5);
+  });
+
   it('reads a file of 1 MB chunks from the command line, accents cut between chunks included', async () => {
     const size = 3 * IMPORT_BATCH;
     const directory = syntheticDirectory(size, AT);

@@ -46,7 +46,7 @@ describe('reading directory files', () => {
     expect(parsed.rejected.map(describeRejection)).toEqual([
       'cofor does not have the expected form ("B2")',
       'duns does not have the expected form ("bad")',
-      'legal_name is empty',
+      'legal_name is empty or missing',
       'unknown company ZZZZZZ: the file has no company row with this COFOR',
       'login does not have the expected form ("X1")',
       'role must be one of: user, plsa (found "admin")',

@@ -14,7 +14,7 @@ export function describeRejection(r: ImportRejection): string {
     case 'not-json':
       return 'this line is not valid JSON';
     case 'missing':
-      return `${field} is empty`;
+      return `${field} is empty or missing`;
     case 'format':
       return `${field} does not have the expected form${r.value ? ` ("${r.value}")` : ''}`;
     case 'too-long':

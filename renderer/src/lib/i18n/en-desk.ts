@@ -137,7 +137,7 @@ export const enDesk = {
     'Text follows a closing quote (write two quotes for a quote inside a quoted value): the file cannot be read from this line on.',
   'import.problem.header': 'The first line must name the columns, including “{field}”.',
   'import.problem.not-json': 'This line is not valid JSON.',
-  'import.problem.missing': '“{field}” is empty.',
+  'import.problem.missing': '“{field}” is empty or missing.',
   'import.problem.format': '“{field}” does not have the expected form.',
   'import.problem.format-found': '“{field}” does not have the expected form: “{value}”.',
   'import.problem.too-long': '“{field}” is longer than {detail} characters.',

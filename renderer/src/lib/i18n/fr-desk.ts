@@ -143,7 +143,7 @@ export const frDesk: Record<keyof typeof enDesk, string> = {
     'Du texte suit un guillemet fermant (doublez le guillemet à l’intérieur d’une valeur entre guillemets) : le fichier est illisible à partir de cette ligne.',
   'import.problem.header': 'La première ligne doit nommer les colonnes, dont « {field} ».',
   'import.problem.not-json': 'Cette ligne n’est pas du JSON valide.',
-  'import.problem.missing': '« {field} » est vide.',
+  'import.problem.missing': '« {field} » est vide ou absent.',
   'import.problem.format': '« {field} » n’a pas la forme attendue.',
   'import.problem.format-found': '« {field} » n’a pas la forme attendue : « {value} ».',
   'import.problem.too-long': '« {field} » dépasse {detail} caractères.',
