@@ -109,11 +109,11 @@ export async function open(page: Page, host: Host, route = '#/'): Promise<void> 
   if (route !== '#/') await page.evaluate((r) => (location.hash = r), route);
 }
 
-/** axe-core on the current screen: no serious or critical violation. Run through the DevTools
+/** axe-core on the current screen: its serious and critical violations. Run through the DevTools
  * protocol, so the app's CSP (which forbids injected scripts) stays as it is. */
-export async function expectAccessible(page: Page): Promise<void> {
+export async function axeViolations(page: Page): Promise<string[]> {
   await page.evaluate(axe.source);
-  const violations = await page.evaluate(async () => {
+  return page.evaluate(async () => {
     const result = await (window as unknown as { axe: typeof axe }).axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
     });
@@ -121,7 +121,11 @@ export async function expectAccessible(page: Page): Promise<void> {
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   });
-  expect(violations).toEqual([]);
+}
+
+/** No serious or critical axe violation on the current screen. */
+export async function expectAccessible(page: Page): Promise<void> {
+  expect(await axeViolations(page)).toEqual([]);
 }
 
 /** What the host queued for an address, read from its store as an operator would. */

@@ -42,13 +42,13 @@ export const HELP_SCHEMAS = {
     .extend({ password: z.string().max(1024), session: session() })
     .superRefine(requireTlsOffLoopback),
   sendTestEmail: z.strictObject({ session: session(), to: email(), lang: lang() }),
-  helpTopic: z.strictObject({ lang: z.string().regex(/^[a-z]{2}$/) }),
+  helpTopic: z.strictObject({ lang: lang() }),
   helpGuide: z.strictObject({
     id: z.enum(['present-company', 'register-portal', 'log-in', 'read-more']),
-    lang: z.string().regex(/^[a-z]{2}$/),
+    lang: lang(),
   }),
   searchHelp: z.strictObject({
     query: z.string().max(200, { error: 'too-long' }),
-    lang: z.string().regex(/^[a-z]{2}$/),
+    lang: lang(),
   }),
 };

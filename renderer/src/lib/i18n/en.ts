@@ -1,5 +1,5 @@
 // English: the reference dictionary. Its wording follows the portal's own welcome page; the
-// other languages must provide every key (French) or fall back to it (Portuguese, partial).
+// other offered languages provide every key (test/unit/languages.test.ts).
 import { enAccounts } from './en-accounts';
 import { enHelp } from './en-help';
 import { enDesk } from './en-desk';

@@ -3,16 +3,15 @@
 // on screen follows a switch at once.
 import { en, type MessageKey } from './en';
 import { fr } from './fr';
-import { pt } from './pt';
 import { LANGS, type Lang } from '$contract/languages';
 
 export type { Lang } from '$contract/languages';
 
 /** Each language by its own name, as the language menu shows it. */
-const NAMES: Record<Lang, string> = { en: 'English', fr: 'Français', pt: 'Português' };
+const NAMES: Record<Lang, string> = { en: 'English', fr: 'Français' };
 export const LANGUAGES = LANGS.map((code) => ({ code, label: NAMES[code] }));
 
-const DICTIONARIES: Record<Lang, Partial<Record<MessageKey, string>>> = { en, fr, pt };
+const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { en, fr };
 const STORAGE_KEY = 'portal.lang';
 
 const isLang = (value: unknown): value is Lang => LANGUAGES.some((l) => l.code === value);
