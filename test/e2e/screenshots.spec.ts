@@ -1,4 +1,4 @@
-// `npm run screenshots`: pictures of every screen, in English and French, for the README and
+// `npm run screenshots`: pictures of every screen, in English and French, light and dark, for the README and
 // for a person to look at. Not part of `npm test`.
 import { resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -13,7 +13,13 @@ for (const lang of ['en', 'fr'] as const) {
     test.use({ locale: lang === 'fr' ? 'fr-FR' : 'en-US' });
 
     test(`home, analysis, forms (${lang})`, async ({ page, host }) => {
-      const shot = (name: string) => page.screenshot({ path: `${OUT}/${name}-${lang}.png`, fullPage: true });
+      // Each screen in the light theme and in the dark one (which follows the system setting).
+      const shot = async (name: string) => {
+        await page.screenshot({ path: `${OUT}/${name}-${lang}.png`, fullPage: true });
+        await page.emulateMedia({ colorScheme: 'dark' });
+        await page.screenshot({ path: `${OUT}/${name}-${lang}-dark.png`, fullPage: true });
+        await page.emulateMedia({ colorScheme: 'light' });
+      };
       await open(page, host);
       await shot('home');
 
