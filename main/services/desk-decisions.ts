@@ -209,6 +209,8 @@ export function createDeskDecisions(deps: DecisionDeps) {
             throw fieldError('invalid-input', 'cofor', 'cofor.unknown', 'No company has this COFOR.');
           db.transaction(() => {
             claim(row, decision.kind, actor, at);
+            // The request now belongs to the company found: its panel shows that company.
+            if (company) desk.linkCompany(row.id, company.id);
             answer(
               row,
               company ? 'cofor-found' : 'cofor-not-found',

@@ -23,7 +23,15 @@ test('the demo PLSA logs in from the header and sees the private area, then sign
   await expect(page.getByRole('heading', { name: 'My private area' })).toBeVisible();
   await expect(page.getByTestId('my-login')).toHaveText('V100001');
   await expect(page.getByRole('region', { name: 'My PLSAs' })).toContainText('Camille Sample');
-  await expect(page.locator('[data-stage="login"]')).toHaveAttribute('data-status', 'action');
+  // Logged in, stage 3 is done: nobody is asked to log in again.
+  await expect(page.locator('[data-stage="login"]')).toHaveAttribute('data-status', 'done');
+  await expect(page.locator('[data-stage="login"]')).toContainText('You are logged in as V100001.');
+  await page.evaluate(() => (location.hash = '#/access'));
+  await page.getByLabel('COFOR', { exact: true }).fill('A10001');
+  await page.getByRole('button', { name: 'Start analysis' }).click();
+  await expect(page.locator('[data-stage="login"]')).toHaveAttribute('data-status', 'done');
+  await expect(page.locator('[data-stage="login"]').getByRole('link')).toHaveText(['Open my private area']);
+  await page.getByRole('link', { name: 'Open my private area' }).click();
   await expect(page.getByRole('link', { name: 'PLSA console', exact: true })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Sign out' }).click();

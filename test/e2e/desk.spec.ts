@@ -50,6 +50,11 @@ test('unknown COFOR: a supplier asks, the desk finds the company and answers by 
   await page.getByRole('button', { name: 'Find the company' }).click();
   await page.getByRole('button', { name: 'Answer with A10002' }).click();
   await expect(page.getByTestId('decision-outcome')).toContainText('COFOR A10002');
+  // The company panel follows the answer, in the desk's words: stages without supplier forms.
+  const companyPanel = page.getByRole('region', { name: 'Company' });
+  await expect(companyPanel).toContainText('COFOR A10002');
+  await expect(companyPanel.locator('[data-stage]')).toHaveCount(3);
+  await expect(companyPanel.locator('[data-stage] a')).toHaveCount(0);
   await expect
     .poll(() => smtp!.received.filter((r) => r.envelopeTo.includes('jo@sample.example')).length, { timeout: 15_000 })
     .toBe(1);
@@ -223,6 +228,23 @@ test('a directory file far larger than one request goes through the screen, with
   await expect(report.getByRole('row', { name: /Login V10000\d belongs to another company\./ })).toHaveCount(1);
   await expect(progress).toHaveCount(0);
   await expectAccessible(page);
+});
+
+test('a blocked-access report for an active account offers no Unblock, and says why', async ({ page, host }) => {
+  createAgent(host);
+  await open(page, host, '#/recovery?form=blocked');
+  await page.getByLabel('Login', { exact: true }).fill(DEMO.user.login);
+  await page.getByLabel('E-mail registered for your login').fill(DEMO.user.email);
+  await page.getByLabel('What happened?').fill('I think I am locked out.');
+  await page.getByRole('button', { name: 'Submit' }).click();
+  await expect(page.locator('#recovery-done')).toBeVisible();
+  await logIn(page, host, AGENT.username, AGENT.password);
+  await expect(page.getByRole('heading', { name: 'Assistance queue' })).toBeVisible({ timeout: 20_000 });
+  await page.locator('.queue-table a.request-link').first().click();
+  await expect(page.getByTestId('not-blocked')).toHaveText(
+    'Account V100002 is not blocked (state: Active): there is nothing to unblock. Answer the sender below.',
+  );
+  await expect(page.getByRole('button', { name: 'Unblock the account' })).toHaveCount(0);
 });
 
 test("the desk is not reachable with a supplier's session", async ({ page, host }) => {

@@ -134,13 +134,17 @@ describe('decisions', () => {
         secretRef: null,
       },
     ]);
-    const detail = value<{ deskState: string; history: Array<{ what: string; who: string | null }> }>(
-      await call('deskRequest', { session: desk, reference: ref }),
-    );
+    const detail = value<{
+      deskState: string;
+      history: Array<{ what: string; who: string | null }>;
+      company: { cofor: string } | null;
+    }>(await call('deskRequest', { session: desk, reference: ref }));
     expect(detail.deskState).toBe('done');
     expect(detail.history.map((h) => h.what)).toEqual(
       expect.arrayContaining(['saved', 'queued', 'answered', 'desk-answered-cofor']),
     );
+    // The request's company panel now shows the company found, not the one the sender named.
+    expect(detail.company).toMatchObject({ cofor: 'A10002' });
   });
 
   it('references a Supplier Database file under a new, unique COFOR', async () => {

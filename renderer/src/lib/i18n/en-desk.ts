@@ -85,6 +85,8 @@ export const enDesk = {
   'desk.reject': 'Reject',
   'desk.reason': 'Reason (sent to the supplier)',
   'desk.unblock': 'Unblock the account',
+  'desk.notBlocked':
+    'Account {login} is not blocked (state: {state}): there is nothing to unblock. Answer the sender below.',
   'desk.message': 'Answer (sent to the supplier)',
   'desk.answer': 'Answer and close',
   'desk.decidedHandOver': 'Done: access open, PLSA login {logins}.',

@@ -79,6 +79,8 @@ export const en = {
   'info.needs-cofor': 'Available once your company has an active COFOR.',
   'info.needs-open-access': "Available once your company's access to the B2B portal is open.",
   'proposal.login': 'Log in to your private area',
+  'proposal.open-area': 'Open my private area',
+  'info.signed-in': 'You are logged in as {login}.',
   'form.company-file': 'Present your company',
   'form.cofor-help': 'I do not know my company COFOR',
   'form.access-request': 'Declare the legal representative and the PLSA',

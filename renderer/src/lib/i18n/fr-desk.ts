@@ -89,6 +89,8 @@ export const frDesk: Record<keyof typeof enDesk, string> = {
   'desk.reject': 'Rejeter',
   'desk.reason': 'Motif (envoyé au fournisseur)',
   'desk.unblock': 'Débloquer le compte',
+  'desk.notBlocked':
+    "Le compte {login} n'est pas bloqué (état : {state}) : il n'y a rien à débloquer. Répondez à l'expéditeur ci-dessous.",
   'desk.message': 'Réponse (envoyée au fournisseur)',
   'desk.answer': 'Répondre et clore',
   'desk.decidedHandOver': 'Fait : accès ouvert, identifiant PLSA {logins}.',

@@ -81,6 +81,8 @@ export const fr: Record<MessageKey, string> = {
   'info.needs-cofor': 'Disponible dès que votre entreprise a un COFOR actif.',
   'info.needs-open-access': "Disponible dès que l'accès de votre entreprise au portail B2B est ouvert.",
   'proposal.login': 'Se connecter à votre espace privé',
+  'proposal.open-area': 'Ouvrir mon espace privé',
+  'info.signed-in': "Vous êtes connecté avec l'identifiant {login}.",
   'form.company-file': 'Présenter votre entreprise',
   'form.cofor-help': 'Je ne connais pas le COFOR de mon entreprise',
   'form.access-request': 'Déclarer le représentant légal et le PLSA',
