@@ -42,6 +42,7 @@ import { createDeskDecisions } from './services/desk-decisions';
 import { createDeskGuard } from './services/desk-guard';
 import { createDraftsService } from './services/drafts';
 import { createHelpTopicService } from './services/help-topic';
+import type { HelpTopic } from '../preload/contract/help';
 import { createPrincipals } from './services/principal';
 import { loadCompanySearch } from './store/company-search';
 import { createDeskRepository } from './store/desk';
@@ -125,7 +126,15 @@ export function startCore(options: CoreOptions): PortalCore {
       GUIDE_IDS.map((id) => ({ id, lang, markdown: readText(join(options.resourcesDir, 'guides', lang, `${id}.md`)) })),
     ),
   );
-  const aboutTexts = JSON.parse(readText(join(options.resourcesDir, 'help', 'about.json'))) as Record<string, string>;
+  const aboutFile = JSON.parse(readText(join(options.resourcesDir, 'help', 'about.json'))) as Record<string, unknown>;
+  const aboutOf = (lang: string): HelpTopic['about'] => {
+    const text = String(aboutFile[lang] ?? aboutFile['en'] ?? '');
+    const paragraphs = text
+      .split(/\n\s*\n/)
+      .map((p) => p.trim())
+      .filter(Boolean);
+    return { paragraphs, sample: aboutFile['sample'] !== false };
+  };
   const deskGuard = createDeskGuard(desk, now, accounts);
   const { _comment: _, ...shipped } = JSON.parse(
     readText(join(options.resourcesDir, 'desk', 'templates.json')),
@@ -191,7 +200,7 @@ export function startCore(options: CoreOptions): PortalCore {
         transport: (s) => transports.get(s),
         now,
       }),
-      helpTopic: createHelpTopicService(guides, (lang) => aboutTexts[lang] ?? aboutTexts['en'] ?? ''),
+      helpTopic: createHelpTopicService(guides, aboutOf),
       desk: createDeskService({
         db,
         desk,

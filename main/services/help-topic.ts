@@ -6,7 +6,7 @@ import { PortalError, type CallContext } from './errors';
 
 export type HelpTopicService = ReturnType<typeof createHelpTopicService>;
 
-export function createHelpTopicService(guides: GuideLibrary, about: (lang: string) => string) {
+export function createHelpTopicService(guides: GuideLibrary, about: (lang: string) => HelpTopic['about']) {
   return {
     helpTopic: ({ lang }: { lang: string }): HelpTopic => ({ guides: guides.list(lang), about: about(lang) }),
     helpGuide({ id, lang }: { id: GuideId; lang: string }): GuideView {

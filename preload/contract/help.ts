@@ -71,8 +71,9 @@ export type GuideId = 'present-company' | 'register-portal' | 'log-in' | 'read-m
 
 export interface HelpTopic {
   guides: Array<{ id: GuideId; title: string }>;
-  /** The "about the car maker" paragraph: configuration, in the asked language. */
-  about: string;
+  /** The "about the car maker" text (configuration, resources/help/about.json), in the asked
+   * language; `sample` while it is the shipped sample rather than the car maker's own. */
+  about: { paragraphs: string[]; sample: boolean };
 }
 
 export interface GuideView {

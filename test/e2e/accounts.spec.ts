@@ -9,6 +9,7 @@ import {
   open,
   outboxFor,
   test,
+  signOut,
 } from './fixtures';
 
 const problem = (page: Page) => page.locator('#login-problem');
@@ -34,7 +35,7 @@ test('the demo PLSA logs in from the header and sees the private area, then sign
   await page.getByRole('link', { name: 'Open my private area' }).click();
   await expect(page.getByRole('link', { name: 'PLSA console', exact: true })).toBeVisible();
   await expectAccessible(page);
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signOut(page);
   await expect(page.getByRole('heading', { name: 'Login to your private area' })).toBeVisible();
   await page.evaluate(() => (location.hash = '#/account'));
   await expect(page.getByRole('heading', { name: 'Login to your private area' })).toBeVisible();
@@ -133,7 +134,7 @@ for (const [form, tab, fill] of RECOVERY) {
 test('recovery warns when the e-mail differs from the one used here only by case', async ({ page, host }) => {
   await logIn(page, host, DEMO.user.login, DEMO.user.password);
   await expect(page.getByTestId('my-login')).toHaveText('V100002');
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signOut(page);
   await open(page, host, '#/recovery?form=username');
   await page.getByLabel('E-mail registered for your login').fill(DEMO.user.email.toLowerCase());
   await expect(
@@ -175,7 +176,7 @@ test('a PLSA gets a temporary password by e-mail, uses it once and must choose a
   await expect(page.getByText('Your password was changed')).toBeVisible();
   await expect(page.getByTestId('my-login')).toHaveText('V100001');
 
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signOut(page);
   await logIn(page, host, DEMO.plsa.login, temporary!);
   await expect(problem(page)).toContainText('The login or the password is not right');
 });
@@ -201,29 +202,45 @@ test('the PLSA console creates an account, resets a password and unblocks, each 
   await expect(page.getByText('V100003 is unblocked.')).toBeVisible();
   await expect(page.locator('tr[data-login="V100003"]')).toContainText('Active');
 
+  // A reset asks for confirmation first: the first click changes nothing.
   await page.getByRole('button', { name: 'Reset password V100002' }).click();
+  await expect(page.getByRole('region', { name: 'Temporary password for V100002' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Confirm: new password for V100002' }).click();
   await expect(page.getByRole('region', { name: 'Temporary password for V100002' })).toBeVisible();
   await expect(page.getByRole('table').last()).toContainText('password reset');
   await expect(page.getByRole('table').last()).toContainText('account unblocked'.replace('account ', ''));
   await expectAccessible(page);
 
   // The new colleague logs in with the temporary password and must change it.
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signOut(page);
   await logIn(page, host, newLogin, newTemporary);
   await expect(page.getByRole('heading', { name: 'Choose a new password' })).toBeVisible();
   // The unblocked user can log in again.
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signOut(page);
   await logIn(page, host, DEMO.blocked.login, DEMO.blocked.password);
   await expect(page.getByTestId('my-login')).toHaveText('V100003');
+});
+
+test('"Create it anyway" holds only for the name and e-mail it warned about', async ({ page, host }) => {
+  await logIn(page, host, DEMO.plsa.login, DEMO.plsa.password);
+  await page.getByRole('link', { name: 'PLSA console', exact: true }).click();
+  await page.getByLabel('Full name').fill('Dominique Test');
+  await page.getByLabel('Business e-mail').fill('someone.else@demo-forge.example');
+  await page.getByRole('button', { name: 'Create the account' }).click();
+  await expect(page.getByText('A colleague already has this name: check it is not the same person.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Create it anyway' })).toBeVisible();
+  await page.getByLabel('Full name').fill('Dominique Other');
+  await expect(page.getByRole('button', { name: 'Create the account' })).toBeVisible();
+  await expect(page.getByText('A colleague already has this name')).toHaveCount(0);
 });
 
 test('remember me: continue without the password, then forget me', async ({ page, host }) => {
   await logIn(page, host, DEMO.user.login, DEMO.user.password, true);
   await expect(page.getByTestId('my-login')).toHaveText('V100002');
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signOut(page);
   await page.getByRole('button', { name: 'Continue as V100002' }).click();
   await expect(page.getByTestId('my-login')).toHaveText('V100002');
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signOut(page);
   await page.getByRole('button', { name: 'Forget V100002' }).click();
   await expect(page.getByText('V100002 is no longer remembered on this workstation.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Continue as V100002' })).toHaveCount(0);

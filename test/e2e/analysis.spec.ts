@@ -48,11 +48,29 @@ test('access never requested proposes the access request form', async ({ page, h
   await expect(stage(page, 'login')).toHaveAttribute('data-status', 'locked');
 });
 
-test('access requested 5 days ago is shown as waiting, with since when', async ({ page, host }) => {
+test('before any analysis, the three stages are shown in grey', async ({ page, host }) => {
+  await open(page, host, '#/access');
+  await expect(page.getByTestId('frieze').getByRole('listitem')).toHaveText([
+    /Stage 1.*Present your company in the Supplier Database/,
+    /Stage 2.*Get access to B2B portal/,
+    /Stage 3.*Login to your private area/,
+  ]);
+  await analyse(page, 'A10002');
+  await expect(page.getByTestId('frieze')).toHaveCount(0);
+});
+
+test('access requested 5 days ago is shown as waiting, with since when, and a way to ask the assistance', async ({
+  page,
+  host,
+}) => {
   await open(page, host, '#/access');
   await analyse(page, 'A10003');
   await expect(stage(page, 'access')).toHaveAttribute('data-status', 'waiting');
   await expect(stage(page, 'access')).toContainText('(5 days ago)');
+  await stage(page, 'access').getByRole('link', { name: 'Contact the assistance about this request' }).click();
+  await expect(page.getByRole('heading', { name: 'Contact the B2B Portal assistance' })).toBeVisible();
+  await expect(page.getByLabel('Purpose of your request')).toHaveValue('access-request');
+  await expect(page.getByLabel(/COFOR, if you know it/)).toHaveValue('A10003');
 });
 
 test('deactivated company is told to ask purchasing or start a new file', async ({ page, host }) => {

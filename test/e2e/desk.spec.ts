@@ -20,6 +20,7 @@ import {
   open,
   outboxFor,
   test,
+  signOut,
 } from './fixtures';
 
 let smtp: TestSmtp | null = null;
@@ -75,7 +76,7 @@ test('access request for A10002 validated: access opens, the new PLSA logs in wi
   await page.getByRole('button', { name: 'Validate: open the access' }).click();
   await expect(page.getByTestId('decision-outcome')).toContainText('access open');
   const login = (await page.getByTestId('decision-outcome').innerText()).match(/V\d{6}/)![0];
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signOut(page);
 
   await open(page, host, '#/access');
   await page.getByLabel('COFOR', { exact: true }).fill('A10002');
@@ -179,6 +180,9 @@ test('directory import with bad rows shows the report, and a second import chang
   await page.getByLabel('Subject', { exact: true }).fill('[{reference}] Our answer');
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByText('Templates saved.')).toBeVisible();
+  // Agents have a screen of their own in the desk's navigation.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Agents' }).click();
+  await expect(page.getByRole('heading', { name: 'Assistance agents', level: 1 })).toBeVisible();
   await page.getByLabel('User name', { exact: true }).fill('desk.bob');
   await page.getByLabel('Full name').fill('Bob Assist');
   await page.getByLabel('E-mail', { exact: true }).fill('bob@assist.example');
@@ -269,7 +273,7 @@ test('an agent backs up the workstation from Settings; a supplier is not offered
   await expect(page.getByTestId('backup-taken')).toContainText(`Backups kept on this workstation: ${backups.length}.`);
   await expectAccessible(page);
 
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signOut(page);
   await logIn(page, host, DEMO.plsa.login, DEMO.plsa.password);
   await page.evaluate(() => (location.hash = '#/settings'));
   await expect(page.getByRole('heading', { name: 'Mail relay' })).toBeVisible();

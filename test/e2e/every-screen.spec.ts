@@ -3,7 +3,7 @@
 // finds no serious or critical violation, in the light theme and in the dark one.
 import type { Page } from '@playwright/test';
 import { LANGS, type Lang } from '../../preload/contract/languages';
-import { AGENT, axeViolations, createAgent, DEMO, expect, open, requestAccess, test } from './fixtures';
+import { AGENT, axeViolations, createAgent, DEMO, expect, open, requestAccess, signOut, test } from './fixtures';
 import { wordProblems } from './screen-words';
 
 const LOCALES: Record<Lang, string> = { en: 'en-US', fr: 'fr-FR' };
@@ -35,8 +35,8 @@ async function logInAs(page: Page, login: string, password: string): Promise<voi
   await page.locator('main form button[type=submit]').click();
 }
 
-async function signOut(page: Page): Promise<void> {
-  await page.locator('[data-testid=sign-out]').click();
+async function signOutToLogin(page: Page): Promise<void> {
+  await signOut(page);
   await page.locator('#f-login').waitFor();
 }
 
@@ -60,6 +60,8 @@ for (const lang of LANGS) {
       // A guest.
       await open(page, host);
       await look(page, lang, 'home', found);
+      await page.getByTestId('header-menu').click();
+      await look(page, lang, 'header menu (guest)', found);
       await go(page, '#/access');
       await look(page, lang, 'access', found);
       for (const [cofor, site] of [
@@ -109,14 +111,16 @@ for (const lang of LANGS) {
       await go(page, '#/access');
       await analyse(page, DEMO.plsa.cofor);
       await look(page, lang, 'analysis (logged in)', found);
-      await signOut(page);
+      await signOutToLogin(page);
       await logInAs(page, DEMO.plsa.login, DEMO.plsa.password);
       await page.getByTestId('my-login').waitFor();
       await look(page, lang, 'private area (PLSA)', found);
+      await page.getByTestId('header-menu').click();
+      await look(page, lang, 'header menu (PLSA)', found);
       await go(page, '#/console');
       await page.locator('tr[data-login]').first().waitFor();
       await look(page, lang, 'PLSA console', found);
-      await signOut(page);
+      await signOutToLogin(page);
 
       // A desk agent.
       await logInAs(page, AGENT.username, AGENT.password);
@@ -128,6 +132,7 @@ for (const lang of LANGS) {
       for (const [hash, screen] of [
         ['#/desk/directory', 'desk directory'],
         ['#/desk/templates', 'desk templates'],
+        ['#/desk/agents', 'desk agents'],
         ['#/settings', 'settings (desk)'],
         ['#/requests', 'my requests (desk)'],
       ] as const) {

@@ -169,6 +169,18 @@ export async function logIn(page: Page, host: Host, login: string, password: str
   await page.getByRole('button', { name: 'Log in' }).click();
 }
 
+/** Signs out through the header's menu. */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByTestId('header-menu').click();
+  await page.getByTestId('sign-out').click();
+}
+
+/** Picks a language in the header's menu. */
+export async function chooseLanguage(page: Page, code: string): Promise<void> {
+  await page.getByTestId('header-menu').click();
+  await page.locator('#header-menu-panel select').selectOption(code);
+}
+
 export const AGENT = { username: 'desk.ana', password: 'orange kettle mountain river' } as const;
 
 /** The first desk agent is created from the command line, as the README says (once per host). */
@@ -229,7 +241,7 @@ export async function configureRelay(page: Page, host: Host, port: number): Prom
   await page.evaluate(() => (location.hash = '#/settings'));
   await saveRelaySettings(page, { host: '127.0.0.1', port, security: 'none' });
   await expect(page.getByText('Settings saved.')).toBeVisible();
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signOut(page);
 }
 
 /** A supplier asks for access for A10002, naming its legal representative and its PLSA. */

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { HOSTILE_FILES, pdf } from '../fixtures/files';
-import { expect, expectAccessible, open, test } from './fixtures';
+import { chooseLanguage, expect, expectAccessible, open, test } from './fixtures';
 
 async function fillCompanyFile(page: Page, duns: string) {
   await page.getByLabel('D-U-N-S number').fill(duns);
@@ -152,7 +152,7 @@ test('a draft survives a restart of the host', async ({ page, host }) => {
 
 test('the language follows the OS and switches to French, every text with it', async ({ page, host }) => {
   await open(page, host, '#/access');
-  await page.getByLabel('Language').selectOption('fr');
+  await chooseLanguage(page, 'fr');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText("Obtenez l'accès au portail B2B");
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
   await page.getByLabel('COFOR', { exact: true }).fill('A10003');

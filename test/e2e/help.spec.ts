@@ -13,6 +13,7 @@ import {
   saveRelaySettings,
   test,
   type Host,
+  signOut,
 } from './fixtures';
 
 let smtp: TestSmtp | null = null;
@@ -57,8 +58,12 @@ test('Help & Contact: a request with a screenshot reaches the assistance and sho
   await page
     .getByLabel('Choose an image')
     .setInputFiles({ name: 'not-really.png', mimeType: 'image/png', buffer: Buffer.from('%PDF-1.4\n%%EOF') });
+  // Told at once, with no broken preview; Submit says it again and sends nothing.
+  await expect(page.locator('#f-screenshot-error')).toHaveText(/must be a PNG or JPEG/);
+  await expect(page.locator('.shot-preview')).toHaveCount(0);
   await page.getByRole('button', { name: 'Submit' }).click();
   await expect(page.locator('#f-screenshot-error')).toHaveText(/must be a PNG or JPEG/);
+  await expect(page.getByTestId('reference')).toHaveCount(0);
 
   const screenshot = png(120, 80);
   await page
@@ -118,6 +123,11 @@ test('help topic: guides, offline search, Get help and Read more', async ({ page
   await expect(page.getByRole('link', { name: 'Register your company to the B2B portal' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Log in to your private area' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'About the car maker' })).toBeVisible();
+  // The shipped text is about a car maker and its purchasing, marked as sample content.
+  const about = page.getByRole('region', { name: 'About the car maker' });
+  await expect(about).toContainText('Purchasing organisation');
+  await expect(page.getByTestId('about-sample')).toContainText('Sample content');
+  await expect(about).not.toContainText('about.json');
   await expectAccessible(page);
 
   await page.getByRole('searchbox', { name: 'Words to look for' }).fill('temporary pasword');
@@ -221,7 +231,7 @@ test("the help form keeps nobody else's draft: sent, typed by another window, or
   await expect(next.getByLabel('B2B login, if you have one')).toHaveValue(DEMO.user.login);
   await next.getByLabel('Your question').fill('Only for me to read.');
   await expect(next.getByText('Draft saved')).toBeVisible();
-  await next.getByRole('button', { name: 'Sign out' }).click();
+  await signOut(next);
   await next.evaluate(() => (location.hash = '#/contact'));
   await expect(next.getByLabel('Your question')).toHaveValue('');
   await expect(next.getByLabel('B2B login, if you have one')).toHaveValue('');

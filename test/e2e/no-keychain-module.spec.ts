@@ -12,6 +12,7 @@ import {
   requestAccess,
   saveRelaySettings,
   test,
+  signOut,
 } from './fixtures';
 
 const HOOK = resolve(__dirname, '..', 'fixtures', 'keychain-module-missing.cjs');
@@ -25,7 +26,7 @@ test("remember me, a new PLSA's temporary password and the relay password each s
   await logIn(page, host, DEMO.user.login, DEMO.user.password, true);
   await expect(page.getByTestId('my-login')).toHaveText('V100002');
   await expect(page.getByText('the system keychain is not available, so you will not be remembered')).toBeVisible();
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signOut(page);
 
   // A desk validation creates a PLSA: its temporary password is handed over by the agent.
   createAgent(host);
@@ -43,7 +44,7 @@ test("remember me, a new PLSA's temporary password and the relay password each s
   await open(page, host, '#/settings');
   await saveRelaySettings(page, { host: 'smtp.example.com', user: 'portal', password: 'relay password here' });
   await expect(page.getByText('the relay password cannot be kept safely: nothing was saved')).toBeVisible();
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signOut(page);
 
   // The PLSA logs in with the handed-over password and must choose a new one.
   await logIn(page, host, plsaLogin, temporary);

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { toCsv } from '../../main/portal/directory/file-formats';
 import { syntheticDirectory } from '../bench/directory-data';
-import { createAgent, DEMO, open, openRequest, requestAccess, test } from './fixtures';
+import { createAgent, DEMO, open, openRequest, requestAccess, signOut, test } from './fixtures';
 
 const OUT = resolve(__dirname, '..', '..', 'docs', 'screenshots');
 
@@ -76,7 +76,8 @@ for (const lang of ['en', 'fr'] as const) {
       await page.getByTestId('my-login').waitFor();
       await shot('private-area');
       await page.evaluate(() => (location.hash = '#/console'));
-      await page.locator('tr[data-login="V100002"] button').first().click();
+      await page.getByTestId('reset-V100002').click();
+      await page.getByTestId('reset-V100002').click(); // confirmed
       await page.getByTestId('temporary-password').waitFor();
       await shot('plsa-console');
 
@@ -121,7 +122,7 @@ for (const lang of ['en', 'fr'] as const) {
         ],
         { input: 'orange kettle mountain river\n' },
       );
-      await page.getByRole('banner').getByRole('button').last().click(); // sign out
+      await signOut(page);
       await page.evaluate(() => (location.hash = '#/login'));
       await page.locator('#f-login').fill('desk.ana');
       await page.locator('#f-password').fill('orange kettle mountain river');
@@ -140,7 +141,7 @@ for (const lang of ['en', 'fr'] as const) {
       await page.getByTestId('decision-final').waitFor();
       await shot('desk-decided');
 
-      await page.evaluate(() => (location.hash = '#/desk/templates'));
+      await page.evaluate(() => (location.hash = '#/desk/agents'));
       await page.locator('#unblock-agent-title').waitFor();
       await shot('desk-agents');
       await page.evaluate(() => (location.hash = '#/settings'));

@@ -45,7 +45,7 @@ describe('guides', () => {
           { id: 'log-in' },
           { id: 'read-more' },
         ],
-        about: expect.stringContaining('constructeur'),
+        about: { sample: true, paragraphs: expect.arrayContaining([expect.stringContaining('constructeur')]) },
       },
     });
     // A language the app does not speak is refused, not answered in another one.

@@ -81,6 +81,8 @@ describe('offered languages', () => {
         expect(text?.body?.trim(), `${name}.${lang}.body`).toBeTruthy();
       }
       const about = JSON.parse(readFileSync(join(RESOURCES, 'help', 'about.json'), 'utf8')) as Record<string, string>;
+      // What people read is about the car maker, never where the text is configured.
+      expect(about[lang]).not.toMatch(/resources\/|about\.json/);
       expect(about[lang]?.trim(), `about.${lang}`).toBeTruthy();
     });
   }

@@ -3,12 +3,14 @@
 // all derived from it (lib/router.svelte.ts, App.svelte). A route's parameters are its screen's
 // props, read from and written to the address's query.
 import type { Component } from 'svelte';
-import type { GuideId } from '$contract/help';
+import { HELP_PURPOSES, type GuideId, type HelpPurpose } from '$contract/help';
 import type { MessageKey } from './i18n/en';
+import type { IconName } from '../components/Icon.svelte';
 import ForcedPasswordChange from '../features/account/ForcedPasswordChange.svelte';
 import PrivateArea from '../features/account/PrivateArea.svelte';
 import GetAccess from '../features/access/GetAccess.svelte';
 import PlsaConsole from '../features/console/PlsaConsole.svelte';
+import DeskAgentsScreen from '../features/desk/DeskAgentsScreen.svelte';
 import DeskDirectory from '../features/desk/DeskDirectory.svelte';
 import DeskQueue from '../features/desk/DeskQueue.svelte';
 import DeskRequest from '../features/desk/DeskRequest.svelte';
@@ -42,13 +44,14 @@ export type Route =
   | { name: 'console' }
   | { name: 'help' }
   | { name: 'guide'; id: GuideId }
-  | { name: 'contact' }
+  | { name: 'contact'; purpose: HelpPurpose | null; cofor: string | null }
   | { name: 'requests' }
   | { name: 'settings' }
   | { name: 'desk' }
   | { name: 'desk-request'; reference: string }
   | { name: 'desk-directory' }
-  | { name: 'desk-templates' };
+  | { name: 'desk-templates' }
+  | { name: 'desk-agents' };
 export type RouteName = Route['name'];
 type Params<N extends RouteName> = Omit<Extract<Route, { name: N }>, 'name'>;
 
@@ -57,6 +60,7 @@ export type Audience = 'everyone' | 'guest' | 'supplier' | 'plsa' | 'desk';
 
 export interface NavEntry {
   label: MessageKey;
+  icon: IconName;
   audience: Audience;
   /** Other routes that light this entry up. */
   also?: RouteName[];
@@ -87,8 +91,13 @@ const route = <N extends RouteName>(
 ): RouteEntry & { name: N } => entry;
 
 export const ROUTES = [
-  route({ name: 'home', path: '/', screen: Home, nav: { label: 'app.nav.home', audience: 'everyone' } }),
-  route({ name: 'access', path: '/access', screen: GetAccess, nav: { label: 'app.nav.access', audience: 'everyone' } }),
+  route({ name: 'home', path: '/', screen: Home, nav: { label: 'app.nav.home', icon: 'home', audience: 'everyone' } }),
+  route({
+    name: 'access',
+    path: '/access',
+    screen: GetAccess,
+    nav: { label: 'app.nav.access', icon: 'access', audience: 'everyone' },
+  }),
   route({ name: 'company-file', path: '/company-file', screen: CompanyFileForm }),
   route({ name: 'cofor-help', path: '/cofor-help', screen: CoforHelpForm }),
   route({
@@ -101,7 +110,7 @@ export const ROUTES = [
     name: 'help',
     path: '/help',
     screen: HelpTopic,
-    nav: { label: 'nav.help', audience: 'everyone', also: ['guide', 'contact'] },
+    nav: { label: 'nav.help', icon: 'help', audience: 'everyone', also: ['guide', 'contact'] },
   }),
   route({
     name: 'guide',
@@ -113,19 +122,31 @@ export const ROUTES = [
     },
     fallback: 'help',
   }),
-  route({ name: 'contact', path: '/contact', screen: ContactForm }),
+  route({
+    name: 'contact',
+    path: '/contact',
+    screen: ContactForm,
+    // From an analysis: "Contact the assistance about this request" names its purpose and COFOR.
+    read: (q) => {
+      const purpose = q.get('purpose');
+      return {
+        purpose: (HELP_PURPOSES as readonly string[]).includes(purpose ?? '') ? (purpose as HelpPurpose) : null,
+        cofor: /^[A-Z0-9]{6}$/.test(q.get('cofor') ?? '') ? q.get('cofor') : null,
+      };
+    },
+  }),
   route({
     name: 'requests',
     path: '/requests',
     screen: MyRequests,
-    nav: { label: 'nav.requests', audience: 'everyone' },
+    nav: { label: 'nav.requests', icon: 'requests', audience: 'everyone' },
   }),
   route({
     name: 'desk',
     path: '/desk',
     screen: DeskQueue,
     private: true,
-    nav: { label: 'nav.desk', audience: 'desk', also: ['desk-request'] },
+    nav: { label: 'nav.desk', icon: 'desk', audience: 'desk', also: ['desk-request'] },
   }),
   route({
     name: 'desk-request',
@@ -144,30 +165,42 @@ export const ROUTES = [
     path: '/desk/directory',
     screen: DeskDirectory,
     private: true,
-    nav: { label: 'nav.directory', audience: 'desk' },
+    nav: { label: 'nav.directory', icon: 'directory', audience: 'desk' },
   }),
   route({
     name: 'desk-templates',
     path: '/desk/templates',
     screen: DeskTemplates,
     private: true,
-    nav: { label: 'nav.templates', audience: 'desk' },
+    nav: { label: 'nav.templates', icon: 'templates', audience: 'desk' },
+  }),
+  route({
+    name: 'desk-agents',
+    path: '/desk/agents',
+    screen: DeskAgentsScreen,
+    private: true,
+    nav: { label: 'nav.agents', icon: 'agents', audience: 'desk' },
   }),
   route({
     name: 'account',
     path: '/account',
     screen: PrivateArea,
     private: true,
-    nav: { label: 'nav.account', audience: 'supplier' },
+    nav: { label: 'nav.account', icon: 'account', audience: 'supplier' },
   }),
   route({
     name: 'console',
     path: '/console',
     screen: PlsaConsole,
     private: true,
-    nav: { label: 'nav.console', audience: 'plsa' },
+    nav: { label: 'nav.console', icon: 'console', audience: 'plsa' },
   }),
-  route({ name: 'login', path: '/login', screen: LoginScreen, nav: { label: 'nav.login', audience: 'guest' } }),
+  route({
+    name: 'login',
+    path: '/login',
+    screen: LoginScreen,
+    nav: { label: 'nav.login', icon: 'login', audience: 'guest' },
+  }),
   route({
     name: 'recovery',
     path: '/recovery',

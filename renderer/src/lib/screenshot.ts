@@ -17,6 +17,14 @@ export async function fromBlob(blob: Blob, fileName: string): Promise<Screenshot
   return { fileName, contentBase64: await toBase64(blob), size: blob.size, previewUrl: URL.createObjectURL(blob) };
 }
 
+/** The first bytes of a PNG or a JPEG. The engine checks the whole file again on submission. */
+export async function isPngOrJpeg(blob: Blob): Promise<boolean> {
+  const head = new Uint8Array(await blob.slice(0, 8).arrayBuffer());
+  const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((b, i) => head[i] === b);
+  const jpeg = head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff;
+  return png || jpeg;
+}
+
 export function imageFromPaste(event: ClipboardEvent): File | null {
   for (const item of event.clipboardData?.items ?? []) {
     if (item.kind === 'file' && item.type.startsWith('image/')) return item.getAsFile();

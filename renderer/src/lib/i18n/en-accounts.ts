@@ -114,6 +114,7 @@ export const enAccounts = {
   'state.blocked': 'Blocked',
   'state.deactivated': 'Deactivated',
   'console.reset': 'Reset password',
+  'console.confirmReset': 'Confirm: new password for {login}',
   'console.unblock': 'Unblock',
   'console.deactivate': 'Deactivate',
   'console.confirmDeactivate': 'Confirm: deactivate {login}',

@@ -3,6 +3,10 @@ export const enDesk = {
   'nav.desk': 'Desk',
   'role.desk': 'Portal assistance',
   'nav.templates': 'Templates',
+  'nav.agents': 'Agents',
+  'agents.screen': 'Assistance agents',
+  'agents.screen.intro':
+    'The people who answer the queue. Create an account for a new colleague, or unblock one locked out by failed logins.',
   'templates.title': 'Answer templates',
   'templates.intro':
     'The e-mails the desk sends with each decision, in English and French. The supplier receives them in the language of the request.',
@@ -27,7 +31,7 @@ export const enDesk = {
   'agents.unblocked': '{username} is unblocked and can log in again.',
   'agents.notBlocked': '{username} is not blocked: nothing to do.',
   'error.username.unknown': 'No assistance agent has this user name.',
-  'agents.title': 'Assistance agents',
+  'agents.title': 'Create an agent',
   'agents.intro': 'A new agent gets a temporary password, shown once here, to change at first login.',
   'agents.username': 'User name',
   'agents.username.hint': 'For example desk.ana: letters and digits with a dot, dash or underscore.',

@@ -17,6 +17,7 @@ export const enHelp = {
   'help.getHelp': 'Get help',
   'help.readMore': 'Read more',
   'help.about': 'About the car maker',
+  'help.about.sample': 'Sample content: the car maker replaces this text with its own when the portal is deployed.',
   'help.back': 'Back to Help & Contact',
 
   'contact.title': 'Contact the B2B Portal assistance',

@@ -122,6 +122,7 @@ export const frAccounts: Record<keyof typeof enAccounts, string> = {
   'state.blocked': 'Bloqué',
   'state.deactivated': 'Désactivé',
   'console.reset': 'Réinitialiser le mot de passe',
+  'console.confirmReset': 'Confirmer : nouveau mot de passe pour {login}',
   'console.unblock': 'Débloquer',
   'console.deactivate': 'Désactiver',
   'console.confirmDeactivate': 'Confirmer : désactiver {login}',

@@ -5,6 +5,10 @@ export const frDesk: Record<keyof typeof enDesk, string> = {
   'nav.desk': 'Assistance',
   'role.desk': 'Assistance du portail',
   'nav.templates': 'Modèles',
+  'nav.agents': 'Agents',
+  'agents.screen': "Agents de l'assistance",
+  'agents.screen.intro':
+    "Les personnes qui traitent la file. Créez le compte d'un nouveau collègue, ou débloquez celui d'un agent bloqué après des échecs de connexion.",
   'templates.title': 'Modèles de réponse',
   'templates.intro':
     "Les e-mails que l'assistance envoie avec chaque décision, en anglais et en français. Le fournisseur les reçoit dans la langue de sa demande.",
@@ -29,7 +33,7 @@ export const frDesk: Record<keyof typeof enDesk, string> = {
   'agents.unblocked': '{username} est débloqué et peut se reconnecter.',
   'agents.notBlocked': '{username} n’est pas bloqué : rien à faire.',
   'error.username.unknown': 'Aucun agent de l’assistance n’a cet identifiant.',
-  'agents.title': "Agents de l'assistance",
+  'agents.title': 'Créer un agent',
   'agents.intro':
     'Un nouvel agent reçoit un mot de passe temporaire, affiché une seule fois ici, à changer à la première connexion.',
   'agents.username': "Nom d'utilisateur",

@@ -20,6 +20,8 @@ export const frHelp: Record<keyof typeof enHelp, string> = {
   'help.getHelp': "Obtenir de l'aide",
   'help.readMore': 'En savoir plus',
   'help.about': 'À propos du constructeur',
+  'help.about.sample':
+    "Contenu d'exemple : le constructeur remplace ce texte par le sien lors du déploiement du portail.",
   'help.back': 'Retour à Aide & Contact',
 
   'contact.title': "Contacter l'assistance du portail B2B",
