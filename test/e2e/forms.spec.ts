@@ -172,27 +172,46 @@ test.describe('French workstation', () => {
   test('opens in French, the home screen accessible', async ({ page, host }) => {
     await open(page, host);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Découvrez le portail B2B !');
-    await expect(page.getByText('Données de démonstration')).toBeVisible();
+    await expect(page.getByText('Données de démonstration', { exact: true })).toBeVisible();
+    await expect(page.getByTestId('demo-welcome')).toContainText('Choisissez un COFOR');
     await expectAccessible(page);
   });
 });
 
 test('the home screen shows the three stages and the demo badge, and is accessible', async ({ page, host }) => {
   await open(page, host);
-  await expect(page.getByRole('heading', { level: 2 })).toHaveText([
+  await expect(page.locator('.stage-card h2')).toHaveText([
     'Present your company in the Supplier Database',
     'Get access to B2B portal',
     'Login to your private area',
   ]);
-  await expect(page.getByText('Demo data')).toBeVisible();
+  await expect(page.getByText('Demo data', { exact: true })).toBeVisible();
   await expectAccessible(page);
+});
+
+test('the first run explains the demo data, analyses a demo COFOR in one click, and can be hidden', async ({
+  page,
+  host,
+}) => {
+  await open(page, host);
+  const welcome = page.getByRole('region', { name: 'This workstation shows demo data' });
+  await expect(welcome).toContainText('V100001 (PLSA)');
+  await welcome.getByRole('button', { name: 'A10003' }).click();
+  await expect(page.locator('[data-stage="access"]')).toHaveAttribute('data-status', 'waiting');
+  await open(page, host);
+  await page.getByRole('button', { name: 'Got it: hide this' }).click();
+  await expect(welcome).toHaveCount(0);
+  await page.reload();
+  await expect(page.locator('.stage-card')).toHaveCount(3);
+  await expect(welcome).toHaveCount(0);
 });
 
 test.describe('without the demo directory', () => {
   test.use({ hostArgs: ['--no-demo'] });
   test('no badge, and the demo COFORs are unknown', async ({ page, host }) => {
     await open(page, host, '#/access');
-    await expect(page.getByText('Demo data')).toHaveCount(0);
+    await expect(page.getByText('Demo data', { exact: true })).toHaveCount(0);
+    await expect(page.getByTestId('demo-welcome')).toHaveCount(0);
     await page.getByLabel('COFOR', { exact: true }).fill('A10001');
     await page.getByRole('button', { name: 'Start analysis' }).click();
     await expect(page.locator('[data-situation="unknown"]')).toBeVisible();

@@ -134,7 +134,8 @@ export const enAccounts = {
   'console.done.unblocked': '{login} is unblocked.',
   'console.done.deactivated': '{login} is deactivated.',
   'console.audit': 'Account events',
-  'console.audit.empty': 'No event yet.',
+  'console.audit.empty':
+    'No event yet. Account creations, password resets, unblocks and deactivations in your company are listed here.',
   'console.audit.when': 'When',
   'console.audit.who': 'Who',
   'console.audit.what': 'What',

@@ -48,7 +48,9 @@ export const enDesk = {
   'desk.filter.all': 'All',
   'desk.filter.kind': 'Type',
   'desk.filter.anyKind': 'Any type',
-  'desk.empty': 'Nothing here.',
+  'desk.empty': 'No request in this view.',
+  'desk.empty.next':
+    'Requests from suppliers arrive here as they are sent. Choose "All" or another type to see the others.',
   'desk.col.reference': 'Reference',
   'desk.col.type': 'Type',
   'desk.col.company': 'Company',
@@ -57,7 +59,6 @@ export const enDesk = {
   'desk.col.age': 'Age',
   'desk.col.state': 'State',
   'desk.col.assignee': 'Assignee',
-  'desk.age': '{days} d',
   'desk.keyboard': 'Use the up and down arrows to move through the requests, Enter to open one.',
   'dstate.new': 'New',
   'dstate.in-progress': 'In progress',

@@ -55,6 +55,8 @@ export const enHelp = {
   'requests.intro':
     'Every request sent from this workstation, with its reference and what happened to it. Nothing is lost if the network is down: requests wait here and leave as soon as they can.',
   'requests.empty': 'No request sent from this workstation yet.',
+  'requests.empty.next':
+    'Each request you send from here (a question to the assistance, a COFOR question, a Supplier Database file, an access request) appears on this screen with its reference and what happens to it.',
   'requests.reference': 'Reference',
   'requests.kind': 'Request',
   'requests.date': 'Sent on',

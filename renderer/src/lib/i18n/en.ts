@@ -21,6 +21,16 @@ export const en = {
   'app.noToken': 'Open the address printed by "npm run web": it carries the access key for this session.',
   'app.unavailable': 'The portal engine does not answer. What you typed is kept: try again in a moment.',
 
+  'demo.title': 'This workstation shows demo data',
+  'demo.body':
+    'Its directory is fictional: four companies, to see what the analysis tells in each situation. Choose a COFOR to analyse it:',
+  'demo.try.open': 'access open: log in, or ask your PLSA for a login',
+  'demo.try.not-requested': 'access never requested: the form to declare the legal representative and the PLSA',
+  'demo.try.requested': 'access requested 5 days ago, waiting for validation',
+  'demo.try.deactivated': 'deactivated company: ask purchasing for the new COFOR',
+  'demo.logins':
+    'Demo logins of company A10001: V100001 (PLSA), V100002 (user) and V100003 (blocked user). Any other COFOR is unknown.',
+  'demo.close': 'Got it: hide this',
   'home.title': 'Discover the B2B Portal!',
   'home.intro':
     'Three stages take your company from its first presentation to the private area of each of your colleagues. All stages and prerequisites are listed below.',

@@ -142,7 +142,8 @@ export const frAccounts: Record<keyof typeof enAccounts, string> = {
   'console.done.unblocked': '{login} est débloqué.',
   'console.done.deactivated': '{login} est désactivé.',
   'console.audit': 'Événements des comptes',
-  'console.audit.empty': "Aucun événement pour l'instant.",
+  'console.audit.empty':
+    "Aucun événement pour l'instant. Les créations de comptes, réinitialisations de mot de passe, déblocages et désactivations de votre entreprise sont listés ici.",
   'console.audit.when': 'Quand',
   'console.audit.who': 'Qui',
   'console.audit.what': 'Quoi',

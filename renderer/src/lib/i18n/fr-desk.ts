@@ -52,7 +52,9 @@ export const frDesk: Record<keyof typeof enDesk, string> = {
   'desk.filter.all': 'Toutes',
   'desk.filter.kind': 'Type',
   'desk.filter.anyKind': 'Tous les types',
-  'desk.empty': 'Rien ici.',
+  'desk.empty': 'Aucune demande dans cette vue.',
+  'desk.empty.next':
+    'Les demandes des fournisseurs arrivent ici dès leur envoi. Choisissez « Toutes » ou un autre type pour voir les autres.',
   'desk.col.reference': 'Référence',
   'desk.col.type': 'Type',
   'desk.col.company': 'Entreprise',
@@ -61,7 +63,6 @@ export const frDesk: Record<keyof typeof enDesk, string> = {
   'desk.col.age': 'Âge',
   'desk.col.state': 'État',
   'desk.col.assignee': 'Attribuée à',
-  'desk.age': '{days} j',
   'desk.keyboard': 'Utilisez les flèches haut et bas pour parcourir les demandes, Entrée pour en ouvrir une.',
   'dstate.new': 'Nouvelle',
   'dstate.in-progress': 'En cours',

@@ -61,6 +61,8 @@ export const frHelp: Record<keyof typeof enHelp, string> = {
   'requests.intro':
     "Toutes les demandes envoyées depuis ce poste, avec leur référence et ce qu'elles sont devenues. Rien ne se perd si le réseau est coupé : les demandes attendent ici et partent dès que possible.",
   'requests.empty': "Aucune demande envoyée depuis ce poste pour l'instant.",
+  'requests.empty.next':
+    "Chaque demande envoyée d'ici (une question à l'assistance, une recherche de COFOR, un dossier Base Fournisseurs, une demande d'accès) apparaît sur cet écran avec sa référence et ce qu'il en advient.",
   'requests.reference': 'Référence',
   'requests.kind': 'Demande',
   'requests.date': 'Envoyée le',

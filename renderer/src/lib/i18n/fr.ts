@@ -21,6 +21,16 @@ export const fr: Record<MessageKey, string> = {
   'app.noToken': "Ouvrez l'adresse affichée par « npm run web » : elle porte la clé d'accès de cette session.",
   'app.unavailable': 'Le moteur du portail ne répond pas. Votre saisie est conservée : réessayez dans un instant.',
 
+  'demo.title': 'Ce poste affiche des données de démonstration',
+  'demo.body':
+    "Son annuaire est fictif : quatre entreprises, pour voir ce que l'analyse indique dans chaque situation. Choisissez un COFOR pour l'analyser :",
+  'demo.try.open': 'accès ouvert : connectez-vous, ou demandez un identifiant à votre PLSA',
+  'demo.try.not-requested': 'accès jamais demandé : le formulaire qui déclare le représentant légal et le PLSA',
+  'demo.try.requested': 'accès demandé il y a 5 jours, en attente de validation',
+  'demo.try.deactivated': 'entreprise désactivée : demandez le nouveau COFOR aux Achats',
+  'demo.logins':
+    "Identifiants de démonstration de l'entreprise A10001 : V100001 (PLSA), V100002 (utilisateur) et V100003 (utilisateur bloqué). Tout autre COFOR est inconnu.",
+  'demo.close': 'Compris : masquer',
   'home.title': 'Découvrez le portail B2B !',
   'home.intro':
     "Trois étapes mènent votre entreprise de sa première présentation à l'espace privé de chacun de vos collègues. Toutes les étapes et leurs prérequis sont listés ci-dessous.",
