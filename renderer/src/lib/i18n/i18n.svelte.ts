@@ -83,7 +83,7 @@ export function countryName(code: string): string {
 /** How long ago, in the reader's words ("5 days ago", "il y a 3 heures"), from the largest unit
  * that fits; "now" under a minute. */
 export function formatRelative(iso: string, now = Date.now()): string {
-  const seconds = Math.round((new Date(iso).getTime() - now) / 1000);
+  const seconds = Math.round((Date.parse(iso) - now) / 1000);
   const units: Array<[Intl.RelativeTimeFormatUnit, number]> = [
     ['year', 31_536_000],
     ['month', 2_592_000],
