@@ -43,6 +43,7 @@ import { createDeskGuard } from './services/desk-guard';
 import { createDraftsService } from './services/drafts';
 import { createHelpTopicService } from './services/help-topic';
 import type { HelpTopic } from '../preload/contract/help';
+import { LANGS } from '../preload/contract/languages';
 import { createPrincipals } from './services/principal';
 import { loadCompanySearch } from './store/company-search';
 import { createDeskRepository } from './store/desk';
@@ -122,7 +123,7 @@ export function startCore(options: CoreOptions): PortalCore {
   const worker = createDeliveryWorker(delivery, { intervalMs: options.deliveryIntervalMs ?? 30_000, log });
   const mailer = createMailer(outbox, secrets, log, () => worker.kick());
   const guides = createGuideLibrary(
-    ['en', 'fr'].flatMap((lang) =>
+    LANGS.flatMap((lang) =>
       GUIDE_IDS.map((id) => ({ id, lang, markdown: readText(join(options.resourcesDir, 'guides', lang, `${id}.md`)) })),
     ),
   );

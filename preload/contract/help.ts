@@ -67,7 +67,16 @@ export interface WindowCapture {
   contentBase64: string;
 }
 
-export type GuideId = 'present-company' | 'register-portal' | 'log-in' | 'read-more';
+/** The help topic's guides, in the order of the stages (read-more is the "Read more" page). */
+export const GUIDE_IDS = [
+  'present-company',
+  'register-portal',
+  'log-in',
+  'plsa-tasks',
+  'recover-access',
+  'read-more',
+] as const;
+export type GuideId = (typeof GUIDE_IDS)[number];
 
 export interface HelpTopic {
   guides: Array<{ id: GuideId; title: string }>;

@@ -2,6 +2,7 @@
 // developer token or message key shown as text, no English left on a French screen, and axe
 // finds no serious or critical violation, in the light theme and in the dark one.
 import type { Page } from '@playwright/test';
+import { GUIDE_IDS } from '../../preload/contract/help';
 import { LANGS, type Lang } from '../../preload/contract/languages';
 import { AGENT, axeViolations, createAgent, DEMO, expect, open, requestAccess, signOut, test } from './fixtures';
 import { wordProblems } from './screen-words';
@@ -84,7 +85,7 @@ for (const lang of LANGS) {
       }
       await go(page, '#/help');
       await look(page, lang, 'help', found);
-      for (const id of ['present-company', 'register-portal', 'log-in', 'read-more']) {
+      for (const id of GUIDE_IDS) {
         await go(page, `#/guide?id=${id}`);
         await page.locator('.guide').first().waitFor();
         await look(page, lang, `guide ${id}`, found);

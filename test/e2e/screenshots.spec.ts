@@ -202,6 +202,45 @@ for (const lang of ['en', 'fr'] as const) {
   });
 }
 
+// The pictures of the help topic's guides (resources/guides/<lang>/*.md shows them), shipped
+// with the renderer: the screen as a person sees it at a small window size, light theme.
+const GUIDE_PICTURES = resolve(__dirname, '..', '..', 'renderer', 'public', 'guides');
+for (const lang of ['en', 'fr'] as const) {
+  test.describe(`guide pictures in ${lang}`, () => {
+    test.use({ locale: lang === 'fr' ? 'fr-FR' : 'en-US', viewport: { width: 1000, height: 640 } });
+    test(`every guide's pictures (${lang})`, async ({ page, host }) => {
+      const picture = (name: string) => page.screenshot({ path: `${GUIDE_PICTURES}/${name}-${lang}.png` });
+      await open(page, host);
+      await page.getByTestId('demo-welcome').getByRole('button').last().click(); // hide the first-run view
+      await page.evaluate(() => (location.hash = '#/company-file'));
+      await page.locator('#f-duns').fill('123456789');
+      await page.locator('#f-legalName').fill(lang === 'fr' ? 'Exemple Emboutissage SAS' : 'Example Stamping Ltd');
+      await picture('company-file');
+      await page.evaluate(() => (location.hash = '#/access'));
+      await page.locator('#f-cofor').fill('A10002');
+      await page.locator('form.analysis-form button[type=submit]').click();
+      await page.locator('[data-situation]').waitFor();
+      await page.locator('#result-title').evaluate((title) => title.scrollIntoView({ block: 'start' }));
+      await picture('analysis');
+      await page.evaluate(() => (location.hash = '#/access-request?cofor=A10002'));
+      await page.locator('main form').waitFor();
+      await picture('access-request');
+      await page.evaluate(() => (location.hash = '#/recovery?form=password'));
+      await page.locator('#f-login').waitFor();
+      await picture('recovery');
+      await page.evaluate(() => (location.hash = '#/login'));
+      await page.locator('#f-login').fill(DEMO.plsa.login);
+      await picture('login');
+      await page.locator('#f-password').fill(DEMO.plsa.password);
+      await page.locator('main form button[type=submit]').click();
+      await page.getByTestId('my-login').waitFor();
+      await page.evaluate(() => (location.hash = '#/console'));
+      await page.locator('tr[data-login]').first().waitFor();
+      await picture('console');
+    });
+  });
+}
+
 // On a workstation without a keychain, a validation shows the new PLSA's temporary password to
 // the agent, once, with the reason.
 test.describe('without a keychain', () => {

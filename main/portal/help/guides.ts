@@ -2,9 +2,9 @@
 // schemes refused) and searchable offline, per language.
 import MarkdownIt from 'markdown-it';
 import MiniSearch from 'minisearch';
+import { GUIDE_IDS, type GuideId } from '../../../preload/contract/help';
 
-export const GUIDE_IDS = ['present-company', 'register-portal', 'log-in', 'read-more'] as const;
-export type GuideId = (typeof GUIDE_IDS)[number];
+export { GUIDE_IDS, type GuideId };
 
 export interface GuideSource {
   id: GuideId;
@@ -38,6 +38,18 @@ markdown.renderer.rules.link_open = (tokens, i, options, env, self) => {
     tokens[i]!.attrSet('rel', 'noopener noreferrer');
   }
   return defaultLink(tokens, i, options, env, self);
+};
+
+// A guide shows only the pictures shipped with the app (renderer/public/guides/): any other
+// source, remote or local, is dropped and its description stays as text.
+export const GUIDE_PICTURE = /^guides\/[a-z0-9-]+\.png$/;
+const defaultImage = markdown.renderer.rules.image!;
+markdown.renderer.rules.image = (tokens, i, options, env, self) => {
+  const token = tokens[i]!;
+  if (!GUIDE_PICTURE.test(String(token.attrGet('src') ?? ''))) return markdown.utils.escapeHtml(token.content);
+  token.attrSet('loading', 'lazy');
+  const caption = markdown.utils.escapeHtml(token.content);
+  return `<figure>${defaultImage(tokens, i, options, env, self)}<figcaption>${caption}</figcaption></figure>`;
 };
 
 const plain = (md: string): string =>

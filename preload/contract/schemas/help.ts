@@ -1,7 +1,7 @@
 // Schemas of the Help & Contact, requests, outbox and mail settings channels.
 import { z } from 'zod';
 import { LANGS } from '../languages';
-import { HELP_PURPOSES } from '../help';
+import { GUIDE_IDS, HELP_PURPOSES } from '../help';
 import { email, optionalText, phone, text, uploadedDocument } from './forms';
 import { session } from './accounts';
 import { mailSettingsFields, requireTlsOffLoopback } from './mail-settings';
@@ -44,7 +44,7 @@ export const HELP_SCHEMAS = {
   sendTestEmail: z.strictObject({ session: session(), to: email(), lang: lang() }),
   helpTopic: z.strictObject({ lang: lang() }),
   helpGuide: z.strictObject({
-    id: z.enum(['present-company', 'register-portal', 'log-in', 'read-more']),
+    id: z.enum(GUIDE_IDS),
     lang: lang(),
   }),
   searchHelp: z.strictObject({

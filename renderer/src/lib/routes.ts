@@ -3,7 +3,7 @@
 // all derived from it (lib/router.svelte.ts, App.svelte). A route's parameters are its screen's
 // props, read from and written to the address's query.
 import type { Component } from 'svelte';
-import { HELP_PURPOSES, type GuideId, type HelpPurpose } from '$contract/help';
+import { GUIDE_IDS, HELP_PURPOSES, type GuideId, type HelpPurpose } from '$contract/help';
 import type { MessageKey } from './i18n/en';
 import type { IconName } from '../components/Icon.svelte';
 import ForcedPasswordChange from '../features/account/ForcedPasswordChange.svelte';
@@ -29,7 +29,6 @@ import MailSettings from '../features/settings/MailSettings.svelte';
 
 export const RECOVERY_FORMS = ['username', 'password', 'plsa', 'blocked'] as const;
 export type RecoveryForm = (typeof RECOVERY_FORMS)[number];
-const GUIDES: readonly GuideId[] = ['present-company', 'register-portal', 'log-in', 'read-more'];
 
 export type Route =
   | { name: 'home' }
@@ -118,7 +117,7 @@ export const ROUTES = [
     screen: GuideView,
     read: (q) => {
       const id = q.get('id') as GuideId | null;
-      return id && GUIDES.includes(id) ? { id } : null;
+      return id && (GUIDE_IDS as readonly string[]).includes(id) ? { id } : null;
     },
     fallback: 'help',
   }),
