@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test';
 import { GUIDE_IDS } from '../../preload/contract/help';
 import { LANGS, type Lang } from '../../preload/contract/languages';
 import { AGENT, axeViolations, createAgent, DEMO, expect, open, requestAccess, signOut, test } from './fixtures';
+import { pdf } from '../fixtures/files';
 import { wordProblems } from './screen-words';
 
 const LOCALES: Record<Lang, string> = { en: 'en-US', fr: 'fr-FR' };
@@ -29,6 +30,20 @@ async function analyse(page: Page, cofor: string, siteCode = ''): Promise<void> 
   await page.locator('[data-situation], #f-cofor-error').first().waitFor();
 }
 
+/** Sends a request through a form, by its fields' ids (the labels are in the screen's language),
+ * and returns its reference. */
+async function send(page: Page, hash: string, fields: Record<string, string>, file?: [string, Buffer]) {
+  await go(page, hash);
+  for (const [id, value] of Object.entries(fields)) {
+    const field = page.locator(`#f-${id}`);
+    if ((await field.evaluate((el) => el.tagName)) === 'SELECT') await field.selectOption(value);
+    else await field.fill(value);
+  }
+  if (file) await page.locator(`#f-${file[0]}`).setInputFiles({ name: 'proof.pdf', buffer: file[1], mimeType: '' });
+  await page.locator('main form button[type=submit]').last().click();
+  return page.getByTestId('reference').innerText();
+}
+
 async function logInAs(page: Page, login: string, password: string): Promise<void> {
   await go(page, '#/login');
   await page.locator('#f-login').fill(login);
@@ -48,18 +63,12 @@ for (const lang of LANGS) {
 
     test(`speaks ${lang} only, in words, and is accessible in light and dark`, async ({ page, host }) => {
       const found: string[] = [];
+      page.setDefaultTimeout(20_000); // a step that hangs fails as itself, not as the whole walk
       createAgent(host);
-      // The access request the desk will open, sent through the English form of the fixture.
-      await open(page, host);
-      await page.evaluate(() => localStorage.setItem('portal.lang', 'en'));
-      await page.reload();
-      const reference = await requestAccess(page, host);
-      await page.evaluate((l) => localStorage.setItem('portal.lang', l), lang);
-      await page.reload();
-      await expect(page.locator('html')).toHaveAttribute('lang', lang);
 
       // A guest.
       await open(page, host);
+      await expect(page.locator('html')).toHaveAttribute('lang', lang);
       await look(page, lang, 'home', found);
       await page.getByTestId('header-menu').click();
       await look(page, lang, 'header menu (guest)', found);
@@ -91,6 +100,46 @@ for (const lang of LANGS) {
         await look(page, lang, `guide ${id}`, found);
       }
       await go(page, '#/requests');
+      await page.getByTestId('requests-empty').waitFor();
+      await look(page, lang, 'my requests (empty)', found);
+      // One request of each kind a supplier sends, for My requests and the desk to show.
+      const sent = [
+        await send(
+          page,
+          '#/company-file',
+          {
+            duns: '987654321',
+            legalName: 'Exemple Pièces SAS',
+            registrationNumber: 'RCS Lyon 987 654 321',
+            taxNumber: 'FR98987654321',
+            street: '3 rue des Essais',
+            postalCode: '69001',
+            city: 'Lyon',
+            country: 'FR',
+            contactEmail: 'contact@exemple-pieces.example',
+          },
+          ['document', pdf()],
+        ),
+        await send(page, '#/cofor-help', {
+          companyName: 'Sample Plastics',
+          country: 'DE',
+          address: 'Beispielstrasse 2, Musterstadt',
+          contactName: 'Jo Sample',
+          email: 'jo@sample.example',
+          phone: '+49 30 000000',
+          message: 'We lost our COFOR.',
+        }),
+        await send(page, '#/contact', {
+          purpose: 'technical',
+          message: 'The analysis shows nothing for our COFOR.',
+          name: 'Rita Sousa',
+          company: 'Lost Parts Lda',
+          email: 'rita@lost-parts.example',
+          phone: '+351 21 000 0000',
+        }),
+      ];
+      await go(page, '#/requests');
+      await page.locator('.request').first().waitFor();
       await look(page, lang, 'my requests', found);
       await go(page, '#/settings');
       await look(page, lang, 'settings (guest)', found);
@@ -123,13 +172,28 @@ for (const lang of LANGS) {
       await look(page, lang, 'PLSA console', found);
       await signOutToLogin(page);
 
+      // The access request the desk will open, sent through the English form of the fixture.
+      await page.evaluate(() => localStorage.setItem('portal.lang', 'en'));
+      await page.reload();
+      const reference = await requestAccess(page, host);
+      await page.evaluate((l) => localStorage.setItem('portal.lang', l), lang);
+      await page.reload();
+      await expect(page.locator('html')).toHaveAttribute('lang', lang);
+
       // A desk agent.
       await logInAs(page, AGENT.username, AGENT.password);
       await page.locator('.queue-table').waitFor({ timeout: 20_000 });
       await look(page, lang, 'desk queue', found);
-      await go(page, `#/desk/request?ref=${reference}`);
-      await page.locator('#decide-title').waitFor();
-      await look(page, lang, 'desk request', found);
+      for (const ref of [reference, ...sent]) {
+        await go(page, `#/desk/request?ref=${ref}`);
+        await page.locator('#decide-title').waitFor();
+        await look(page, lang, `desk request ${ref.slice(0, 3)}`, found);
+      }
+      // A decided request, in words.
+      await page.locator('#f-decision-message').fill('Merci / Thank you.');
+      await page.locator('section[aria-labelledby=decide-title] fieldset > p:last-child > button').click();
+      await page.getByTestId('decision-final').waitFor();
+      await look(page, lang, 'desk request decided', found);
       for (const [hash, screen] of [
         ['#/desk/directory', 'desk directory'],
         ['#/desk/templates', 'desk templates'],

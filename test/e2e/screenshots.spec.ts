@@ -137,7 +137,7 @@ for (const lang of ['en', 'fr'] as const) {
       await page
         .locator('#f-decision-message')
         .fill(lang === 'fr' ? "Merci, c'est corrigé." : 'Thank you, it is fixed now.');
-      await page.locator('section[aria-labelledby=decide-title] > p:last-child > button').click();
+      await page.locator('section[aria-labelledby=decide-title] fieldset > p:last-child > button').click();
       await page.getByTestId('decision-final').waitFor();
       await shot('desk-decided');
 
