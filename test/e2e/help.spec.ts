@@ -246,6 +246,7 @@ test('a request sent before the relay is set up leaves for the assistance addres
   const { reference, row } = await sendHelpRequest(page, host);
   await expect(row).not.toHaveAttribute('data-state', 'sent');
   await expect(page.getByTestId('outbox-indicator')).toContainText('Mail relay not set up');
+  await expect(row.getByTestId('waiting-relay')).toContainText('the mail relay of this workstation is not set up yet');
 
   // Later, an agent sets up the relay with the assistance's real address.
   createAgent(host);

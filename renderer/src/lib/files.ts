@@ -10,13 +10,19 @@ export async function toBase64(file: Blob): Promise<string> {
   return btoa(binary);
 }
 
+/** A size in the reader's units: "93.8 kB" in English, "93,8 ko" in French. */
 export function formatSize(bytes: number, lang: string): string {
-  const units = ['B', 'kB', 'MB'];
+  const units = ['byte', 'kilobyte', 'megabyte'] as const;
   let value = bytes;
   let unit = 0;
   while (value >= 1024 && unit < units.length - 1) {
     value /= 1024;
     unit++;
   }
-  return `${new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(value)} ${units[unit]}`;
+  return new Intl.NumberFormat(lang, {
+    style: 'unit',
+    unit: units[unit],
+    unitDisplay: unit === 0 ? 'long' : 'short', // "12 bytes", "12 octets"
+    maximumFractionDigits: 1,
+  }).format(value);
 }

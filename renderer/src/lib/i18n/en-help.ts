@@ -65,6 +65,8 @@ export const enHelp = {
   'requests.retry': 'Retry',
   'requests.sendNow': 'Send now',
   'requests.waitingReason': 'Waiting to retry: {reason}',
+  'requests.waitingRelay':
+    'Waiting: the mail relay of this workstation is not set up yet. The request leaves as soon as an assistance agent sets it up in Settings.',
   'requests.failedReason': 'Failed: {reason}',
   'kind.help': 'Help & Contact',
   'kind.cofor-help': 'COFOR request',

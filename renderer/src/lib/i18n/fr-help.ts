@@ -71,6 +71,8 @@ export const frHelp: Record<keyof typeof enHelp, string> = {
   'requests.retry': 'Réessayer',
   'requests.sendNow': 'Envoyer maintenant',
   'requests.waitingReason': "En attente d'un nouvel essai : {reason}",
+  'requests.waitingRelay':
+    "En attente : le relais de messagerie de ce poste n'est pas encore réglé. La demande part dès qu'un agent de l'assistance le règle dans Réglages.",
   'requests.failedReason': 'Échec : {reason}',
   'kind.help': 'Aide & Contact',
   'kind.cofor-help': 'Demande de COFOR',
