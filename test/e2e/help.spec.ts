@@ -95,6 +95,26 @@ test('a screenshot can be pasted from the clipboard', async ({ page, host }) => 
   await expect(page.getByText('Attached: pasted image')).toBeVisible();
 });
 
+test("a screenshot can be dropped on its zone, which names it in the screen's words", async ({ page, host }) => {
+  await open(page, host, '#/contact');
+  const zone = page.locator('.drop-zone');
+  await expect(zone).toContainText('No file chosen');
+  const transfer = await page.evaluateHandle(
+    (data) => {
+      const t = new DataTransfer();
+      t.items.add(new File([new Uint8Array(data)], 'dropped.png', { type: 'image/png' }));
+      return t;
+    },
+    [...png(30, 20)],
+  );
+  await zone.dispatchEvent('dragover', { dataTransfer: transfer });
+  await expect(zone).toHaveClass(/over/);
+  await zone.dispatchEvent('drop', { dataTransfer: transfer });
+  await expect(page.getByRole('img', { name: 'Preview of the screenshot' })).toBeVisible();
+  await expect(zone).toContainText('dropped.png');
+  await expectAccessible(page);
+});
+
 test('offline: the request waits with the reason, and leaves with "Send now" once the relay is back', async ({
   page,
   host,

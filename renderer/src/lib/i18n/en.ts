@@ -102,7 +102,9 @@ export const en = {
   'form.access-request': 'Declare the legal representative and the PLSA',
 
   'forms.submit': 'Submit',
-  'files.drop': 'Drop a file here, or choose one:',
+  'files.drop': 'Drop a file here, or',
+  'files.choose': 'Choose a file',
+  'files.none': 'No file chosen',
   'forms.sending': 'Sending…',
   'forms.required': 'required',
   'forms.optional': 'optional',

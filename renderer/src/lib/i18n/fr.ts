@@ -104,7 +104,9 @@ export const fr: Record<MessageKey, string> = {
   'form.access-request': 'Déclarer le représentant légal et le PLSA',
 
   'forms.submit': 'Envoyer',
-  'files.drop': 'Déposez un fichier ici, ou choisissez-le :',
+  'files.drop': 'Déposez un fichier ici, ou',
+  'files.choose': 'Choisir un fichier',
+  'files.none': 'Aucun fichier choisi',
   'forms.sending': 'Envoi…',
   'forms.required': 'obligatoire',
   'forms.optional': 'facultatif',
