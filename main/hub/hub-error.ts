@@ -1,0 +1,37 @@
+// The hub's answers to a bad call: an HTTP status and a stable code a workstation acts on, with
+// a sentence for the person reading a log. Never a 500 for the caller's mistake.
+export type HubErrorCode =
+  | 'invalid-input'
+  | 'payload-too-large'
+  | 'unknown-version'
+  | 'not-found'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'mutation-gap'
+  | 'rate-limited'
+  | 'unsupported-media-type';
+
+const STATUS: Record<HubErrorCode, number> = {
+  'invalid-input': 400,
+  'payload-too-large': 413,
+  'unknown-version': 404,
+  'not-found': 404,
+  unauthenticated: 401,
+  forbidden: 403,
+  'mutation-gap': 409,
+  'rate-limited': 429,
+  'unsupported-media-type': 415,
+};
+
+export class HubError extends Error {
+  constructor(
+    readonly code: HubErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+  get status(): number {
+    return STATUS[this.code];
+  }
+}

@@ -1,0 +1,140 @@
+// The mutations a workstation may push: intents ("submit this access request"), never row
+// diffs. Each names who may send it, its arguments' schema (the same contract schemas the
+// workstation's own engine uses), and what it does on the hub, where the engine's rules run
+// again: a tampered workstation gains nothing it could not get through the screens.
+import type { PoolClient } from 'pg';
+import { z } from 'zod';
+import { inspectDocument } from '../portal/documents/inspect';
+import { accessRequestSchema, companyFileSchema, coforHelpSchema } from '../../preload/contract/schemas/forms';
+import { HELP_SCHEMAS } from '../../preload/contract/schemas/help';
+import { LANGS } from '../../preload/contract/languages';
+import type { Device, DeviceKind } from './devices';
+
+/** What a mutation answered: done (with what the workstation shows), or refused with a reason. */
+export type IntentResult =
+  | { ok: true; value: Record<string, unknown> }
+  | { ok: false; error: { code: string; fields?: Record<string, string>; message: string } };
+
+export interface IntentContext {
+  tx: PoolClient;
+  device: Device;
+  /** Records a change for the replicas that may see it. */
+  change(
+    audience: 'public' | 'desk' | `device:${string}`,
+    entity: string,
+    entityId: string,
+    data: unknown,
+  ): Promise<void>;
+}
+
+interface Intent<A> {
+  from: readonly DeviceKind[];
+  args: z.ZodType<A>;
+  apply(args: A, ctx: IntentContext): Promise<IntentResult>;
+}
+
+const refused = (code: string, message: string, fields?: Record<string, string>): IntentResult => ({
+  ok: false,
+  error: { code, message, ...(fields ? { fields } : {}) },
+});
+
+const PREFIX = { 'company-file': 'SDB', 'cofor-help': 'COF', 'access-request': 'ACC', help: 'HLP' } as const;
+type RequestKind = keyof typeof PREFIX;
+const PAYLOAD: Record<RequestKind, z.ZodType> = {
+  'company-file': companyFileSchema,
+  'cofor-help': coforHelpSchema,
+  'access-request': accessRequestSchema,
+  help: HELP_SCHEMAS.submitHelpRequest,
+};
+
+const submitRequestArgs = z.strictObject({
+  // The workstation made the reference when the person pressed Submit (offline too): it is the
+  // request's identity everywhere, so the hub keeps it, after checking its form.
+  reference: z.string().regex(/^[A-Z]{3}-\d{8}-[2-9A-HJ-NP-Z]{6}$/),
+  kind: z.enum(['company-file', 'cofor-help', 'access-request', 'help']),
+  lang: z.enum(LANGS),
+  payload: z.record(z.string(), z.unknown()),
+});
+
+/** The attachment of a request, checked from its bytes as on the workstation. */
+function attachmentProblem(kind: RequestKind, payload: Record<string, unknown>): Record<string, string> | null {
+  const field = kind === 'company-file' ? 'document' : kind === 'help' ? 'screenshot' : null;
+  const file = field ? (payload[field] as { contentBase64?: string } | undefined) : undefined;
+  if (!field || !file?.contentBase64) return null;
+  const check = inspectDocument(Buffer.from(file.contentBase64, 'base64'));
+  if (!check.ok) return { [field]: check.reason };
+  if (field === 'screenshot' && check.kind === 'pdf') return { screenshot: 'screenshot.type' };
+  return null;
+}
+
+const fieldsOf = (error: z.ZodError) =>
+  Object.fromEntries(error.issues.map((issue) => [issue.path.join('.') || '_', issue.message]));
+
+export const INTENTS = {
+  submitRequest: {
+    from: ['supplier', 'desk'],
+    args: submitRequestArgs,
+    async apply(args, { tx, device, change }) {
+      if (!args.reference.startsWith(`${PREFIX[args.kind]}-`))
+        return refused('invalid-input', 'The reference does not match the kind of request.', {
+          reference: 'reference.format',
+        });
+      const parsed = PAYLOAD[args.kind].safeParse(args.payload);
+      if (!parsed.success)
+        return refused('invalid-input', 'The request does not pass the form rules.', fieldsOf(parsed.error));
+      const payload = parsed.data as Record<string, unknown>;
+      const problem = attachmentProblem(args.kind, payload);
+      if (problem) return refused('invalid-input', 'The attachment was refused.', problem);
+
+      const cofor = typeof payload['cofor'] === 'string' ? payload['cofor'] : null;
+      if (args.kind === 'access-request') {
+        const { rows } = await tx.query<{ status: string; access: string }>(
+          'SELECT status, access FROM companies WHERE cofor = $1 FOR UPDATE',
+          [cofor],
+        );
+        const company = rows[0];
+        if (!company || company.status !== 'active')
+          return refused('not-found', 'No active company has this COFOR.', { cofor: 'cofor.unknown' });
+        if (company.access === 'requested')
+          return refused('conflict', 'Access was already requested.', { cofor: 'access.already-requested' });
+        if (company.access === 'open')
+          return refused('conflict', 'Access is already open.', { cofor: 'access.already-open' });
+      }
+      const inserted = await tx.query<{ at: Date }>(
+        `INSERT INTO requests (reference, kind, device_id, lang, payload, cofor) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (reference) DO NOTHING RETURNING received_at AS at`,
+        [args.reference, args.kind, device.id, args.lang, payload, cofor],
+      );
+      const at = inserted.rows[0]?.at.toISOString();
+      if (!at)
+        return refused('conflict', 'Another request already has this reference.', { reference: 'reference.taken' });
+      if (args.kind === 'access-request') {
+        const { rows } = await tx.query(
+          `UPDATE companies SET access = 'requested', access_requested_at = now() WHERE cofor = $1
+           RETURNING cofor, legal_name AS "legalName", status, access, access_requested_at AS "accessRequestedAt", site_codes AS "siteCodes"`,
+          [cofor],
+        );
+        await change('public', 'company', cofor!, rows[0]);
+      }
+      await change('desk', 'request', args.reference, {
+        reference: args.reference,
+        kind: args.kind,
+        lang: args.lang,
+        cofor,
+        payload,
+        receivedAt: at,
+        deskState: 'new',
+      });
+      // The sending workstation learns that its request arrived; nobody else's device does.
+      await change(`device:${device.id}`, 'request-status', args.reference, {
+        reference: args.reference,
+        state: 'received',
+        at,
+      });
+      return { ok: true, value: { reference: args.reference, receivedAt: at } };
+    },
+  } satisfies Intent<z.infer<typeof submitRequestArgs>>,
+} as const;
+
+export type IntentName = keyof typeof INTENTS;
+export const isIntent = (name: string): name is IntentName => Object.hasOwn(INTENTS, name);

@@ -1,0 +1,90 @@
+// The hub's schema on PostgreSQL, as numbered migrations. Each runs once, in its own transaction,
+// under an advisory lock, so hub processes starting together on one database migrate it once; a
+// database from a newer hub is refused rather than written by code that does not know it.
+import type { Pool, PoolClient } from 'pg';
+import { inTransaction } from './transaction';
+
+export const HUB_MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
+  {
+    version: 1,
+    name: 'devices, mutations, changes, companies, requests',
+    sql: `
+      CREATE TABLE devices (
+        id text PRIMARY KEY,
+        kind text NOT NULL CHECK (kind IN ('supplier', 'desk')),
+        token_hash text NOT NULL UNIQUE,
+        last_mutation_id bigint NOT NULL DEFAULT 0,
+        registered_at timestamptz NOT NULL DEFAULT now()
+      );
+      -- Every mutation applied, with the answer it got: a duplicate gets the same answer again.
+      CREATE TABLE mutations (
+        device_id text NOT NULL REFERENCES devices (id),
+        mutation_id bigint NOT NULL,
+        name text NOT NULL,
+        result jsonb NOT NULL,
+        applied_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (device_id, mutation_id)
+      );
+      -- What replicas pull: one row per change, in the order of the hub's commits, each for an
+      -- audience ('public', 'desk', or 'device:<id>').
+      CREATE TABLE changes (
+        version bigserial PRIMARY KEY,
+        audience text NOT NULL,
+        entity text NOT NULL,
+        entity_id text NOT NULL,
+        data jsonb NOT NULL,
+        at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX changes_audience ON changes (audience, version);
+      CREATE TABLE companies (
+        cofor text PRIMARY KEY,
+        legal_name text NOT NULL,
+        status text NOT NULL CHECK (status IN ('active', 'deactivated')),
+        access text NOT NULL CHECK (access IN ('not-requested', 'requested', 'open')),
+        access_requested_at timestamptz,
+        site_codes text[] NOT NULL DEFAULT '{}'
+      );
+      CREATE TABLE requests (
+        reference text PRIMARY KEY,
+        kind text NOT NULL,
+        device_id text NOT NULL REFERENCES devices (id),
+        lang text NOT NULL,
+        payload jsonb NOT NULL,
+        cofor text,
+        desk_state text NOT NULL DEFAULT 'new',
+        received_at timestamptz NOT NULL DEFAULT now()
+      );
+    `,
+  },
+];
+
+export const HUB_SCHEMA_VERSION = HUB_MIGRATIONS.at(-1)!.version;
+
+export class NewerHubSchemaError extends Error {}
+
+const LOCK = 4650_0001; // any constant: the one advisory lock of the hub's migrations
+
+export async function migrateHub(pool: Pool): Promise<number> {
+  return inTransaction(pool, async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [LOCK]);
+    await tx.query(
+      'CREATE TABLE IF NOT EXISTS hub_schema (version integer NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
+    );
+    const current = await schemaVersion(tx);
+    if (current > HUB_SCHEMA_VERSION) {
+      throw new NewerHubSchemaError(
+        `This database was written by a newer hub (schema ${current}; this hub knows up to ${HUB_SCHEMA_VERSION}): update the hub, or point it at another database.`,
+      );
+    }
+    for (const migration of HUB_MIGRATIONS.filter((m) => m.version > current)) {
+      await tx.query(migration.sql);
+      await tx.query('INSERT INTO hub_schema (version) VALUES ($1)', [migration.version]);
+    }
+    return HUB_SCHEMA_VERSION;
+  });
+}
+
+async function schemaVersion(client: PoolClient): Promise<number> {
+  const { rows } = await client.query<{ v: number | null }>('SELECT max(version) AS v FROM hub_schema');
+  return rows[0]?.v ?? 0;
+}

@@ -1,0 +1,167 @@
+// The hub's HTTP API, versioned under /v1. Every answer is JSON; a caller's mistake gets a 4xx
+// with a stable code (hub-error.ts), never a 500. Tokens travel in the Authorization header only.
+// Nothing that matters is kept in this process: several hubs on one database serve the same
+// workstations (the rate limit of anonymous calls is per process).
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { Pool } from 'pg';
+import { z } from 'zod';
+import { deviceOfToken, registerDevice } from './devices';
+import { HubError } from './hub-error';
+import { HUB_SCHEMA_VERSION } from './migrations';
+import { pullChanges, pushBody, pushMutations, type PushHooks } from './sync';
+
+/** A push carries its attachments: a 5 MB document is 6.7 MB of base64, plus the form. */
+export const HUB_MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+export interface HubServerOptions {
+  pool: Pool;
+  tls?: { cert: Buffer; key: Buffer } | null;
+  /** Anonymous calls (registering a device) per client address and minute. */
+  anonymousPerMinute?: number;
+  log?: (line: string) => void;
+  hooks?: PushHooks;
+}
+
+const registerBody = z.strictObject({ kind: z.literal('supplier') });
+
+function readBody(req: IncomingMessage): Promise<unknown> {
+  if (!(req.headers['content-type'] ?? '').startsWith('application/json'))
+    return Promise.reject(new HubError('unsupported-media-type', 'Send the body as application/json.'));
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    let tooLarge = false;
+    const chunks: Buffer[] = [];
+    // Read to the end even when too large (keeping nothing), so the caller gets the answer
+    // instead of a closed connection.
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > HUB_MAX_BODY_BYTES) tooLarge = true;
+      else chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (tooLarge) {
+        reject(
+          new HubError(
+            'payload-too-large',
+            `A call carries ${HUB_MAX_BODY_BYTES / 1024 / 1024} MB at most: push fewer mutations at once.`,
+          ),
+        );
+        return;
+      }
+      try {
+        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+      } catch {
+        reject(new HubError('invalid-input', 'The body is not valid JSON.'));
+      }
+    });
+    req.on('error', reject);
+  });
+}
+
+const bearer = (req: IncomingMessage) => /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1] ?? null;
+
+function parse<T>(schema: z.ZodType<T>, value: unknown): T {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const fields = Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.') || '_', i.message]));
+  throw new HubError('invalid-input', 'The call does not match the API: see "fields".', { fields });
+}
+
+/** A small fixed-window counter per client address, for the calls anyone may make. */
+function anonymousLimiter(perMinute: number) {
+  const windows = new Map<string, { start: number; count: number }>();
+  return (address: string) => {
+    const now = Date.now();
+    const window = windows.get(address);
+    if (!window || now - window.start >= 60_000) {
+      if (windows.size > 10_000) windows.clear();
+      windows.set(address, { start: now, count: 1 });
+      return;
+    }
+    window.count++;
+    if (window.count > perMinute) {
+      throw new HubError('rate-limited', 'Too many registrations from this address: wait a minute.', {
+        retryAfterSeconds: Math.ceil((window.start + 60_000 - now) / 1000),
+      });
+    }
+  };
+}
+
+export function createHubServer(options: HubServerOptions): Server {
+  const { pool } = options;
+  const limit = anonymousLimiter(options.anonymousPerMinute ?? 30);
+  const log = options.log ?? (() => {});
+
+  async function route(req: IncomingMessage, url: URL): Promise<unknown> {
+    const path = url.pathname;
+    if (!path.startsWith('/v1/')) {
+      if (/^\/v\d+\//.test(path))
+        throw new HubError('unknown-version', `This hub speaks API v1 only (asked: ${path.split('/')[1]}).`);
+      throw new HubError('not-found', 'No such address: the API is under /v1/.');
+    }
+    const call = `${req.method} ${path.slice(3)}`;
+    switch (call) {
+      case 'GET /health':
+        await pool.query('SELECT 1');
+        return { ok: true, api: 1, schema: HUB_SCHEMA_VERSION };
+      case 'POST /devices': {
+        limit(req.socket.remoteAddress ?? '');
+        parse(registerBody, await readBody(req));
+        return registerDevice(pool, 'supplier');
+      }
+      case 'POST /push': {
+        const device = await deviceOfToken(pool, bearer(req));
+        const body = parse(pushBody, await readBody(req));
+        if (body.deviceId !== undefined && body.deviceId !== device.id)
+          throw new HubError(
+            'forbidden',
+            `This push is from device ${body.deviceId}, but its token is another device's: register this workstation again.`,
+          );
+        return pushMutations(pool, device, body, options.hooks);
+      }
+      case 'GET /pull': {
+        const device = await deviceOfToken(pool, bearer(req));
+        const cursorText = url.searchParams.get('cursor') ?? '0';
+        if (!/^\d{1,15}$/.test(cursorText))
+          throw new HubError('invalid-input', 'cursor is the number the last pull answered (0 at first).');
+        return pullChanges(pool, device, Number(cursorText));
+      }
+      default:
+        throw new HubError('not-found', `No ${call} in API v1.`);
+    }
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const answer = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+      res.writeHead(status, {
+        'content-type': 'application/json; charset=utf-8',
+        'cache-control': 'no-store',
+        ...headers,
+      });
+      res.end(JSON.stringify(body));
+    };
+    try {
+      const url = new URL(req.url ?? '/', 'http://hub.invalid');
+      answer(200, await route(req, url));
+    } catch (error) {
+      if (error instanceof HubError) {
+        const retry = error.details['retryAfterSeconds'];
+        answer(
+          error.status,
+          { error: { code: error.code, message: error.message, ...error.details } },
+          retry ? { 'retry-after': String(retry) } : {},
+        );
+      } else {
+        log(
+          `hub: internal error on ${req.method} ${req.url?.split('?')[0]}: ${(error as Error).stack ?? String(error)}`,
+        );
+        answer(500, { error: { code: 'internal', message: 'The hub could not finish this call: try again.' } });
+      }
+    }
+  }
+
+  return options.tls
+    ? createHttpsServer(options.tls, (q, s) => void handle(q, s))
+    : createHttpServer((q, s) => void handle(q, s));
+}

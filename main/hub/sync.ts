@@ -1,0 +1,147 @@
+// The sync contract (docs in ../shared/docs/hub.md): push applies a device's mutations in the
+// order of their ids, each in one transaction with the device's last applied id; pull returns
+// the changes after a cursor that this device may see.
+import type { Pool, PoolClient } from 'pg';
+import { inTransaction } from './transaction';
+import { z } from 'zod';
+import type { Device } from './devices';
+import { HubError } from './hub-error';
+import { INTENTS, isIntent, type IntentContext, type IntentResult } from './intents';
+
+export const MAX_MUTATIONS_PER_PUSH = 500;
+
+export const pushBody = z.strictObject({
+  /** The device the workstation believes it is: a push under another device's token (a store
+   * restored on another PC, a copied token) is refused rather than mixed into that device. */
+  deviceId: z.string().max(40).optional(),
+  mutations: z
+    .array(
+      z.strictObject({
+        id: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+        name: z.string().min(1).max(60),
+        args: z.unknown(),
+      }),
+    )
+    .min(1)
+    .max(MAX_MUTATIONS_PER_PUSH),
+});
+export type PushBody = z.infer<typeof pushBody>;
+
+export interface PushAnswer {
+  lastMutationId: number;
+  results: Array<{ id: number; duplicate: boolean; result: IntentResult }>;
+}
+
+/** Test seam: runs inside a mutation's transaction after its effects, before the commit. */
+export interface PushHooks {
+  beforeCommit?(mutationId: number): void | Promise<void>;
+}
+
+// Changes are numbered by a sequence; taking this lock before the first change of a transaction
+// makes them commit in the order of their numbers, so a pull never passes a change that a
+// slower transaction commits later under a smaller number.
+export const CHANGES_LOCK = 4650_0002;
+
+export async function pushMutations(
+  pool: Pool,
+  device: Device,
+  body: PushBody,
+  hooks: PushHooks = {},
+): Promise<PushAnswer> {
+  const results: PushAnswer['results'] = [];
+  let lastMutationId = device.lastMutationId;
+  for (const mutation of [...body.mutations].sort((a, b) => a.id - b.id)) {
+    const outcome = await inTransaction(pool, async (tx) => {
+      const { rows } = await tx.query<{ last: string }>(
+        'SELECT last_mutation_id AS last FROM devices WHERE id = $1 FOR UPDATE',
+        [device.id],
+      );
+      const last = Number(rows[0]!.last);
+      if (mutation.id <= last) {
+        const stored = await tx.query<{ result: IntentResult }>(
+          'SELECT result FROM mutations WHERE device_id = $1 AND mutation_id = $2',
+          [device.id, mutation.id],
+        );
+        return { kind: 'duplicate' as const, last, result: stored.rows[0]!.result };
+      }
+      if (mutation.id !== last + 1) return { kind: 'gap' as const, last };
+
+      const result = await applyIntent(tx, device, mutation.name, mutation.args);
+      await tx.query('INSERT INTO mutations (device_id, mutation_id, name, result) VALUES ($1, $2, $3, $4)', [
+        device.id,
+        mutation.id,
+        mutation.name,
+        result,
+      ]);
+      await tx.query('UPDATE devices SET last_mutation_id = $2 WHERE id = $1', [device.id, mutation.id]);
+      await hooks.beforeCommit?.(mutation.id);
+      return { kind: 'applied' as const, last: mutation.id, result };
+    });
+    lastMutationId = outcome.last;
+    if (outcome.kind === 'gap') {
+      throw new HubError(
+        'mutation-gap',
+        `Mutation ${mutation.id} arrived before ${outcome.last + 1}: push from mutation ${outcome.last + 1} on.`,
+        { lastMutationId: outcome.last, results },
+      );
+    }
+    results.push({ id: mutation.id, duplicate: outcome.kind === 'duplicate', result: outcome.result });
+  }
+  return { lastMutationId, results };
+}
+
+/** Runs one intent: refused (and recorded) when unknown, not for this device, or against the rules. */
+async function applyIntent(tx: PoolClient, device: Device, name: string, rawArgs: unknown): Promise<IntentResult> {
+  if (!isIntent(name))
+    return { ok: false, error: { code: 'unknown-mutation', message: `The hub does not know "${name}".` } };
+  const intent = INTENTS[name];
+  if (!(intent.from as readonly string[]).includes(device.kind))
+    return { ok: false, error: { code: 'forbidden', message: `A ${device.kind} workstation may not send "${name}".` } };
+  const args = intent.args.safeParse(rawArgs);
+  if (!args.success) {
+    const fields = Object.fromEntries(args.error.issues.map((i) => [i.path.join('.') || '_', i.message]));
+    return { ok: false, error: { code: 'invalid-input', message: 'The mutation does not pass its schema.', fields } };
+  }
+  let locked = false;
+  const ctx: IntentContext = {
+    tx,
+    device,
+    async change(audience, entity, entityId, data) {
+      if (!locked) {
+        await tx.query('SELECT pg_advisory_xact_lock($1)', [CHANGES_LOCK]);
+        locked = true;
+      }
+      await tx.query('INSERT INTO changes (audience, entity, entity_id, data) VALUES ($1, $2, $3, $4)', [
+        audience,
+        entity,
+        entityId,
+        JSON.stringify(data),
+      ]);
+    },
+  };
+  return intent.apply(args.data as never, ctx);
+}
+
+export interface PullAnswer {
+  cursor: number;
+  more: boolean;
+  changes: Array<{ version: number; entity: string; id: string; data: unknown }>;
+}
+
+/** What this device may see (docs/hub.md, "who sees what"). */
+const audiencesOf = (device: Device) =>
+  device.kind === 'desk' ? ['public', 'desk', `device:${device.id}`] : ['public', `device:${device.id}`];
+
+export async function pullChanges(pool: Pool, device: Device, cursor: number, limit = 1000): Promise<PullAnswer> {
+  const { rows } = await pool.query<{ version: string; entity: string; entity_id: string; data: unknown }>(
+    `SELECT version, entity, entity_id, data FROM changes
+     WHERE version > $1 AND audience = ANY($2) ORDER BY version LIMIT $3`,
+    [cursor, audiencesOf(device), limit + 1],
+  );
+  const page = rows.slice(0, limit);
+  return {
+    cursor: page.length > 0 ? Number(page.at(-1)!.version) : cursor,
+    more: rows.length > limit,
+    changes: page.map((r) => ({ version: Number(r.version), entity: r.entity, id: r.entity_id, data: r.data })),
+  };
+}

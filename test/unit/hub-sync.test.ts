@@ -1,0 +1,306 @@
+// The hub's sync contract on a real PostgreSQL (embedded, or TEST_DATABASE_URL): push applies a
+// device's mutations in order, each with its last applied id in one transaction; duplicates get
+// their stored answer, gaps are refused; the engine's rules run again on raw posted mutations;
+// pull shows each device only what it may see.
+import { resolve } from 'node:path';
+import type { Pool } from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deviceOfToken, registerDevice, type Device } from '../../main/hub/devices';
+import { loadDemoDirectoryIfEmpty } from '../../main/hub/directory';
+import { HubError } from '../../main/hub/hub-error';
+import { HUB_SCHEMA_VERSION, migrateHub, NewerHubSchemaError } from '../../main/hub/migrations';
+import { pullChanges, pushMutations, type PushBody } from '../../main/hub/sync';
+import { pdf } from '../fixtures/files';
+import { startTestPostgres, type TestPostgres } from '../fixtures/postgres';
+
+const DEMO = resolve(__dirname, '..', '..', 'resources', 'demo', 'directory.json');
+let pg: TestPostgres;
+beforeAll(async () => {
+  pg = await startTestPostgres();
+}, 60_000);
+afterAll(async () => pg?.stop());
+
+async function hub(): Promise<Pool> {
+  const { pool } = await pg.newDatabase();
+  await loadDemoDirectoryIfEmpty(pool, DEMO);
+  return pool;
+}
+
+async function device(pool: Pool, kind: 'supplier' | 'desk' = 'supplier'): Promise<Device> {
+  const { token } = await registerDevice(pool, kind);
+  return deviceOfToken(pool, token);
+}
+async function reload(pool: Pool, d: Device): Promise<Device> {
+  const { rows } = await pool.query<{ last: string }>('SELECT last_mutation_id AS last FROM devices WHERE id = $1', [
+    d.id,
+  ]);
+  return { ...d, lastMutationId: Number(rows[0]!.last) };
+}
+
+let refs = 0;
+const reference = (prefix: string) => {
+  const alphabet = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+  let n = refs++;
+  let suffix = '';
+  for (let i = 0; i < 6; i++, n = Math.floor(n / alphabet.length)) suffix = alphabet[n % alphabet.length] + suffix;
+  return `${prefix}-20261201-${suffix}`;
+};
+
+const help = (message = 'The analysis shows nothing.') => ({
+  name: 'submitRequest',
+  args: {
+    reference: reference('HLP'),
+    kind: 'help',
+    lang: 'en',
+    payload: {
+      purpose: 'technical',
+      message,
+      name: 'Rita Sousa',
+      company: 'Lost Parts Lda',
+      email: 'rita@lost-parts.example',
+      phone: '+351 21 000 0000',
+      lang: 'en',
+    },
+  },
+});
+const person = (fullName: string, email: string) => ({ fullName, jobTitle: 'Director', email, phone: '+49 30 000000' });
+const accessRequest = (cofor = 'A10002') => ({
+  name: 'submitRequest',
+  args: {
+    reference: reference('ACC'),
+    kind: 'access-request',
+    lang: 'fr',
+    payload: {
+      cofor,
+      legalRepresentative: person('Lea Legal', 'lea@sample.example'),
+      plsa: person('Pat Plsa', 'pat@sample.example'),
+      termsVersion: '2026-01',
+      termsAccepted: true,
+      samePersonConfirmed: false,
+      lang: 'fr',
+    },
+  },
+});
+const batch = (...mutations: Array<{ name: string; args: unknown }>): PushBody['mutations'] =>
+  mutations.map((m, i) => ({ id: i + 1, ...m }));
+
+describe('the hub database', () => {
+  it('migrates once when hubs start together, and refuses a schema from a newer hub', async () => {
+    const { pool } = await pg.newDatabase();
+    await Promise.all([migrateHub(pool), migrateHub(pool), migrateHub(pool)]);
+    const { rows } = await pool.query('SELECT version FROM hub_schema ORDER BY version');
+    expect(rows.map((r) => r.version)).toEqual([HUB_SCHEMA_VERSION]);
+    await pool.query('INSERT INTO hub_schema (version) VALUES ($1)', [HUB_SCHEMA_VERSION + 1]);
+    await expect(migrateHub(pool)).rejects.toBeInstanceOf(NewerHubSchemaError);
+    await expect(migrateHub(pool)).rejects.toThrow(/written by a newer hub/);
+  });
+});
+
+describe('the demo directory', () => {
+  it('is loaded once into an empty hub, when hubs start together', async () => {
+    const { pool } = await pg.newDatabase();
+    const loaded = await Promise.all([1, 2, 3].map(() => loadDemoDirectoryIfEmpty(pool, DEMO)));
+    expect(loaded.sort()).toEqual([0, 0, 4]);
+    expect((await pool.query('SELECT count(*)::int AS n FROM companies')).rows[0].n).toBe(4);
+    expect((await pool.query(`SELECT count(*)::int AS n FROM changes WHERE entity = 'company'`)).rows[0].n).toBe(4);
+  });
+});
+
+describe('push', () => {
+  it('applies mutations in order, skips a duplicate with its stored answer, and refuses a gap', async () => {
+    const pool = await hub();
+    const supplier = await device(pool);
+    const [first, second] = [help('one'), help('two')];
+    const answer = await pushMutations(pool, supplier, { mutations: batch(first, second) });
+    expect(answer.lastMutationId).toBe(2);
+    expect(answer.results.map((r) => [r.id, r.duplicate, r.result.ok])).toEqual([
+      [1, false, true],
+      [2, false, true],
+    ]);
+
+    // The same push again (a retry after a lost answer): nothing applied twice, same answers.
+    const again = await pushMutations(pool, await reload(pool, supplier), { mutations: batch(first, second) });
+    expect(again.results.map((r) => r.duplicate)).toEqual([true, true]);
+    expect(again.results.map((r) => r.result)).toEqual(answer.results.map((r) => r.result));
+    const { rows } = await pool.query('SELECT count(*)::int AS n FROM requests');
+    expect(rows[0].n).toBe(2);
+
+    // Mutation 4 before 3: refused, with where to start again; nothing of it is applied.
+    const gap = await pushMutations(pool, await reload(pool, supplier), {
+      mutations: [{ id: 4, ...help('four') }],
+    }).catch((e: unknown) => e);
+    expect(gap).toBeInstanceOf(HubError);
+    expect(gap).toMatchObject({ code: 'mutation-gap', status: 409, details: { lastMutationId: 2 } });
+    expect((await reload(pool, supplier)).lastMutationId).toBe(2);
+  });
+
+  it("keeps a mutation's effects and the device's last id in one transaction", async () => {
+    const pool = await hub();
+    const supplier = await device(pool);
+    const crash = new Error('the hub died before the commit');
+    await expect(
+      pushMutations(
+        pool,
+        supplier,
+        { mutations: batch(accessRequest()) },
+        { beforeCommit: () => Promise.reject(crash) },
+      ),
+    ).rejects.toBe(crash);
+    // Neither the request, nor the company's new access, nor the last id, nor a change.
+    expect((await reload(pool, supplier)).lastMutationId).toBe(0);
+    expect((await pool.query('SELECT count(*)::int AS n FROM requests')).rows[0].n).toBe(0);
+    expect((await pool.query(`SELECT access FROM companies WHERE cofor = 'A10002'`)).rows[0].access).toBe(
+      'not-requested',
+    );
+    expect((await pullChanges(pool, supplier, 0)).changes.filter((c) => c.entity !== 'company')).toEqual([]);
+    // The retry then applies it, once.
+    const answer = await pushMutations(pool, supplier, { mutations: batch(accessRequest()) });
+    expect(answer.results[0]!.result.ok).toBe(true);
+  });
+
+  it('gives the same hub state for 1,000 mutations delivered shuffled, in pieces and duplicated', async () => {
+    const mutations = Array.from({ length: 1000 }, (_, i) => ({ id: i + 1, ...help(`message ${i}`) }));
+    const state = async (pool: Pool) =>
+      (await pool.query(`SELECT reference, kind, payload, cofor FROM requests ORDER BY reference`)).rows;
+
+    // The reference: every mutation once, in order.
+    const inOrder = await hub();
+    await pushMutations(inOrder, await device(inOrder), { mutations });
+
+    // The same mutations on a bad network: 80 deliveries of random pieces, shuffled and with
+    // copies, some ahead of what the hub has (refused as gaps), some behind (duplicates)...
+    const chaotic = await hub();
+    const supplier = await device(chaotic);
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    let last = 0;
+    const push = async (piece: PushBody['mutations']) => {
+      try {
+        last = (await pushMutations(chaotic, await reload(chaotic, supplier), { mutations: piece })).lastMutationId;
+      } catch (error) {
+        if (!(error instanceof HubError) || error.code !== 'mutation-gap') throw error;
+      }
+    };
+    for (let delivery = 0; delivery < 80; delivery++) {
+      const from = Math.max(0, last - 20 + Math.floor(random() * 60));
+      const piece = mutations.slice(from, from + 1 + Math.floor(random() * 30));
+      await push([...piece, ...piece.filter(() => random() < 0.3)].sort(() => random() - 0.5));
+    }
+    // ...then the workstation reconnects and pushes what the hub lacks, from its last id on.
+    while (last < 1000) await push(mutations.slice(last, last + 100));
+
+    expect(await state(chaotic)).toEqual(await state(inOrder));
+    expect((await chaotic.query('SELECT count(*)::int AS n FROM mutations')).rows[0].n).toBe(1000);
+    expect((await chaotic.query('SELECT count(*)::int AS n FROM requests')).rows[0].n).toBe(1000);
+  }, 120_000);
+
+  it("re-runs the engine's rules on raw mutations: a refusal is recorded and does not block the queue", async () => {
+    const pool = await hub();
+    const supplier = await device(pool);
+    const bad = [
+      { name: 'dropTables', args: {} }, // not an intent
+      { name: 'submitRequest', args: { ...help().args, extra: 1 } }, // unknown key
+      { name: 'submitRequest', args: { ...help().args, reference: 'HLP-1' } }, // reference format
+      { name: 'submitRequest', args: { ...help().args, reference: reference('ACC') } }, // prefix of another kind
+      { name: 'submitRequest', args: { ...help().args, payload: { ...help().args.payload, email: 'not-an-address' } } },
+      accessRequest('A10001'), // access already open
+      accessRequest('A10003'), // already requested
+      accessRequest('A10004'), // deactivated
+      accessRequest('ZZ9999'), // unknown
+      {
+        name: 'submitRequest',
+        args: {
+          ...help().args,
+          payload: {
+            ...help().args.payload,
+            screenshot: { fileName: 'x.png', contentBase64: pdf().toString('base64') },
+          },
+        },
+      }, // a PDF is no screenshot
+    ];
+    const good = help('after the refusals');
+    const answer = await pushMutations(pool, supplier, { mutations: batch(...bad, good) });
+    expect(answer.lastMutationId).toBe(bad.length + 1);
+    expect(answer.results.map((r) => (r.result.ok ? 'ok' : r.result.error.code))).toEqual([
+      'unknown-mutation',
+      'invalid-input',
+      'invalid-input',
+      'invalid-input',
+      'invalid-input',
+      'conflict',
+      'conflict',
+      'not-found',
+      'not-found',
+      'invalid-input',
+      'ok',
+    ]);
+    const refused = answer.results.map((r) => (r.result.ok ? null : (r.result.error.fields ?? null)));
+    expect(refused[4]).toMatchObject({ email: expect.any(String) });
+    expect(refused[5]).toEqual({ cofor: 'access.already-open' });
+    expect(refused[9]).toEqual({ screenshot: 'screenshot.type' });
+    expect((await pool.query('SELECT count(*)::int AS n FROM requests')).rows[0].n).toBe(1);
+
+    // The same reference from another device is refused, never merged into the first request.
+    const other = await device(pool);
+    const replay = await pushMutations(pool, other, { mutations: [{ id: 1, ...good }] });
+    expect(replay.results[0]!.result).toMatchObject({ ok: false, error: { fields: { reference: 'reference.taken' } } });
+  });
+
+  it('takes one of two access requests for one company sent at once', async () => {
+    const pool = await hub();
+    const [a, b] = [await device(pool), await device(pool)];
+    const answers = await Promise.all([
+      pushMutations(pool, a, { mutations: batch(accessRequest()) }),
+      pushMutations(pool, b, { mutations: batch(accessRequest()) }),
+    ]);
+    const outcomes = answers.map((x) =>
+      x.results[0]!.result.ok ? 'ok' : x.results[0]!.result.error.fields?.['cofor'],
+    );
+    expect(outcomes.sort()).toEqual(['access.already-requested', 'ok']);
+  });
+});
+
+describe('pull', () => {
+  it('shows a supplier device the analysis projection and its own requests, never a person, an e-mail or a hash', async () => {
+    const pool = await hub();
+    const [supplier, neighbour, desk] = [await device(pool), await device(pool), await device(pool, 'desk')];
+    await pushMutations(pool, supplier, { mutations: batch(accessRequest(), help()) });
+
+    const seen = await pullChanges(pool, supplier, 0);
+    const text = JSON.stringify(seen);
+    expect(text).not.toMatch(/@|Lea Legal|Pat Plsa|Rita|hash|token|password/i);
+    expect(seen.changes.filter((c) => c.entity === 'company').map((c) => c.id)).toEqual(
+      expect.arrayContaining(['A10001', 'A10002', 'A10003', 'A10004']),
+    );
+    expect(seen.changes.at(-3)).toMatchObject({ entity: 'company', id: 'A10002', data: { access: 'requested' } });
+    expect(seen.changes.filter((c) => c.entity === 'request-status')).toHaveLength(2);
+    // Another supplier's device sees the projection, not the first one's requests.
+    const theirs = await pullChanges(pool, neighbour, 0);
+    expect(theirs.changes.filter((c) => c.entity === 'request-status')).toEqual([]);
+    // The desk sees the requests, with what they carry.
+    const desks = await pullChanges(pool, desk, 0);
+    expect(desks.changes.filter((c) => c.entity === 'request').map((c) => (c.data as { kind: string }).kind)).toEqual([
+      'access-request',
+      'help',
+    ]);
+    expect(JSON.stringify(desks)).not.toMatch(/hash|token/i);
+  });
+
+  it('pages with a cursor that only grows, and an empty pull answers the same cursor', async () => {
+    const pool = await hub();
+    const supplier = await device(pool);
+    await pushMutations(pool, supplier, { mutations: batch(help('a'), help('b'), help('c')) });
+    const all = await pullChanges(pool, supplier, 0, 1000);
+    const seen: number[] = [];
+    let cursor = 0;
+    for (;;) {
+      const page = await pullChanges(pool, supplier, cursor, 2);
+      seen.push(...page.changes.map((c) => c.version));
+      expect(page.cursor).toBeGreaterThanOrEqual(cursor);
+      cursor = page.cursor;
+      if (!page.more) break;
+    }
+    expect(seen).toEqual(all.changes.map((c) => c.version));
+    expect(await pullChanges(pool, supplier, cursor)).toEqual({ cursor, more: false, changes: [] });
+  });
+});
