@@ -15,6 +15,7 @@ export type IntentResult =
   | { ok: true; value: Record<string, unknown> }
   | { ok: false; error: { code: string; fields?: Record<string, string>; message: string } };
 
+/** An intent checks every rule before it writes: a refusal is an answer, not a rollback. */
 export interface IntentContext {
   tx: PoolClient;
   device: Device;

@@ -66,14 +66,20 @@ export async function pushMutations(
       }
       if (mutation.id !== last + 1) return { kind: 'gap' as const, last };
 
-      const result = await applyIntent(tx, device, mutation.name, mutation.args);
-      await tx.query('INSERT INTO mutations (device_id, mutation_id, name, result) VALUES ($1, $2, $3, $4)', [
-        device.id,
-        mutation.id,
-        mutation.name,
-        result,
-      ]);
-      await tx.query('UPDATE devices SET last_mutation_id = $2 WHERE id = $1', [device.id, mutation.id]);
+      const changes: Change[] = [];
+      const result = await applyIntent(tx, device, mutation.name, mutation.args, changes);
+      if (!result.ok) changes.length = 0; // a refusal changes nothing anyone sees
+      // The mutation's answer, its changes and the device's new last id in one statement (one
+      // round trip): the changes lock is taken (by the join on "l") before their numbers are.
+      await tx.query(
+        `WITH l AS (SELECT pg_advisory_xact_lock($5) WHERE $4::jsonb <> '[]'::jsonb),
+              ch AS (INSERT INTO changes (audience, entity, entity_id, data)
+                     SELECT x.audience, x.entity, x.entity_id, x.data
+                     FROM l, jsonb_to_recordset($4::jsonb) AS x(audience text, entity text, entity_id text, data jsonb)),
+              mu AS (INSERT INTO mutations (device_id, mutation_id, name, result) VALUES ($1, $2, $3, $6))
+         UPDATE devices SET last_mutation_id = $2 WHERE id = $1`,
+        [device.id, mutation.id, mutation.name, JSON.stringify(changes), CHANGES_LOCK, result],
+      );
       await hooks.beforeCommit?.(mutation.id);
       return { kind: 'applied' as const, last: mutation.id, result };
     });
@@ -91,7 +97,20 @@ export async function pushMutations(
 }
 
 /** Runs one intent: refused (and recorded) when unknown, not for this device, or against the rules. */
-async function applyIntent(tx: PoolClient, device: Device, name: string, rawArgs: unknown): Promise<IntentResult> {
+interface Change {
+  audience: string;
+  entity: string;
+  entity_id: string;
+  data: unknown;
+}
+
+async function applyIntent(
+  tx: PoolClient,
+  device: Device,
+  name: string,
+  rawArgs: unknown,
+  changes: Change[],
+): Promise<IntentResult> {
   if (!isIntent(name))
     return { ok: false, error: { code: 'unknown-mutation', message: `The hub does not know "${name}".` } };
   const intent = INTENTS[name];
@@ -102,21 +121,12 @@ async function applyIntent(tx: PoolClient, device: Device, name: string, rawArgs
     const fields = Object.fromEntries(args.error.issues.map((i) => [i.path.join('.') || '_', i.message]));
     return { ok: false, error: { code: 'invalid-input', message: 'The mutation does not pass its schema.', fields } };
   }
-  let locked = false;
   const ctx: IntentContext = {
     tx,
     device,
-    async change(audience, entity, entityId, data) {
-      if (!locked) {
-        await tx.query('SELECT pg_advisory_xact_lock($1)', [CHANGES_LOCK]);
-        locked = true;
-      }
-      await tx.query('INSERT INTO changes (audience, entity, entity_id, data) VALUES ($1, $2, $3, $4)', [
-        audience,
-        entity,
-        entityId,
-        JSON.stringify(data),
-      ]);
+    change(audience, entity, entityId, data) {
+      changes.push({ audience, entity, entity_id: entityId, data });
+      return Promise.resolve();
     },
   };
   return intent.apply(args.data as never, ctx);

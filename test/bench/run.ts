@@ -14,6 +14,7 @@ import { openStore, type Db } from '../../main/store/database';
 import { createDirectoryRepository, importDirectory } from '../../main/store/directory';
 import { RESOURCES_DIR, tempDir } from '../fixtures/core';
 import { benchClickToAnswer } from './click';
+import { benchHub } from './hub';
 import { benchHostMemory } from './memory';
 import { benchCrashDrill, benchThroughput } from './outbox';
 import { coforOf, rowCount, syntheticDirectory } from './directory-data';
@@ -321,6 +322,30 @@ async function main(): Promise<void> {
     `${drill.runs - drill.integrityFailures}/${drill.runs} ok`,
     `${drill.seconds.toFixed(0)} s`,
     'all ok',
+  );
+
+  // The hub on a real PostgreSQL (embedded), next to plain `pg` on the same server.
+  const hubMutations = Number(process.env['BENCH_HUB_MUTATIONS'] ?? 5000);
+  console.log(`Hub: ${fmt(hubMutations)} pushed mutations, a pull of ${fmt(COMPANIES)} companies…`);
+  const hub = await benchHub(hubMutations, COMPANIES);
+  row('hub: plain INSERTs through pg, one commit each (baseline)', `${fmt(hub.plainPerSecond)} rows/s`, '1.00', '');
+  row(
+    'hub: push (100 a push, each mutation checked and applied in its own transaction)',
+    `${fmt(hub.pushPerSecond)} mutations/s`,
+    (hub.pushPerSecond / hub.plainPerSecond).toFixed(2),
+    '>= 0.30',
+  );
+  row(
+    `hub: plain SELECT of the ${fmt(hub.companies)} companies' changes (baseline)`,
+    `${hub.selectSeconds.toFixed(2)} s`,
+    '1.00',
+    '',
+  );
+  row(
+    `hub: a fresh replica pulls the ${fmt(hub.companies)} companies (pages of 5,000)`,
+    `${hub.pullSeconds.toFixed(2)} s`,
+    (hub.selectSeconds / hub.pullSeconds).toFixed(2),
+    '>= 0.30, < 60 s',
   );
 
   dir.remove();
