@@ -44,6 +44,8 @@ import { createDraftsService } from './services/drafts';
 import { createHelpTopicService } from './services/help-topic';
 import type { HelpTopic } from '../preload/contract/help';
 import { LANGS } from '../preload/contract/languages';
+import { createHubQueue } from './store/hub-queue';
+import { createSyncWorker, type SyncStatus } from './sync/sync-worker';
 import { createPrincipals } from './services/principal';
 import { loadCompanySearch } from './store/company-search';
 import { createDeskRepository } from './store/desk';
@@ -67,6 +69,9 @@ export interface CoreOptions {
   log?: Logger;
   /** Rolling backups of the store (at start, then daily; 7 kept). Off only for throwaway stores. */
   backups?: { everyMs?: number; keep?: number } | false;
+  /** A hub to sync with (docs: "The hub"): this workstation becomes its replica. Standalone
+   * without. `deskToken` is a desk workstation's device token from the hub's `register-desk`. */
+  hub?: { url: string; deskToken?: string | null } | null;
   /** The login's password check (scrypt by default); tests count its calls. */
   verifyPassword?: (password: string, hash: string) => Promise<boolean>;
 }
@@ -77,6 +82,9 @@ export interface PortalCore {
   secrets: SecretStore;
   /** One delivery round now (the background worker does the same on its own). */
   deliverNow(): Promise<import('./outbox/delivery').DeliveryRound>;
+  /** One sync round with the hub now (a linked workstation's worker does the same on its own). */
+  syncNow(): Promise<void>;
+  syncStatus(): SyncStatus;
   close(): void;
 }
 
@@ -108,7 +116,15 @@ export function startCore(options: CoreOptions): PortalCore {
   const guard = createSessionGuard(accounts, now, desk);
   const requests = createRequestsRepository(db);
   const outbox = createOutboxRepository(db, requests);
-  const submissions = createSubmissionsRepository(db, requests);
+  const hubQueue = createHubQueue(db, settings, () => sync.kick());
+  if (options.hub) hubQueue.setUrl(options.hub.url);
+  const submissions = createSubmissionsRepository(db, requests, hubQueue);
+  const sync = createSyncWorker({ db, queue: hubQueue, secrets, now, log, deskToken: options.hub?.deskToken ?? null });
+  // What the header shows; the worker's last problem stays in the log (it may name the hub's address).
+  const shownSyncStatus = () => {
+    const { problem: _problem, ...status } = sync.status();
+    return status;
+  };
   const mailSettings = createMailSettingsRepository(settings);
   const transports = createTransportCache(() => secrets.get(RELAY_PASSWORD_KEY));
   const delivery = createDelivery({
@@ -157,6 +173,13 @@ export function startCore(options: CoreOptions): PortalCore {
     createHandlers({
       app: {
         appInfo: () => ({ version: options.version, mode: options.mode, demoData: settings.get('demo-data') === '1' }),
+        // What the header shows; the worker's last problem stays in the log (it may name the hub's address).
+        syncStatus: () => shownSyncStatus(),
+        // "Sync now" in the header: one round at once (joined if one runs), then what it left.
+        syncNow: async () => {
+          await sync.syncNow();
+          return shownSyncStatus();
+        },
       },
       onboarding: createOnboardingService({
         db,
@@ -234,6 +257,7 @@ export function startCore(options: CoreOptions): PortalCore {
   );
   if (options.deliver ?? true) worker.start();
   else delivery.recoverAfterCrash();
+  if ((options.deliver ?? true) && hubQueue.link()) sync.start();
   // After the demo load, so that the first backup already holds what the user starts with.
   const backups =
     options.backups === false
@@ -249,8 +273,11 @@ export function startCore(options: CoreOptions): PortalCore {
     db,
     secrets,
     deliverNow: () => delivery.deliverDue(),
+    syncNow: () => sync.syncNow(),
+    syncStatus: () => sync.status(),
     close() {
       backups?.stop();
+      sync.stop();
       worker.stop();
       transports.close();
       db.close();

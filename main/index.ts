@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
 import { startCore } from './core';
+import { parseHubUrl } from './sync/hub-url';
 import { STORE_FILE } from './paths';
 import { actOnRefusedStore, isRecoverable, refusedStoreBox } from './app/store-refused';
 import { APP_ENTRY_URL, wireIpc } from './app/ipc';
@@ -18,8 +19,16 @@ const { values } = parseArgs({
   args: process.argv.slice(app.isPackaged ? 1 : 2),
   strict: false,
   allowPositionals: true,
-  options: { 'data-dir': { type: 'string' }, 'no-demo': { type: 'boolean' } },
+  options: { 'data-dir': { type: 'string' }, 'no-demo': { type: 'boolean' }, hub: { type: 'string' } },
 });
+// --hub as the browser host reads it (main/http/args.ts); a bad one is said, then the app quits.
+let hubArg: string | null = null;
+let hubArgProblem: string | null = null;
+try {
+  hubArg = typeof values['hub'] === 'string' ? parseHubUrl(values['hub']) : null;
+} catch (error) {
+  hubArgProblem = (error as Error).message;
+}
 const dataDirArg = typeof values['data-dir'] === 'string' && values['data-dir'] !== '' ? values['data-dir'] : null;
 
 if (!app.requestSingleInstanceLock()) app.quit();
@@ -31,6 +40,10 @@ app.whenReady().then(() => {
   const resourcesDir = app.isPackaged
     ? join(process.resourcesPath, 'resources')
     : join(__dirname, '..', '..', 'resources');
+  if (hubArgProblem) {
+    dialog.showErrorBox('B2B Portal', hubArgProblem);
+    return app.quit();
+  }
   const dataDir = dataDirArg ?? app.getPath('userData');
   let core;
   try {
@@ -40,6 +53,7 @@ app.whenReady().then(() => {
       mode: 'desktop',
       loadDemo: values['no-demo'] !== true,
       version: app.getVersion(),
+      ...(hubArg ? { hub: { url: hubArg, deskToken: process.env['PORTAL_HUB_DESK_TOKEN'] ?? null } } : {}),
       log: (message, detail) => console.error(message, detail),
     });
   } catch (error) {

@@ -2,7 +2,7 @@
 // service names its methods after the channels it serves and takes (input, principal, context),
 // so adding a channel costs its declaration, one service method and the screen; a channel that
 // no service serves, or serves with the wrong types, does not compile (`satisfies` below).
-import type { AppInfo } from '../../preload/contract/dto';
+import type { AppInfo, SyncStatus } from '../../preload/contract/dto';
 import type { AuthService } from '../services/auth';
 import type { DeskService } from '../services/desk';
 import type { DeskDecisions } from '../services/desk-decisions';
@@ -18,7 +18,7 @@ import type { TermsCatalogue } from '../services/terms';
 import type { HandlerMap } from './router';
 
 export interface Services {
-  app: { appInfo(): AppInfo };
+  app: { appInfo(): AppInfo; syncStatus(): SyncStatus; syncNow(): Promise<SyncStatus> };
   onboarding: OnboardingService;
   terms: TermsCatalogue;
   drafts: DraftsService;

@@ -1,11 +1,13 @@
 // Command-line options of the browser host. Every mistake gets a sentence saying how to fix it.
 import { parseArgs } from 'node:util';
+import { parseHubUrl } from '../sync/hub-url';
 
 export interface WebHostArgs {
   port: number;
   dataDir: string | null;
   demo: boolean;
   keychainName: string | null;
+  hub: string | null;
   help: boolean;
 }
 
@@ -17,6 +19,9 @@ export const USAGE = `Usage: npm run web -- [options]
   --keychain-name NAME
                    name of this app's entries in the OS keychain (default "B2B Portal"),
                    so that several hosts on one workstation keep their secrets apart
+  --hub URL        sync with the portal hub at URL (https://, or http:// to a hub on this
+                   computer): this workstation becomes its replica. A desk workstation also
+                   needs PORTAL_HUB_DESK_TOKEN, the token "npm run hub -- register-desk" printed
   --help           show this text`;
 
 export class ArgsError extends Error {}
@@ -33,6 +38,7 @@ export function parseWebHostArgs(argv: string[]): WebHostArgs {
         'data-dir': { type: 'string' },
         'no-demo': { type: 'boolean' },
         'keychain-name': { type: 'string' },
+        hub: { type: 'string' },
         help: { type: 'boolean' },
       },
     }));
@@ -49,7 +55,15 @@ export function parseWebHostArgs(argv: string[]): WebHostArgs {
   if (keychainName !== undefined && !/^[\w .-]{1,100}$/.test(keychainName)) {
     throw new ArgsError('--keychain-name takes 1 to 100 letters, digits, spaces, dots or dashes.');
   }
+  const hub = (() => {
+    try {
+      return values.hub === undefined ? null : parseHubUrl(values.hub);
+    } catch (error) {
+      throw new ArgsError((error as Error).message);
+    }
+  })();
   return {
+    hub,
     port: Number(portText),
     dataDir: dataDir ?? null,
     demo: !values['no-demo'],

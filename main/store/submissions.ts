@@ -2,6 +2,7 @@
 // rows in a single transaction: the user is told "received" only once all of it is on disk.
 import { randomInt, randomUUID } from 'node:crypto';
 import type { Db } from './database';
+import type { HubQueue } from './hub-queue';
 import { recordMutation } from './mutations';
 import type { RequestsRepository } from './requests';
 
@@ -40,7 +41,18 @@ export interface NewSubmission {
 
 export type SubmissionsRepository = ReturnType<typeof createSubmissionsRepository>;
 
-export function createSubmissionsRepository(db: Db, requests: RequestsRepository) {
+/** The kinds a supplier sends that the hub takes (recovery requests stay on the workstation). */
+const FOR_THE_HUB = new Set<SubmissionKind>(['company-file', 'cofor-help', 'access-request', 'help']);
+
+/** A request as the hub's `submitRequest` intent takes it: the form's fields and its attachment's bytes. */
+function hubPayload(payload: Record<string, unknown>, attachment: { field: string; doc: StoredDocument } | null) {
+  const { document: _document, screenshot: _screenshot, ...fields } = payload;
+  if (!attachment) return fields;
+  const { field, doc } = attachment;
+  return { ...fields, [field]: { fileName: doc.fileName, contentBase64: Buffer.from(doc.bytes).toString('base64') } };
+}
+
+export function createSubmissionsRepository(db: Db, requests: RequestsRepository, hubQueue?: HubQueue) {
   const insertSubmission = db.prepare<[string, string, number | null, string, string, string]>(
     'INSERT INTO submissions (reference, kind, company_id, payload, created_at, lang) VALUES (?, ?, ?, ?, ?, ?)',
   );
@@ -59,8 +71,14 @@ export function createSubmissionsRepository(db: Db, requests: RequestsRepository
     "SELECT reference FROM submissions WHERE kind = 'access-request' AND company_id = ? AND state = 'saved'",
   );
 
-  /** Stores the row and its mutation; `extra` runs inside the same transaction. */
-  function store(sub: NewSubmission, at: Date, extra?: (submissionId: number) => void) {
+  /** Stores the row and its mutation; `extra` runs inside the same transaction, as does the
+   * queuing of the request for the hub when this workstation is linked to one. */
+  function store(
+    sub: NewSubmission,
+    at: Date,
+    extra?: (submissionId: number) => void,
+    attachment: { field: string; doc: StoredDocument } | null = null,
+  ) {
     return db.transaction(() => {
       for (let attempt = 0; ; attempt++) {
         const reference = newReference(sub.kind, at);
@@ -83,6 +101,11 @@ export function createSubmissionsRepository(db: Db, requests: RequestsRepository
             { entity: 'submission', entityId: reference, op: 'submitted', data: { kind: sub.kind, ...sub.payload } },
             at,
           );
+          if (hubQueue && FOR_THE_HUB.has(sub.kind)) {
+            const lang = sub.payload['lang'] === 'fr' ? 'fr' : 'en';
+            const payload = hubPayload(sub.payload, attachment);
+            hubQueue.enqueueIfLinked('submitRequest', { reference, kind: sub.kind, lang, payload }, at);
+          }
           return { id, reference, submittedAt: at.toISOString() };
         } catch (error) {
           // A reference collision (1 in 10^9 a day) is retried; anything else is real.
@@ -103,10 +126,15 @@ export function createSubmissionsRepository(db: Db, requests: RequestsRepository
       doc: StoredDocument,
       at: Date,
     ) {
-      return store({ kind: 'company-file', companyId: null, payload }, at, (id) => {
-        insertFile.run(id, payload.duns, payload.contactEmail);
-        insertDocument.run(randomUUID(), id, doc.mediaType, doc.fileName, doc.bytes.length, doc.bytes);
-      });
+      return store(
+        { kind: 'company-file', companyId: null, payload },
+        at,
+        (id) => {
+          insertFile.run(id, payload.duns, payload.contactEmail);
+          insertDocument.run(randomUUID(), id, doc.mediaType, doc.fileName, doc.bytes.length, doc.bytes);
+        },
+        { field: 'document', doc },
+      );
     },
 
     storeCoforHelp: (payload: Record<string, unknown>, at: Date) =>
@@ -121,17 +149,22 @@ export function createSubmissionsRepository(db: Db, requests: RequestsRepository
     ) => store({ kind, companyId, payload }, at),
 
     storeHelp(payload: Record<string, unknown>, screenshot: StoredDocument | null, at: Date) {
-      return store({ kind: 'help', companyId: null, payload }, at, (id) => {
-        if (screenshot)
-          insertDocument.run(
-            randomUUID(),
-            id,
-            screenshot.mediaType,
-            screenshot.fileName,
-            screenshot.bytes.length,
-            screenshot.bytes,
-          );
-      });
+      return store(
+        { kind: 'help', companyId: null, payload },
+        at,
+        (id) => {
+          if (screenshot)
+            insertDocument.run(
+              randomUUID(),
+              id,
+              screenshot.mediaType,
+              screenshot.fileName,
+              screenshot.bytes.length,
+              screenshot.bytes,
+            );
+        },
+        screenshot ? { field: 'screenshot', doc: screenshot } : null,
+      );
     },
 
     storeAccessRequest(

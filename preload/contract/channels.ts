@@ -6,7 +6,7 @@
 // The renderer imports this file for types only (`import type`), so zod stays out of its bundle.
 import { z } from 'zod';
 import type { ApiResult } from './result';
-import type { Analysis, AppInfo, DraftData, Submitted, TermsOfUse } from './dto';
+import type { Analysis, AppInfo, DraftData, Submitted, SyncStatus, TermsOfUse } from './dto';
 import type {
   AuditEntryView,
   ConsoleView,
@@ -59,6 +59,8 @@ const channel = <R extends Role, S extends z.ZodType>(role: R, input: S) => ({
 
 export const CHANNELS = {
   appInfo: channel('anyone', O.appInfo).answers<AppInfo>(),
+  syncStatus: channel('anyone', O.syncStatus).answers<SyncStatus>(),
+  syncNow: channel('anyone', O.syncNow).answers<SyncStatus>(),
   analyze: channel('anyone', O.analyze).answers<Analysis>(),
   termsOfUse: channel('anyone', O.termsOfUse).answers<TermsOfUse>(),
   submitCompanyFile: channel('anyone', companyFileSchema).answers<Submitted>(),

@@ -47,6 +47,16 @@ export interface Analysis {
 
 export type AnalyzeInput = ApiParsed<'analyze'>;
 
+/** A workstation linked to a hub (`--hub URL`): whether it reaches it, what waits to be pushed,
+ * what the hub refused, and when it last synced. `linked: false` on a standalone workstation. */
+export interface SyncStatus {
+  linked: boolean;
+  online: boolean | null;
+  pending: number;
+  refused: number;
+  lastSyncAt: string | null;
+}
+
 export interface AppInfo {
   version: string;
   mode: 'desktop' | 'web';

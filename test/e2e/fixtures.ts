@@ -22,7 +22,7 @@ export interface Host {
   restart(): Promise<void>;
 }
 
-function startHost(
+export function startHost(
   dataDir: string,
   extraArgs: string[] = [],
   env: Record<string, string> = {},
@@ -56,7 +56,7 @@ function startHost(
   });
 }
 
-async function stopHost(child: ChildProcess): Promise<void> {
+export async function stopHost(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return;
   const exited = new Promise((r) => child.once('exit', r));
   child.kill('SIGTERM');

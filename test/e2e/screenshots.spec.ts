@@ -4,7 +4,23 @@ import { resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { toCsv } from '../../main/portal/directory/file-formats';
 import { syntheticDirectory } from '../bench/directory-data';
-import { createAgent, DEMO, open, openRequest, requestAccess, signOut, test } from './fixtures';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import {
+  chooseLanguage,
+  createAgent,
+  DEMO,
+  expect,
+  open,
+  openRequest,
+  requestAccess,
+  signOut,
+  startHost,
+  stopHost,
+  test,
+} from './fixtures';
+import { testHub } from './hub';
 
 const OUT = resolve(__dirname, '..', '..', 'docs', 'screenshots');
 
@@ -240,6 +256,45 @@ for (const lang of ['en', 'fr'] as const) {
     });
   });
 }
+
+// A supplier's workstation linked to a hub: its header while the hub is down (a request waits),
+// then once it is back.
+test.describe('linked to a hub', () => {
+  test('the sync status, offline then online (en, fr)', async ({ browser }) => {
+    test.setTimeout(90_000);
+    const hub = await testHub();
+    const dataDir = mkdtempSync(join(tmpdir(), 'portal-shot-ws-'));
+    const started = await startHost(dataDir, [
+      '--keychain-name',
+      `B2B Portal shot ${basename(dataDir)}`,
+      '--hub',
+      hub.url,
+    ]);
+    try {
+      const page = await browser.newPage({ viewport: { width: 1200, height: 700 } });
+      const host = { url: started.url, dataDir, keychainName: '', restart: () => Promise.resolve() };
+      await requestAccess(page, host);
+      const sync = page.getByTestId('sync-indicator');
+      await sync.click();
+      await expect(sync).toContainText('1 to sync');
+      await page.screenshot({ path: `${OUT}/sync-offline-en.png` });
+      await hub.start();
+      await sync.click();
+      await expect(sync).toContainText('synced now');
+      await page.screenshot({ path: `${OUT}/sync-online-en.png` });
+      await chooseLanguage(page, 'fr');
+      await page.keyboard.press('Escape');
+      await expect(sync).toContainText('Hub : en ligne');
+      await page.screenshot({ path: `${OUT}/sync-online-fr.png` });
+      await page.close();
+    } finally {
+      await stopHost(started.process);
+      await hub.stop();
+      hub.remove();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
 
 // On a workstation without a keychain, a validation shows the new PLSA's temporary password to
 // the agent, once, with the reason.

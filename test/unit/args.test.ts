@@ -3,7 +3,14 @@ import { ArgsError, parseWebHostArgs } from '../../main/http/args';
 
 describe('npm run web options', () => {
   it('has defaults', () => {
-    expect(parseWebHostArgs([])).toEqual({ port: 4650, dataDir: null, demo: true, keychainName: null, help: false });
+    expect(parseWebHostArgs([])).toEqual({
+      port: 4650,
+      dataDir: null,
+      demo: true,
+      keychainName: null,
+      hub: null,
+      help: false,
+    });
   });
 
   it('reads --port, --data-dir and --no-demo', () => {
@@ -12,9 +19,15 @@ describe('npm run web options', () => {
       dataDir: '/tmp/x',
       demo: false,
       keychainName: null,
+      hub: null,
       help: false,
     });
     expect(parseWebHostArgs(['--port=8080'])).toMatchObject({ port: 8080 });
+  });
+
+  it('reads --hub: https, or http to this computer, kept without a trailing slash', () => {
+    expect(parseWebHostArgs(['--hub', 'https://hub.example.com/'])).toMatchObject({ hub: 'https://hub.example.com' });
+    expect(parseWebHostArgs(['--hub', 'http://127.0.0.1:4700'])).toMatchObject({ hub: 'http://127.0.0.1:4700' });
   });
 
   it.each([
@@ -25,6 +38,9 @@ describe('npm run web options', () => {
     [['--colour'], /Unknown option '--colour'[\s\S]*Usage/],
     [['stray'], /positional[\s\S]*Usage/],
     [['--keychain-name', 'a/b'], /--keychain-name takes/],
+    [['--hub', 'hub.example.com'], /--hub takes the hub's address/],
+    [['--hub', 'http://hub.example.com'], /must be an https:\/\/ address/],
+    [['--hub', 'https://u:p@hub.example.com'], /no user, password/],
   ])('explains %j', (argv, message) => {
     expect(() => parseWebHostArgs(argv)).toThrow(ArgsError);
     expect(() => parseWebHostArgs(argv)).toThrow(message);

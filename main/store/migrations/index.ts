@@ -6,6 +6,7 @@ import { desk } from './004-desk';
 import { decisions } from './005-decisions';
 import { draftOwners } from './006-draft-owners';
 import { assistanceRecipient } from './007-assistance-recipient';
+import { hubQueue } from './008-hub-queue';
 
 export interface Migration {
   version: number;
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   decisions,
   draftOwners,
   assistanceRecipient,
+  hubQueue,
 ];
 
 MIGRATIONS.forEach((m, i) => {

@@ -19,6 +19,8 @@ const draftOwner = {
 
 export const ONBOARDING_SCHEMAS = {
   appInfo: z.strictObject({}),
+  syncStatus: z.strictObject({}),
+  syncNow: z.strictObject({}),
   analyze: z.strictObject({
     cofor: z.string().max(40, { error: 'cofor.format' }),
     siteCode: z.string().max(10, { error: 'site.format' }).optional(),

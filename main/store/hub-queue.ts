@@ -1,0 +1,76 @@
+// A workstation linked to a hub: where the hub is, this device's identity there, how far it
+// has pulled, and the intents waiting to be pushed. Standalone (no hub), nothing is queued.
+import type { Db } from './database';
+import type { SettingsRepository } from './settings';
+
+export interface QueuedIntent {
+  mutationId: number;
+  name: string;
+  args: Record<string, unknown>;
+}
+
+export interface HubLink {
+  url: string;
+  deviceId: string | null;
+  cursor: number;
+  lastSyncAt: string | null;
+}
+
+const KEYS = { url: 'hub.url', deviceId: 'hub.deviceId', cursor: 'hub.cursor', lastSyncAt: 'hub.lastSyncAt' } as const;
+
+export function createHubQueue(db: Db, settings: SettingsRepository, onQueued: () => void = () => {}) {
+  const insert = db.prepare<[string, string, string]>(
+    `INSERT INTO hub_queue (mutation_id, name, args, queued_at)
+     VALUES ((SELECT coalesce(max(mutation_id), 0) + 1 FROM hub_queue), ?, ?, ?)`,
+  );
+  const pending = db.prepare<[number], { mutationId: number; name: string; args: string }>(
+    `SELECT mutation_id AS mutationId, name, args FROM hub_queue WHERE state = 'pending' ORDER BY mutation_id LIMIT ?`,
+  );
+  const settle = db.prepare<[string, string, string, number]>(
+    `UPDATE hub_queue SET state = ?, result = ?, settled_at = ? WHERE mutation_id = ? AND state = 'pending'`,
+  );
+  const counts = db.prepare<[], { pending: number; refused: number }>(
+    `SELECT coalesce(sum(state = 'pending'), 0) AS pending, coalesce(sum(state = 'refused'), 0) AS refused FROM hub_queue`,
+  );
+
+  return {
+    link(): HubLink | null {
+      const url = settings.get(KEYS.url);
+      if (!url) return null;
+      return {
+        url,
+        deviceId: settings.get(KEYS.deviceId),
+        cursor: Number(settings.get(KEYS.cursor) ?? 0),
+        lastSyncAt: settings.get(KEYS.lastSyncAt),
+      };
+    },
+    /** Links this workstation to a hub (a new hub is a new device: what it had pulled restarts). */
+    setUrl(url: string): void {
+      if (settings.get(KEYS.url) === url) return;
+      db.transaction(() => {
+        settings.set(KEYS.url, url);
+        settings.set(KEYS.deviceId, '');
+        settings.set(KEYS.cursor, '0');
+      })();
+    },
+    setDevice: (deviceId: string) => settings.set(KEYS.deviceId, deviceId),
+    setCursor: (cursor: number, at: Date) =>
+      db.transaction(() => {
+        settings.set(KEYS.cursor, String(cursor));
+        settings.set(KEYS.lastSyncAt, at.toISOString());
+      })(),
+    /** Queues an intent in the caller's transaction, when this workstation is linked to a hub. */
+    enqueueIfLinked(name: string, args: Record<string, unknown>, at: Date): void {
+      if (!settings.get(KEYS.url)) return;
+      insert.run(name, JSON.stringify(args), at.toISOString());
+      onQueued();
+    },
+    pending: (limit = 100): QueuedIntent[] =>
+      pending.all(limit).map((r) => ({ mutationId: r.mutationId, name: r.name, args: JSON.parse(r.args) as never })),
+    settle(mutationId: number, ok: boolean, result: unknown, at: Date): void {
+      settle.run(ok ? 'done' : 'refused', JSON.stringify(result), at.toISOString(), mutationId);
+    },
+    counts: () => counts.get() ?? { pending: 0, refused: 0 },
+  };
+}
+export type HubQueue = ReturnType<typeof createHubQueue>;

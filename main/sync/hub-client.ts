@@ -1,0 +1,57 @@
+// The workstation's side of the hub's API v1 (main/hub/server.ts). Tokens go in the
+// Authorization header; an unreachable hub is "offline", never an error to show as a failure.
+export class HubUnreachable extends Error {}
+
+export class HubRefused extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly body: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+}
+
+export interface PushResult {
+  lastMutationId: number;
+  results: Array<{ id: number; duplicate: boolean; result: { ok: boolean } & Record<string, unknown> }>;
+}
+
+export interface PullResult {
+  cursor: number;
+  more: boolean;
+  changes: Array<{ version: number; entity: string; id: string; data: Record<string, unknown> }>;
+}
+
+export function createHubClient(baseUrl: string, timeoutMs = 15_000) {
+  const root = baseUrl.replace(/\/+$/, '');
+  async function call<T>(path: string, init: { token?: string; body?: unknown } = {}): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetch(`${root}/v1${path}`, {
+        method: init.body === undefined ? 'GET' : 'POST',
+        headers: {
+          ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+          ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      throw new HubUnreachable(`The hub at ${root} does not answer (${(error as Error).message}).`);
+    }
+    const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+    if (response.ok) return body as T;
+    const error = (body['error'] ?? {}) as { code?: string; message?: string };
+    if (response.status >= 500) throw new HubUnreachable(`The hub answered ${response.status}: ${error.message ?? ''}`);
+    throw new HubRefused(response.status, error.code ?? 'unknown', error.message ?? `HTTP ${response.status}`, error);
+  }
+  return {
+    register: () => call<{ deviceId: string; token: string }>('/devices', { body: { kind: 'supplier' } }),
+    push: (token: string, deviceId: string | null, mutations: Array<{ id: number; name: string; args: unknown }>) =>
+      call<PushResult>('/push', { token, body: { ...(deviceId ? { deviceId } : {}), mutations } }),
+    pull: (token: string, cursor: number) => call<PullResult>(`/pull?cursor=${cursor}`, { token }),
+  };
+}
+export type HubClient = ReturnType<typeof createHubClient>;

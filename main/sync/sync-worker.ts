@@ -1,0 +1,208 @@
+// Keeps a workstation's replica in step with its hub: registers the device once (its token in
+// the OS keychain), pushes the queued intents in order, then pulls what changed and applies it
+// to the local store. Offline, it waits and tries again with backoff; nothing queued is lost.
+import { randomUUID } from 'node:crypto';
+import { inspectDocument } from '../portal/documents/inspect';
+import type { SyncStatus as ShownSyncStatus } from '../../preload/contract/dto';
+import type { Db } from '../store/database';
+import type { HubQueue } from '../store/hub-queue';
+import type { SecretStore } from '../secrets/secret-store';
+import { createHubClient, HubRefused, HubUnreachable, type PullResult } from './hub-client';
+
+export const HUB_TOKEN_KEY = 'hub.deviceToken';
+
+/** What the header shows (the contract's SyncStatus), and the last problem, for the log. */
+export type SyncStatus = ShownSyncStatus & { problem: string | null };
+
+export function createSyncWorker(deps: {
+  db: Db;
+  queue: HubQueue;
+  secrets: SecretStore;
+  now: () => Date;
+  log?: (message: string, detail?: unknown) => void;
+  /** A desk workstation's token from the hub's `register-desk` (until enrolment by an agent's login). */
+  deskToken?: string | null;
+  intervalMs?: number;
+}) {
+  const { db, queue, secrets, now } = deps;
+  let online: boolean | null = null;
+  let problem: string | null = null;
+  let running: Promise<void> | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let failures = 0;
+  let stopped = true;
+
+  const applyCompany = db.prepare<[string, string, string | null, string]>(
+    `UPDATE companies SET status = ?, access_status = ?, access_requested_at = ? WHERE cofor = ?`,
+  );
+  // A desk replica's queue: a request from any workstation, once (a request this workstation
+  // sent itself is already there under the same reference).
+  const insertRequest = db.prepare<[string, string, string | null, string, string, string]>(
+    `INSERT INTO submissions (reference, kind, company_id, payload, created_at, lang)
+     VALUES (?, ?, (SELECT id FROM companies WHERE cofor = ?), ?, ?, ?) ON CONFLICT (reference) DO NOTHING`,
+  );
+  const insertDocument = db.prepare<[string, number | bigint, string, string, number, Uint8Array]>(
+    'INSERT INTO documents (id, submission_id, media_type, original_name, size, content) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+
+  function applyRequest(data: Record<string, unknown>) {
+    const payload = { ...(data['payload'] as Record<string, unknown>) };
+    const files: Array<{ name: string; bytes: Buffer }> = [];
+    for (const field of ['document', 'screenshot']) {
+      const file = payload[field] as { fileName?: string; contentBase64?: string } | undefined;
+      if (!file?.contentBase64) continue;
+      const bytes = Buffer.from(file.contentBase64, 'base64');
+      files.push({ name: file.fileName ?? field, bytes });
+      payload[field] = { fileName: file.fileName, size: bytes.length };
+    }
+    const inserted = insertRequest.run(
+      String(data['reference']),
+      String(data['kind']),
+      typeof data['cofor'] === 'string' ? data['cofor'] : null,
+      JSON.stringify(payload),
+      new Date(String(data['receivedAt'])).toISOString(),
+      data['lang'] === 'fr' ? 'fr' : 'en',
+    );
+    if (inserted.changes === 0) return;
+    for (const file of files) {
+      const check = inspectDocument(file.bytes); // checked on the hub; kept only as it checks here too
+      if (check.ok)
+        insertDocument.run(
+          randomUUID(),
+          inserted.lastInsertRowid,
+          check.mediaType,
+          file.name,
+          check.content.length,
+          check.content,
+        );
+    }
+  }
+
+  async function device(link: NonNullable<ReturnType<HubQueue['link']>>) {
+    let token = await secrets.get(HUB_TOKEN_KEY);
+    if (token && link.deviceId) return { token, deviceId: link.deviceId };
+    if (deps.deskToken) {
+      // The operator's token: the device id is learnt from the hub's first answer (a pull).
+      token = deps.deskToken;
+    } else {
+      const registered = await createHubClient(link.url).register();
+      token = registered.token;
+      queue.setDevice(registered.deviceId);
+    }
+    await secrets.set(HUB_TOKEN_KEY, token);
+    return { token, deviceId: queue.link()?.deviceId || null };
+  }
+
+  function apply(changes: PullResult['changes']) {
+    db.transaction(() => {
+      for (const change of changes) {
+        if (change.entity === 'company') {
+          const c = change.data as { status: string; access: string; accessRequestedAt: string | null };
+          applyCompany.run(
+            c.status,
+            c.access,
+            c.accessRequestedAt ? new Date(c.accessRequestedAt).toISOString() : null,
+            change.id,
+          );
+        } else if (change.entity === 'request') applyRequest(change.data);
+      }
+    })();
+  }
+
+  async function round(): Promise<void> {
+    const link = queue.link();
+    if (!link) return;
+    const client = createHubClient(link.url);
+    try {
+      const { token, deviceId } = await device(link);
+      for (let batch = queue.pending(); batch.length > 0; batch = queue.pending()) {
+        const answer = await client
+          .push(
+            token,
+            deviceId,
+            batch.map((m) => ({ id: m.mutationId, name: m.name, args: m.args })),
+          )
+          .catch((error: unknown) => {
+            // The hub already has more of ours than we thought: settle up to its last id.
+            if (error instanceof HubRefused && error.code === 'mutation-gap') return error.body as never;
+            throw error;
+          });
+        const at = now();
+        for (const r of answer.results ?? []) queue.settle(r.id, r.result.ok, r.result, at);
+        if ((answer.results ?? []).length === 0) break;
+      }
+      let cursor = link.cursor;
+      for (;;) {
+        const page = await client.pull(token, cursor);
+        apply(page.changes);
+        cursor = page.cursor;
+        queue.setCursor(cursor, now());
+        if (!page.more) break;
+      }
+      online = true;
+      problem = null;
+      failures = 0;
+    } catch (error) {
+      failures++;
+      online = error instanceof HubUnreachable ? false : online;
+      problem = (error as Error).message;
+      if (error instanceof HubRefused && error.code === 'unauthenticated') {
+        // The hub no longer knows this device (a new database): register again; nothing queued is dropped.
+        await secrets.delete(HUB_TOKEN_KEY).catch(() => false);
+        queue.setDevice('');
+      }
+      deps.log?.(`sync: ${problem}`);
+    }
+  }
+
+  function schedule() {
+    if (stopped) return;
+    // Every interval while it works; after failures, doubling up to 5 minutes, with jitter.
+    const base = deps.intervalMs ?? 10_000;
+    const wait = failures === 0 ? base : Math.min(300_000, base * 2 ** Math.min(failures, 5)) * (0.5 + Math.random());
+    timer = setTimeout(() => void syncNow().finally(schedule), wait);
+    timer.unref?.();
+  }
+
+  /** One round now; a round already running is joined, not doubled. */
+  function syncNow(): Promise<void> {
+    running ??= round().finally(() => (running = null));
+    return running;
+  }
+
+  let kicked: ReturnType<typeof setTimeout> | null = null;
+  return {
+    syncNow,
+    /** Something was queued: push it shortly (after the transaction that queued it commits). */
+    kick(): void {
+      if (stopped || kicked) return;
+      kicked = setTimeout(() => {
+        kicked = null;
+        void syncNow();
+      }, 200);
+    },
+    start() {
+      if (!stopped) return;
+      stopped = false;
+      void syncNow().finally(schedule);
+    },
+    stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      if (kicked) clearTimeout(kicked);
+    },
+    status(): SyncStatus {
+      const link = queue.link();
+      const counts = queue.counts();
+      return {
+        linked: link !== null,
+        online,
+        pending: counts.pending,
+        refused: counts.refused,
+        lastSyncAt: link?.lastSyncAt ?? null,
+        problem,
+      };
+    },
+  };
+}
+export type SyncWorker = ReturnType<typeof createSyncWorker>;

@@ -1,0 +1,146 @@
+// Workstations as replicas of a hub, over real HTTP and a real PostgreSQL: a supplier's request
+// sent while the hub is down waits in the workstation's queue, leaves when the hub is back, and
+// reaches a desk workstation's queue; the supplier's analysis follows the hub's truth.
+import type { Server } from 'node:http';
+import { resolve } from 'node:path';
+import type { Pool } from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerDevice } from '../../main/hub/devices';
+import { loadDemoDirectoryIfEmpty } from '../../main/hub/directory';
+import { createHubServer } from '../../main/hub/server';
+import { deskSession, testCore } from '../fixtures/core';
+import { noKeychain } from '../fixtures/keychain-available';
+import { startTestPostgres, type TestPostgres } from '../fixtures/postgres';
+import { freePort } from '../fixtures/ports';
+
+let db: TestPostgres;
+let pool: Pool;
+let port: number;
+let hubUrl: string;
+let hub: Server | null = null;
+
+async function startHub(): Promise<void> {
+  hub = createHubServer({ pool });
+  await new Promise<void>((done) => hub!.listen(port, '127.0.0.1', done));
+}
+async function stopHub(): Promise<void> {
+  await new Promise((done) => hub?.close(done));
+  hub = null;
+}
+
+beforeAll(async () => {
+  db = await startTestPostgres();
+  ({ pool } = await db.newDatabase());
+  await loadDemoDirectoryIfEmpty(pool, resolve(__dirname, '..', '..', 'resources', 'demo', 'directory.json'));
+  port = await freePort();
+  hubUrl = `http://127.0.0.1:${port}`;
+}, 60_000);
+afterAll(async () => {
+  await stopHub();
+  await db?.stop();
+});
+
+const person = (fullName: string, email: string) => ({ fullName, jobTitle: 'Director', email, phone: '+49 30 000000' });
+
+describe.skipIf(noKeychain)('workstations linked to a hub', () => {
+  it("a supplier's access request sent while the hub is down reaches the desk's queue once it is back", async () => {
+    const supplier = testCore({ hub: { url: hubUrl } });
+    const { token: deskToken } = await registerDevice(pool, 'desk');
+    const desk = testCore({ hub: { url: hubUrl, deskToken } });
+    try {
+      // The hub is down: the request is saved and queued on the supplier's PC, nothing is lost.
+      const sent = await supplier.router.call('submitAccessRequest', {
+        cofor: 'A10002',
+        legalRepresentative: person('Lea Legal', 'lea@sample.example'),
+        plsa: person('Pat Plsa', 'pat@sample.example'),
+        termsVersion: '2026-01',
+        termsAccepted: true,
+        samePersonConfirmed: false,
+        lang: 'en',
+      });
+      expect(sent.ok).toBe(true);
+      const reference = (sent as { value: { reference: string } }).value.reference;
+      await supplier.syncNow();
+      expect(supplier.syncStatus()).toMatchObject({ linked: true, online: false, pending: 1 });
+
+      // The hub starts: the queue drains, and the desk's replica pulls the request.
+      await startHub();
+      await supplier.syncNow();
+      expect(supplier.syncStatus()).toMatchObject({ online: true, pending: 0, refused: 0 });
+      expect(supplier.syncStatus().lastSyncAt).not.toBeNull();
+      const onHub = await pool.query('SELECT kind, cofor FROM requests WHERE reference = $1', [reference]);
+      expect(onHub.rows).toEqual([{ kind: 'access-request', cofor: 'A10002' }]);
+
+      await desk.syncNow();
+      const session = await deskSession(desk);
+      const queue = await desk.router.call('deskQueue', { session });
+      expect(queue.ok).toBe(true);
+      const items = (queue as { value: { items: Array<{ reference: string; kind: string }> } }).value.items;
+      expect(items).toContainEqual(expect.objectContaining({ reference, kind: 'access-request' }));
+      // The desk's replica also holds the hub's truth about the company.
+      const analysis = await desk.router.call('analyze', { cofor: 'A10002' });
+      expect(analysis).toMatchObject({ ok: true, value: { situation: 'requested' } });
+
+      // A second sync pulls nothing new and queues nothing: the desk sees the request once.
+      await desk.syncNow();
+      const again = (await desk.router.call('deskQueue', { session })) as typeof queue;
+      const twice = (again as { value: { items: Array<{ reference: string }> } }).value.items;
+      expect(twice.filter((i) => i.reference === reference)).toHaveLength(1);
+    } finally {
+      supplier.dispose();
+      desk.dispose();
+    }
+  }, 60_000);
+
+  it("a request the hub refuses is set aside with the hub's reason, and the next ones still leave", async () => {
+    const supplier = testCore({ hub: { url: hubUrl } });
+    try {
+      if (!hub) await startHub();
+      // Someone else's access request for A10001 cannot exist (its access is open): here the
+      // workstation's own store is tampered with to queue one anyway.
+      supplier.db
+        .prepare(`INSERT INTO hub_queue (mutation_id, name, args, queued_at) VALUES (1, 'submitRequest', ?, ?)`)
+        .run(
+          JSON.stringify({
+            reference: 'ACC-20261201-ZZZZZZ',
+            kind: 'access-request',
+            lang: 'en',
+            payload: {
+              cofor: 'A10001',
+              legalRepresentative: person('Lea Legal', 'lea@sample.example'),
+              plsa: person('Pat Plsa', 'pat@sample.example'),
+              termsVersion: '2026-01',
+              termsAccepted: true,
+              samePersonConfirmed: false,
+            },
+          }),
+          new Date().toISOString(),
+        );
+      const help = await supplier.router.call('submitHelpRequest', {
+        purpose: 'other',
+        message: 'After the refused one.',
+        name: 'Jo',
+        company: 'Jo Ltd',
+        email: 'jo@jo.example',
+        phone: '+44 20 0000 0000',
+        lang: 'en',
+      });
+      expect(help.ok).toBe(true);
+      await supplier.syncNow();
+      expect(supplier.syncStatus()).toMatchObject({ online: true, pending: 0, refused: 1 });
+      const refused = supplier.db.prepare(`SELECT result FROM hub_queue WHERE state = 'refused'`).get() as {
+        result: string;
+      };
+      expect(JSON.parse(refused.result)).toMatchObject({
+        ok: false,
+        error: { fields: { cofor: 'access.already-open' } },
+      });
+      const onHub = await pool.query(
+        `SELECT count(*)::int AS n FROM requests WHERE payload->>'message' = 'After the refused one.'`,
+      );
+      expect(onHub.rows[0].n).toBe(1);
+    } finally {
+      supplier.dispose();
+    }
+  }, 60_000);
+});
