@@ -29,6 +29,20 @@ export function createHubQueue(db: Db, settings: SettingsRepository, onQueued: (
   const settle = db.prepare<[string, string, string, number]>(
     `UPDATE hub_queue SET state = ?, result = ?, settled_at = ? WHERE mutation_id = ? AND state = 'pending'`,
   );
+  const allPending = db.prepare<[], { name: string; args: string; queuedAt: string }>(
+    `SELECT name, args, queued_at AS queuedAt FROM hub_queue WHERE state = 'pending' ORDER BY mutation_id`,
+  );
+  const clear = db.prepare('DELETE FROM hub_queue');
+  const reinsert = db.prepare<[number, string, string, string]>(
+    'INSERT INTO hub_queue (mutation_id, name, args, queued_at) VALUES (?, ?, ?, ?)',
+  );
+  /** A new device on the hub counts its mutations from 1: what still waits is numbered again, in
+   * its order, and what the former device settled is forgotten with it. */
+  const renumber = () => {
+    const waiting = allPending.all();
+    clear.run();
+    waiting.forEach((m, i) => reinsert.run(i + 1, m.name, m.args, m.queuedAt));
+  };
   const counts = db.prepare<[], { pending: number; refused: number }>(
     `SELECT coalesce(sum(state = 'pending'), 0) AS pending, coalesce(sum(state = 'refused'), 0) AS refused FROM hub_queue`,
   );
@@ -51,9 +65,17 @@ export function createHubQueue(db: Db, settings: SettingsRepository, onQueued: (
         settings.set(KEYS.url, url);
         settings.set(KEYS.deviceId, '');
         settings.set(KEYS.cursor, '0');
+        renumber();
       })();
     },
     setDevice: (deviceId: string) => settings.set(KEYS.deviceId, deviceId),
+    /** The hub no longer knows this device: it registers again, as a new one, from scratch. */
+    forgetDevice: () =>
+      db.transaction(() => {
+        settings.set(KEYS.deviceId, '');
+        settings.set(KEYS.cursor, '0');
+        renumber();
+      })(),
     setCursor: (cursor: number, at: Date) =>
       db.transaction(() => {
         settings.set(KEYS.cursor, String(cursor));

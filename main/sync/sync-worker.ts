@@ -149,7 +149,7 @@ export function createSyncWorker(deps: {
       if (error instanceof HubRefused && error.code === 'unauthenticated') {
         // The hub no longer knows this device (a new database): register again; nothing queued is dropped.
         await secrets.delete(HUB_TOKEN_KEY).catch(() => false);
-        queue.setDevice('');
+        queue.forgetDevice();
       }
       deps.log?.(`sync: ${problem}`);
     }

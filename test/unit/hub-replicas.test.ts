@@ -1,6 +1,7 @@
 // Workstations as replicas of a hub, over real HTTP and a real PostgreSQL: a supplier's request
 // sent while the hub is down waits in the workstation's queue, leaves when the hub is back, and
 // reaches a desk workstation's queue; the supplier's analysis follows the hub's truth.
+import { rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 import type { Pool } from 'pg';
@@ -89,6 +90,47 @@ describe.skipIf(noKeychain)('workstations linked to a hub', () => {
     } finally {
       supplier.dispose();
       desk.dispose();
+    }
+  }, 60_000);
+
+  it('moved to another hub, a workstation registers there and what waits is numbered from 1 again', async () => {
+    if (!hub) await startHub();
+    const help = (message: string) => ({
+      purpose: 'other',
+      message,
+      name: 'Jo',
+      company: 'Jo Ltd',
+      email: 'jo@jo.example',
+      phone: '+44 20 0000 0000',
+      lang: 'en',
+    });
+    const first = testCore({ hub: { url: hubUrl } });
+    const dataDir = first.dataDir;
+    expect((await first.router.call('submitHelpRequest', help('to the first hub'))).ok).toBe(true);
+    await first.syncNow();
+    expect(first.syncStatus()).toMatchObject({ online: true, pending: 0 });
+    first.close(); // the folder stays: the same workstation, restarted with another hub
+
+    // The other hub, on a database of its own, is not up yet when the workstation restarts.
+    const other = await db.newDatabase();
+    const otherPort = await freePort();
+    const moved = testCore({ dataDir, hub: { url: `http://127.0.0.1:${otherPort}` } });
+    const otherHub = createHubServer({ pool: other.pool });
+    try {
+      expect((await moved.router.call('submitHelpRequest', help('to the second hub'))).ok).toBe(true);
+      await moved.syncNow();
+      expect(moved.syncStatus()).toMatchObject({ online: false, pending: 1 });
+      await new Promise<void>((done) => otherHub.listen(otherPort, '127.0.0.1', done));
+      await moved.syncNow();
+      expect(moved.syncStatus()).toMatchObject({ online: true, pending: 0, refused: 0 });
+      const rows = await other.pool.query(`SELECT payload->>'message' AS message FROM requests`);
+      expect(rows.rows).toEqual([{ message: 'to the second hub' }]);
+      const devices = await other.pool.query('SELECT last_mutation_id AS last FROM devices');
+      expect(devices.rows).toEqual([{ last: '1' }]);
+    } finally {
+      moved.close();
+      rmSync(dataDir, { recursive: true, force: true });
+      await new Promise((done) => otherHub.close(done));
     }
   }, 60_000);
 
