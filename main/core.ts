@@ -45,6 +45,7 @@ import { createHelpTopicService } from './services/help-topic';
 import type { HelpTopic } from '../preload/contract/help';
 import { LANGS } from '../preload/contract/languages';
 import { createHubQueue } from './store/hub-queue';
+import { checkHubUrl } from '../preload/contract/hub-url';
 import { createSyncWorker, type SyncStatus } from './sync/sync-worker';
 import { createPrincipals } from './services/principal';
 import { loadCompanySearch } from './store/company-search';
@@ -178,6 +179,16 @@ export function startCore(options: CoreOptions): PortalCore {
         // "Sync now" in the header: one round at once (joined if one runs), then what it left.
         syncNow: async () => {
           await sync.syncNow();
+          return shownSyncStatus();
+        },
+        // An agent links this workstation to a hub, or unlinks it (empty address): standalone again.
+        saveHubSettings: async ({ url }: { url: string }) => {
+          const checked = url.trim() === '' ? null : checkHubUrl(url);
+          hubQueue.setUrl(checked?.ok ? checked.url : '');
+          if (hubQueue.link()) {
+            if (options.deliver ?? true) sync.start();
+            await sync.syncNow();
+          } else sync.stop();
           return shownSyncStatus();
         },
       },

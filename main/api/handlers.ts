@@ -18,7 +18,12 @@ import type { TermsCatalogue } from '../services/terms';
 import type { HandlerMap } from './router';
 
 export interface Services {
-  app: { appInfo(): AppInfo; syncStatus(): SyncStatus; syncNow(): Promise<SyncStatus> };
+  app: {
+    appInfo(): AppInfo;
+    syncStatus(): SyncStatus;
+    syncNow(): Promise<SyncStatus>;
+    saveHubSettings(input: { session: string; url: string }): Promise<SyncStatus>;
+  };
   onboarding: OnboardingService;
   terms: TermsCatalogue;
   drafts: DraftsService;

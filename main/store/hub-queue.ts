@@ -58,7 +58,8 @@ export function createHubQueue(db: Db, settings: SettingsRepository, onQueued: (
         lastSyncAt: settings.get(KEYS.lastSyncAt),
       };
     },
-    /** Links this workstation to a hub (a new hub is a new device: what it had pulled restarts). */
+    /** Links this workstation to a hub (a new hub is a new device: what it had pulled restarts);
+     * an empty address unlinks it. */
     setUrl(url: string): void {
       if (settings.get(KEYS.url) === url) return;
       db.transaction(() => {

@@ -1,20 +1,17 @@
-// The hub a workstation links to (`--hub URL`): HTTPS, or plain HTTP to this computer only, since
-// the device token would otherwise cross the network in clear.
+// `--hub URL` on the command line: the contract's check, said as a sentence for the terminal.
+import { checkHubUrl } from '../../preload/contract/hub-url';
+
 export class HubUrlError extends Error {}
 
+const SAY = {
+  'hub.url.format': (text: string) => `--hub takes the hub's address, such as https://hub.example.com (got "${text}").`,
+  'hub.url.insecure': (text: string) =>
+    `--hub must be an https:// address (plain http:// only to a hub on this computer), got "${text}".`,
+  'hub.url.extra': () => '--hub is the address alone: no user, password, query or fragment in it.',
+} as const;
+
 export function parseHubUrl(text: string): string {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw new HubUrlError(`--hub takes the hub's address, such as https://hub.example.com (got "${text}").`);
-  }
-  const loopback = /^(127\.\d+\.\d+\.\d+|\[::1\]|localhost)$/.test(url.hostname);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback))
-    throw new HubUrlError(
-      `--hub must be an https:// address (plain http:// only to a hub on this computer), got "${text}".`,
-    );
-  if (url.username || url.password || url.search || url.hash)
-    throw new HubUrlError('--hub is the address alone: no user, password, query or fragment in it.');
-  return url.origin + url.pathname.replace(/\/+$/, '');
+  const checked = checkHubUrl(text);
+  if (!checked.ok) throw new HubUrlError(SAY[checked.problem](text));
+  return checked.url;
 }

@@ -196,6 +196,7 @@ export function createSyncWorker(deps: {
       const counts = queue.counts();
       return {
         linked: link !== null,
+        hubUrl: link?.url ?? null,
         online,
         pending: counts.pending,
         refused: counts.refused,

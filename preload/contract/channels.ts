@@ -61,6 +61,7 @@ export const CHANNELS = {
   appInfo: channel('anyone', O.appInfo).answers<AppInfo>(),
   syncStatus: channel('anyone', O.syncStatus).answers<SyncStatus>(),
   syncNow: channel('anyone', O.syncNow).answers<SyncStatus>(),
+  saveHubSettings: channel('desk', O.saveHubSettings).answers<SyncStatus>(),
   analyze: channel('anyone', O.analyze).answers<Analysis>(),
   termsOfUse: channel('anyone', O.termsOfUse).answers<TermsOfUse>(),
   submitCompanyFile: channel('anyone', companyFileSchema).answers<Submitted>(),

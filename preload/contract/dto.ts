@@ -51,6 +51,8 @@ export type AnalyzeInput = ApiParsed<'analyze'>;
  * what the hub refused, and when it last synced. `linked: false` on a standalone workstation. */
 export interface SyncStatus {
   linked: boolean;
+  /** The hub's address (not a secret: the device token never leaves the keychain). */
+  hubUrl: string | null;
   online: boolean | null;
   pending: number;
   refused: number;

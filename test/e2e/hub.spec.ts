@@ -8,9 +8,13 @@ import { createKeytarStore } from '../../main/secrets/keytar-store';
 import {
   AGENT,
   createAgent,
+  DEMO,
   expect,
+  expectAccessible,
+  logIn,
   requestAccess,
   requireKeychain,
+  signOut,
   startHost,
   stopHost,
   test,
@@ -116,4 +120,31 @@ test("an access request sent while the hub is stopped reaches the desk's queue w
     await supplierPc.close();
     await deskPc.close();
   }
+});
+
+test('an agent links a standalone workstation to the hub from Settings; others only see it', async ({ page, host }) => {
+  await requireKeychain();
+  await hub.start();
+  createAgent(host);
+  await logIn(page, host, AGENT.username, AGENT.password);
+  await expect(page.getByRole('heading', { name: 'Assistance queue' })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('sync-indicator')).toHaveCount(0); // standalone: nothing to show
+  await page.evaluate(() => (location.hash = '#/settings'));
+  const address = page.getByLabel('Hub address');
+  await address.fill('http://hub.example.com');
+  await page.getByRole('region', { name: 'Portal hub' }).getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('The address must start with https://')).toBeVisible();
+  await address.fill(hub.url);
+  await page.getByRole('region', { name: 'Portal hub' }).getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByTestId('hub-saved')).toHaveText('Saved: this workstation now syncs with the hub.');
+  await expect(page.getByTestId('sync-indicator')).toContainText('Hub: online');
+  await expectAccessible(page);
+
+  // A supplier on the same workstation sees where it syncs, and cannot change it.
+  await signOut(page);
+  await logIn(page, host, DEMO.plsa.login, DEMO.plsa.password);
+  await page.evaluate(() => (location.hash = '#/settings'));
+  await expect(page.getByLabel('Hub address')).toHaveValue(hub.url);
+  await expect(page.getByLabel('Hub address')).toBeDisabled();
+  await expect(page.getByRole('region', { name: 'Portal hub' }).getByRole('button', { name: 'Save' })).toHaveCount(0);
 });

@@ -55,6 +55,7 @@ const samples = (session: string): { [M in RoleChannel]?: ApiInput<M> } => ({
   deskTemplates: { session },
   saveDeskTemplates: { session, templates },
   backupNow: { session },
+  saveHubSettings: { session, url: '' },
 });
 
 const clock = testClock();

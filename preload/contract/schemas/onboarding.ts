@@ -1,5 +1,7 @@
 // Schemas of the analysis, terms and draft channels (the three forms are in forms.ts).
 import { z } from 'zod';
+import { checkHubUrl } from '../hub-url';
+import { session } from './accounts';
 
 export const formId = z.enum(['company-file', 'cofor-help', 'access-request', 'help']);
 
@@ -21,6 +23,18 @@ export const ONBOARDING_SCHEMAS = {
   appInfo: z.strictObject({}),
   syncStatus: z.strictObject({}),
   syncNow: z.strictObject({}),
+  // Empty: standalone again. Only a desk agent may change it (channels.ts).
+  saveHubSettings: z.strictObject({
+    session: session(),
+    url: z
+      .string()
+      .max(300, { error: 'hub.url.format' })
+      .superRefine((text, ctx) => {
+        if (text.trim() === '') return;
+        const checked = checkHubUrl(text);
+        if (!checked.ok) ctx.addIssue({ code: 'custom', message: checked.problem });
+      }),
+  }),
   analyze: z.strictObject({
     cofor: z.string().max(40, { error: 'cofor.format' }),
     siteCode: z.string().max(10, { error: 'site.format' }).optional(),

@@ -78,6 +78,18 @@ export const enHelp = {
   'rstate.failed': 'Failed',
   'rstate.answered': 'Answered',
 
+  'hub.title': 'Portal hub',
+  'hub.intro':
+    "With a hub, the requests typed on this workstation reach every assistance desk, and the analysis follows the portal's directory. Without one, this workstation works on its own.",
+  'hub.url': 'Hub address',
+  'hub.url.hint': 'For example https://hub.example.com. Leave it empty to work without a hub.',
+  'hub.saved.online': 'Saved: this workstation now syncs with the hub.',
+  'hub.saved.offline': 'Saved. The hub does not answer yet: what is typed here waits, and leaves once it does.',
+  'hub.saved.standalone': 'Saved: this workstation works without a hub.',
+  'error.hub.url.format': "Type the hub's address, such as https://hub.example.com.",
+  'error.hub.url.insecure':
+    'The address must start with https:// (plain http:// only for a hub on this computer), so that nothing crosses the network in clear.',
+  'error.hub.url.extra': 'Type the address alone, without a user name, password, "?" or "#".',
   'sync.online': 'Hub: online',
   'sync.offline': 'Hub: offline',
   'sync.pending': '{count} to sync',

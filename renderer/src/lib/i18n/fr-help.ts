@@ -84,6 +84,19 @@ export const frHelp: Record<keyof typeof enHelp, string> = {
   'rstate.failed': 'Échec',
   'rstate.answered': 'Répondue',
 
+  'hub.title': 'Hub du portail',
+  'hub.intro':
+    "Avec un hub, les demandes saisies sur ce poste parviennent à tous les postes de l'assistance, et l'analyse suit l'annuaire du portail. Sans hub, ce poste fonctionne seul.",
+  'hub.url': 'Adresse du hub',
+  'hub.url.hint': 'Par exemple https://hub.example.com. Laissez vide pour travailler sans hub.',
+  'hub.saved.online': 'Enregistré : ce poste se synchronise désormais avec le hub.',
+  'hub.saved.offline':
+    "Enregistré. Le hub ne répond pas encore : ce qui est saisi ici attend, et part dès qu'il répond.",
+  'hub.saved.standalone': 'Enregistré : ce poste fonctionne sans hub.',
+  'error.hub.url.format': "Saisissez l'adresse du hub, par exemple https://hub.example.com.",
+  'error.hub.url.insecure':
+    "L'adresse doit commencer par https:// (http:// seulement pour un hub sur cet ordinateur), pour que rien ne circule en clair sur le réseau.",
+  'error.hub.url.extra': "Saisissez l'adresse seule, sans nom d'utilisateur, mot de passe, « ? » ni « # ».",
   'sync.online': 'Hub : en ligne',
   'sync.offline': 'Hub : hors ligne',
   'sync.pending': '{count} à synchroniser',
