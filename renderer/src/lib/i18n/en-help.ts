@@ -91,6 +91,7 @@ export const enHelp = {
     'The address must start with https:// (plain http:// only for a hub on this computer), so that nothing crosses the network in clear.',
   'error.hub.url.extra': 'Type the address alone, without a user name, password, "?" or "#".',
   'sync.online': 'Hub: online',
+  'sync.unknown': 'Hub: not reached yet',
   'sync.offline': 'Hub: offline',
   'sync.pending': '{count} to sync',
   'sync.refused': '{count} refused',

@@ -98,6 +98,7 @@ export const frHelp: Record<keyof typeof enHelp, string> = {
     "L'adresse doit commencer par https:// (http:// seulement pour un hub sur cet ordinateur), pour que rien ne circule en clair sur le réseau.",
   'error.hub.url.extra': "Saisissez l'adresse seule, sans nom d'utilisateur, mot de passe, « ? » ni « # ».",
   'sync.online': 'Hub : en ligne',
+  'sync.unknown': 'Hub : pas encore joint',
   'sync.offline': 'Hub : hors ligne',
   'sync.pending': '{count} à synchroniser',
   'sync.refused': '{count} refusées',
