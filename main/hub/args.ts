@@ -3,7 +3,9 @@
 import { parseArgs } from 'node:util';
 
 export interface HubArgs {
-  command: 'serve' | 'register-desk';
+  command: 'serve' | 'register-desk' | 'backup' | 'restore';
+  /** The backup file, for backup (written) and restore (read). */
+  file: string | null;
   dataDir: string | null;
   databaseUrl: string | null;
   host: string;
@@ -22,6 +24,9 @@ The portal hub: the shared system of record that workstations sync with (API und
 Commands:
   serve (default)     run the hub
   register-desk       register a desk workstation and print its device token, once
+  backup FILE         write a consistent backup of the hub's database to FILE (gzip'd JSON Lines;
+                      the hub may be running on a database by URL; stop an embedded one first)
+  restore FILE        load FILE into an empty hub database (a new --data-dir or --database-url)
 
 Options:
   --data-dir DIR      the hub's folder (default: this user's app data folder, "B2B Portal Hub");
@@ -64,8 +69,14 @@ export function parseHubArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
   }
   const { values, positionals } = parsed;
   const command = positionals[0] ?? 'serve';
-  if (positionals.length > 1 || (command !== 'serve' && command !== 'register-desk'))
-    throw new HubArgsError(`Unknown command "${positionals.join(' ')}": use serve or register-desk.\n\n${HUB_USAGE}`);
+  if (command !== 'serve' && command !== 'register-desk' && command !== 'backup' && command !== 'restore')
+    throw new HubArgsError(
+      `Unknown command "${command}": use serve, register-desk, backup or restore.\n\n${HUB_USAGE}`,
+    );
+  const takesFile = command === 'backup' || command === 'restore';
+  if (takesFile && positionals.length !== 2)
+    throw new HubArgsError(`${command} takes one file: npm run hub -- ${command} FILE`);
+  if (!takesFile && positionals.length > 1) throw new HubArgsError(`${command} takes no file.\n\n${HUB_USAGE}`);
   const portText = values.port ?? '4700';
   if (!/^\d{1,5}$/.test(portText) || Number(portText) > 65535)
     throw new HubArgsError(`--port must be a whole number from 0 to 65535 (got "${portText}").`);
@@ -84,6 +95,7 @@ export function parseHubArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
   if (dataDir !== undefined && dataDir.trim() === '') throw new HubArgsError('--data-dir needs a folder path.');
   return {
     command,
+    file: takesFile ? positionals[1]! : null,
     dataDir: dataDir ?? null,
     databaseUrl,
     host,

@@ -1,6 +1,7 @@
 // `npm run hub`: the portal hub on PostgreSQL (embedded by default, or --database-url).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { BackupRefused, backupHub, restoreHub } from './backup';
 import { connectHubDatabase } from './database';
 import { registerDevice } from './devices';
 import { loadDemoDirectoryIfEmpty } from './directory';
@@ -24,6 +25,22 @@ async function main(): Promise<void> {
   const dataDir = args.dataDir ?? `${defaultDataDir()} Hub`;
   const tls = args.cert && args.key ? { cert: readFileSync(args.cert), key: readFileSync(args.key) } : null;
   const db = await connectHubDatabase({ databaseUrl: args.databaseUrl, dataDir, log: console.error });
+  if (args.command === 'backup' || args.command === 'restore') {
+    try {
+      const summary =
+        args.command === 'backup' ? await backupHub(db.pool, args.file!) : await restoreHub(db.pool, args.file!);
+      const counts = Object.entries(summary.rows)
+        .map(([table, n]) => `${table} ${n}`)
+        .join(', ');
+      console.log(`hub: ${args.command === 'backup' ? 'backed up to' : 'restored from'} ${args.file} (${counts})`);
+    } catch (error) {
+      console.error(
+        error instanceof BackupRefused ? error.message : `The ${args.command} failed: ${(error as Error).message}`,
+      );
+      process.exitCode = 1;
+    }
+    return db.close();
+  }
   if (args.command === 'register-desk') {
     const { deviceId, token } = await registerDevice(db.pool, 'desk');
     console.log(`desk device ${deviceId}\ntoken (shown once; give it to the workstation): ${token}`);

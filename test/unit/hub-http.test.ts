@@ -230,6 +230,9 @@ describe('the hub command', () => {
     expect(parseHubArgs([], { DATABASE_URL: 'postgres://h/db' }).databaseUrl).toBe('postgres://h/db');
     expect(() => parseHubArgs(['--port', '70000'], {})).toThrow(/0 to 65535/);
     expect(() => parseHubArgs(['launch'], {})).toThrow(/Unknown command/);
+    expect(parseHubArgs(['backup', 'hub.jsonl.gz'], {})).toMatchObject({ command: 'backup', file: 'hub.jsonl.gz' });
+    expect(() => parseHubArgs(['restore'], {})).toThrow(/restore takes one file/);
+    expect(() => parseHubArgs(['serve', 'x'], {})).toThrow(/takes no file/);
   });
 
   it('`npm run hub` starts on an embedded PostgreSQL in its data folder, answers, and stops on SIGTERM', async () => {

@@ -134,6 +134,34 @@ describe.skipIf(noKeychain)('workstations linked to a hub', () => {
     }
   }, 60_000);
 
+  it("a workstation whose clock is an hour off syncs all the same: the hub's clock is the clock", async () => {
+    if (!hub) await startHub();
+    const ahead = testCore({ hub: { url: hubUrl }, now: () => new Date(Date.now() + 3_600_000) });
+    try {
+      const sent = await ahead.router.call('submitCoforHelp', {
+        companyName: 'Clock Parts',
+        country: 'DE',
+        address: 'Uhrstrasse 1, Zeitstadt',
+        contactName: 'Jo Clock',
+        email: 'jo@clock.example',
+        phone: '+49 30 000000',
+        message: 'Our clock is wrong, our COFOR too.',
+        lang: 'en',
+      });
+      expect(sent.ok).toBe(true);
+      const reference = (sent as { value: { reference: string } }).value.reference;
+      await ahead.syncNow();
+      expect(ahead.syncStatus()).toMatchObject({ online: true, pending: 0, refused: 0 });
+      const { rows } = await pool.query<{ skew: number }>(
+        'SELECT abs(extract(epoch FROM received_at - now())) AS skew FROM requests WHERE reference = $1',
+        [reference],
+      );
+      expect(Number(rows[0]!.skew)).toBeLessThan(60); // received at the hub's time, not the workstation's
+    } finally {
+      ahead.dispose();
+    }
+  }, 60_000);
+
   it("a request the hub refuses is set aside with the hub's reason, and the next ones still leave", async () => {
     const supplier = testCore({ hub: { url: hubUrl } });
     try {

@@ -2,9 +2,12 @@
 // device's mutations in order, each with its last applied id in one transaction; duplicates get
 // their stored answer, gaps are refused; the engine's rules run again on raw posted mutations;
 // pull shows each device only what it may see.
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backupHub, restoreHub } from '../../main/hub/backup';
 import { deviceOfToken, registerDevice, type Device } from '../../main/hub/devices';
 import { loadDemoDirectoryIfEmpty } from '../../main/hub/directory';
 import { HubError } from '../../main/hub/hub-error';
@@ -302,5 +305,42 @@ describe('pull', () => {
     }
     expect(seen).toEqual(all.changes.map((c) => c.version));
     expect(await pullChanges(pool, supplier, cursor)).toEqual({ cursor, more: false, changes: [] });
+  });
+});
+
+describe('backup and restore', () => {
+  it('copies every row into an empty hub, where the same device goes on pushing and pulling', async () => {
+    const source = await hub();
+    const { token } = await registerDevice(source, 'supplier');
+    await pushMutations(source, await deviceOfToken(source, token), { mutations: batch(accessRequest(), help()) });
+    const dir = mkdtempSync(join(tmpdir(), 'hub-backup-'));
+    try {
+      const file = join(dir, 'hub.jsonl.gz');
+      const taken = await backupHub(source, file);
+      expect(taken.rows).toMatchObject({ devices: 1, companies: 4, requests: 2, mutations: 2 });
+
+      const { pool: target } = await pg.newDatabase();
+      const restored = await restoreHub(target, file);
+      expect(restored.rows).toEqual(taken.rows);
+      const table = async (pool: Pool, sql: string) => (await pool.query(sql)).rows;
+      for (const sql of [
+        'SELECT * FROM companies ORDER BY cofor',
+        'SELECT reference, kind, payload FROM requests ORDER BY reference',
+        'SELECT version, audience, entity, entity_id, data FROM changes ORDER BY version',
+      ])
+        expect(await table(target, sql)).toEqual(await table(source, sql));
+
+      // The device, its last id and its token hash came along; new changes number on.
+      const device = await deviceOfToken(target, token);
+      expect(device.lastMutationId).toBe(2);
+      const before = (await pullChanges(target, device, 0)).cursor;
+      await pushMutations(target, device, { mutations: [{ id: 3, ...help('after the restore') }] });
+      expect((await pullChanges(target, device, before)).changes.map((c) => c.entity)).toEqual(['request-status']);
+
+      // A second restore into a hub that is no longer empty is refused.
+      await expect(restoreHub(target, file)).rejects.toThrow(/not empty/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,0 +1,87 @@
+// The hub's backup, as a documented equivalent of pg_dump (whose Debian build is older than the
+// embedded PostgreSQL 18 and refuses to dump it): one gzip'd JSON Lines file, a header line
+// then every row of every table, read in one repeatable-read snapshot so the file is consistent
+// while the hub keeps serving. `restore` loads it into an empty hub database, sequences included.
+import { createReadStream, createWriteStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import { createGunzip, createGzip } from 'node:zlib';
+import type { Pool } from 'pg';
+import { HUB_SCHEMA_VERSION } from './migrations';
+import { inTransaction } from './transaction';
+
+export const BACKUP_FORMAT = 'b2b-portal-hub-backup';
+/** In the order a restore inserts them (foreign keys first). */
+const TABLES = ['devices', 'companies', 'requests', 'mutations', 'changes'] as const;
+
+export interface BackupSummary {
+  schema: number;
+  rows: Record<string, number>;
+}
+
+export async function backupHub(pool: Pool, file: string): Promise<BackupSummary> {
+  const client = await pool.connect();
+  const rows: Record<string, number> = {};
+  try {
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    async function* lines() {
+      yield `${JSON.stringify({ format: BACKUP_FORMAT, schema: HUB_SCHEMA_VERSION, takenAt: new Date().toISOString() })}\n`;
+      for (const table of TABLES) {
+        // 5,000 rows at a time through a cursor, so a large hub is never held in memory whole.
+        rows[table] = 0;
+        await client.query(`DECLARE rows_of_${table} NO SCROLL CURSOR FOR SELECT to_jsonb(t) AS row FROM ${table} t`);
+        for (;;) {
+          const page = await client.query<{ row: unknown }>(`FETCH 5000 FROM rows_of_${table}`);
+          if (page.rows.length === 0) break;
+          rows[table] += page.rows.length;
+          for (const r of page.rows) yield `${JSON.stringify({ table, row: r.row })}\n`;
+        }
+        await client.query(`CLOSE rows_of_${table}`);
+      }
+    }
+    await pipeline(Readable.from(lines()), createGzip(), createWriteStream(file, { mode: 0o600 }));
+    await client.query('COMMIT');
+    return { schema: HUB_SCHEMA_VERSION, rows };
+  } finally {
+    client.release();
+  }
+}
+
+export class BackupRefused extends Error {}
+
+export async function restoreHub(pool: Pool, file: string): Promise<BackupSummary> {
+  const input = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
+  return inTransaction(pool, async (tx) => {
+    const { rows: existing } = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM devices');
+    if ((existing[0]?.n ?? 0) > 0) throw new BackupRefused('This hub database is not empty: restore into a new one.');
+    const rows: Record<string, number> = {};
+    let header: { format?: string; schema?: number } | null = null;
+    for await (const line of input) {
+      if (!line) continue;
+      const parsed = JSON.parse(line) as {
+        table?: string;
+        row?: Record<string, unknown>;
+        format?: string;
+        schema?: number;
+      };
+      if (!header) {
+        header = parsed;
+        if (header.format !== BACKUP_FORMAT) throw new BackupRefused(`${file} is not a hub backup.`);
+        if (header.schema !== HUB_SCHEMA_VERSION)
+          throw new BackupRefused(`${file} is from schema ${header.schema}; this hub is at ${HUB_SCHEMA_VERSION}.`);
+        continue;
+      }
+      if (!(TABLES as readonly string[]).includes(parsed.table ?? ''))
+        throw new BackupRefused(`Unknown table in ${file}.`);
+      await tx.query(`INSERT INTO ${parsed.table} SELECT * FROM jsonb_populate_record(NULL::${parsed.table}, $1)`, [
+        parsed.row,
+      ]);
+      rows[parsed.table!] = (rows[parsed.table!] ?? 0) + 1;
+    }
+    if (!header) throw new BackupRefused(`${file} is empty.`);
+    // The change numbers go on from the last one restored, so cursors held by replicas stay valid.
+    await tx.query(`SELECT setval('changes_version_seq', coalesce((SELECT max(version) FROM changes), 0) + 1, false)`);
+    return { schema: HUB_SCHEMA_VERSION, rows };
+  });
+}
