@@ -38,10 +38,10 @@ export function createHubQueue(db: Db, settings: SettingsRepository, onQueued: (
   );
   /** A new device on the hub counts its mutations from 1: what still waits is numbered again, in
    * its order, and what the former device settled is forgotten with it. */
-  const renumber = () => {
+  const renumber = (from = 1) => {
     const waiting = allPending.all();
     clear.run();
-    waiting.forEach((m, i) => reinsert.run(i + 1, m.name, m.args, m.queuedAt));
+    waiting.forEach((m, i) => reinsert.run(from + i, m.name, m.args, m.queuedAt));
   };
   const counts = db.prepare<[], { pending: number; refused: number }>(
     `SELECT coalesce(sum(state = 'pending'), 0) AS pending, coalesce(sum(state = 'refused'), 0) AS refused FROM hub_queue`,
@@ -70,6 +70,9 @@ export function createHubQueue(db: Db, settings: SettingsRepository, onQueued: (
       })();
     },
     setDevice: (deviceId: string) => settings.set(KEYS.deviceId, deviceId),
+    /** The hub expects `next` (this store was restored from an older backup, say): what waits is
+     * numbered from there, in its order. */
+    continueFrom: (next: number) => db.transaction(() => renumber(next))(),
     /** The hub no longer knows this device: it registers again, as a new one, from scratch. */
     forgetDevice: () =>
       db.transaction(() => {

@@ -123,13 +123,18 @@ export function createSyncWorker(deps: {
             batch.map((m) => ({ id: m.mutationId, name: m.name, args: m.args })),
           )
           .catch((error: unknown) => {
-            // The hub already has more of ours than we thought: settle up to its last id.
-            if (error instanceof HubRefused && error.code === 'mutation-gap') return error.body as never;
+            // What waits starts after what the hub has (a store restored from an older backup):
+            // number it on from the hub's last id rather than wait for a gap to fill forever.
+            if (error instanceof HubRefused && error.code === 'mutation-gap') {
+              const { lastMutationId, results } = error.body as { lastMutationId: number; results: never[] };
+              return { lastMutationId, results, continueFrom: lastMutationId + 1 };
+            }
             throw error;
           });
         const at = now();
         for (const r of answer.results ?? []) queue.settle(r.id, r.result.ok, r.result, at);
-        if ((answer.results ?? []).length === 0) break;
+        if ('continueFrom' in answer) queue.continueFrom(answer.continueFrom);
+        else if ((answer.results ?? []).length === 0) break;
       }
       let cursor = link.cursor;
       for (;;) {

@@ -134,6 +134,31 @@ describe.skipIf(noKeychain)('workstations linked to a hub', () => {
     }
   }, 60_000);
 
+  it('a queue numbered past what the hub has (a store restored from a backup) is numbered on from the hub', async () => {
+    if (!hub) await startHub();
+    const restored = testCore({ hub: { url: hubUrl } });
+    try {
+      const sent = await restored.router.call('submitCoforHelp', {
+        companyName: 'Restored Parts',
+        country: 'FR',
+        address: '1 rue de la Sauvegarde, Lyon',
+        contactName: 'Jo Backup',
+        email: 'jo@restored.example',
+        phone: '+33 1 00 00 00 00',
+        message: 'Sent from a restored store.',
+        lang: 'fr',
+      });
+      expect(sent.ok).toBe(true);
+      restored.db.prepare('UPDATE hub_queue SET mutation_id = mutation_id + 40').run(); // as after a restore
+      await restored.syncNow();
+      expect(restored.syncStatus()).toMatchObject({ online: true, pending: 0, refused: 0 });
+      const done = restored.db.prepare(`SELECT mutation_id AS id FROM hub_queue WHERE state = 'done'`).all();
+      expect(done).toEqual([{ id: 1 }]);
+    } finally {
+      restored.dispose();
+    }
+  }, 60_000);
+
   it("a workstation whose clock is an hour off syncs all the same: the hub's clock is the clock", async () => {
     if (!hub) await startHub();
     const ahead = testCore({ hub: { url: hubUrl }, now: () => new Date(Date.now() + 3_600_000) });
