@@ -169,9 +169,18 @@ export function createSyncWorker(deps: {
     timer.unref?.();
   }
 
-  /** One round now; a round already running is joined, not doubled. */
+  /** A round that starts after this call (a person who presses "sync" after a change sees it):
+   * while one runs, the next is queued once and shared by every caller in the meantime. */
+  let next: Promise<void> | null = null;
   function syncNow(): Promise<void> {
-    running ??= round().finally(() => (running = null));
+    if (running) {
+      next ??= running.then(() => {
+        next = null;
+        return syncNow();
+      });
+      return next;
+    }
+    running = round().finally(() => (running = null));
     return running;
   }
 

@@ -228,7 +228,7 @@ export async function saveRelaySettings(
   if (relay.security) await page.getByLabel('Security').selectOption(relay.security);
   if (relay.user !== undefined) await page.getByLabel('User name (empty: no authentication)').fill(relay.user);
   if (relay.password !== undefined) await page.getByLabel('Password', { exact: true }).fill(relay.password);
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('region', { name: 'Mail relay' }).getByRole('button', { name: 'Save' }).click();
 }
 
 /** Points the host's mail settings at a relay on this machine, through the Settings screen, as
