@@ -56,6 +56,15 @@ export const HUB_MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql:
       );
     `,
   },
+  {
+    version: 2,
+    name: 'a fingerprint of each applied mutation',
+    sql: `
+      -- The SHA-256 of a mutation's name and arguments: the same id arriving with other content
+      -- is not a duplicate (a store restored from an old backup), and is refused as such.
+      ALTER TABLE mutations ADD COLUMN fingerprint text;
+    `,
+  },
 ];
 
 export const HUB_SCHEMA_VERSION = HUB_MIGRATIONS.at(-1)!.version;

@@ -1,6 +1,7 @@
 // The sync contract (docs in ../shared/docs/hub.md): push applies a device's mutations in the
 // order of their ids, each in one transaction with the device's last applied id; pull returns
 // the changes after a cursor that this device may see.
+import { createHash } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import { inTransaction } from './transaction';
 import { z } from 'zod';
@@ -26,6 +27,23 @@ export const pushBody = z.strictObject({
     .max(MAX_MUTATIONS_PER_PUSH),
 });
 export type PushBody = z.infer<typeof pushBody>;
+
+/** What a mutation is, whatever its id: its name and arguments, hashed (keys in a stable order). */
+export function fingerprintOf(mutation: { name: string; args: unknown }): string {
+  const stable = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(stable)
+      : value && typeof value === 'object'
+        ? Object.fromEntries(
+            Object.keys(value)
+              .sort()
+              .map((k) => [k, stable((value as Record<string, unknown>)[k])]),
+          )
+        : value;
+  return createHash('sha256')
+    .update(JSON.stringify([mutation.name, stable(mutation.args)]))
+    .digest('hex');
+}
 
 export interface PushAnswer {
   lastMutationId: number;
@@ -58,11 +76,22 @@ export async function pushMutations(
       );
       const last = Number(rows[0]!.last);
       if (mutation.id <= last) {
-        const stored = await tx.query<{ result: IntentResult }>(
-          'SELECT result FROM mutations WHERE device_id = $1 AND mutation_id = $2',
+        const stored = await tx.query<{ result: IntentResult; fingerprint: string | null }>(
+          'SELECT result, fingerprint FROM mutations WHERE device_id = $1 AND mutation_id = $2',
           [device.id, mutation.id],
         );
-        return { kind: 'duplicate' as const, last, result: stored.rows[0]!.result };
+        const row = stored.rows[0]!;
+        if (row.fingerprint !== null && row.fingerprint !== fingerprintOf(mutation)) {
+          const refusal: IntentResult = {
+            ok: false,
+            error: {
+              code: 'mutation-mismatch',
+              message: `This device's mutation ${mutation.id} was another one: it is not applied (was this store restored from an older backup?).`,
+            },
+          };
+          return { kind: 'duplicate' as const, last, result: refusal };
+        }
+        return { kind: 'duplicate' as const, last, result: row.result };
       }
       if (mutation.id !== last + 1) return { kind: 'gap' as const, last };
 
@@ -76,9 +105,9 @@ export async function pushMutations(
               ch AS (INSERT INTO changes (audience, entity, entity_id, data)
                      SELECT x.audience, x.entity, x.entity_id, x.data
                      FROM l, jsonb_to_recordset($4::jsonb) AS x(audience text, entity text, entity_id text, data jsonb)),
-              mu AS (INSERT INTO mutations (device_id, mutation_id, name, result) VALUES ($1, $2, $3, $6))
+              mu AS (INSERT INTO mutations (device_id, mutation_id, name, result, fingerprint) VALUES ($1, $2, $3, $6, $7))
          UPDATE devices SET last_mutation_id = $2 WHERE id = $1`,
-        [device.id, mutation.id, mutation.name, JSON.stringify(changes), CHANGES_LOCK, result],
+        [device.id, mutation.id, mutation.name, JSON.stringify(changes), CHANGES_LOCK, result, fingerprintOf(mutation)],
       );
       await hooks.beforeCommit?.(mutation.id);
       return { kind: 'applied' as const, last: mutation.id, result };

@@ -92,7 +92,8 @@ describe('the hub database', () => {
     const { pool } = await pg.newDatabase();
     await Promise.all([migrateHub(pool), migrateHub(pool), migrateHub(pool)]);
     const { rows } = await pool.query('SELECT version FROM hub_schema ORDER BY version');
-    expect(rows.map((r) => r.version)).toEqual([HUB_SCHEMA_VERSION]);
+    expect(rows.map((r) => r.version)).toEqual([1, 2]);
+    expect(HUB_SCHEMA_VERSION).toBe(2);
     await pool.query('INSERT INTO hub_schema (version) VALUES ($1)', [HUB_SCHEMA_VERSION + 1]);
     await expect(migrateHub(pool)).rejects.toBeInstanceOf(NewerHubSchemaError);
     await expect(migrateHub(pool)).rejects.toThrow(/written by a newer hub/);
@@ -127,6 +128,13 @@ describe('push', () => {
     expect(again.results.map((r) => r.result)).toEqual(answer.results.map((r) => r.result));
     const { rows } = await pool.query('SELECT count(*)::int AS n FROM requests');
     expect(rows[0].n).toBe(2);
+
+    // The same id with other content is no duplicate: refused in words, and nothing is applied.
+    const other = await pushMutations(pool, await reload(pool, supplier), {
+      mutations: [{ id: 2, ...help('not two') }],
+    });
+    expect(other.results[0]!.result).toMatchObject({ ok: false, error: { code: 'mutation-mismatch' } });
+    expect((await pool.query('SELECT count(*)::int AS n FROM requests')).rows[0].n).toBe(2);
 
     // Mutation 4 before 3: refused, with where to start again; nothing of it is applied.
     const gap = await pushMutations(pool, await reload(pool, supplier), {
