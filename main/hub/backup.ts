@@ -51,10 +51,11 @@ export async function backupHub(pool: Pool, file: string): Promise<BackupSummary
 export class BackupRefused extends Error {}
 
 export async function restoreHub(pool: Pool, file: string): Promise<BackupSummary> {
-  const input = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
   return inTransaction(pool, async (tx) => {
     const { rows: existing } = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM devices');
     if ((existing[0]?.n ?? 0) > 0) throw new BackupRefused('This hub database is not empty: restore into a new one.');
+    // Opened only now, and read at once: lines a reader emits before its iterator exists are lost.
+    const input = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
     const rows: Record<string, number> = {};
     let header: { format?: string; schema?: number } | null = null;
     for await (const line of input) {
