@@ -6,8 +6,8 @@ import { inspectDocument } from '../portal/documents/inspect';
 import type { SyncStatus as ShownSyncStatus } from '../../preload/contract/dto';
 import type { Db } from '../store/database';
 import type { HubQueue } from '../store/hub-queue';
-import type { SecretStore } from '../secrets/secret-store';
-import { createHubClient, HubRefused, HubUnreachable, type PullResult } from './hub-client';
+import { SecretStoreUnavailable, type SecretStore } from '../secrets/secret-store';
+import { createHubClient, HubRefused, HubUnreachable, type HubClient, type PullResult } from './hub-client';
 
 export const HUB_TOKEN_KEY = 'hub.deviceToken';
 
@@ -27,6 +27,7 @@ export function createSyncWorker(deps: {
   const { db, queue, secrets, now } = deps;
   let online: boolean | null = null;
   let problem: string | null = null;
+  let needsKeychain = false;
   let running: Promise<void> | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let failures = 0;
@@ -78,14 +79,14 @@ export function createSyncWorker(deps: {
     }
   }
 
-  async function device(link: NonNullable<ReturnType<HubQueue['link']>>) {
+  async function device(link: NonNullable<ReturnType<HubQueue['link']>>, client: HubClient) {
     let token = await secrets.get(HUB_TOKEN_KEY);
     if (token && link.deviceId) return { token, deviceId: link.deviceId };
     if (deps.deskToken) {
       // The operator's token: the device id is learnt from the hub's first answer (a pull).
       token = deps.deskToken;
     } else {
-      const registered = await createHubClient(link.url).register();
+      const registered = await client.register();
       token = registered.token;
       queue.setDevice(registered.deviceId);
     }
@@ -114,7 +115,7 @@ export function createSyncWorker(deps: {
     if (!link) return;
     const client = createHubClient(link.url);
     try {
-      const { token, deviceId } = await device(link);
+      const { token, deviceId } = await device(link, client);
       for (let batch = queue.pending(); batch.length > 0; batch = queue.pending()) {
         const answer = await client
           .push(
@@ -146,11 +147,13 @@ export function createSyncWorker(deps: {
       }
       online = true;
       problem = null;
+      needsKeychain = false;
       failures = 0;
     } catch (error) {
       failures++;
       online = error instanceof HubUnreachable ? false : online;
       problem = (error as Error).message;
+      needsKeychain = error instanceof SecretStoreUnavailable;
       if (error instanceof HubRefused && error.code === 'unauthenticated') {
         // The hub no longer knows this device (a new database): register again; nothing queued is dropped.
         await secrets.delete(HUB_TOKEN_KEY).catch(() => false);
@@ -215,6 +218,7 @@ export function createSyncWorker(deps: {
         pending: counts.pending,
         refused: counts.refused,
         lastSyncAt: link?.lastSyncAt ?? null,
+        needsKeychain,
         problem,
       };
     },

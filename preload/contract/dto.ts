@@ -57,6 +57,8 @@ export interface SyncStatus {
   pending: number;
   refused: number;
   lastSyncAt: string | null;
+  /** The OS keychain, which holds the device token, does not answer: nothing can sync. */
+  needsKeychain: boolean;
 }
 
 export interface AppInfo {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCofor } from '../../main/portal/onboarding/cofor';
+import { generateCofor } from '../../main/portal/desk/cofor';
 
 describe('parseCofor', () => {
   it.each([
@@ -32,5 +33,18 @@ describe('parseCofor', () => {
     ['A1B2C3  01', '02', 'siteCode', 'site.conflict'],
   ])('explains %j with site %j', (cofor, site, field, reason) => {
     expect(parseCofor(cofor, site)).toEqual({ ok: false, field, reason });
+  });
+});
+
+describe('COFOR generation', () => {
+  it('never gives a COFOR already taken', () => {
+    const taken = new Set<string>();
+    let n = 0;
+    const random = () => [0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.2, 0.2, 0.2, 0.2, 0.2, 0.2][n++ % 12]!;
+    taken.add(generateCofor(() => false, random));
+    const second = generateCofor((c) => taken.has(c), random);
+    expect(taken.has(second)).toBe(false);
+    const many = new Set(Array.from({ length: 2000 }, () => generateCofor(() => false)));
+    expect(many.size).toBe(2000);
   });
 });

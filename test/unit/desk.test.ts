@@ -2,7 +2,6 @@
 // change, audit entry and answer.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { noKeychain } from '../fixtures/keychain-available';
-import { generateCofor } from '../../main/portal/desk/cofor';
 import { hashPasswordSync } from '../../main/secrets/password-hasher';
 import { createDeskRepository } from '../../main/store/desk';
 import { DEMO, testCore } from '../fixtures/core';
@@ -390,18 +389,5 @@ describe('search after changes', () => {
       await call('deskSearchCompanies', { session: desk, query: 'Quartz Glasworks' }),
     ).hits;
     expect(hits.filter((h) => h.cofor === 'B40001')).toHaveLength(1);
-  });
-});
-
-describe('COFOR generation', () => {
-  it('never gives a COFOR already taken', () => {
-    const taken = new Set<string>();
-    let n = 0;
-    const random = () => [0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.2, 0.2, 0.2, 0.2, 0.2, 0.2][n++ % 12]!;
-    taken.add(generateCofor(() => false, random));
-    const second = generateCofor((c) => taken.has(c), random);
-    expect(taken.has(second)).toBe(false);
-    const many = new Set(Array.from({ length: 2000 }, () => generateCofor(() => false)));
-    expect(many.size).toBe(2000);
   });
 });

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerDevice } from '../../main/hub/devices';
 import { loadDemoDirectoryIfEmpty } from '../../main/hub/directory';
 import { createHubServer } from '../../main/hub/server';
+import { SecretStoreUnavailable } from '../../main/secrets/secret-store';
 import { deskSession, testCore } from '../fixtures/core';
 import { noKeychain } from '../fixtures/keychain-available';
 import { startTestPostgres, type TestPostgres } from '../fixtures/postgres';
@@ -41,6 +42,16 @@ afterAll(async () => {
   await db?.stop();
 });
 
+/** A Help & Contact request as the form sends it. */
+const helpRequest = (message: string) => ({
+  purpose: 'other',
+  message,
+  name: 'Jo',
+  company: 'Jo Ltd',
+  email: 'jo@jo.example',
+  phone: '+44 20 0000 0000',
+  lang: 'en',
+});
 const person = (fullName: string, email: string) => ({ fullName, jobTitle: 'Director', email, phone: '+49 30 000000' });
 
 describe.skipIf(noKeychain)('workstations linked to a hub', () => {
@@ -93,20 +104,50 @@ describe.skipIf(noKeychain)('workstations linked to a hub', () => {
     }
   }, 60_000);
 
+  it('syncs once when "sync now" and the background round come at once, and links once when saved twice', async () => {
+    if (!hub) await startHub();
+    const supplier = testCore({ hub: { url: hubUrl } });
+    try {
+      expect((await supplier.router.call('submitHelpRequest', helpRequest('sent once'))).ok).toBe(true);
+      await Promise.all([supplier.syncNow(), supplier.syncNow(), supplier.router.call('syncNow', {})]);
+      expect(supplier.syncStatus()).toMatchObject({ online: true, pending: 0, refused: 0 });
+      const onHub = await pool.query(`SELECT count(*)::int AS n FROM requests WHERE payload->>'message' = 'sent once'`);
+      expect(onHub.rows[0].n).toBe(1);
+
+      // Two agents save the same hub address at once: one link, nothing queued twice.
+      const session = await deskSession(supplier);
+      const saved = await Promise.all([
+        supplier.router.call('saveHubSettings', { session, url: hubUrl }),
+        supplier.router.call('saveHubSettings', { session, url: `${hubUrl}/` }),
+      ]);
+      expect(saved.map((r) => r.ok)).toEqual([true, true]);
+      expect(supplier.syncStatus()).toMatchObject({ linked: true, hubUrl, pending: 0 });
+      const done = supplier.db.prepare(`SELECT count(*) AS n FROM hub_queue WHERE state = 'done'`).get();
+      expect(done).toEqual({ n: 1 });
+    } finally {
+      supplier.dispose();
+    }
+  }, 60_000);
+
+  it('without a keychain for its device token, a workstation says so and keeps what waits', async () => {
+    if (!hub) await startHub();
+    const missing = () => Promise.reject(new SecretStoreUnavailable(new Error('no Secret Service')));
+    const secrets = { get: missing, set: missing, delete: missing, keys: missing };
+    const supplier = testCore({ hub: { url: hubUrl }, secrets });
+    try {
+      expect((await supplier.router.call('submitHelpRequest', helpRequest('no keychain'))).ok).toBe(true);
+      await supplier.syncNow();
+      expect(supplier.syncStatus()).toMatchObject({ needsKeychain: true, pending: 1 });
+    } finally {
+      supplier.dispose();
+    }
+  }, 60_000);
+
   it('moved to another hub, a workstation registers there and what waits is numbered from 1 again', async () => {
     if (!hub) await startHub();
-    const help = (message: string) => ({
-      purpose: 'other',
-      message,
-      name: 'Jo',
-      company: 'Jo Ltd',
-      email: 'jo@jo.example',
-      phone: '+44 20 0000 0000',
-      lang: 'en',
-    });
     const first = testCore({ hub: { url: hubUrl } });
     const dataDir = first.dataDir;
-    expect((await first.router.call('submitHelpRequest', help('to the first hub'))).ok).toBe(true);
+    expect((await first.router.call('submitHelpRequest', helpRequest('to the first hub'))).ok).toBe(true);
     await first.syncNow();
     expect(first.syncStatus()).toMatchObject({ online: true, pending: 0 });
     first.close(); // the folder stays: the same workstation, restarted with another hub
@@ -117,7 +158,7 @@ describe.skipIf(noKeychain)('workstations linked to a hub', () => {
     const moved = testCore({ dataDir, hub: { url: `http://127.0.0.1:${otherPort}` } });
     const otherHub = createHubServer({ pool: other.pool });
     try {
-      expect((await moved.router.call('submitHelpRequest', help('to the second hub'))).ok).toBe(true);
+      expect((await moved.router.call('submitHelpRequest', helpRequest('to the second hub'))).ok).toBe(true);
       await moved.syncNow();
       expect(moved.syncStatus()).toMatchObject({ online: false, pending: 1 });
       await new Promise<void>((done) => otherHub.listen(otherPort, '127.0.0.1', done));
@@ -211,15 +252,7 @@ describe.skipIf(noKeychain)('workstations linked to a hub', () => {
           }),
           new Date().toISOString(),
         );
-      const help = await supplier.router.call('submitHelpRequest', {
-        purpose: 'other',
-        message: 'After the refused one.',
-        name: 'Jo',
-        company: 'Jo Ltd',
-        email: 'jo@jo.example',
-        phone: '+44 20 0000 0000',
-        lang: 'en',
-      });
+      const help = await supplier.router.call('submitHelpRequest', helpRequest('After the refused one.'));
       expect(help.ok).toBe(true);
       await supplier.syncNow();
       expect(supplier.syncStatus()).toMatchObject({ online: true, pending: 0, refused: 1 });

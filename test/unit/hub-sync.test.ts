@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Pool } from 'pg';
+import { Pool as PgPool, type Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backupHub, restoreHub } from '../../main/hub/backup';
 import { deviceOfToken, registerDevice, type Device } from '../../main/hub/devices';
@@ -255,6 +255,29 @@ describe('push', () => {
     const other = await device(pool);
     const replay = await pushMutations(pool, other, { mutations: [{ id: 1, ...good }] });
     expect(replay.results[0]!.result).toMatchObject({ ok: false, error: { fields: { reference: 'reference.taken' } } });
+  });
+
+  it('applies a push once when it arrives twice at once, through two hubs on one database', async () => {
+    const { pool, url } = await pg.newDatabase();
+    await loadDemoDirectoryIfEmpty(pool, DEMO);
+    const second = new PgPool({ connectionString: url, max: 4 });
+    second.on('error', () => {});
+    try {
+      const supplier = await device(pool);
+      const body = { mutations: batch(help('once'), accessRequest(), help('twice?')) };
+      const [a, b] = await Promise.all([pushMutations(pool, supplier, body), pushMutations(second, supplier, body)]);
+      expect(a.lastMutationId).toBe(3);
+      expect(b.lastMutationId).toBe(3);
+      // Each mutation applied by one of them, answered as a duplicate (same answer) by the other.
+      for (let i = 0; i < 3; i++) {
+        expect([a.results[i]!.duplicate, b.results[i]!.duplicate].sort()).toEqual([false, true]);
+        expect(a.results[i]!.result).toEqual(b.results[i]!.result);
+      }
+      expect((await pool.query('SELECT count(*)::int AS n FROM requests')).rows[0].n).toBe(3);
+      expect((await pool.query('SELECT count(*)::int AS n FROM mutations')).rows[0].n).toBe(3);
+    } finally {
+      await second.end();
+    }
   });
 
   it('takes one of two access requests for one company sent at once', async () => {

@@ -1,25 +1,11 @@
-// The outbox seen from the screens: online or not, what waits, what failed. Refreshed on a
-// timer and after anything that may change it.
-import type { OutboxStatus } from '$contract/help';
+// The outbox seen from the screens: online or not, what waits, what failed.
 import { api } from './api';
+import { polledStatus } from './polled-status.svelte';
 
-let current = $state<OutboxStatus | null>(null);
-let timer: ReturnType<typeof setInterval> | null = null;
+const polled = polledStatus(() => api.outboxStatus({}));
 
-export const outboxStatus = {
-  get current() {
-    return current;
-  },
-  async refresh(): Promise<void> {
-    const r = await api.outboxStatus({});
-    if (r.ok) current = r.value;
-  },
+export const outboxStatus = Object.assign(polled, {
   async sendNow(): Promise<void> {
-    const r = await api.sendNow({});
-    if (r.ok) current = r.value;
+    polled.take(await api.sendNow({}));
   },
-  watch(intervalMs = 10_000): void {
-    void outboxStatus.refresh();
-    timer ??= setInterval(() => void outboxStatus.refresh(), intervalMs);
-  },
-};
+});

@@ -92,6 +92,7 @@ export const enHelp = {
   'error.hub.url.extra': 'Type the address alone, without a user name, password, "?" or "#".',
   'sync.online': 'Hub: online',
   'sync.unknown': 'Hub: not reached yet',
+  'sync.needsKeychain': 'Hub: needs the system keychain',
   'sync.offline': 'Hub: offline',
   'sync.pending': '{count} to sync',
   'sync.refused': '{count} refused',

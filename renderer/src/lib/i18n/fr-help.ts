@@ -99,6 +99,7 @@ export const frHelp: Record<keyof typeof enHelp, string> = {
   'error.hub.url.extra': "Saisissez l'adresse seule, sans nom d'utilisateur, mot de passe, « ? » ni « # ».",
   'sync.online': 'Hub : en ligne',
   'sync.unknown': 'Hub : pas encore joint',
+  'sync.needsKeychain': 'Hub : le trousseau du système est nécessaire',
   'sync.offline': 'Hub : hors ligne',
   'sync.pending': '{count} à synchroniser',
   'sync.refused': '{count} refusées',
