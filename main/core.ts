@@ -45,7 +45,6 @@ import { createHelpTopicService } from './services/help-topic';
 import type { HelpTopic } from '../preload/contract/help';
 import { LANGS } from '../preload/contract/languages';
 import { createHubQueue } from './store/hub-queue';
-import { checkHubUrl } from '../preload/contract/hub-url';
 import { createSyncWorker, type SyncStatus } from './sync/sync-worker';
 import { createPrincipals } from './services/principal';
 import { loadCompanySearch } from './store/company-search';
@@ -144,15 +143,21 @@ export function startCore(options: CoreOptions): PortalCore {
       GUIDE_IDS.map((id) => ({ id, lang, markdown: readText(join(options.resourcesDir, 'guides', lang, `${id}.md`)) })),
     ),
   );
+  // The "about" text, read and cut into paragraphs once, per language.
   const aboutFile = JSON.parse(readText(join(options.resourcesDir, 'help', 'about.json'))) as Record<string, unknown>;
-  const aboutOf = (lang: string): HelpTopic['about'] => {
-    const text = String(aboutFile[lang] ?? aboutFile['en'] ?? '');
-    const paragraphs = text
-      .split(/\n\s*\n/)
-      .map((p) => p.trim())
-      .filter(Boolean);
-    return { paragraphs, sample: aboutFile['sample'] !== false };
-  };
+  const abouts = new Map<string, HelpTopic['about']>(
+    LANGS.map((lang) => [
+      lang,
+      {
+        paragraphs: String(aboutFile[lang] ?? aboutFile['en'] ?? '')
+          .split(/\n\s*\n/)
+          .map((p) => p.trim())
+          .filter(Boolean),
+        sample: aboutFile['sample'] !== false,
+      },
+    ]),
+  );
+  const aboutOf = (lang: string): HelpTopic['about'] => abouts.get(lang) ?? abouts.get('en')!;
   const deskGuard = createDeskGuard(desk, now, accounts);
   const { _comment: _, ...shipped } = JSON.parse(
     readText(join(options.resourcesDir, 'desk', 'templates.json')),
@@ -174,17 +179,15 @@ export function startCore(options: CoreOptions): PortalCore {
     createHandlers({
       app: {
         appInfo: () => ({ version: options.version, mode: options.mode, demoData: settings.get('demo-data') === '1' }),
-        // What the header shows; the worker's last problem stays in the log (it may name the hub's address).
         syncStatus: () => shownSyncStatus(),
-        // "Sync now" in the header: one round at once (joined if one runs), then what it left.
+        // "Sync now" in the header: a round that starts after the click, then what it left.
         syncNow: async () => {
           await sync.syncNow();
           return shownSyncStatus();
         },
         // An agent links this workstation to a hub, or unlinks it (empty address): standalone again.
         saveHubSettings: async ({ url }: { url: string }) => {
-          const checked = url.trim() === '' ? null : checkHubUrl(url);
-          hubQueue.setUrl(checked?.ok ? checked.url : '');
+          hubQueue.setUrl(url); // checked and normalised by the channel's schema
           if (hubQueue.link()) {
             if (options.deliver ?? true) sync.start();
             await sync.syncNow();

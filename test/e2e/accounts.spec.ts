@@ -122,6 +122,8 @@ for (const [form, tab, fill] of RECOVERY) {
       await page.getByRole('link', { name: 'Lost password / Username lost / Blocked access?' }).click();
       await page.getByRole('navigation', { name: 'Recovery forms' }).getByRole('link', { name: tab }).click();
       await expect(page).toHaveURL(new RegExp(`form=${form}`));
+      // The address changes before the tab's screen replaces the previous one: fill the new one.
+      await expect(page.getByRole('heading', { level: 2, name: tab })).toBeVisible();
       await fill(page, known);
       await page.getByRole('button', { name: 'Submit' }).click();
       answers.push(await page.locator('#recovery-done').innerText());

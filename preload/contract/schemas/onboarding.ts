@@ -33,6 +33,11 @@ export const ONBOARDING_SCHEMAS = {
         if (text.trim() === '') return;
         const checked = checkHubUrl(text);
         if (!checked.ok) ctx.addIssue({ code: 'custom', message: checked.problem });
+      })
+      // The address as it is kept: normalised (no trailing slash), or '' for standalone.
+      .transform((text) => {
+        const checked = checkHubUrl(text);
+        return text.trim() === '' || !checked.ok ? '' : checked.url;
       }),
   }),
   analyze: z.strictObject({
