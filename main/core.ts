@@ -9,6 +9,7 @@ import { createKeytarStore } from './secrets/keytar-store';
 import type { SecretStore } from './secrets/secret-store';
 import { DEFAULT_ACCOUNTS_CONFIG, type AccountsConfig } from './services/accounts-config';
 import { createAuthService } from './services/auth';
+import { createHubAccounts } from './services/hub-accounts';
 import { loadDemo } from './services/demo';
 import { createMailer } from './services/mailer';
 import { createOnboardingService } from './services/onboarding';
@@ -214,6 +215,13 @@ export function startCore(options: CoreOptions): PortalCore {
         config,
         desk,
         now,
+        hubAccounts: createHubAccounts({
+          db,
+          accounts,
+          directory,
+          linked: () => hubQueue.link() !== null,
+          call: (fn) => sync.call(fn),
+        }),
         ...(options.verifyPassword ? { verifyPassword: options.verifyPassword } : {}),
       }),
       privateArea: createPrivateAreaService({ accounts, directory, now }),
@@ -264,6 +272,7 @@ export function startCore(options: CoreOptions): PortalCore {
         now,
         templates: templates.get,
         kick: () => worker.kick(),
+        hub: hubQueue,
       }),
     }),
     principals,

@@ -1,6 +1,11 @@
 // Command-line options of the hub (`npm run hub -- --help`). Every mistake gets a sentence
 // saying how to fix it.
 import { parseArgs } from 'node:util';
+import {
+  DEFAULT_MAX_MESSAGE_BYTES,
+  mailSettingsSchema,
+  type MailSettings,
+} from '../../preload/contract/schemas/mail-settings';
 
 export interface HubArgs {
   command: 'serve' | 'register-desk' | 'backup' | 'restore';
@@ -14,6 +19,8 @@ export interface HubArgs {
   key: string | null;
   insecureHttp: boolean;
   demo: boolean;
+  /** The relay the hub sends e-mails through (null: they wait in its outbox). */
+  mail: MailSettings | null;
   help: boolean;
 }
 
@@ -39,6 +46,17 @@ Options:
                       serve HTTPS with this certificate and private key (PEM)
   --insecure-http     allow plain HTTP on an address other than loopback (behind a TLS proxy only)
   --no-demo           do not load the demo directory into an empty hub
+  --smtp URL          the mail relay the hub sends e-mails through: smtps://[user@]host[:465] (TLS),
+                      smtp://[user@]host[:587] (STARTTLS), or smtp://127.0.0.1:PORT (a relay on this
+                      computer, plain); the relay password in HUB_SMTP_PASSWORD. Without it,
+                      e-mails wait in the hub's outbox
+  --mail-from ADDR    the sender of the hub's e-mails (needed with --smtp)
+
+Environment:
+  DATABASE_URL        as --database-url
+  HUB_SECRET_KEY      32 bytes in base64 that seal e-mailed secrets until they leave; give every hub
+                      of one database the same (default: DIR/secret.key, made once)
+  HUB_SMTP_PASSWORD   the relay password for --smtp
   --help              show this text`;
 
 export class HubArgsError extends Error {}
@@ -61,6 +79,8 @@ export function parseHubArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
         key: { type: 'string' },
         'insecure-http': { type: 'boolean' },
         'no-demo': { type: 'boolean' },
+        smtp: { type: 'string' },
+        'mail-from': { type: 'string' },
         help: { type: 'boolean' },
       },
     });
@@ -93,6 +113,7 @@ export function parseHubArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
     );
   const dataDir = values['data-dir'];
   if (dataDir !== undefined && dataDir.trim() === '') throw new HubArgsError('--data-dir needs a folder path.');
+  const mail = mailOf(values.smtp, values['mail-from']);
   return {
     command,
     file: takesFile ? positionals[1]! : null,
@@ -104,6 +125,42 @@ export function parseHubArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
     key: values.key ?? null,
     insecureHttp: values['insecure-http'] ?? false,
     demo: !values['no-demo'],
+    mail,
     help: values.help ?? false,
   };
+}
+
+/** --smtp and --mail-from as the workstations' relay settings, checked by the same schema. */
+function mailOf(smtp: string | undefined, from: string | undefined): MailSettings | null {
+  if (smtp === undefined && from === undefined) return null;
+  if (smtp === undefined || from === undefined)
+    throw new HubArgsError('--smtp and --mail-from go together: the relay, and the address the e-mails come from.');
+  let url: URL;
+  try {
+    url = new URL(smtp);
+  } catch {
+    throw new HubArgsError(`--smtp must be a URL such as smtps://relay.example.com:465 (got "${smtp}").`);
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:')
+    throw new HubArgsError(`--smtp starts with smtp:// or smtps:// (got "${url.protocol}//").`);
+  if (url.password)
+    throw new HubArgsError(
+      'Put the relay password in HUB_SMTP_PASSWORD, not in --smtp (a command line is visible to others).',
+    );
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  const loopback = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/.test(host);
+  const parsed = mailSettingsSchema.safeParse({
+    assistanceAddress: from,
+    fromAddress: from,
+    host,
+    port: Number(url.port || (url.protocol === 'smtps:' ? 465 : 587)),
+    security: url.protocol === 'smtps:' ? 'tls' : loopback ? 'none' : 'starttls',
+    user: decodeURIComponent(url.username),
+    maxMessageBytes: DEFAULT_MAX_MESSAGE_BYTES,
+  });
+  if (!parsed.success)
+    throw new HubArgsError(
+      `--smtp/--mail-from: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}.`,
+    );
+  return parsed.data;
 }

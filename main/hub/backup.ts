@@ -13,7 +13,18 @@ import { inTransaction } from './transaction';
 
 export const BACKUP_FORMAT = 'b2b-portal-hub-backup';
 /** In the order a restore inserts them (foreign keys first). */
-const TABLES = ['devices', 'companies', 'requests', 'mutations', 'changes'] as const;
+const TABLES = [
+  'devices',
+  'companies',
+  'accounts',
+  'requests',
+  'mutations',
+  'changes',
+  'sessions',
+  'login_attempts',
+  'audit',
+  'outbox',
+] as const;
 
 export interface BackupSummary {
   schema: number;
@@ -56,7 +67,7 @@ export async function restoreHub(pool: Pool, file: string): Promise<BackupSummar
     if ((existing[0]?.n ?? 0) > 0) throw new BackupRefused('This hub database is not empty: restore into a new one.');
     // Opened only now, and read at once: lines a reader emits before its iterator exists are lost.
     const input = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
-    const rows: Record<string, number> = {};
+    const rows: Record<string, number> = Object.fromEntries(TABLES.map((t) => [t, 0]));
     let header: { format?: string; schema?: number } | null = null;
     for await (const line of input) {
       if (!line) continue;
@@ -83,6 +94,7 @@ export async function restoreHub(pool: Pool, file: string): Promise<BackupSummar
     if (!header) throw new BackupRefused(`${file} is empty.`);
     // The change numbers go on from the last one restored, so cursors held by replicas stay valid.
     await tx.query(`SELECT setval('changes_version_seq', coalesce((SELECT max(version) FROM changes), 0) + 1, false)`);
+    await tx.query(`SELECT setval('audit_id_seq', coalesce((SELECT max(id) FROM audit), 0) + 1, false)`);
     return { schema: HUB_SCHEMA_VERSION, rows };
   });
 }

@@ -6,7 +6,9 @@ import { connectHubDatabase } from './database';
 import { registerDevice } from './devices';
 import { loadDemoDirectoryIfEmpty } from './directory';
 import { HubArgsError, HUB_USAGE, parseHubArgs } from './args';
+import { createHubMailer, createSecretBox, loadSecretKey } from './mail';
 import { createHubServer } from './server';
+import { hubServices } from './services';
 import { defaultDataDir } from '../paths';
 
 async function main(): Promise<void> {
@@ -53,8 +55,21 @@ async function main(): Promise<void> {
     );
     if (loaded > 0) console.log(`hub: loaded the demo directory (${loaded} companies)`);
   }
-  const server = createHubServer({ pool: db.pool, tls, log: console.error });
-  const stop = () => server.close(() => void db.close().then(() => process.exit(0)));
+  const box = createSecretBox(loadSecretKey(dataDir));
+  const mailer = createHubMailer({
+    pool: db.pool,
+    box,
+    settings: args.mail,
+    password: process.env['HUB_SMTP_PASSWORD'] ?? null,
+    log: console.error,
+  });
+  mailer.start();
+  const services = hubServices({ box, mailQueued: () => mailer.kick() });
+  const server = createHubServer({ pool: db.pool, tls, log: console.error, services });
+  const stop = () => {
+    mailer.stop();
+    server.close(() => void db.close().then(() => process.exit(0)));
+  };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
   server.on('error', (error: NodeJS.ErrnoException) => {

@@ -9,7 +9,10 @@ export type HubErrorCode =
   | 'forbidden'
   | 'mutation-gap'
   | 'rate-limited'
-  | 'unsupported-media-type';
+  | 'unsupported-media-type'
+  | 'invalid-credentials'
+  | 'access-not-open'
+  | 'too-many-attempts';
 
 const STATUS: Record<HubErrorCode, number> = {
   'invalid-input': 400,
@@ -21,6 +24,9 @@ const STATUS: Record<HubErrorCode, number> = {
   'mutation-gap': 409,
   'rate-limited': 429,
   'unsupported-media-type': 415,
+  'invalid-credentials': 401,
+  'access-not-open': 403,
+  'too-many-attempts': 429,
 };
 
 export class HubError extends Error {

@@ -9,16 +9,22 @@ import { accessRequestSchema, companyFileSchema, coforHelpSchema } from '../../p
 import { HELP_SCHEMAS } from '../../preload/contract/schemas/help';
 import { LANGS } from '../../preload/contract/languages';
 import type { Device, DeviceKind } from './devices';
+import { applyDeskDecide, deskDecideArgs } from './decisions';
+import type { HubServices } from './services';
 
 /** What a mutation answered: done (with what the workstation shows), or refused with a reason. */
 export type IntentResult =
   | { ok: true; value: Record<string, unknown> }
-  | { ok: false; error: { code: string; fields?: Record<string, string>; message: string } };
+  | {
+      ok: false;
+      error: { code: string; fields?: Record<string, string>; details?: Record<string, string>; message: string };
+    };
 
 /** An intent checks every rule before it writes: a refusal is an answer, not a rollback. */
 export interface IntentContext {
   tx: PoolClient;
   device: Device;
+  services: HubServices;
   /** Records a change for the replicas that may see it. */
   change(
     audience: 'public' | 'desk' | `device:${string}`,
@@ -135,6 +141,11 @@ export const INTENTS = {
       return { ok: true, value: { reference: args.reference, receivedAt: at } };
     },
   } satisfies Intent<z.infer<typeof submitRequestArgs>>,
+  deskDecide: {
+    from: ['desk'],
+    args: deskDecideArgs,
+    apply: applyDeskDecide,
+  } satisfies Intent<z.infer<typeof deskDecideArgs>>,
 } as const;
 
 export type IntentName = keyof typeof INTENTS;

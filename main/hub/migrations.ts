@@ -65,6 +65,68 @@ export const HUB_MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql:
       ALTER TABLE mutations ADD COLUMN fingerprint text;
     `,
   },
+  {
+    version: 3,
+    name: 'desk decisions, accounts, sessions, the e-mail outbox',
+    sql: `
+      -- A request's one decision: the first desk decision to reach the hub (the hub's clock).
+      ALTER TABLE requests ADD COLUMN decision text, ADD COLUMN decided_by text,
+        ADD COLUMN decided_at timestamptz;
+      CREATE TABLE accounts (
+        login text PRIMARY KEY CHECK (login ~ '^V[0-9]{6}$'),
+        cofor text NOT NULL REFERENCES companies (cofor),
+        full_name text NOT NULL,
+        email text NOT NULL,
+        role text NOT NULL CHECK (role IN ('user', 'plsa')),
+        state text NOT NULL DEFAULT 'active' CHECK (state IN ('active', 'blocked', 'deactivated')),
+        password_hash text,
+        temporary_hash text,
+        temporary_expires_at timestamptz,
+        must_change boolean NOT NULL DEFAULT true,
+        failures integer NOT NULL DEFAULT 0,
+        last_failure_at timestamptz,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      -- Login attempts are counted per typed login, known or not (no enumeration by counting).
+      CREATE TABLE login_attempts (
+        login text PRIMARY KEY,
+        failures integer NOT NULL,
+        last_failure_at timestamptz NOT NULL
+      );
+      CREATE TABLE sessions (
+        token_hash text PRIMARY KEY,
+        login text NOT NULL REFERENCES accounts (login),
+        device_id text NOT NULL REFERENCES devices (id),
+        must_change boolean NOT NULL,
+        expires_at timestamptz NOT NULL
+      );
+      CREATE TABLE audit (
+        id bigserial PRIMARY KEY,
+        at timestamptz NOT NULL DEFAULT now(),
+        actor text NOT NULL,
+        action text NOT NULL,
+        details jsonb NOT NULL DEFAULT '{}'
+      );
+      -- E-mails the hub sends. A secret (a temporary password) is kept encrypted until sent,
+      -- then erased; several hubs share the work (FOR UPDATE SKIP LOCKED).
+      CREATE TABLE outbox (
+        id uuid PRIMARY KEY,
+        kind text NOT NULL,
+        to_address text NOT NULL,
+        lang text NOT NULL,
+        subject text NOT NULL,
+        body text NOT NULL,
+        secret bytea,
+        state text NOT NULL DEFAULT 'queued' CHECK (state IN ('queued', 'sent', 'failed')),
+        attempts integer NOT NULL DEFAULT 0,
+        next_attempt_at timestamptz NOT NULL DEFAULT now(),
+        last_error text,
+        queued_at timestamptz NOT NULL DEFAULT now(),
+        sent_at timestamptz
+      );
+      CREATE INDEX outbox_due ON outbox (next_attempt_at) WHERE state = 'queued';
+    `,
+  },
 ];
 
 export const HUB_SCHEMA_VERSION = HUB_MIGRATIONS.at(-1)!.version;

@@ -9,6 +9,8 @@ import { z } from 'zod';
 import { deviceOfToken, registerDevice } from './devices';
 import { HubError } from './hub-error';
 import { HUB_SCHEMA_VERSION } from './migrations';
+import { hubChangePassword, hubLogin, loginBody, passwordBody } from './accounts';
+import { hubServices, type HubServices } from './services';
 import { pullChanges, pushBody, pushMutations, type PushHooks } from './sync';
 
 /** A push carries its attachments: a 5 MB document is 6.7 MB of base64, plus the form. */
@@ -21,6 +23,8 @@ export interface HubServerOptions {
   anonymousPerMinute?: number;
   log?: (line: string) => void;
   hooks?: PushHooks;
+  /** The secret key, account rules and mailer (defaults: a key for this process, no mailer). */
+  services?: HubServices;
 }
 
 const registerBody = z.strictObject({ kind: z.literal('supplier') });
@@ -92,6 +96,7 @@ export function createHubServer(options: HubServerOptions): Server {
   const { pool } = options;
   const limit = anonymousLimiter(options.anonymousPerMinute ?? 30);
   const log = options.log ?? (() => {});
+  const services = options.services ?? hubServices();
 
   async function route(req: IncomingMessage, url: URL): Promise<unknown> {
     const path = url.pathname;
@@ -118,7 +123,24 @@ export function createHubServer(options: HubServerOptions): Server {
             'forbidden',
             `This push is from device ${body.deviceId}, but its token is another device's: register this workstation again.`,
           );
-        return pushMutations(pool, device, body, options.hooks);
+        return pushMutations(pool, device, body, options.hooks, services);
+      }
+      case 'POST /sessions': {
+        // A person logs in through their workstation: the hub holds the hashes.
+        const device = await deviceOfToken(pool, bearer(req));
+        return hubLogin(pool, device, parse(loginBody, await readBody(req)), services.accounts);
+      }
+      case 'POST /password': {
+        const device = await deviceOfToken(pool, bearer(req));
+        const answer = await hubChangePassword(
+          pool,
+          services.box,
+          device,
+          parse(passwordBody, await readBody(req)),
+          services.accounts,
+        );
+        services.mailQueued();
+        return answer;
       }
       case 'GET /pull': {
         const device = await deviceOfToken(pool, bearer(req));

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { Device } from './devices';
 import { HubError } from './hub-error';
 import { INTENTS, isIntent, type IntentContext, type IntentResult } from './intents';
+import { hubServices, type HubServices } from './services';
 
 export const MAX_MUTATIONS_PER_PUSH = 500;
 
@@ -60,11 +61,14 @@ export interface PushHooks {
 // slower transaction commits later under a smaller number.
 export const CHANGES_LOCK = 4650_0002;
 
+let defaultServices: HubServices | null = null;
+
 export async function pushMutations(
   pool: Pool,
   device: Device,
   body: PushBody,
   hooks: PushHooks = {},
+  services: HubServices = (defaultServices ??= hubServices()),
 ): Promise<PushAnswer> {
   const results: PushAnswer['results'] = [];
   let lastMutationId = device.lastMutationId;
@@ -96,7 +100,7 @@ export async function pushMutations(
       if (mutation.id !== last + 1) return { kind: 'gap' as const, last };
 
       const changes: Change[] = [];
-      const result = await applyIntent(tx, device, mutation.name, mutation.args, changes);
+      const result = await applyIntent(tx, device, services, mutation.name, mutation.args, changes);
       if (!result.ok) changes.length = 0; // a refusal changes nothing anyone sees
       // The mutation's answer, its changes and the device's new last id in one statement (one
       // round trip): the changes lock is taken (by the join on "l") before their numbers are.
@@ -113,6 +117,7 @@ export async function pushMutations(
       return { kind: 'applied' as const, last: mutation.id, result };
     });
     lastMutationId = outcome.last;
+    if (outcome.kind === 'applied' && outcome.result.ok) services.mailQueued(); // committed: the mailer sees it
     if (outcome.kind === 'gap') {
       throw new HubError(
         'mutation-gap',
@@ -136,6 +141,7 @@ interface Change {
 async function applyIntent(
   tx: PoolClient,
   device: Device,
+  services: HubServices,
   name: string,
   rawArgs: unknown,
   changes: Change[],
@@ -153,6 +159,7 @@ async function applyIntent(
   const ctx: IntentContext = {
     tx,
     device,
+    services,
     change(audience, entity, entityId, data) {
       changes.push({ audience, entity, entity_id: entityId, data });
       return Promise.resolve();

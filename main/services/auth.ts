@@ -17,6 +17,7 @@ import { DESK_USERNAME } from '../../preload/contract/schemas/desk';
 import type { DeskRepository } from '../store/desk';
 import type { DeskGuard } from './desk-guard';
 import type { SessionPrincipal } from './principal';
+import type { HubAccounts } from './hub-accounts';
 
 export interface AuthDeps {
   db: Db;
@@ -27,6 +28,8 @@ export interface AuthDeps {
   config: AccountsConfig;
   desk: DeskRepository;
   now: () => Date;
+  /** Set on a workstation that may be linked to a hub: V logins are then verified by the hub. */
+  hubAccounts?: HubAccounts;
   /** The password check (scrypt); tests count its calls to prove every attempt costs the same. */
   verifyPassword?: (password: string, hash: string) => Promise<boolean>;
 }
@@ -218,12 +221,55 @@ export function createAuthService(deps: AuthDeps) {
     return { changed: true as const, otherSessionsEnded: ended };
   }
 
+  /** A new password holds: the caller's session stays, the others end, remembered devices log in
+   * again, and it is audited. Standalone, the hash is kept here and the notice queued; linked to
+   * a hub, the hub keeps the hash and sends the notice. */
+  function recordPasswordChange(
+    caller: { account: AccountRow; tokenHash: string },
+    at: Date,
+    local: { hash: string; lang: ReturnType<typeof mailLang> } | null,
+  ): number {
+    const { account } = caller;
+    return db.transaction(() => {
+      if (local) accounts.setPassword(account.id, local.hash, false, at);
+      accounts.clearSessionMustChange(caller.tokenHash);
+      const others = accounts.endSessions(account.id, caller.tokenHash);
+      accounts.forgetAllDevices(account.id);
+      accounts.audit(
+        { companyId: account.companyId, actor: account.login, action: 'password-changed', targetLogin: account.login },
+        at,
+      );
+      if (local) {
+        const notice = mails.passwordChanged(local.lang, account.login, at.toISOString());
+        mailer.queue({ kind: 'password-changed', to: account.email, lang: local.lang, ...notice }, at);
+      }
+      return others;
+    })();
+  }
+
+  /** A linked workstation: the hub checks the password and says whether it must change. Not
+   * remembered: a remembered device would log in without the hub. */
+  async function loginThroughHub(hub: HubAccounts, login: string, password: string): Promise<SessionStart> {
+    const at = now();
+    const { account, session } = await hub.login(login, password, at);
+    const token = startSession(account, session.mustChangePassword, at);
+    hub.holdSession(hashToken(token), session.session);
+    return {
+      session: token,
+      account: accountView(account),
+      mustChangePassword: session.mustChangePassword,
+      remembered: false,
+      rememberProblem: null,
+    };
+  }
+
   return {
     async login(input: { login: string; password: string; remember: boolean }): Promise<SessionStart> {
       const login = normaliseLogin(input.login);
       const username = input.login.trim().toLowerCase();
       if (!login && DESK_USERNAME.test(username)) return deskLogin(username, input.password);
       if (!login) throw fieldError('invalid-input', 'login', 'login.format', 'A login is V followed by 6 digits.');
+      if (deps.hubAccounts?.linked()) return loginThroughHub(deps.hubAccounts, login, input.password);
       const at = now();
       const failures = reserveAttempt(login, at);
       const account = accounts.byLogin(login);
@@ -257,6 +303,7 @@ export function createAuthService(deps: AuthDeps) {
     logout(input: { session: string }): { ended: boolean } {
       accounts.endSession(hashToken(input.session));
       deps.desk.endSession(hashToken(input.session));
+      deps.hubAccounts?.endSession(hashToken(input.session));
       return { ended: true };
     },
 
@@ -333,6 +380,17 @@ export function createAuthService(deps: AuthDeps) {
       const caller = principal.caller;
       const { account } = caller;
       const at = now();
+      if (deps.hubAccounts?.linked()) {
+        // The hub checks the current password and the policy, keeps the hash, and sends the notice.
+        await deps.hubAccounts.changePassword(caller.tokenHash, {
+          currentPassword: input.currentPassword,
+          newPassword: input.newPassword,
+          lang: mailLang(input.lang),
+        });
+        const ended = recordPasswordChange(caller, at, null);
+        await secrets.delete(`${REMEMBER_PREFIX}${account.login}`).catch(() => false);
+        return { changed: true as const, otherSessionsEnded: ended };
+      }
       // After a temporary password the session itself proves identity; otherwise ask again.
       if (
         !caller.mustChangePassword &&
@@ -356,24 +414,7 @@ export function createAuthService(deps: AuthDeps) {
       }
       const hash = await hashPassword(input.newPassword, config.hashCost);
       const lang = mailLang(input.lang);
-      const notice = mails.passwordChanged(lang, account.login, at.toISOString());
-      const ended = db.transaction(() => {
-        accounts.setPassword(account.id, hash, false, at);
-        accounts.clearSessionMustChange(caller.tokenHash);
-        const others = accounts.endSessions(account.id, caller.tokenHash);
-        accounts.forgetAllDevices(account.id); // a remembered device must log in again with the new password
-        accounts.audit(
-          {
-            companyId: account.companyId,
-            actor: account.login,
-            action: 'password-changed',
-            targetLogin: account.login,
-          },
-          at,
-        );
-        mailer.queue({ kind: 'password-changed', to: account.email, lang, ...notice }, at);
-        return others;
-      })();
+      const ended = recordPasswordChange(caller, at, { hash, lang });
       mailer.kick();
       await secrets.delete(`${REMEMBER_PREFIX}${account.login}`).catch(() => false);
       return { changed: true as const, otherSessionsEnded: ended };

@@ -10,6 +10,7 @@ import { fieldError, PortalError } from './errors';
 import { generateLogin } from '../portal/accounts/login-id';
 import { generateTemporaryPassword, temporaryPasswordExpiry } from '../portal/accounts/temporary-password';
 import { generateCofor } from '../portal/desk/cofor';
+import { DECISION_ACCEPTS, DECISION_OF } from '../portal/desk/decisions';
 import { fillTemplate, type DeskTemplates } from '../portal/desk/templates';
 import type { CompanySearchIndex } from '../portal/directory/search-index';
 import { mails, mailLang } from '../portal/mail/templates';
@@ -17,10 +18,11 @@ import { hashPassword } from '../secrets/password-hasher';
 import { SecretStoreUnavailable, type SecretStore } from '../secrets/secret-store';
 import type { AccountsRepository } from '../store/accounts';
 import type { Db } from '../store/database';
-import type { Decision, DeskRepository, QueueRow } from '../store/desk';
+import type { DeskRepository, QueueRow } from '../store/desk';
 import type { DirectoryRepository } from '../store/directory';
 import { outboxSecretKey, type OutboxRepository } from '../store/outbox';
 import type { RequestsRepository } from '../store/requests';
+import type { HubQueue } from '../store/hub-queue';
 import type { AccountsConfig } from './accounts-config';
 import type { DeskCaller } from './desk-guard';
 import type { Lang } from '../../preload/contract/languages';
@@ -39,17 +41,18 @@ export interface DecisionDeps {
   config: AccountsConfig;
   kick: () => void;
   now: () => Date;
+  /** A workstation linked to a hub sends each decision there too, where the first one wins. */
+  hub?: Pick<HubQueue, 'link' | 'enqueueIfLinked'>;
 }
 
-const ACCEPTS: Record<DeskDecision['kind'], readonly string[]> = {
-  'answer-cofor': ['cofor-help'],
-  'reference-file': ['company-file'],
-  'decline-file': ['company-file'],
-  'validate-access': ['access-request'],
-  'reject-access': ['access-request'],
-  unblock: ['blocked-access'],
-  answer: ['help', 'blocked-access', 'find-plsa', 'cofor-help', 'company-file', 'access-request'],
-};
+/** An answer to the supplier, as the templates wrote it. */
+interface AnswerMail {
+  kind: string;
+  to: string;
+  lang: 'en' | 'fr';
+  subject: string;
+  body: string;
+}
 
 interface NewPlsa {
   login: string;
@@ -65,17 +68,6 @@ export interface HandOver {
   login: string;
   temporaryPassword: string;
 }
-
-/** The decision each kind records on the request (a decided request is final). */
-const DECISION_OF: Record<DeskDecision['kind'], Decision> = {
-  'answer-cofor': 'answered',
-  'reference-file': 'referenced',
-  'decline-file': 'declined',
-  'validate-access': 'validated',
-  'reject-access': 'rejected',
-  unblock: 'unblocked',
-  answer: 'answered',
-};
 
 export function createDeskDecisions(deps: DecisionDeps) {
   const { db, desk, accounts, directory, outbox, requests, now } = deps;
@@ -158,6 +150,10 @@ export function createDeskDecisions(deps: DecisionDeps) {
     );
   }
 
+  /** Linked to a hub: the hub sends the answers, makes the PLSA accounts, and settles which
+   * decision counts; this workstation shows its own decision until the hub's truth arrives. */
+  const linked = () => Boolean(deps.hub?.link());
+
   function answer(
     row: QueueRow,
     key: Parameters<typeof fillTemplate>[1],
@@ -165,16 +161,28 @@ export function createDeskDecisions(deps: DecisionDeps) {
     actor: string,
     at: Date,
     to?: string,
-  ): void {
+  ): AnswerMail | null {
     const recipient = to ?? requesterOf(row).email;
-    const mail = fillTemplate(deps.templates(), key, row.lang, { reference: row.reference, ...values });
-    if (recipient)
-      outbox.queue(
-        { kind: `desk-${key}`, to: recipient, lang: mailLang(row.lang), subject: mail.subject, body: mail.body },
-        at,
-      );
+    const filled = fillTemplate(deps.templates(), key, row.lang, { reference: row.reference, ...values });
+    const mail = recipient
+      ? { kind: `desk-${key}`, to: recipient, lang: mailLang(row.lang), subject: filled.subject, body: filled.body }
+      : null;
+    if (mail && !linked()) outbox.queue(mail, at);
     requests.record(row.id, 'answered', at, key);
     desk.setDeskState(row.id, 'done', actor);
+    return mail;
+  }
+
+  /** Queues the decision for the hub, in the deciding transaction (nothing when standalone). */
+  function toHub(
+    row: QueueRow,
+    decision: DeskDecision,
+    actor: string,
+    mail: AnswerMail | null,
+    at: Date,
+    extra: { cofor?: string } = {},
+  ): void {
+    deps.hub?.enqueueIfLinked('deskDecide', { reference: row.reference, decision, agent: actor, mail, ...extra }, at);
   }
 
   return {
@@ -185,12 +193,12 @@ export function createDeskDecisions(deps: DecisionDeps) {
         decision: DeskDecision;
       },
       caller: DeskCaller,
-    ): Promise<{ reference: string; cofor?: string; logins?: string[]; handOver?: HandOver[] }> {
+    ): Promise<{ reference: string; cofor?: string; logins?: string[]; handOver?: HandOver[]; viaHub?: boolean }> {
       const actor = caller.agent.username;
       const row = desk.request(input.reference);
       if (!row) throw fieldError('not-found', 'reference', 'reference.unknown', 'No request has this reference.');
       const decision = input.decision;
-      if (!ACCEPTS[decision.kind].includes(row.kind))
+      if (!DECISION_ACCEPTS[decision.kind].includes(row.kind))
         throw new PortalError('conflict', `A ${row.kind} request cannot be decided with ${decision.kind}.`);
       const at = now();
       const earlier = desk.decisionOf(row.id);
@@ -211,13 +219,14 @@ export function createDeskDecisions(deps: DecisionDeps) {
             claim(row, decision.kind, actor, at);
             // The request now belongs to the company found: its panel shows that company.
             if (company) desk.linkCompany(row.id, company.id);
-            answer(
+            const mail = answer(
               row,
               company ? 'cofor-found' : 'cofor-not-found',
               { cofor: company?.cofor ?? '', companyName: company?.legalName ?? String(payload['companyName'] ?? '') },
               actor,
               at,
             );
+            toHub(row, decision, actor, mail, at);
             audit('answered-cofor', { state: row.deskState }, { state: 'done', cofor: company?.cofor ?? null });
           })();
           deps.kick();
@@ -243,7 +252,8 @@ export function createDeskDecisions(deps: DecisionDeps) {
               at,
             );
             desk.linkCompany(row.id, id);
-            answer(row, 'file-referenced', { cofor, companyName: str('legalName') }, actor, at);
+            const mail = answer(row, 'file-referenced', { cofor, companyName: str('legalName') }, actor, at);
+            toHub(row, decision, actor, mail, at, { cofor });
             audit('referenced', { state: row.deskState, cofor: null }, { state: 'done', cofor }, id);
             return id;
           })();
@@ -265,7 +275,7 @@ export function createDeskDecisions(deps: DecisionDeps) {
             if (decision.kind === 'reject-access' && row.companyId !== null)
               directory.setAccess(row.companyId, 'not-requested', at);
             const key = decision.kind === 'decline-file' ? 'file-declined' : 'access-rejected';
-            answer(
+            const mail = answer(
               row,
               key,
               {
@@ -276,6 +286,7 @@ export function createDeskDecisions(deps: DecisionDeps) {
               actor,
               at,
             );
+            toHub(row, decision, actor, mail, at);
             audit(decision.kind, { state: row.deskState }, { state: 'done', reason: decision.reason });
           })();
           deps.kick();
@@ -285,6 +296,22 @@ export function createDeskDecisions(deps: DecisionDeps) {
           const company = row.cofor ? directory.companyByCofor(row.cofor) : null;
           if (!company || company.access !== 'requested')
             throw new PortalError('conflict', 'The company is not waiting for access.');
+          const legal = payload['legalRepresentative'] as { email: string } | undefined;
+          if (linked()) {
+            // The hub makes the PLSA's login and e-mails its temporary password, if this
+            // decision is the first to reach it; the answer's {logins} is filled there.
+            db.transaction(() => {
+              claim(row, decision.kind, actor, at);
+              if (directory.companyByCofor(company.cofor)?.access !== 'requested')
+                throw new PortalError('conflict', 'The company is not waiting for access.');
+              directory.setAccess(company.id, 'open', at);
+              const values = { cofor: company.cofor, companyName: company.legalName };
+              toHub(row, decision, actor, answer(row, 'access-validated', values, actor, at, legal?.email), at);
+              audit('validated-access', { access: 'requested' }, { access: 'open', plsa: 'by the hub' }, company.id);
+            })();
+            deps.kick();
+            return { reference: row.reference, viaHub: true };
+          }
           const people = [payload['plsa'] as { fullName: string; email: string }];
           const prepared = await Promise.all(people.map(() => preparePlsa(at)));
           try {
@@ -294,7 +321,6 @@ export function createDeskDecisions(deps: DecisionDeps) {
                 throw new PortalError('conflict', 'The company is not waiting for access.');
               directory.setAccess(company.id, 'open', at);
               people.forEach((person, i) => createPlsa(company.id, person, prepared[i]!, row.lang, actor, at));
-              const legal = payload['legalRepresentative'] as { email: string } | undefined;
               answer(
                 row,
                 'access-validated',
@@ -322,6 +348,17 @@ export function createDeskDecisions(deps: DecisionDeps) {
           return { reference: row.reference, logins: prepared.map((p) => p.login), ...handOverOf(prepared) };
         }
         case 'unblock': {
+          if (linked()) {
+            // The accounts are on the hub: it unblocks, or refuses if the account is not blocked there.
+            db.transaction(() => {
+              claim(row, decision.kind, actor, at);
+              const mail = answer(row, 'unblocked', { logins: String(payload['login'] ?? '') }, actor, at);
+              toHub(row, decision, actor, mail, at);
+              audit('unblocked', { state: 'blocked' }, { state: 'active' });
+            })();
+            deps.kick();
+            return { reference: row.reference, viaHub: true };
+          }
           const account = accounts.byLogin(String(payload['login'] ?? ''));
           if (!account) throw new PortalError('not-found', 'The account of this request no longer exists.');
           db.transaction(() => {
@@ -337,7 +374,7 @@ export function createDeskDecisions(deps: DecisionDeps) {
         case 'answer': {
           db.transaction(() => {
             claim(row, decision.kind, actor, at);
-            answer(row, 'answer', { message: decision.message }, actor, at);
+            toHub(row, decision, actor, answer(row, 'answer', { message: decision.message }, actor, at), at);
             audit('answered', { state: row.deskState }, { state: 'done' });
           })();
           deps.kick();

@@ -1,5 +1,7 @@
 // The workstation's side of the hub's API v1 (main/hub/server.ts). Tokens go in the
 // Authorization header; an unreachable hub is "offline", never an error to show as a failure.
+import type { HubSession } from '../hub/accounts';
+
 export class HubUnreachable extends Error {}
 
 export class HubRefused extends Error {
@@ -52,6 +54,11 @@ export function createHubClient(baseUrl: string, timeoutMs = 15_000) {
     push: (token: string, deviceId: string | null, mutations: Array<{ id: number; name: string; args: unknown }>) =>
       call<PushResult>('/push', { token, body: { ...(deviceId ? { deviceId } : {}), mutations } }),
     pull: (token: string, cursor: number) => call<PullResult>(`/pull?cursor=${cursor}`, { token }),
+    login: (token: string, body: { login: string; password: string }) => call<HubSession>('/sessions', { token, body }),
+    changePassword: (
+      token: string,
+      body: { session: string; currentPassword: string; newPassword: string; lang: 'en' | 'fr' },
+    ) => call<{ changed: true; otherSessionsEnded: number }>('/password', { token, body }),
   };
 }
 export type HubClient = ReturnType<typeof createHubClient>;

@@ -46,6 +46,36 @@ export function createSyncWorker(deps: {
     'INSERT INTO documents (id, submission_id, media_type, original_name, size, content) VALUES (?, ?, ?, ?, ?, ?)',
   );
 
+  // The hub's decision on a request replaces this desk's own (the first to reach the hub won).
+  const applyDecision = db.prepare<[string, string, string, string]>(
+    `UPDATE submissions SET decision = ?, decided_by = ?, decided_at = ?, desk_state = 'done' WHERE reference = ?`,
+  );
+  // The supplier's own request, answered by a desk through the hub: My requests says so.
+  const answered = db.prepare<[string, string]>(
+    `INSERT INTO request_events (submission_id, at, state, detail)
+     SELECT id, ?, 'answered', NULL FROM submissions WHERE reference = ? AND state <> 'answered'`,
+  );
+  const markAnswered = db.prepare<[string]>(`UPDATE submissions SET state = 'answered' WHERE reference = ?`);
+  // A desk decision the hub refused because another came first: the request's history says who.
+  const overruled = db.prepare<[string, string, string, string]>(
+    `INSERT INTO audit_log (at, company_id, actor, action, details)
+     SELECT ?, company_id, ?, 'desk-overruled', ? FROM submissions WHERE reference = ?`,
+  );
+
+  function noteRefusal(mutation: { name: string; args: Record<string, unknown> }, result: unknown, at: Date) {
+    const error = (result as { error?: { code?: string; details?: Record<string, string> } }).error;
+    if (mutation.name !== 'deskDecide' || error?.code !== 'already-decided') return;
+    const reference = String(mutation.args['reference']);
+    const mine = (mutation.args['decision'] as { kind?: string } | undefined)?.kind ?? '';
+    const theirs = error.details ?? {};
+    overruled.run(
+      at.toISOString(),
+      theirs['by'] ?? 'hub',
+      JSON.stringify({ reference, mine, agent: mutation.args['agent'], ...theirs }),
+      reference,
+    );
+  }
+
   function applyRequest(data: Record<string, unknown>) {
     const payload = { ...(data['payload'] as Record<string, unknown>) };
     const files: Array<{ name: string; bytes: Buffer }> = [];
@@ -106,6 +136,13 @@ export function createSyncWorker(deps: {
             change.id,
           );
         } else if (change.entity === 'request') applyRequest(change.data);
+        else if (change.entity === 'request-decision') {
+          const d = change.data as { decision: string; by: string; at: string };
+          applyDecision.run(d.decision, d.by, new Date(d.at).toISOString(), change.id);
+        } else if (change.entity === 'request-status' && change.data['state'] === 'answered') {
+          if (answered.run(new Date(String(change.data['at'])).toISOString(), change.id).changes > 0)
+            markAnswered.run(change.id);
+        }
       }
     })();
   }
@@ -133,7 +170,13 @@ export function createSyncWorker(deps: {
             throw error;
           });
         const at = now();
-        for (const r of answer.results ?? []) queue.settle(r.id, r.result.ok, r.result, at);
+        db.transaction(() => {
+          for (const r of answer.results ?? []) {
+            queue.settle(r.id, r.result.ok, r.result, at);
+            const sent = batch.find((m) => m.mutationId === r.id);
+            if (!r.result.ok && sent) noteRefusal(sent, r.result, at); // a settled one is never pushed again
+          }
+        })();
         if ('continueFrom' in answer) queue.continueFrom(answer.continueFrom);
         else if ((answer.results ?? []).length === 0) break;
       }
@@ -190,6 +233,14 @@ export function createSyncWorker(deps: {
   let kicked: ReturnType<typeof setTimeout> | null = null;
   return {
     syncNow,
+    /** Calls the hub as this device (registering it first if needed): a login, say. */
+    async call<T>(fn: (client: HubClient, token: string) => Promise<T>): Promise<T> {
+      const link = queue.link();
+      if (!link) throw new HubUnreachable('This workstation is not linked to a hub.');
+      const client = createHubClient(link.url);
+      const { token } = await device(link, client);
+      return fn(client, token);
+    },
     /** Something was queued: push it shortly (after the transaction that queued it commits). */
     kick(): void {
       if (stopped || kicked) return;

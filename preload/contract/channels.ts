@@ -122,6 +122,8 @@ export const CHANNELS = {
     cofor?: string;
     logins?: string[];
     handOver?: DeskHandOver[];
+    /** Linked to a hub: the hub makes the PLSA's login and e-mails its password. */
+    viaHub?: boolean;
   }>(),
   deskReplacePlsa: channel('desk', D.deskReplacePlsa).answers<{ login: string; handOver?: DeskHandOver[] }>(),
   /** Starts a directory import; its file follows in numbered chunks (deskImportChunk). */

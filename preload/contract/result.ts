@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'unauthenticated', // no session, or it ended (signed out, expired, password changed elsewhere)
   'forbidden', // signed in, but this needs another role (a PLSA) or another company
   'keychain-unavailable', // the OS keychain cannot be reached: nothing is remembered
+  'needs-hub', // this needs the portal hub (a login on a linked workstation), which cannot be reached now
   'unavailable', // the engine could not be reached (browser mode: host stopped or network down)
   'internal', // a bug or an unreadable store; details go to the log, never to the caller
 ] as const;

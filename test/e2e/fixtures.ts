@@ -184,9 +184,16 @@ export async function chooseLanguage(page: Page, code: string): Promise<void> {
 export const AGENT = { username: 'desk.ana', password: 'orange kettle mountain river' } as const;
 
 /** The first desk agent is created from the command line, as the README says (once per host). */
-export function createAgent(host: Host): void {
+export function createAgent(
+  host: Host,
+  agent: { username: string; password: string; name: string; email: string } = {
+    ...AGENT,
+    name: 'Ana Assist',
+    email: 'ana@assist.example',
+  },
+): void {
   const db = new Database(join(host.dataDir, 'portal.sqlite'), { readonly: true });
-  const exists = createDeskRepository(db).agentByUsername(AGENT.username) !== null;
+  const exists = createDeskRepository(db).agentByUsername(agent.username) !== null;
   db.close();
   if (exists) return;
   execFileSync(
@@ -197,13 +204,13 @@ export function createAgent(host: Host): void {
       '--data-dir',
       host.dataDir,
       '--username',
-      AGENT.username,
+      agent.username,
       '--name',
-      'Ana Assist',
+      agent.name,
       '--email',
-      'ana@assist.example',
+      agent.email,
     ],
-    { input: `${AGENT.password}\n` },
+    { input: `${agent.password}\n` },
   );
 }
 

@@ -22,6 +22,8 @@ import {
   type Host,
 } from './fixtures';
 import { testHub, type TestHub } from './hub';
+import { startSmtp, type TestSmtp } from '../fixtures/smtp';
+import { tcpProxy, type TcpProxy } from '../fixtures/tcp-proxy';
 
 interface Workstation extends Host {
   process: ChildProcess;
@@ -59,13 +61,46 @@ async function syncAndShow(desk: Page, reference: string): Promise<void> {
   }).toPass({ timeout: 30_000 });
 }
 
+/** A desk agent logs in on a desk PC and waits for the queue. */
+async function deskLogIn(desk: Page, pc: Host, agent: { username: string; password: string }): Promise<void> {
+  await desk.goto(pc.url);
+  await desk.evaluate(() => (location.hash = '#/login'));
+  await desk.getByLabel('Login', { exact: true }).fill(agent.username);
+  await desk.getByLabel('Password', { exact: true }).fill(agent.password);
+  await desk.getByRole('button', { name: 'Log in' }).click();
+  await expect(desk.getByRole('heading', { name: 'Assistance queue' })).toBeVisible({ timeout: 20_000 });
+}
+
+/** Presses the header's sync button until the hub answers and nothing waits. */
+async function syncUntilOnline(page: Page): Promise<void> {
+  const sync = page.getByTestId('sync-indicator');
+  await expect(async () => {
+    await sync.click();
+    await expect(sync).toHaveAttribute('aria-busy', 'false');
+    await expect(sync).toContainText('Hub: online', { timeout: 2_000 });
+    await expect(sync).not.toContainText('to sync', { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+}
+
+const BOB = {
+  username: 'desk.bob',
+  password: 'purple window harbour snow',
+  name: 'Bob Assist',
+  email: 'bob@assist.example',
+};
+
 let hub: TestHub;
+let smtp: TestSmtp;
+const proxies: TcpProxy[] = [];
 test.beforeEach(async () => {
-  hub = await testHub();
+  smtp = await startSmtp();
+  hub = await testHub({ smtpPort: smtp.port });
 });
 test.afterEach(async () => {
+  await Promise.all(proxies.splice(0).map((p) => p.close()));
   await hub.stop();
   hub.remove();
+  await smtp.stop();
 });
 
 test("an access request sent while the hub is stopped reaches the desk's queue when the hub starts", async ({
@@ -93,12 +128,7 @@ test("an access request sent while the hub is stopped reaches the desk's queue w
     // The desk's PC, in another browser: after its sync, the request is in its queue.
     createAgent(deskPc);
     const desk = await browser.newPage();
-    await desk.goto(deskPc.url);
-    await desk.evaluate(() => (location.hash = '#/login'));
-    await desk.getByLabel('Login', { exact: true }).fill(AGENT.username);
-    await desk.getByLabel('Password', { exact: true }).fill(AGENT.password);
-    await desk.getByRole('button', { name: 'Log in' }).click();
-    await expect(desk.getByRole('heading', { name: 'Assistance queue' })).toBeVisible({ timeout: 20_000 });
+    await deskLogIn(desk, deskPc, AGENT);
     await syncAndShow(desk, reference);
     await desk.getByRole('link', { name: reference }).click();
     await expect(desk.getByRole('heading', { name: `Request ${reference}` })).toBeVisible();
@@ -154,9 +184,164 @@ test('an agent links a standalone workstation to the hub from Settings; others o
 
   // A supplier on the same workstation sees where it syncs, and cannot change it.
   await signOut(page);
-  await logIn(page, host, DEMO.plsa.login, DEMO.plsa.password);
+  await logIn(page, host, DEMO.plsa.login, DEMO.plsa.password); // checked by the hub now
+  await expect(page.getByTestId('my-login')).toHaveText(DEMO.plsa.login);
   await page.evaluate(() => (location.hash = '#/settings'));
   await expect(page.getByLabel('Hub address')).toHaveValue(hub.url);
   await expect(page.getByLabel('Hub address')).toBeDisabled();
   await expect(page.getByRole('region', { name: 'Portal hub' }).getByRole('button', { name: 'Save' })).toHaveCount(0);
+});
+
+test("the desk validates while its link is down; on reconnect the supplier's PC shows the access open, and the new PLSA logs in with the hub's e-mailed password and must change it", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  await requireKeychain();
+  const deskToken = hub.registerDesk();
+  await hub.start();
+  const deskLink = await tcpProxy(hub.port); // the desk's own link to the hub, to pull out
+  proxies.push(deskLink);
+  const supplierPc = await workstation(hub.url);
+  const deskPc = await workstation(`http://127.0.0.1:${deskLink.port}`, { PORTAL_HUB_DESK_TOKEN: deskToken });
+  try {
+    const reference = await requestAccess(page, supplierPc);
+    await syncUntilOnline(page);
+
+    createAgent(deskPc);
+    const desk = await browser.newPage();
+    await deskLogIn(desk, deskPc, AGENT);
+    await syncAndShow(desk, reference);
+    await desk.getByRole('link', { name: reference }).click();
+
+    await deskLink.cut();
+    await desk.getByRole('button', { name: 'Validate: open the access' }).click();
+    await expect(desk.getByTestId('decision-outcome')).toContainText('the hub, which makes the PLSA login');
+    const deskSync = desk.getByTestId('sync-indicator');
+    await deskSync.click();
+    await expect(deskSync).toContainText('Hub: offline');
+    await expect(deskSync).toContainText('1 to sync');
+    expect(smtp.received).toHaveLength(0); // nothing leaves while the hub has not decided
+
+    await deskLink.restore();
+    await syncUntilOnline(desk);
+
+    // The supplier's PC, after its own sync, shows the access open.
+    await syncUntilOnline(page);
+    await page.evaluate(() => (location.hash = '#/access'));
+    await page.getByLabel('COFOR', { exact: true }).fill('A10002');
+    await page.getByRole('button', { name: 'Start analysis' }).click();
+    await expect(page.locator('[data-stage="access"]')).toHaveAttribute('data-status', 'done');
+
+    // The hub e-mailed the temporary password (and the legal representative the login).
+    await expect
+      .poll(() => smtp.received.filter((r) => r.envelopeTo.includes('pat@sample.example')).length, {
+        timeout: 20_000,
+      })
+      .toBe(1);
+    const text = smtp.received.find((r) => r.envelopeTo.includes('pat@sample.example'))!.mail.text ?? '';
+    const login = /V\d{6}/.exec(text)![0];
+    const temporary = /^\s+([A-Za-z0-9]{20})$/m.exec(text)![1]!;
+    await expect
+      .poll(
+        () =>
+          smtp.received.some((r) => r.envelopeTo.includes('lea@sample.example') && (r.mail.text ?? '').includes(login)),
+        {
+          timeout: 20_000,
+        },
+      )
+      .toBe(true);
+
+    await logIn(page, supplierPc, login, temporary);
+    await expect(page.getByRole('heading', { name: 'Choose a new password' })).toBeVisible({ timeout: 20_000 });
+    await page.getByLabel('New password', { exact: true }).fill('lantern ocean bicycle plum');
+    await page.getByLabel('New password again').fill('lantern ocean bicycle plum');
+    await page.getByRole('button', { name: 'Change my password' }).click();
+    await expect(page.getByText('Your password was changed')).toBeVisible();
+    await expect(page.getByTestId('my-login')).toHaveText(login);
+
+    // The new password is the hub's: it logs in again; the temporary one does not.
+    await signOut(page);
+    await logIn(page, supplierPc, login, temporary);
+    await expect(page.getByText('The login or the password is not right')).toBeVisible();
+    await logIn(page, supplierPc, login, 'lantern ocean bicycle plum');
+    await expect(page.getByTestId('my-login')).toHaveText(login);
+
+    // With the hub out of reach, logging in says plainly that it needs the hub.
+    await signOut(page);
+    await hub.stop();
+    await logIn(page, supplierPc, login, 'lantern ocean bicycle plum');
+    await expect(page.getByText('Logging in needs the portal hub')).toBeVisible({ timeout: 20_000 });
+    await desk.close();
+  } finally {
+    await supplierPc.close();
+    await deskPc.close();
+  }
+});
+
+test('two desks decide the same request while offline: the first to reach the hub wins, the other is told why', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  await requireKeychain();
+  const tokens = [hub.registerDesk(), hub.registerDesk()];
+  await hub.start();
+  const links = [await tcpProxy(hub.port), await tcpProxy(hub.port)];
+  proxies.push(...links);
+  const supplierPc = await workstation(hub.url);
+  const deskPcs = [
+    await workstation(`http://127.0.0.1:${links[0]!.port}`, { PORTAL_HUB_DESK_TOKEN: tokens[0]! }),
+    await workstation(`http://127.0.0.1:${links[1]!.port}`, { PORTAL_HUB_DESK_TOKEN: tokens[1]! }),
+  ];
+  try {
+    const reference = await requestAccess(page, supplierPc);
+    await syncUntilOnline(page);
+    createAgent(deskPcs[0]!);
+    createAgent(deskPcs[1]!, BOB);
+    const [ana, bob] = [await browser.newPage(), await browser.newPage()];
+    await deskLogIn(ana, deskPcs[0]!, AGENT);
+    await deskLogIn(bob, deskPcs[1]!, BOB);
+    for (const desk of [ana, bob]) {
+      await syncAndShow(desk, reference);
+      await desk.getByRole('link', { name: reference }).click();
+    }
+
+    // Both links down: Ana validates, Bob rejects, each on their own PC.
+    await Promise.all(links.map((l) => l.cut()));
+    await ana.getByRole('button', { name: 'Validate: open the access' }).click();
+    await expect(ana.getByTestId('decision-outcome')).toContainText('Done here');
+    await bob.getByLabel('Reason (sent to the supplier)').fill('The legal representative is not the one registered.');
+    await bob.getByRole('button', { name: 'Reject' }).click();
+    await expect(bob.getByTestId('decision-outcome')).toContainText('Done');
+
+    // Ana's PC reaches the hub first: hers is the decision.
+    await links[0]!.restore();
+    await syncUntilOnline(ana);
+    await links[1]!.restore();
+    const bobSync = bob.getByTestId('sync-indicator');
+    await expect(async () => {
+      await bobSync.click();
+      await expect(bobSync).toContainText('1 refused', { timeout: 2_000 });
+    }).toPass({ timeout: 30_000 });
+    await bob.reload();
+    await expect(bob.getByTestId('decision-overruled')).toHaveText(
+      'Your decision was not applied: desk.ana had already decided this request on another desk, and the hub keeps the first decision. The decision shown is theirs.',
+    );
+    await expect(bob.getByTestId('decision-final')).toContainText('Decided: validated by desk.ana');
+    await expect(bob.locator('section[aria-labelledby=state-title] ol')).toContainText(
+      'your decision not applied: decided first on another desk (desk.ana)',
+    );
+    await expectAccessible(bob);
+
+    // Only the winner's answer left: the PLSA's password, the legal representative's login.
+    await expect.poll(() => smtp.received.length, { timeout: 20_000 }).toBe(2);
+    expect(smtp.received.flatMap((r) => r.envelopeTo).sort()).toEqual(['lea@sample.example', 'pat@sample.example']);
+    expect(smtp.received.map((r) => r.mail.text ?? '').join('\n')).not.toContain('not the one registered');
+    await ana.close();
+    await bob.close();
+  } finally {
+    await supplierPc.close();
+    await Promise.all(deskPcs.map((pc) => pc.close()));
+  }
 });

@@ -10,6 +10,7 @@ const HUB = resolve(__dirname, '..', '..', 'dist', 'main', 'hub.cjs');
 
 export interface TestHub {
   url: string;
+  port: number;
   start(): Promise<void>;
   stop(): Promise<void>;
   /** A desk workstation's token (`register-desk`), taken while the hub is stopped. */
@@ -17,14 +18,19 @@ export interface TestHub {
   remove(): void;
 }
 
-export async function testHub(): Promise<TestHub> {
+/** `smtpPort`: the hub sends its e-mails to a relay on loopback there. */
+export async function testHub(options: { smtpPort?: number } = {}): Promise<TestHub> {
   const dataDir = mkdtempSync(join(tmpdir(), 'portal-hub-'));
   chmodSync(dataDir, 0o755); // as root, the embedded server runs as a "postgres" user
   const port = await freePort();
   let child: ChildProcess | null = null;
-  const args = ['--data-dir', dataDir, '--port', String(port)];
+  const mail = options.smtpPort
+    ? ['--smtp', `smtp://127.0.0.1:${options.smtpPort}`, '--mail-from', 'no-reply@hub.b2b-portal.example']
+    : [];
+  const args = ['--data-dir', dataDir, '--port', String(port), ...mail];
   return {
     url: `http://127.0.0.1:${port}`,
+    port,
     start: () =>
       new Promise<void>((done, fail) => {
         child = spawn(process.execPath, [HUB, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -50,7 +56,7 @@ export async function testHub(): Promise<TestHub> {
       child = null;
     },
     registerDesk() {
-      const out = execFileSync(process.execPath, [HUB, 'register-desk', ...args], { encoding: 'utf8' });
+      const out = execFileSync(process.execPath, [HUB, 'register-desk', '--data-dir', dataDir], { encoding: 'utf8' });
       return /token \(shown once; give it to the workstation\): (\S+)/.exec(out)![1]!;
     },
     remove: () => rmSync(dataDir, { recursive: true, force: true }),

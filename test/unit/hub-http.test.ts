@@ -231,6 +231,26 @@ describe('the hub command', () => {
     expect(() => parseHubArgs(['--port', '70000'], {})).toThrow(/0 to 65535/);
     expect(() => parseHubArgs(['launch'], {})).toThrow(/Unknown command/);
     expect(parseHubArgs(['backup', 'hub.jsonl.gz'], {})).toMatchObject({ command: 'backup', file: 'hub.jsonl.gz' });
+    // The relay: checked as the workstations' relay settings are; never a password on the command line.
+    expect(
+      parseHubArgs(['--smtp', 'smtp://127.0.0.1:2525', '--mail-from', 'hub@portal.example'], {}).mail,
+    ).toMatchObject({ host: '127.0.0.1', port: 2525, security: 'none', fromAddress: 'hub@portal.example' });
+    expect(
+      parseHubArgs(['--smtp', 'smtps://hub@relay.example.com', '--mail-from', 'hub@portal.example'], {}).mail,
+    ).toMatchObject({ host: 'relay.example.com', port: 465, security: 'tls', user: 'hub' });
+    expect(
+      parseHubArgs(['--smtp', 'smtp://relay.example.com', '--mail-from', 'hub@portal.example'], {}).mail,
+    ).toMatchObject({ port: 587, security: 'starttls' });
+    expect(() => parseHubArgs(['--smtp', 'smtp://127.0.0.1:2525'], {})).toThrow(/go together/);
+    expect(() =>
+      parseHubArgs(['--smtp', 'smtp://u:secret@relay.example.com', '--mail-from', 'a@b.example'], {}),
+    ).toThrow(/HUB_SMTP_PASSWORD/);
+    expect(() => parseHubArgs(['--smtp', 'http://relay.example.com', '--mail-from', 'a@b.example'], {})).toThrow(
+      /smtp:\/\/ or smtps:\/\//,
+    );
+    expect(() => parseHubArgs(['--smtp', 'smtp://127.0.0.1:2525', '--mail-from', 'not-an-address'], {})).toThrow(
+      /fromAddress email.format/,
+    );
     expect(() => parseHubArgs(['restore'], {})).toThrow(/restore takes one file/);
     expect(() => parseHubArgs(['serve', 'x'], {})).toThrow(/takes no file/);
   });

@@ -11,9 +11,10 @@ import { backupHub, restoreHub } from '../../main/hub/backup';
 import { deviceOfToken, registerDevice, type Device } from '../../main/hub/devices';
 import { loadDemoDirectoryIfEmpty } from '../../main/hub/directory';
 import { HubError } from '../../main/hub/hub-error';
-import { HUB_SCHEMA_VERSION, migrateHub, NewerHubSchemaError } from '../../main/hub/migrations';
+import { HUB_MIGRATIONS, HUB_SCHEMA_VERSION, migrateHub, NewerHubSchemaError } from '../../main/hub/migrations';
 import { pullChanges, pushMutations, type PushBody } from '../../main/hub/sync';
 import { pdf } from '../fixtures/files';
+import { accessRequest, batch, help, reference } from '../fixtures/hub-mutations';
 import { startTestPostgres, type TestPostgres } from '../fixtures/postgres';
 
 const DEMO = resolve(__dirname, '..', '..', 'resources', 'demo', 'directory.json');
@@ -40,60 +41,13 @@ async function reload(pool: Pool, d: Device): Promise<Device> {
   return { ...d, lastMutationId: Number(rows[0]!.last) };
 }
 
-let refs = 0;
-const reference = (prefix: string) => {
-  const alphabet = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
-  let n = refs++;
-  let suffix = '';
-  for (let i = 0; i < 6; i++, n = Math.floor(n / alphabet.length)) suffix = alphabet[n % alphabet.length] + suffix;
-  return `${prefix}-20261201-${suffix}`;
-};
-
-const help = (message = 'The analysis shows nothing.') => ({
-  name: 'submitRequest',
-  args: {
-    reference: reference('HLP'),
-    kind: 'help',
-    lang: 'en',
-    payload: {
-      purpose: 'technical',
-      message,
-      name: 'Rita Sousa',
-      company: 'Lost Parts Lda',
-      email: 'rita@lost-parts.example',
-      phone: '+351 21 000 0000',
-      lang: 'en',
-    },
-  },
-});
-const person = (fullName: string, email: string) => ({ fullName, jobTitle: 'Director', email, phone: '+49 30 000000' });
-const accessRequest = (cofor = 'A10002') => ({
-  name: 'submitRequest',
-  args: {
-    reference: reference('ACC'),
-    kind: 'access-request',
-    lang: 'fr',
-    payload: {
-      cofor,
-      legalRepresentative: person('Lea Legal', 'lea@sample.example'),
-      plsa: person('Pat Plsa', 'pat@sample.example'),
-      termsVersion: '2026-01',
-      termsAccepted: true,
-      samePersonConfirmed: false,
-      lang: 'fr',
-    },
-  },
-});
-const batch = (...mutations: Array<{ name: string; args: unknown }>): PushBody['mutations'] =>
-  mutations.map((m, i) => ({ id: i + 1, ...m }));
-
 describe('the hub database', () => {
   it('migrates once when hubs start together, and refuses a schema from a newer hub', async () => {
     const { pool } = await pg.newDatabase();
     await Promise.all([migrateHub(pool), migrateHub(pool), migrateHub(pool)]);
     const { rows } = await pool.query('SELECT version FROM hub_schema ORDER BY version');
-    expect(rows.map((r) => r.version)).toEqual([1, 2]);
-    expect(HUB_SCHEMA_VERSION).toBe(2);
+    expect(rows.map((r) => r.version)).toEqual(HUB_MIGRATIONS.map((m) => m.version));
+    expect(HUB_SCHEMA_VERSION).toBe(3);
     await pool.query('INSERT INTO hub_schema (version) VALUES ($1)', [HUB_SCHEMA_VERSION + 1]);
     await expect(migrateHub(pool)).rejects.toBeInstanceOf(NewerHubSchemaError);
     await expect(migrateHub(pool)).rejects.toThrow(/written by a newer hub/);
@@ -343,12 +297,23 @@ describe('backup and restore', () => {
   it('copies every row into an empty hub, where the same device goes on pushing and pulling', async () => {
     const source = await hub();
     const { token } = await registerDevice(source, 'supplier');
-    await pushMutations(source, await deviceOfToken(source, token), { mutations: batch(accessRequest(), help()) });
+    const asked = accessRequest();
+    await pushMutations(source, await deviceOfToken(source, token), { mutations: batch(asked, help()) });
+    // A validation too: an account (next to the 3 demo ones), its audit, and an e-mail whose
+    // secret is sealed (bytea).
+    const desk = await deviceOfToken(source, (await registerDevice(source, 'desk')).token);
+    const decided = await pushMutations(source, desk, {
+      mutations: batch({
+        name: 'deskDecide',
+        args: { reference: asked.args.reference, decision: { kind: 'validate-access' }, agent: 'desk.ana', mail: null },
+      }),
+    });
+    expect(decided.results[0]!.result.ok).toBe(true);
     const dir = mkdtempSync(join(tmpdir(), 'hub-backup-'));
     try {
       const file = join(dir, 'hub.jsonl.gz');
       const taken = await backupHub(source, file);
-      expect(taken.rows).toMatchObject({ devices: 1, companies: 4, requests: 2, mutations: 2 });
+      expect(taken.rows).toMatchObject({ devices: 2, companies: 4, requests: 2, mutations: 3, accounts: 4, outbox: 1 });
 
       const { pool: target } = await pg.newDatabase();
       const restored = await restoreHub(target, file);
@@ -358,6 +323,9 @@ describe('backup and restore', () => {
         'SELECT * FROM companies ORDER BY cofor',
         'SELECT reference, kind, payload FROM requests ORDER BY reference',
         'SELECT version, audience, entity, entity_id, data FROM changes ORDER BY version',
+        'SELECT * FROM accounts',
+        'SELECT id, body, secret FROM outbox',
+        'SELECT actor, action, details FROM audit ORDER BY id',
       ])
         expect(await table(target, sql)).toEqual(await table(source, sql));
 

@@ -30,6 +30,7 @@ export function failureText(error: ApiError, instead: Partial<Record<ApiError['c
     case 'invalid-credentials':
     case 'account-blocked':
     case 'access-not-open':
+    case 'needs-hub':
       return t(`login.error.${error.code}`);
     case 'too-many-attempts':
       return t('login.error.too-many-attempts', { seconds: error.retryAfterSeconds ?? 60 });

@@ -112,6 +112,10 @@ export const enDesk = {
   'desk.decided': 'Done: the answer is queued for {to}.',
   'desk.decidedCofor': 'Done: COFOR {cofor}, the answer is queued.',
   'desk.decidedLogins': 'Done: access open, PLSA login {logins}; the temporary password leaves by e-mail.',
+  'desk.decidedViaHub':
+    'Done here: the access opens on the hub, which makes the PLSA login and e-mails its temporary password once this decision reaches it.',
+  'desk.overruled':
+    'Your decision was not applied: {by} had already decided this request on another desk, and the hub keeps the first decision. The decision shown is theirs.',
   'desk.replacePlsa': 'Replace this PLSA',
   'desk.replace.name': 'New PLSA: full name',
   'desk.replace.email': 'New PLSA: business e-mail',
@@ -203,6 +207,7 @@ export const enDesk = {
   'audit.desk-referenced': 'file referenced, COFOR given',
   'audit.desk-decline-file': 'file declined',
   'audit.desk-validated-access': 'access validated',
+  'audit.desk-overruled': 'your decision not applied: decided first on another desk',
   'audit.desk-reject-access': 'access rejected',
   'audit.desk-unblocked': 'account unblocked',
   'audit.desk-state': 'queue state changed',

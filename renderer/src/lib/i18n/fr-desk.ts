@@ -117,6 +117,10 @@ export const frDesk: Record<keyof typeof enDesk, string> = {
   'desk.decided': 'Fait : la réponse part vers {to}.',
   'desk.decidedCofor': "Fait : COFOR {cofor}, la réponse est en file d'envoi.",
   'desk.decidedLogins': 'Fait : accès ouvert, identifiant PLSA {logins} ; le mot de passe temporaire part par e-mail.',
+  'desk.decidedViaHub':
+    "Fait ici : l'accès s'ouvre sur le hub, qui crée l'identifiant PLSA et envoie son mot de passe temporaire par e-mail dès que cette décision lui parvient.",
+  'desk.overruled':
+    "Votre décision n'a pas été appliquée : {by} avait déjà décidé cette demande sur un autre poste, et le hub garde la première décision. La décision affichée est la sienne.",
   'desk.replacePlsa': 'Remplacer ce PLSA',
   'desk.replace.name': 'Nouveau PLSA : nom complet',
   'desk.replace.email': 'Nouveau PLSA : e-mail professionnel',
@@ -209,6 +213,7 @@ export const frDesk: Record<keyof typeof enDesk, string> = {
   'audit.desk-referenced': 'dossier référencé, COFOR attribué',
   'audit.desk-decline-file': 'dossier refusé',
   'audit.desk-validated-access': 'accès validé',
+  'audit.desk-overruled': "votre décision non appliquée : décidée d'abord sur un autre poste",
   'audit.desk-reject-access': 'accès refusé',
   'audit.desk-unblocked': 'compte débloqué',
   'audit.desk-state': 'état dans la file modifié',

@@ -1,0 +1,175 @@
+// A desk decision, taken on a desk workstation (offline too) and applied again on the hub, where
+// the first decision to arrive wins: a request decided already refuses the next one in words
+// ("already validated by desk.ana at …"), and that desk's replica takes the hub's decision. The
+// hub makes what only it may make: the PLSA account, its login and its e-mailed temporary password.
+import { z } from 'zod';
+import { DESK_SCHEMAS, DESK_USERNAME } from '../../preload/contract/schemas/desk';
+import { LANGS } from '../../preload/contract/languages';
+import { DECISION_ACCEPTS, DECISION_OF } from '../portal/desk/decisions';
+import { createPlsaOnHub } from './accounts';
+import type { IntentContext, IntentResult } from './intents';
+import { queueHubMail } from './mail';
+
+export const deskDecideArgs = z.strictObject({
+  reference: z.string().min(1).max(40),
+  decision: DESK_SCHEMAS.deskDecide.shape.decision,
+  /** The agent who decided, as the desk workstation knows them. */
+  agent: z.string().regex(DESK_USERNAME),
+  /** The answer the desk wrote from its templates; `{logins}` is filled here, where logins are made. */
+  mail: z
+    .strictObject({
+      to: z.email(),
+      lang: z.enum(LANGS),
+      kind: z.string().regex(/^desk-[a-z-]+$/),
+      subject: z.string().min(1).max(300),
+      body: z.string().min(1).max(20_000),
+    })
+    .nullable(),
+  /** reference-file: the COFOR the desk gave the new company. */
+  cofor: z
+    .string()
+    .regex(/^[A-Z0-9]{6}$/)
+    .optional(),
+});
+type DeskDecideArgs = z.infer<typeof deskDecideArgs>;
+
+const refused = (code: string, message: string, details?: Record<string, string>): IntentResult => ({
+  ok: false,
+  error: { code, message, ...(details ? { details } : {}) },
+});
+
+/** Every address the request names: an answer goes to one of them, never elsewhere. */
+function addressesIn(value: unknown, found = new Set<string>()): Set<string> {
+  if (typeof value === 'string' && value.includes('@')) found.add(value.trim().toLowerCase());
+  else if (value && typeof value === 'object') for (const v of Object.values(value)) addressesIn(v, found);
+  return found;
+}
+
+export async function applyDeskDecide(args: DeskDecideArgs, ctx: IntentContext): Promise<IntentResult> {
+  const { tx, change, services } = ctx;
+  const { rows } = await tx.query<{
+    kind: string;
+    device_id: string;
+    lang: string;
+    payload: Record<string, unknown>;
+    cofor: string | null;
+    decision: string | null;
+    decided_by: string | null;
+    decided_at: Date | null;
+  }>(
+    'SELECT kind, device_id, lang, payload, cofor, decision, decided_by, decided_at FROM requests WHERE reference = $1 FOR UPDATE',
+    [args.reference],
+  );
+  const request = rows[0];
+  if (!request) return refused('not-found', `The hub has no request ${args.reference}.`);
+  const { decision } = args;
+  if (!DECISION_ACCEPTS[decision.kind].includes(request.kind))
+    return refused('conflict', `A ${request.kind} request cannot be decided with ${decision.kind}.`);
+  if (request.decision) {
+    const at = request.decided_at!.toISOString();
+    return refused(
+      'already-decided',
+      `This request was already ${request.decision} by ${request.decided_by} at ${at}: this decision was not applied.`,
+      { what: request.decision, by: request.decided_by!, at },
+    );
+  }
+  if (args.mail && !addressesIn(request.payload).has(args.mail.to.toLowerCase()))
+    return refused('invalid-input', 'The answer goes to an address the request does not name.');
+
+  const logins: string[] = [];
+  const companyChange = async (cofor: string) => {
+    const company = await tx.query(
+      `SELECT cofor, legal_name AS "legalName", status, access, access_requested_at AS "accessRequestedAt", site_codes AS "siteCodes"
+       FROM companies WHERE cofor = $1`,
+      [cofor],
+    );
+    await change('public', 'company', cofor, company.rows[0]);
+  };
+  switch (decision.kind) {
+    case 'validate-access': {
+      const company = await tx.query<{ access: string }>('SELECT access FROM companies WHERE cofor = $1 FOR UPDATE', [
+        request.cofor,
+      ]);
+      if (company.rows[0]?.access !== 'requested') return refused('conflict', 'The company is not waiting for access.');
+      await tx.query(`UPDATE companies SET access = 'open' WHERE cofor = $1`, [request.cofor]);
+      await companyChange(request.cofor!);
+      const plsa = request.payload['plsa'] as { fullName: string; email: string };
+      logins.push(
+        await createPlsaOnHub(
+          tx,
+          services.box,
+          services.accounts,
+          { cofor: request.cofor!, ...plsa, lang: request.lang },
+          args.agent,
+        ),
+      );
+      break;
+    }
+    case 'reject-access':
+      await tx.query(`UPDATE companies SET access = 'not-requested', access_requested_at = NULL WHERE cofor = $1`, [
+        request.cofor,
+      ]);
+      await companyChange(request.cofor!);
+      break;
+    case 'reference-file': {
+      if (!args.cofor) return refused('invalid-input', 'Referencing a company file needs the COFOR given to it.');
+      const added = await tx.query(
+        `INSERT INTO companies (cofor, legal_name, status, access) VALUES ($1, $2, 'active', 'not-requested')
+         ON CONFLICT (cofor) DO NOTHING`,
+        [args.cofor, String(request.payload['legalName'] ?? '')],
+      );
+      if (added.rowCount !== 1)
+        return refused('conflict', `The COFOR ${args.cofor} is taken already: reference the file again.`);
+      await companyChange(args.cofor);
+      break;
+    }
+    case 'unblock': {
+      const unblocked = await tx.query(
+        `UPDATE accounts SET state = 'active' WHERE login = $1 AND state = 'blocked' RETURNING login`,
+        [String(request.payload['login'] ?? '')],
+      );
+      await tx.query('DELETE FROM login_attempts WHERE login = $1', [String(request.payload['login'] ?? '')]);
+      if (unblocked.rowCount !== 1)
+        return refused('conflict', 'The account of this request is not blocked on the hub.');
+      break;
+    }
+    default:
+      break; // an answer: the e-mail is the decision's effect
+  }
+  const decided = await tx.query<{ at: Date }>(
+    `UPDATE requests SET decision = $2, decided_by = $3, decided_at = now(), desk_state = 'done'
+     WHERE reference = $1 RETURNING decided_at AS at`,
+    [args.reference, DECISION_OF[decision.kind], args.agent],
+  );
+  const at = decided.rows[0]!.at.toISOString();
+  if (args.mail) {
+    const { to, lang, kind, subject, body } = args.mail;
+    await queueHubMail(tx, services.box, {
+      kind,
+      to,
+      lang,
+      subject,
+      body: body.replaceAll('{logins}', logins.join(', ')),
+    });
+  }
+  await tx.query(`INSERT INTO audit (actor, action, details) VALUES ($1, $2, $3)`, [
+    args.agent,
+    `desk-${DECISION_OF[decision.kind]}`,
+    { reference: args.reference, logins },
+  ]);
+  await change('desk', 'request-decision', args.reference, {
+    reference: args.reference,
+    decision: DECISION_OF[decision.kind],
+    by: args.agent,
+    at,
+  });
+  await change(`device:${request.device_id}`, 'request-status', args.reference, {
+    reference: args.reference,
+    state: 'answered',
+    at,
+  });
+  return {
+    ok: true,
+    value: { reference: args.reference, decision: DECISION_OF[decision.kind], by: args.agent, at, logins },
+  };
+}

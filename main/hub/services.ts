@@ -1,0 +1,40 @@
+// What the hub's intents need besides the database: the key that seals e-mailed secrets, the
+// account rules, and a way to wake the mailer once a decision that sends e-mail has committed.
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_ACCOUNTS_CONFIG } from '../services/accounts-config';
+import { parseBlocklist } from '../portal/accounts/password-policy';
+import type { HubAccountsConfig } from './accounts';
+import { createSecretBox, type SecretBox } from './mail';
+
+export interface HubServices {
+  box: SecretBox;
+  accounts: HubAccountsConfig;
+  mailQueued(): void;
+}
+
+let commonPasswords: ReadonlySet<string> | null = null;
+const loadCommonPasswords = () =>
+  (commonPasswords ??= parseBlocklist(
+    readFileSync(join(__dirname, '..', '..', 'resources', 'passwords', 'common-passwords.txt'), 'utf8'),
+  ));
+
+export function hubServices(
+  given: Partial<Omit<HubServices, 'accounts'>> & { accounts?: Partial<HubAccountsConfig> } = {},
+): HubServices {
+  const { lockout, hashCost, sessionHours, temporaryPasswordHours } = DEFAULT_ACCOUNTS_CONFIG;
+  return {
+    // Without the hub's key (tests), a key for this process only.
+    box: given.box ?? createSecretBox(randomBytes(32)),
+    accounts: {
+      lockout,
+      hashCost,
+      sessionHours,
+      temporaryPasswordHours,
+      commonPasswords: loadCommonPasswords(),
+      ...given.accounts,
+    },
+    mailQueued: given.mailQueued ?? (() => {}),
+  };
+}
