@@ -21,7 +21,7 @@ import {
   test,
   type Host,
 } from './fixtures';
-import { testHub, type TestHub } from './hub';
+import { testHub, type TestHub } from '../fixtures/hub-process';
 import { startSmtp, type TestSmtp } from '../fixtures/smtp';
 import { tcpProxy, type TcpProxy } from '../fixtures/tcp-proxy';
 
