@@ -238,8 +238,16 @@ export function createSyncWorker(deps: {
       const link = queue.link();
       if (!link) throw new HubUnreachable('This workstation is not linked to a hub.');
       const client = createHubClient(link.url);
-      const { token } = await device(link, client);
-      return fn(client, token);
+      try {
+        const { token } = await device(link, client);
+        const answer = await fn(client, token);
+        online = true;
+        return answer;
+      } catch (error) {
+        if (error instanceof HubRefused) online = true; // it answered
+        if (error instanceof HubUnreachable) online = false; // the header says so at once
+        throw error;
+      }
     },
     /** Something was queued: push it shortly (after the transaction that queued it commits). */
     kick(): void {

@@ -16,11 +16,14 @@ import {
   openRequest,
   requestAccess,
   signOut,
+  AGENT,
+  logIn,
   startHost,
   stopHost,
   test,
 } from './fixtures';
-import { testHub } from './hub';
+import { testHub } from '../fixtures/hub-process';
+import { tcpProxy } from '../fixtures/tcp-proxy';
 
 const OUT = resolve(__dirname, '..', '..', 'docs', 'screenshots');
 
@@ -292,6 +295,109 @@ test.describe('linked to a hub', () => {
       await hub.stop();
       hub.remove();
       rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+// Through the hub: a desk decision taken offline that another desk's beat to the hub, and a
+// supplier's login while the hub cannot be reached.
+test.describe('through a hub', () => {
+  test('a decision overruled by the hub, and a login that needs the hub (en, fr)', async ({ browser }) => {
+    test.setTimeout(120_000);
+    const hub = await testHub();
+    const otherDesk = hub.registerDesk(); // stands for a second desk PC whose decision arrives first
+    const deskToken = hub.registerDesk();
+    await hub.start();
+    const link = await tcpProxy(hub.port);
+    const dirs = [0, 1].map(() => mkdtempSync(join(tmpdir(), 'portal-shot-ws-')));
+    const hosts = await Promise.all(
+      dirs.map((dataDir, i) =>
+        startHost(
+          dataDir,
+          [
+            '--keychain-name',
+            `B2B Portal shot ${basename(dataDir)}`,
+            '--hub',
+            i === 0 ? hub.url : `http://127.0.0.1:${link.port}`,
+          ],
+          i === 0 ? {} : { PORTAL_HUB_DESK_TOKEN: deskToken },
+        ),
+      ),
+    );
+    const [supplier, desk] = hosts.map((h, i) => ({
+      url: h.url,
+      dataDir: dirs[i]!,
+      keychainName: '',
+      restart: () => Promise.resolve(),
+    }));
+    try {
+      const page = await browser.newPage();
+      const reference = await requestAccess(page, supplier!);
+      const synced = async (p: typeof page, text: string) =>
+        expect(async () => {
+          await p.getByTestId('sync-indicator').click();
+          await expect(p.getByTestId('sync-indicator')).toContainText(text, { timeout: 2_000 });
+        }).toPass({ timeout: 30_000 });
+      await synced(page, 'synced now');
+
+      const deskPage = await browser.newPage();
+      createAgent(desk!);
+      await logIn(deskPage, desk!, AGENT.username, AGENT.password);
+      await expect(deskPage.getByRole('heading', { name: 'Assistance queue' })).toBeVisible({ timeout: 20_000 });
+      await expect(async () => {
+        await deskPage.getByTestId('sync-indicator').click();
+        await deskPage.reload();
+        await expect(deskPage.getByRole('link', { name: reference })).toBeVisible({ timeout: 2_000 });
+      }).toPass({ timeout: 30_000 });
+      await deskPage.getByRole('link', { name: reference }).click();
+      await link.cut();
+      await deskPage.getByRole('button', { name: 'Validate: open the access' }).click();
+      await deskPage.getByTestId('decision-outcome').waitFor();
+      const pushed = await fetch(`${hub.url}/v1/push`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${otherDesk}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          mutations: [
+            {
+              id: 1,
+              name: 'deskDecide',
+              args: {
+                reference,
+                decision: { kind: 'reject-access', reason: 'Not registered.' },
+                agent: 'desk.bob',
+                mail: null,
+              },
+            },
+          ],
+        }),
+      });
+      expect(pushed.ok).toBe(true);
+      await link.restore();
+      await synced(deskPage, '1 refused');
+      await deskPage.reload();
+      await deskPage.getByTestId('decision-overruled').waitFor();
+      await deskPage.screenshot({ path: `${OUT}/desk-overruled-en.png`, fullPage: true });
+      await chooseLanguage(deskPage, 'fr');
+      await deskPage.keyboard.press('Escape');
+      await expect(deskPage.getByTestId('decision-overruled')).toContainText("n'a pas été appliquée");
+      await deskPage.screenshot({ path: `${OUT}/desk-overruled-fr.png`, fullPage: true });
+
+      await hub.stop();
+      await logIn(page, supplier!, DEMO.plsa.login, DEMO.plsa.password);
+      await expect(page.getByText('Logging in needs the portal hub')).toBeVisible({ timeout: 20_000 });
+      await page.screenshot({ path: `${OUT}/login-needs-hub-en.png`, fullPage: true });
+      await chooseLanguage(page, 'fr');
+      await page.keyboard.press('Escape');
+      await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO.plsa.password);
+      await page.getByRole('button', { name: 'Se connecter' }).click();
+      await expect(page.getByText('La connexion a besoin du hub du portail')).toBeVisible({ timeout: 20_000 });
+      await page.screenshot({ path: `${OUT}/login-needs-hub-fr.png`, fullPage: true });
+    } finally {
+      await link.close();
+      await Promise.all(hosts.map((h) => stopHost(h.process)));
+      await hub.stop();
+      hub.remove();
+      for (const d of dirs) rmSync(d, { recursive: true, force: true });
     }
   });
 });

@@ -102,7 +102,7 @@ export const frHelp: Record<keyof typeof enHelp, string> = {
   'sync.needsKeychain': 'Hub : le trousseau du système est nécessaire',
   'sync.offline': 'Hub : hors ligne',
   'sync.pending': '{count} à synchroniser',
-  'sync.refused': '{count} refusées',
+  'sync.refused': 'refusées : {count}',
   'sync.synced': 'synchronisé {when}',
   'sync.lastAt': 'Dernière synchronisation avec le hub : {at}',
   'sync.never': 'Pas encore synchronisé avec le hub',
