@@ -9,7 +9,7 @@ import { createKeytarStore } from './secrets/keytar-store';
 import type { SecretStore } from './secrets/secret-store';
 import { DEFAULT_ACCOUNTS_CONFIG, type AccountsConfig } from './services/accounts-config';
 import { createAuthService } from './services/auth';
-import { createHubAccounts } from './services/hub-accounts';
+import { asPortalError, createHubAccounts } from './services/hub-accounts';
 import { loadDemo } from './services/demo';
 import { createMailer } from './services/mailer';
 import { createOnboardingService } from './services/onboarding';
@@ -187,8 +187,10 @@ export function startCore(options: CoreOptions): PortalCore {
           return shownSyncStatus();
         },
         // An agent links this workstation to a hub, or unlinks it (empty address): standalone again.
-        saveHubSettings: async ({ url }: { url: string }) => {
-          hubQueue.setUrl(url); // checked and normalised by the channel's schema
+        saveHubSettings: async ({ url, enrol }: { url: string; enrol?: { username: string; password: string } }) => {
+          // The address is checked and normalised by the channel's schema.
+          if (url && enrol) await sync.enrol(url, enrol.username, enrol.password).catch(asPortalError);
+          else hubQueue.setUrl(url);
           if (hubQueue.link()) {
             if (options.deliver ?? true) sync.start();
             await sync.syncNow();

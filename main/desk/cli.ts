@@ -10,8 +10,8 @@
 import { createReadStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkPassword, parseBlocklist } from '../portal/accounts/password-policy';
-import { DESK_USERNAME } from '../../preload/contract/schemas/desk';
+import { parseBlocklist } from '../portal/accounts/password-policy';
+import { agentPasswordProblem, newAgentProblem } from '../portal/desk/new-agent';
 import { toCsv, toJsonLines } from '../portal/directory/file-formats';
 import { describeConflict, describeRejection } from '../portal/directory/import-problems';
 import { hashPassword } from '../secrets/password-hasher';
@@ -82,19 +82,15 @@ async function main(): Promise<void> {
   try {
     if (command === 'create-agent') {
       const username = (values.username ?? '').toLowerCase();
-      if (!DESK_USERNAME.test(username))
-        fail(
-          '--username: lower-case letters and digits with a dot, dash or underscore, such as desk.ana (not a V login).',
-        );
-      if (!values.name?.trim()) fail('--name is required.');
-      if (!/^[^@\s]+@[^@\s]+$/.test(values.email ?? '')) fail('--email needs an e-mail address.');
+      const agent = { username, fullName: values.name ?? '', email: values.email ?? '' };
+      const problem = newAgentProblem(agent);
+      if (problem) fail(problem);
       const password = readFileSync(0, 'utf8').split('\n')[0] ?? '';
       const blocklist = parseBlocklist(
         readFileSync(join(__dirname, '..', '..', 'resources', 'passwords', 'common-passwords.txt'), 'utf8'),
       );
-      const rejection = checkPassword(password, { login: username, personName: values.name ?? null }, blocklist);
-      if (rejection)
-        fail(`The password is refused (${rejection}): at least 15 characters, not common, without the user name.`);
+      const refused = agentPasswordProblem(agent, password, blocklist);
+      if (refused) fail(refused);
       const desk = createDeskRepository(db);
       if (desk.agentByUsername(username)) fail(`The agent ${username} exists already.`);
       desk.createAgent(

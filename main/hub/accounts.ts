@@ -105,23 +105,23 @@ export interface HubSession {
 
 const invalid = () => new HubError('invalid-credentials', 'The login or the password is not right.');
 
-export async function hubLogin(
-  pool: Pool,
-  device: Device,
-  input: z.infer<typeof loginBody>,
-  config: HubAccountsConfig,
-): Promise<HubSession> {
-  const login = input.login.trim().toUpperCase();
-  if (!/^V\d{6}$/.test(login)) throw new HubError('invalid-input', 'A login is V followed by 6 digits.');
-  // Counted before any hash runs, in one transaction: simultaneous guesses each count.
-  const failures = await inTransaction(pool, async (tx) => {
+/**
+ * Counts this attempt before any hash runs, in one transaction, per name as typed (known or
+ * not): simultaneous guesses each count, and a delay earned by earlier ones is refused at once.
+ * Answers the failures counted so far, this one included.
+ */
+export async function reserveAttempt(pool: Pool, key: string, lockout: LockoutPolicy): Promise<number> {
+  return inTransaction(pool, async (tx) => {
+    // One attempt at a time per name: a row lock would not hold the first attempts, which find
+    // no row yet (six guesses at once all passed the check before this lock).
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`login:${key}`]);
     const { rows } = await tx.query<{ failures: number; at: Date }>(
-      'SELECT failures, last_failure_at AS at FROM login_attempts WHERE login = $1 FOR UPDATE',
-      [login],
+      'SELECT failures, last_failure_at AS at FROM login_attempts WHERE login = $1',
+      [key],
     );
     const earlier = rows[0];
     if (earlier) {
-      const wait = delayAfter(earlier.failures, config.lockout) * 1000 - (Date.now() - earlier.at.getTime());
+      const wait = delayAfter(earlier.failures, lockout) * 1000 - (Date.now() - earlier.at.getTime());
       if (wait > 0)
         throw new HubError('too-many-attempts', 'Too many failed attempts: wait before trying again.', {
           retryAfterSeconds: Math.ceil(wait / 1000),
@@ -131,10 +131,21 @@ export async function hubLogin(
       `INSERT INTO login_attempts (login, failures, last_failure_at) VALUES ($1, 1, now())
        ON CONFLICT (login) DO UPDATE SET failures = login_attempts.failures + 1, last_failure_at = now()
        RETURNING failures`,
-      [login],
+      [key],
     );
     return counted.rows[0]!.failures;
   });
+}
+
+export async function hubLogin(
+  pool: Pool,
+  device: Device,
+  input: z.infer<typeof loginBody>,
+  config: HubAccountsConfig,
+): Promise<HubSession> {
+  const login = input.login.trim().toUpperCase();
+  if (!/^V\d{6}$/.test(login)) throw new HubError('invalid-input', 'A login is V followed by 6 digits.');
+  const failures = await reserveAttempt(pool, login, config.lockout);
   const { rows } = await pool.query<AccountRecord>(
     `SELECT a.*, c.legal_name, c.status AS company_status, c.access FROM accounts a
      JOIN companies c ON c.cofor = a.cofor WHERE a.login = $1`,

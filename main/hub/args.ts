@@ -1,6 +1,7 @@
 // Command-line options of the hub (`npm run hub -- --help`). Every mistake gets a sentence
 // saying how to fix it.
 import { parseArgs } from 'node:util';
+import { newAgentProblem } from '../portal/desk/new-agent';
 import {
   DEFAULT_MAX_MESSAGE_BYTES,
   mailSettingsSchema,
@@ -8,7 +9,9 @@ import {
 } from '../../preload/contract/schemas/mail-settings';
 
 export interface HubArgs {
-  command: 'serve' | 'register-desk' | 'backup' | 'restore';
+  command: 'serve' | 'register-desk' | 'create-agent' | 'backup' | 'restore';
+  /** create-agent: who (the password comes on standard input, never in the arguments). */
+  agent: { username: string; fullName: string; email: string } | null;
   /** The backup file, for backup (written) and restore (read). */
   file: string | null;
   dataDir: string | null;
@@ -30,7 +33,11 @@ The portal hub: the shared system of record that workstations sync with (API und
 
 Commands:
   serve (default)     run the hub
-  register-desk       register a desk workstation and print its device token, once
+  register-desk       register a desk workstation and print its device token, once (an agent's
+                      login in Settings › Portal hub enrols one too)
+  create-agent --username NAME --name "Full Name" --email ADDRESS
+                      create an assistance agent on the hub, password on standard input; the
+                      agent's login enrols desk workstations
   backup FILE         write a consistent backup of the hub's database to FILE (gzip'd JSON Lines;
                       the hub may be running on a database by URL; stop an embedded one first)
   restore FILE        load FILE into an empty hub database (a new --data-dir or --database-url)
@@ -61,6 +68,8 @@ Environment:
 
 export class HubArgsError extends Error {}
 
+const COMMANDS = ['serve', 'register-desk', 'create-agent', 'backup', 'restore'] as const;
+
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
 
 export function parseHubArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): HubArgs {
@@ -81,6 +90,9 @@ export function parseHubArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
         'no-demo': { type: 'boolean' },
         smtp: { type: 'string' },
         'mail-from': { type: 'string' },
+        username: { type: 'string' },
+        name: { type: 'string' },
+        email: { type: 'string' },
         help: { type: 'boolean' },
       },
     });
@@ -89,10 +101,8 @@ export function parseHubArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
   }
   const { values, positionals } = parsed;
   const command = positionals[0] ?? 'serve';
-  if (command !== 'serve' && command !== 'register-desk' && command !== 'backup' && command !== 'restore')
-    throw new HubArgsError(
-      `Unknown command "${command}": use serve, register-desk, backup or restore.\n\n${HUB_USAGE}`,
-    );
+  if (!(COMMANDS as readonly string[]).includes(command))
+    throw new HubArgsError(`Unknown command "${command}": use ${COMMANDS.join(', ')}.\n\n${HUB_USAGE}`);
   const takesFile = command === 'backup' || command === 'restore';
   if (takesFile && positionals.length !== 2)
     throw new HubArgsError(`${command} takes one file: npm run hub -- ${command} FILE`);
@@ -114,8 +124,15 @@ export function parseHubArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
   const dataDir = values['data-dir'];
   if (dataDir !== undefined && dataDir.trim() === '') throw new HubArgsError('--data-dir needs a folder path.');
   const mail = mailOf(values.smtp, values['mail-from']);
+  let agent: HubArgs['agent'] = null;
+  if (command === 'create-agent') {
+    agent = { username: (values.username ?? '').toLowerCase(), fullName: values.name ?? '', email: values.email ?? '' };
+    const problem = newAgentProblem(agent);
+    if (problem) throw new HubArgsError(problem);
+  }
   return {
-    command,
+    command: command as HubArgs['command'],
+    agent,
     file: takesFile ? positionals[1]! : null,
     dataDir: dataDir ?? null,
     databaseUrl,

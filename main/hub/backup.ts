@@ -14,6 +14,7 @@ import { inTransaction } from './transaction';
 export const BACKUP_FORMAT = 'b2b-portal-hub-backup';
 /** In the order a restore inserts them (foreign keys first). */
 const TABLES = [
+  'desk_agents',
   'devices',
   'companies',
   'accounts',

@@ -2,6 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BackupRefused, backupHub, restoreHub } from './backup';
+import { createHubAgent } from './agents';
+import { agentPasswordProblem } from '../portal/desk/new-agent';
 import { connectHubDatabase } from './database';
 import { registerDevice } from './devices';
 import { loadDemoDirectoryIfEmpty } from './directory';
@@ -39,6 +41,22 @@ async function main(): Promise<void> {
       console.error(
         error instanceof BackupRefused ? error.message : `The ${args.command} failed: ${(error as Error).message}`,
       );
+      process.exitCode = 1;
+    }
+    return db.close();
+  }
+  if (args.command === 'create-agent') {
+    const password = readFileSync(0, 'utf8').split('\n')[0] ?? '';
+    const refused = agentPasswordProblem(args.agent!, password, hubServices().accounts.commonPasswords);
+    if (refused) {
+      console.error(refused);
+      process.exitCode = 2;
+    } else if (await createHubAgent(db.pool, { ...args.agent!, password })) {
+      console.log(
+        `Desk agent ${args.agent!.username} created on the hub: their login in Settings › Portal hub enrols a desk workstation.`,
+      );
+    } else {
+      console.error(`The agent ${args.agent!.username} exists already.`);
       process.exitCode = 1;
     }
     return db.close();

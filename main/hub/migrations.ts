@@ -127,6 +127,22 @@ export const HUB_MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql:
       CREATE INDEX outbox_due ON outbox (next_attempt_at) WHERE state = 'queued';
     `,
   },
+  {
+    version: 4,
+    name: 'desk agents, who enrol desk workstations',
+    sql: `
+      CREATE TABLE desk_agents (
+        username text PRIMARY KEY,
+        full_name text NOT NULL,
+        email text NOT NULL,
+        password_hash text NOT NULL,
+        state text NOT NULL DEFAULT 'active' CHECK (state IN ('active', 'blocked', 'deactivated')),
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      -- The agent who enrolled each desk device (none for supplier devices and register-desk).
+      ALTER TABLE devices ADD COLUMN enrolled_by text REFERENCES desk_agents (username);
+    `,
+  },
 ];
 
 export const HUB_SCHEMA_VERSION = HUB_MIGRATIONS.at(-1)!.version;

@@ -10,6 +10,7 @@ import { deviceOfToken, registerDevice } from './devices';
 import { HubError } from './hub-error';
 import { HUB_SCHEMA_VERSION } from './migrations';
 import { hubChangePassword, hubLogin, loginBody, passwordBody } from './accounts';
+import { enrolDesk, enrolmentBody } from './agents';
 import { hubServices, type HubServices } from './services';
 import { pullChanges, pushBody, pushMutations, type PushHooks } from './sync';
 
@@ -85,7 +86,7 @@ function anonymousLimiter(perMinute: number) {
     }
     window.count++;
     if (window.count > perMinute) {
-      throw new HubError('rate-limited', 'Too many registrations from this address: wait a minute.', {
+      throw new HubError('rate-limited', 'Too many registrations or enrolments from this address: wait a minute.', {
         retryAfterSeconds: Math.ceil((window.start + 60_000 - now) / 1000),
       });
     }
@@ -124,6 +125,11 @@ export function createHubServer(options: HubServerOptions): Server {
             `This push is from device ${body.deviceId}, but its token is another device's: register this workstation again.`,
           );
         return pushMutations(pool, device, body, options.hooks, services);
+      }
+      case 'POST /desk-enrolments': {
+        // An agent's login enrols this workstation as a desk device (anonymous: rate-limited).
+        limit(req.socket.remoteAddress ?? '');
+        return enrolDesk(pool, parse(enrolmentBody, await readBody(req)), services.accounts.lockout);
       }
       case 'POST /sessions': {
         // A person logs in through their workstation: the hub holds the hashes.

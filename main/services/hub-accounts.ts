@@ -16,7 +16,7 @@ const needsHub = () =>
   new PortalError('needs-hub', 'Logging in needs the portal hub, and this workstation cannot reach it now.');
 
 /** The hub's refusal as the screens know it from a standalone workstation. */
-function asPortalError(error: unknown): never {
+export function asPortalError(error: unknown): never {
   if (error instanceof HubUnreachable) throw needsHub();
   if (error instanceof HubRefused) {
     const body = error.body as { fields?: Record<string, string>; retryAfterSeconds?: number };
@@ -26,6 +26,7 @@ function asPortalError(error: unknown): never {
       case 'unauthenticated':
         throw new PortalError(error.code, error.message);
       case 'too-many-attempts':
+      case 'rate-limited':
         throw new PortalError('too-many-attempts', error.message, undefined, body.retryAfterSeconds ?? 60);
       case 'invalid-input':
         throw new PortalError('invalid-input', error.message, body.fields);

@@ -1,6 +1,7 @@
 // The workstation's side of the hub's API v1 (main/hub/server.ts). Tokens go in the
 // Authorization header; an unreachable hub is "offline", never an error to show as a failure.
 import type { HubSession } from '../hub/accounts';
+import type { Enrolment } from '../hub/agents';
 
 export class HubUnreachable extends Error {}
 
@@ -54,6 +55,7 @@ export function createHubClient(baseUrl: string, timeoutMs = 15_000) {
     push: (token: string, deviceId: string | null, mutations: Array<{ id: number; name: string; args: unknown }>) =>
       call<PushResult>('/push', { token, body: { ...(deviceId ? { deviceId } : {}), mutations } }),
     pull: (token: string, cursor: number) => call<PullResult>(`/pull?cursor=${cursor}`, { token }),
+    enrolDesk: (body: { username: string; password: string }) => call<Enrolment>('/desk-enrolments', { body }),
     login: (token: string, body: { login: string; password: string }) => call<HubSession>('/sessions', { token, body }),
     changePassword: (
       token: string,

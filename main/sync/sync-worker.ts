@@ -233,6 +233,16 @@ export function createSyncWorker(deps: {
   let kicked: ReturnType<typeof setTimeout> | null = null;
   return {
     syncNow,
+    /** An agent's login on the hub enrols this workstation as a desk device there: it then pulls
+     * the queue from the start. Nothing changes here when the hub refuses or cannot be reached. */
+    async enrol(url: string, username: string, password: string): Promise<void> {
+      const enrolment = await createHubClient(url).enrolDesk({ username, password });
+      if (queue.link()?.url === url) queue.forgetDevice();
+      else queue.setUrl(url);
+      await secrets.set(HUB_TOKEN_KEY, enrolment.token);
+      queue.setDevice(enrolment.deviceId);
+      online = true;
+    },
     /** Calls the hub as this device (registering it first if needed): a login, say. */
     async call<T>(fn: (client: HubClient, token: string) => Promise<T>): Promise<T> {
       const link = queue.link();

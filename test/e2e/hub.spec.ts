@@ -22,6 +22,7 @@ import {
   type Host,
 } from './fixtures';
 import { testHub, type TestHub } from '../fixtures/hub-process';
+import { batch, help } from '../fixtures/hub-mutations';
 import { startSmtp, type TestSmtp } from '../fixtures/smtp';
 import { tcpProxy, type TcpProxy } from '../fixtures/tcp-proxy';
 
@@ -161,8 +162,12 @@ test("an access request sent while the hub is stopped reaches the desk's queue w
   }
 });
 
-test('an agent links a standalone workstation to the hub from Settings; others only see it', async ({ page, host }) => {
+test('an agent enrols a standalone workstation as a desk one from Settings, with their hub login; others only see it', async ({
+  page,
+  host,
+}) => {
   await requireKeychain();
+  hub.createAgent({ ...AGENT, name: 'Ana Assist', email: 'ana@assist.example' });
   await hub.start();
   createAgent(host);
   await logIn(page, host, AGENT.username, AGENT.password);
@@ -174,13 +179,41 @@ test('an agent links a standalone workstation to the hub from Settings; others o
   await page.getByRole('region', { name: 'Portal hub' }).getByRole('button', { name: 'Save' }).click();
   await expect(page.getByText('The address must start with https://')).toBeVisible();
   await address.fill(hub.url);
-  await page.getByRole('region', { name: 'Portal hub' }).getByRole('button', { name: 'Save' }).click();
-  // Saving syncs once (registering this workstation on the hub): allow a busy machine its time.
-  await expect(page.getByTestId('hub-saved')).toHaveText('Saved: this workstation now syncs with the hub.', {
-    timeout: 20_000,
-  });
+  const region = page.getByRole('region', { name: 'Portal hub' });
+  await expect(region.getByLabel('Your user name on the hub')).toHaveValue(AGENT.username);
+  await region.getByLabel('Your password on the hub').fill('not the password at all');
+  await region.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByTestId('hub-saved')).toHaveText(
+    'The hub did not accept this user name and password: nothing was changed.',
+    { timeout: 20_000 },
+  );
+  await expect(page.getByTestId('sync-indicator')).toHaveCount(0); // still standalone
+  await region.getByLabel('Your password on the hub').fill(AGENT.password);
+  await region.getByRole('button', { name: 'Save' }).click();
+  // Saving enrols, then syncs once: allow a busy machine its time.
+  await expect(page.getByTestId('hub-saved')).toHaveText(
+    'Saved: desk.ana enrolled this workstation as a desk workstation; it now syncs the queue with the hub.',
+    { timeout: 20_000 },
+  );
   await expect(page.getByTestId('sync-indicator')).toContainText('Hub: online');
   await expectAccessible(page);
+
+  // Enrolled as a desk: a request another workstation sent to the hub reaches this queue.
+  const { token } = (await (
+    await fetch(`${hub.url}/v1/devices`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ kind: 'supplier' }),
+    })
+  ).json()) as { token: string };
+  const sent = help('Sent from another supplier PC.');
+  await fetch(`${hub.url}/v1/push`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ mutations: batch(sent) }),
+  });
+  await page.evaluate(() => (location.hash = '#/desk'));
+  await syncAndShow(page, sent.args.reference);
 
   // A supplier on the same workstation sees where it syncs, and cannot change it.
   await signOut(page);

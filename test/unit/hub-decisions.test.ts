@@ -215,4 +215,26 @@ describe('desk decisions on the hub', () => {
     const text = JSON.stringify(onSupplier.changes);
     expect(text).not.toMatch(/pat@sample|Pat Plsa|scrypt|V\d{6}/);
   });
+
+  it('six wrong passwords at once: the throttle counts each before its hash, so only the free attempts are checked', async () => {
+    const { pool, supplier } = await hubWith();
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        hubLogin(pool, supplier, { login: 'V100001', password: 'a wrong guess, again' }, services.accounts).catch(
+          (e: HubError) => e.code,
+        ),
+      ),
+    );
+    expect(answers.filter((a) => a === 'invalid-credentials')).toHaveLength(3); // DEFAULT_LOCKOUT.freeFailures
+    expect(answers.filter((a) => a === 'too-many-attempts')).toHaveLength(3);
+    // An unknown login is throttled the same way: nothing tells the two apart.
+    const unknown = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        hubLogin(pool, supplier, { login: 'V999999', password: 'a wrong guess, again' }, services.accounts).catch(
+          (e: HubError) => e.code,
+        ),
+      ),
+    );
+    expect(unknown.sort()).toEqual([...answers].sort());
+  });
 });

@@ -1,7 +1,7 @@
 // The hub over real HTTP on a real PostgreSQL: two hub servers on one database serve the same
 // workstations; bad calls get a 4xx with a stable code, never a 500; and `npm run hub` starts on
 // its embedded PostgreSQL with nothing installed by hand.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -11,7 +11,9 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseHubArgs } from '../../main/hub/args';
 import { loadDemoDirectoryIfEmpty } from '../../main/hub/directory';
+import { createHubAgent } from '../../main/hub/agents';
 import { createHubServer, HUB_MAX_BODY_BYTES } from '../../main/hub/server';
+import { batch, help } from '../fixtures/hub-mutations';
 import { startTestPostgres, type TestPostgres } from '../fixtures/postgres';
 
 let db: TestPostgres;
@@ -75,6 +77,7 @@ interface HubBody {
   lastMutationId: number;
   results: Array<{ id: number; duplicate: boolean; result: unknown }>;
   changes: Array<{ entity: string; id: string; data: unknown }>;
+  agent: { username: string; fullName: string; email: string };
 }
 
 const helpMutation = (id: number, ref: string) => ({
@@ -291,5 +294,62 @@ describe('the hub command', () => {
       await exited;
       rmSync(dataDir, { recursive: true, force: true });
     }
+  }, 60_000);
+
+  it("an agent's login enrols a desk workstation; a wrong password and an unknown agent get the same answer", async () => {
+    const { pool } = await db.newDatabase();
+    const base = await listen(pool);
+    expect(
+      await createHubAgent(pool, {
+        username: 'desk.ana',
+        fullName: 'Ana Assist',
+        email: 'ana@assist.example',
+        password: 'orange kettle mountain river',
+      }),
+    ).toBe(true);
+    const wrong = await call(base, '/v1/desk-enrolments', {
+      body: { username: 'desk.ana', password: 'not it at all' },
+    });
+    const unknown = await call(base, '/v1/desk-enrolments', {
+      body: { username: 'desk.nobody', password: 'orange kettle mountain river' },
+    });
+    expect([wrong.status, wrong.body.error.code]).toEqual([401, 'invalid-credentials']);
+    expect(unknown.body).toEqual(wrong.body);
+
+    const enrolled = await call(base, '/v1/desk-enrolments', {
+      body: { username: 'DESK.ANA', password: 'orange kettle mountain river' },
+    });
+    expect(enrolled.status).toBe(200);
+    expect(enrolled.body.agent).toEqual({ username: 'desk.ana', fullName: 'Ana Assist', email: 'ana@assist.example' });
+    // A desk device: it receives the requests a supplier sends, which a supplier device never does.
+    const { token: supplierToken } = (await call(base, '/v1/devices', { body: { kind: 'supplier' } })).body;
+    await call(base, '/v1/push', { token: supplierToken, body: { mutations: batch(help('enrolment')) } });
+    const onDesk = (await call(base, '/v1/pull?cursor=0', { token: enrolled.body.token })).body.changes;
+    expect(onDesk.some((c: { entity: string }) => c.entity === 'request')).toBe(true);
+    const { rows } = await pool.query<{ kind: string; by: string }>(
+      'SELECT kind, enrolled_by AS by FROM devices WHERE id = $1',
+      [enrolled.body.deviceId],
+    );
+    expect(rows[0]).toEqual({ kind: 'desk', by: 'desk.ana' });
+  });
+
+  it('`npm run hub -- create-agent` checks the agent, reads the password on standard input, and makes it once', () => {
+    const hubCli = (args: string[], input: string) =>
+      spawnSync(process.execPath, [resolve(__dirname, '..', '..', 'dist', 'main', 'hub.cjs'), ...args], {
+        input,
+        encoding: 'utf8',
+      });
+    const base = ['create-agent', '--database-url', url, '--name', 'Bea Assist', '--email', 'bea@assist.example'];
+    const badName = hubCli([...base, '--username', 'V123456'], '');
+    expect([badName.status, badName.stderr]).toEqual([2, expect.stringMatching(/--username: lower-case letters/)]);
+    const weak = hubCli([...base, '--username', 'desk.bea'], 'short\n');
+    expect([weak.status, weak.stderr]).toEqual([
+      2,
+      expect.stringMatching(/The password is refused \(password.too-short\)/),
+    ]);
+    const made = hubCli([...base, '--username', 'desk.bea'], 'seven bright kites over porto\n');
+    expect([made.status, made.stdout]).toEqual([0, expect.stringMatching(/Desk agent desk.bea created on the hub/)]);
+    const again = hubCli([...base, '--username', 'desk.bea'], 'seven bright kites over porto\n');
+    expect([again.status, again.stderr]).toEqual([1, expect.stringMatching(/exists already/)]);
   }, 60_000);
 });

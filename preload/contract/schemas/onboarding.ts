@@ -39,6 +39,13 @@ export const ONBOARDING_SCHEMAS = {
         const checked = checkHubUrl(text);
         return text.trim() === '' || !checked.ok ? '' : checked.url;
       }),
+    /** An agent's login on the hub: enrols this workstation as a desk workstation there. */
+    enrol: z
+      .strictObject({
+        username: z.string().trim().toLowerCase().min(1, { error: 'required' }).max(60, { error: 'too-long' }),
+        password: z.string().min(1, { error: 'required' }).max(200, { error: 'too-long' }),
+      })
+      .optional(),
   }),
   analyze: z.strictObject({
     cofor: z.string().max(40, { error: 'cofor.format' }),

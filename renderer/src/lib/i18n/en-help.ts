@@ -84,6 +84,15 @@ export const enHelp = {
   'hub.url': 'Hub address',
   'hub.url.hint': 'For example https://hub.example.com. Leave it empty to work without a hub.',
   'hub.saved.online': 'Saved: this workstation now syncs with the hub.',
+  'hub.saved.enrolled':
+    'Saved: {username} enrolled this workstation as a desk workstation; it now syncs the queue with the hub.',
+  'hub.enrol.intro':
+    'A desk workstation is enrolled by an agent: give your user name and password on the hub (the hub administrator creates them). Leave the password empty for a supplier workstation.',
+  'hub.enrol.username': 'Your user name on the hub',
+  'hub.enrol.password': 'Your password on the hub',
+  'hub.enrol.refused': 'The hub did not accept this user name and password: nothing was changed.',
+  'hub.enrol.unreachable':
+    'The hub does not answer at this address: nothing was changed. Check the address and the network, then try again.',
   'hub.saved.offline': 'Saved. The hub does not answer yet: what is typed here waits, and leaves once it does.',
   'hub.saved.standalone': 'Saved: this workstation works without a hub.',
   'error.hub.url.format': "Type the hub's address, such as https://hub.example.com.",

@@ -90,6 +90,15 @@ export const frHelp: Record<keyof typeof enHelp, string> = {
   'hub.url': 'Adresse du hub',
   'hub.url.hint': 'Par exemple https://hub.example.com. Laissez vide pour travailler sans hub.',
   'hub.saved.online': 'Enregistré : ce poste se synchronise désormais avec le hub.',
+  'hub.saved.enrolled':
+    "Enregistré : {username} a inscrit ce poste comme poste d'assistance ; il synchronise désormais la file avec le hub.",
+  'hub.enrol.intro':
+    "Un poste d'assistance est inscrit par un agent : indiquez votre nom d'utilisateur et votre mot de passe sur le hub (l'administrateur du hub les crée). Laissez le mot de passe vide pour un poste fournisseur.",
+  'hub.enrol.username': "Votre nom d'utilisateur sur le hub",
+  'hub.enrol.password': 'Votre mot de passe sur le hub',
+  'hub.enrol.refused': "Le hub n'a pas accepté ce nom d'utilisateur et ce mot de passe : rien n'a été modifié.",
+  'hub.enrol.unreachable':
+    "Le hub ne répond pas à cette adresse : rien n'a été modifié. Vérifiez l'adresse et le réseau, puis réessayez.",
   'hub.saved.offline':
     "Enregistré. Le hub ne répond pas encore : ce qui est saisi ici attend, et part dès qu'il répond.",
   'hub.saved.standalone': 'Enregistré : ce poste fonctionne sans hub.',
