@@ -123,16 +123,6 @@ export async function applyDeskDecide(args: DeskDecideArgs, ctx: IntentContext):
       await companyChange(args.cofor);
       break;
     }
-    case 'unblock': {
-      const unblocked = await tx.query(
-        `UPDATE accounts SET state = 'active' WHERE login = $1 AND state = 'blocked' RETURNING login`,
-        [String(request.payload['login'] ?? '')],
-      );
-      await tx.query('DELETE FROM login_attempts WHERE login = $1', [String(request.payload['login'] ?? '')]);
-      if (unblocked.rowCount !== 1)
-        return refused('conflict', 'The account of this request is not blocked on the hub.');
-      break;
-    }
     default:
       break; // an answer: the e-mail is the decision's effect
   }

@@ -10,7 +10,7 @@ import { fieldError, PortalError } from './errors';
 import { generateLogin } from '../portal/accounts/login-id';
 import { generateTemporaryPassword, temporaryPasswordExpiry } from '../portal/accounts/temporary-password';
 import { generateCofor } from '../portal/desk/cofor';
-import { DECISION_ACCEPTS, DECISION_OF } from '../portal/desk/decisions';
+import { DECISION_ACCEPTS, DECISION_OF, HUB_REQUEST_KINDS } from '../portal/desk/decisions';
 import { fillTemplate, type DeskTemplates } from '../portal/desk/templates';
 import type { CompanySearchIndex } from '../portal/directory/search-index';
 import { mails, mailLang } from '../portal/mail/templates';
@@ -150,9 +150,10 @@ export function createDeskDecisions(deps: DecisionDeps) {
     );
   }
 
-  /** Linked to a hub: the hub sends the answers, makes the PLSA accounts, and settles which
-   * decision counts; this workstation shows its own decision until the hub's truth arrives. */
-  const linked = () => Boolean(deps.hub?.link());
+  /** A request of the hub's, on a linked workstation: the hub sends the answers, makes the PLSA
+   * accounts, and settles which decision counts; this workstation shows its own decision until
+   * the hub's truth arrives. Requests that never left this workstation are decided here alone. */
+  const viaHub = (row: QueueRow) => Boolean(deps.hub?.link()) && HUB_REQUEST_KINDS.includes(row.kind);
 
   function answer(
     row: QueueRow,
@@ -167,7 +168,7 @@ export function createDeskDecisions(deps: DecisionDeps) {
     const mail = recipient
       ? { kind: `desk-${key}`, to: recipient, lang: mailLang(row.lang), subject: filled.subject, body: filled.body }
       : null;
-    if (mail && !linked()) outbox.queue(mail, at);
+    if (mail && !viaHub(row)) outbox.queue(mail, at);
     requests.record(row.id, 'answered', at, key);
     desk.setDeskState(row.id, 'done', actor);
     return mail;
@@ -182,7 +183,8 @@ export function createDeskDecisions(deps: DecisionDeps) {
     at: Date,
     extra: { cofor?: string } = {},
   ): void {
-    deps.hub?.enqueueIfLinked('deskDecide', { reference: row.reference, decision, agent: actor, mail, ...extra }, at);
+    if (viaHub(row))
+      deps.hub?.enqueueIfLinked('deskDecide', { reference: row.reference, decision, agent: actor, mail, ...extra }, at);
   }
 
   return {
@@ -297,7 +299,7 @@ export function createDeskDecisions(deps: DecisionDeps) {
           if (!company || company.access !== 'requested')
             throw new PortalError('conflict', 'The company is not waiting for access.');
           const legal = payload['legalRepresentative'] as { email: string } | undefined;
-          if (linked()) {
+          if (viaHub(row)) {
             // The hub makes the PLSA's login and e-mails its temporary password, if this
             // decision is the first to reach it; the answer's {logins} is filled there.
             db.transaction(() => {
@@ -348,17 +350,6 @@ export function createDeskDecisions(deps: DecisionDeps) {
           return { reference: row.reference, logins: prepared.map((p) => p.login), ...handOverOf(prepared) };
         }
         case 'unblock': {
-          if (linked()) {
-            // The accounts are on the hub: it unblocks, or refuses if the account is not blocked there.
-            db.transaction(() => {
-              claim(row, decision.kind, actor, at);
-              const mail = answer(row, 'unblocked', { logins: String(payload['login'] ?? '') }, actor, at);
-              toHub(row, decision, actor, mail, at);
-              audit('unblocked', { state: 'blocked' }, { state: 'active' });
-            })();
-            deps.kick();
-            return { reference: row.reference, viaHub: true };
-          }
           const account = accounts.byLogin(String(payload['login'] ?? ''));
           if (!account) throw new PortalError('not-found', 'The account of this request no longer exists.');
           db.transaction(() => {

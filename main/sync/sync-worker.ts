@@ -62,11 +62,37 @@ export function createSyncWorker(deps: {
      SELECT ?, company_id, ?, 'desk-overruled', ? FROM submissions WHERE reference = ?`,
   );
 
+  // A desk decision the hub refused for another reason (its state did not allow it): this desk's
+  // own decision is taken back, so the request can be decided again; the history says why.
+  const undecide = db.prepare<[string]>(
+    `UPDATE submissions SET decision = NULL, decided_by = NULL, decided_at = NULL, desk_state = 'in-progress'
+     WHERE reference = ?`,
+  );
+  const accessBack = db.prepare<{ reference: string }>(
+    `UPDATE companies SET access_status = 'requested',
+       access_requested_at = coalesce(access_requested_at, (SELECT created_at FROM submissions WHERE reference = @reference))
+     WHERE id = (SELECT company_id FROM submissions WHERE reference = @reference)`,
+  );
+  const refusedHere = db.prepare<[string, string, string]>(
+    `INSERT INTO audit_log (at, company_id, actor, action, details)
+     SELECT ?, company_id, 'hub', 'desk-hub-refused', ? FROM submissions WHERE reference = ?`,
+  );
+
   function noteRefusal(mutation: { name: string; args: Record<string, unknown> }, result: unknown, at: Date) {
-    const error = (result as { error?: { code?: string; details?: Record<string, string> } }).error;
-    if (mutation.name !== 'deskDecide' || error?.code !== 'already-decided') return;
+    const error = (result as { error?: { code?: string; message?: string; details?: Record<string, string> } }).error;
+    if (mutation.name !== 'deskDecide') return;
     const reference = String(mutation.args['reference']);
     const mine = (mutation.args['decision'] as { kind?: string } | undefined)?.kind ?? '';
+    if (error?.code !== 'already-decided') {
+      undecide.run(reference);
+      if (mine === 'validate-access' || mine === 'reject-access') accessBack.run({ reference });
+      refusedHere.run(
+        at.toISOString(),
+        JSON.stringify({ reference, mine, code: error?.code, reason: error?.message }),
+        reference,
+      );
+      return;
+    }
     const theirs = error.details ?? {};
     overruled.run(
       at.toISOString(),
@@ -174,7 +200,14 @@ export function createSyncWorker(deps: {
           for (const r of answer.results ?? []) {
             queue.settle(r.id, r.result.ok, r.result, at);
             const sent = batch.find((m) => m.mutationId === r.id);
-            if (!r.result.ok && sent) noteRefusal(sent, r.result, at); // a settled one is never pushed again
+            // A settled one is never pushed again. The replica's own rebase must never hold the
+            // queue: if it fails, the refusal is still settled, and the log says what failed.
+            if (!r.result.ok && sent)
+              try {
+                db.transaction(() => noteRefusal(sent, r.result, at))();
+              } catch (error) {
+                deps.log?.(`sync: could not take back refused mutation ${r.id}: ${(error as Error).message}`);
+              }
           }
         })();
         if ('continueFrom' in answer) queue.continueFrom(answer.continueFrom);

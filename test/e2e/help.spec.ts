@@ -215,6 +215,20 @@ test('a capture blanks password fields and the details the person marks private'
   );
 });
 
+test('what is typed before the saved draft has loaded is saved all the same', async ({ page, host }) => {
+  // A slow store (a busy workstation): the draft's load answers a second and a half late.
+  await page.route('**/api/loadDraft', async (route) => {
+    await new Promise((done) => setTimeout(done, 1_500));
+    await route.continue();
+  });
+  await open(page, host, '#/contact');
+  await page.getByLabel('Your question').fill('Typed at once, before the draft answered.');
+  await expect(page.getByText('Draft saved')).toBeVisible({ timeout: 10_000 });
+  await page.unroute('**/api/loadDraft');
+  await page.reload();
+  await expect(page.getByLabel('Your question')).toHaveValue('Typed at once, before the draft answered.');
+});
+
 test("the help form keeps nobody else's draft: sent, typed by another window, or typed while logged in", async ({
   page,
   host,

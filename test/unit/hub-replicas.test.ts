@@ -104,6 +104,77 @@ describe.skipIf(noKeychain)('workstations linked to a hub', () => {
     }
   }, 60_000);
 
+  it('on a linked desk, a decision the hub refuses is taken back, and a report that never left the desk is decided there', async () => {
+    // A hub of this test's own: its company moves on after the desk pulled the request.
+    const { pool: own } = await db.newDatabase();
+    await loadDemoDirectoryIfEmpty(own, resolve(__dirname, '..', '..', 'resources', 'demo', 'directory.json'));
+    const server = createHubServer({ pool: own });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    const { token } = await registerDevice(own, 'desk');
+    const supplier = testCore({ hub: { url } });
+    const desk = testCore({ hub: { url, deskToken: token } });
+    try {
+      const sent = await supplier.router.call('submitAccessRequest', {
+        cofor: 'A10002',
+        legalRepresentative: person('Lea Legal', 'lea@sample.example'),
+        plsa: person('Pat Plsa', 'pat@sample.example'),
+        termsVersion: '2026-01',
+        termsAccepted: true,
+        samePersonConfirmed: false,
+        lang: 'en',
+      });
+      const reference = (sent as { value: { reference: string } }).value.reference;
+      await supplier.syncNow();
+      await desk.syncNow();
+      await own.query(`UPDATE companies SET access = 'not-requested' WHERE cofor = 'A10002'`);
+
+      const session = await deskSession(desk);
+      const decided = await desk.router.call('deskDecide', {
+        session,
+        reference,
+        decision: { kind: 'validate-access' },
+      });
+      expect(decided).toMatchObject({ ok: true, value: { viaHub: true } });
+      await desk.syncNow();
+      expect(desk.syncStatus(), desk.syncStatus().problem ?? '').toMatchObject({ pending: 0, refused: 1 });
+      const view = (await desk.router.call('deskRequest', { session, reference })) as {
+        value: { decision: unknown; deskState: string; history: Array<{ what: string; who: string | null }> };
+      };
+      expect(view.value.decision).toBeNull(); // taken back: it may be decided again
+      expect(view.value.history.at(-1)).toMatchObject({ what: 'desk-hub-refused', who: 'hub' });
+      expect(await desk.router.call('analyze', { cofor: 'A10002' })).toMatchObject({
+        ok: true,
+        value: { situation: 'requested' },
+      });
+      const made = await own.query(`SELECT (SELECT count(*)::int FROM accounts WHERE cofor = 'A10002') AS accounts,
+        (SELECT count(*)::int FROM outbox) AS mails`);
+      expect(made.rows[0]).toEqual({ accounts: 0, mails: 0 });
+
+      // A blocked-access report typed on the desk PC never went to the hub: unblocked here.
+      await desk.router.call('reportBlockedAccess', {
+        login: 'V100003',
+        email: 'eden.placeholder@demo-forge.example',
+        message: 'Locked out',
+        lang: 'en',
+      });
+      const queue = (await desk.router.call('deskQueue', { session, kind: 'blocked-access' })) as {
+        value: { items: Array<{ reference: string }> };
+      };
+      const report = queue.value.items[0]!.reference;
+      expect(
+        await desk.router.call('deskDecide', { session, reference: report, decision: { kind: 'unblock' } }),
+      ).toMatchObject({ ok: true, value: { reference: report } });
+      expect(desk.syncStatus().pending).toBe(0); // nothing queued for the hub
+      const account = desk.db.prepare(`SELECT state FROM accounts WHERE login = 'V100003'`).get();
+      expect(account).toEqual({ state: 'active' });
+    } finally {
+      supplier.dispose();
+      desk.dispose();
+      await new Promise((done) => server.close(done));
+    }
+  }, 60_000);
+
   it('syncs once when "sync now" and the background round come at once, and links once when saved twice', async () => {
     if (!hub) await startHub();
     const supplier = testCore({ hub: { url: hubUrl } });

@@ -22,3 +22,7 @@ export const DECISION_OF: Record<DeskDecision['kind'], DeskDecisionMade> = {
   unblock: 'unblocked',
   answer: 'answered',
 };
+
+/** The requests that travel through a hub (its submitRequest intent). Blocked-access and
+ * find-my-PLSA requests stay on the workstation where they were typed, and are decided there. */
+export const HUB_REQUEST_KINDS: readonly string[] = ['company-file', 'cofor-help', 'access-request', 'help'];

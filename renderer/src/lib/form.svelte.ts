@@ -24,7 +24,9 @@ export class FormState<V extends DraftData> {
   restored = $state(false);
   savedAt = $state<string | null>(null);
   submitted = $state<Submitted | null>(null);
-  #loaded = false;
+  // Reactive, so that what was typed before the draft's load answered is saved once it has:
+  // a plain field left such a first entry unsaved until the next keystroke.
+  #loaded = $state(false);
   #timer: ReturnType<typeof setTimeout> | undefined;
 
   /** `given` (a COFOR from the analysis, say) wins over both the blank form and the draft. */

@@ -116,6 +116,8 @@ export const enDesk = {
     'Done here: the access opens on the hub, which makes the PLSA login and e-mails its temporary password once this decision reaches it.',
   'desk.overruled':
     'Your decision was not applied: {by} had already decided this request on another desk, and the hub keeps the first decision. The decision shown is theirs.',
+  'desk.hubRefused':
+    "The hub did not apply your decision: the request's state on the hub does not allow it (the company may no longer be waiting for access, or the COFOR was given meanwhile). Nothing was sent; decide again.",
   'desk.replacePlsa': 'Replace this PLSA',
   'desk.replace.name': 'New PLSA: full name',
   'desk.replace.email': 'New PLSA: business e-mail',
@@ -208,6 +210,7 @@ export const enDesk = {
   'audit.desk-decline-file': 'file declined',
   'audit.desk-validated-access': 'access validated',
   'audit.desk-overruled': 'your decision not applied: decided first on another desk',
+  'audit.desk-hub-refused': 'your decision not applied by the hub',
   'audit.desk-reject-access': 'access rejected',
   'audit.desk-unblocked': 'account unblocked',
   'audit.desk-state': 'queue state changed',

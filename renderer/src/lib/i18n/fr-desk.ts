@@ -121,6 +121,8 @@ export const frDesk: Record<keyof typeof enDesk, string> = {
     "Fait ici : l'accès s'ouvre sur le hub, qui crée l'identifiant PLSA et envoie son mot de passe temporaire par e-mail dès que cette décision lui parvient.",
   'desk.overruled':
     "Votre décision n'a pas été appliquée : {by} avait déjà décidé cette demande sur un autre poste, et le hub garde la première décision. La décision affichée est la sienne.",
+  'desk.hubRefused':
+    "Le hub n'a pas appliqué votre décision : l'état de la demande sur le hub ne le permet pas (l'entreprise n'attend peut-être plus son accès, ou le COFOR a été attribué entre-temps). Rien n'a été envoyé ; décidez à nouveau.",
   'desk.replacePlsa': 'Remplacer ce PLSA',
   'desk.replace.name': 'Nouveau PLSA : nom complet',
   'desk.replace.email': 'Nouveau PLSA : e-mail professionnel',
@@ -214,6 +216,7 @@ export const frDesk: Record<keyof typeof enDesk, string> = {
   'audit.desk-decline-file': 'dossier refusé',
   'audit.desk-validated-access': 'accès validé',
   'audit.desk-overruled': "votre décision non appliquée : décidée d'abord sur un autre poste",
+  'audit.desk-hub-refused': 'votre décision non appliquée par le hub',
   'audit.desk-reject-access': 'accès refusé',
   'audit.desk-unblocked': 'compte débloqué',
   'audit.desk-state': 'état dans la file modifié',
