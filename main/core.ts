@@ -120,7 +120,15 @@ export function startCore(options: CoreOptions): PortalCore {
   const hubQueue = createHubQueue(db, settings, () => sync.kick());
   if (options.hub) hubQueue.setUrl(options.hub.url);
   const submissions = createSubmissionsRepository(db, requests, hubQueue);
-  const sync = createSyncWorker({ db, queue: hubQueue, secrets, now, log, deskToken: options.hub?.deskToken ?? null });
+  const sync = createSyncWorker({
+    db,
+    queue: hubQueue,
+    secrets,
+    now,
+    log,
+    deskToken: options.hub?.deskToken ?? null,
+    onDirectoryChanged: () => (searchIndex = null),
+  });
   // What the header shows; the worker's last problem stays in the log (it may name the hub's address).
   const shownSyncStatus = () => {
     const { problem: _problem, ...status } = sync.status();

@@ -9,7 +9,7 @@ import {
 } from '../../preload/contract/schemas/mail-settings';
 
 export interface HubArgs {
-  command: 'serve' | 'register-desk' | 'create-agent' | 'backup' | 'restore';
+  command: 'serve' | 'register-desk' | 'create-agent' | 'import' | 'export' | 'backup' | 'restore';
   /** create-agent: who (the password comes on standard input, never in the arguments). */
   agent: { username: string; fullName: string; email: string } | null;
   /** The backup file, for backup (written) and restore (read). */
@@ -38,6 +38,10 @@ Commands:
   create-agent --username NAME --name "Full Name" --email ADDRESS
                       create an assistance agent on the hub, password on standard input; the
                       agent's login enrols desk workstations
+  import FILE         read a directory file into the hub (CSV or JSON Lines, by its extension: the
+                      formats of the desk's import); companies are added or updated, passwords and
+                      account states kept
+  export FILE         write the hub's directory to FILE (CSV or JSON Lines), no password in it
   backup FILE         write a consistent backup of the hub's database to FILE (gzip'd JSON Lines;
                       the hub may be running on a database by URL; stop an embedded one first)
   restore FILE        load FILE into an empty hub database (a new --data-dir or --database-url)
@@ -68,7 +72,7 @@ Environment:
 
 export class HubArgsError extends Error {}
 
-const COMMANDS = ['serve', 'register-desk', 'create-agent', 'backup', 'restore'] as const;
+const COMMANDS = ['serve', 'register-desk', 'create-agent', 'import', 'export', 'backup', 'restore'] as const;
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
 
@@ -103,7 +107,7 @@ export function parseHubArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
   const command = positionals[0] ?? 'serve';
   if (!(COMMANDS as readonly string[]).includes(command))
     throw new HubArgsError(`Unknown command "${command}": use ${COMMANDS.join(', ')}.\n\n${HUB_USAGE}`);
-  const takesFile = command === 'backup' || command === 'restore';
+  const takesFile = ['backup', 'restore', 'import', 'export'].includes(command);
   if (takesFile && positionals.length !== 2)
     throw new HubArgsError(`${command} takes one file: npm run hub -- ${command} FILE`);
   if (!takesFile && positionals.length > 1) throw new HubArgsError(`${command} takes no file.\n\n${HUB_USAGE}`);

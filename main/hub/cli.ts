@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BackupRefused, backupHub, restoreHub } from './backup';
 import { createHubAgent } from './agents';
+import { exportHubToFile, importFileToHub } from './directory-file';
+import { describeRejection } from '../portal/directory/import-problems';
 import { agentPasswordProblem } from '../portal/desk/new-agent';
 import { connectHubDatabase } from './database';
 import { registerDevice } from './devices';
@@ -41,6 +43,26 @@ async function main(): Promise<void> {
       console.error(
         error instanceof BackupRefused ? error.message : `The ${args.command} failed: ${(error as Error).message}`,
       );
+      process.exitCode = 1;
+    }
+    return db.close();
+  }
+  if (args.command === 'import' || args.command === 'export') {
+    try {
+      if (args.command === 'export') {
+        console.log(`hub: ${await exportHubToFile(db.pool, args.file!)} companies written to ${args.file}`);
+      } else {
+        const report = await importFileToHub(db.pool, args.file!, (rows, written) =>
+          process.stdout.write(`\r${rows} rows read, ${written} companies written`),
+        );
+        console.log(`\nhub: ${report.rows} rows read, ${report.companies} companies written from ${args.file}`);
+        for (const r of report.rejected)
+          console.log(`rejected${r.line ? ` line ${r.line}` : ''}: ${describeRejection(r)}`);
+        if (report.rejectedTotal > report.rejected.length)
+          console.log(`… and ${report.rejectedTotal - report.rejected.length} more rows rejected`);
+      }
+    } catch (error) {
+      console.error(`The ${args.command} failed: ${(error as Error).message}`);
       process.exitCode = 1;
     }
     return db.close();

@@ -9,6 +9,8 @@ import { DECISION_ACCEPTS, DECISION_OF } from '../portal/desk/decisions';
 import { createPlsaOnHub } from './accounts';
 import type { IntentContext, IntentResult } from './intents';
 import { queueHubMail } from './mail';
+import { companyChanged } from './directory';
+import type { DirectoryCompany } from '../portal/directory/model';
 
 export const deskDecideArgs = z.strictObject({
   reference: z.string().min(1).max(40),
@@ -77,14 +79,8 @@ export async function applyDeskDecide(args: DeskDecideArgs, ctx: IntentContext):
     return refused('invalid-input', 'The answer goes to an address the request does not name.');
 
   const logins: string[] = [];
-  const companyChange = async (cofor: string) => {
-    const company = await tx.query(
-      `SELECT cofor, legal_name AS "legalName", status, access, access_requested_at AS "accessRequestedAt", site_codes AS "siteCodes"
-       FROM companies WHERE cofor = $1`,
-      [cofor],
-    );
-    await change('public', 'company', cofor, company.rows[0]);
-  };
+  const companyChange = (cofor: string, edit?: (r: DirectoryCompany) => DirectoryCompany) =>
+    companyChanged(tx, change, cofor, edit);
   switch (decision.kind) {
     case 'validate-access': {
       const company = await tx.query<{ access: string }>('SELECT access FROM companies WHERE cofor = $1 FOR UPDATE', [
@@ -92,17 +88,21 @@ export async function applyDeskDecide(args: DeskDecideArgs, ctx: IntentContext):
       ]);
       if (company.rows[0]?.access !== 'requested') return refused('conflict', 'The company is not waiting for access.');
       await tx.query(`UPDATE companies SET access = 'open' WHERE cofor = $1`, [request.cofor]);
-      await companyChange(request.cofor!);
       const plsa = request.payload['plsa'] as { fullName: string; email: string };
-      logins.push(
-        await createPlsaOnHub(
-          tx,
-          services.box,
-          services.accounts,
-          { cofor: request.cofor!, ...plsa, lang: request.lang },
-          args.agent,
-        ),
+      const login = await createPlsaOnHub(
+        tx,
+        services.box,
+        services.accounts,
+        { cofor: request.cofor!, ...plsa, lang: request.lang },
+        args.agent,
       );
+      logins.push(login);
+      // The directory's record gains the PLSA, as a person and an account (no password in it).
+      await companyChange(request.cofor!, (r) => ({
+        ...r,
+        people: [...r.people, { key: login, fullName: plsa.fullName, email: plsa.email, role: 'plsa' }],
+        accounts: [...r.accounts, { login, person: login, email: plsa.email, role: 'plsa', state: 'active' }],
+      }));
       break;
     }
     case 'reject-access':
@@ -120,7 +120,21 @@ export async function applyDeskDecide(args: DeskDecideArgs, ctx: IntentContext):
       );
       if (added.rowCount !== 1)
         return refused('conflict', `The COFOR ${args.cofor} is taken already: reference the file again.`);
-      await companyChange(args.cofor);
+      // The new company's record, from the file the supplier sent.
+      const field = (k: string) => {
+        const v = request.payload[k];
+        return typeof v === 'string' && v !== '' ? { [k]: v } : {};
+      };
+      await companyChange(args.cofor, (r) => ({
+        ...r,
+        ...field('duns'),
+        ...field('registrationNumber'),
+        ...field('taxNumber'),
+        ...field('street'),
+        ...field('postalCode'),
+        ...field('city'),
+        ...field('country'),
+      }));
       break;
     }
     default:

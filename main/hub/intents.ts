@@ -10,6 +10,7 @@ import { HELP_SCHEMAS } from '../../preload/contract/schemas/help';
 import { LANGS } from '../../preload/contract/languages';
 import type { Device, DeviceKind } from './devices';
 import { applyDeskDecide, deskDecideArgs } from './decisions';
+import { companyChanged } from './directory';
 import type { HubServices } from './services';
 
 /** What a mutation answered: done (with what the workstation shows), or refused with a reason. */
@@ -116,12 +117,10 @@ export const INTENTS = {
       if (!at)
         return refused('conflict', 'Another request already has this reference.', { reference: 'reference.taken' });
       if (args.kind === 'access-request') {
-        const { rows } = await tx.query(
-          `UPDATE companies SET access = 'requested', access_requested_at = now() WHERE cofor = $1
-           RETURNING cofor, legal_name AS "legalName", status, access, access_requested_at AS "accessRequestedAt", site_codes AS "siteCodes"`,
-          [cofor],
-        );
-        await change('public', 'company', cofor!, rows[0]);
+        await tx.query(`UPDATE companies SET access = 'requested', access_requested_at = now() WHERE cofor = $1`, [
+          cofor,
+        ]);
+        await companyChanged(tx, change, cofor!);
       }
       await change('desk', 'request', args.reference, {
         reference: args.reference,

@@ -143,6 +143,15 @@ export const HUB_MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql:
       ALTER TABLE devices ADD COLUMN enrolled_by text REFERENCES desk_agents (username);
     `,
   },
+  {
+    version: 5,
+    name: "each company's directory record",
+    sql: `
+      -- The company as the directory files hold it (identity, sites, people, accounts' logins and
+      -- states; never a password): what desk replicas pull, and what export writes.
+      ALTER TABLE companies ADD COLUMN directory jsonb;
+    `,
+  },
 ];
 
 export const HUB_SCHEMA_VERSION = HUB_MIGRATIONS.at(-1)!.version;

@@ -3,7 +3,7 @@
 // the changes after a cursor that this device may see.
 import { createHash } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
-import { inTransaction } from './transaction';
+import { CHANGES_LOCK, inTransaction } from './transaction';
 import { z } from 'zod';
 import type { Device } from './devices';
 import { HubError } from './hub-error';
@@ -55,11 +55,6 @@ export interface PushAnswer {
 export interface PushHooks {
   beforeCommit?(mutationId: number): void | Promise<void>;
 }
-
-// Changes are numbered by a sequence; taking this lock before the first change of a transaction
-// makes them commit in the order of their numbers, so a pull never passes a change that a
-// slower transaction commits later under a smaller number.
-export const CHANGES_LOCK = 4650_0002;
 
 let defaultServices: HubServices | null = null;
 

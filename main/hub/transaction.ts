@@ -16,3 +16,8 @@ export async function inTransaction<T>(pool: Pool, work: (tx: PoolClient) => Pro
     tx.release();
   }
 }
+
+// Changes are numbered by a sequence; taking this lock before the first change of a transaction
+// makes them commit in the order of their numbers, so a pull never passes a change that a
+// slower transaction commits later under a smaller number.
+export const CHANGES_LOCK = 4650_0002;

@@ -6,6 +6,8 @@ import { inspectDocument } from '../portal/documents/inspect';
 import type { SyncStatus as ShownSyncStatus } from '../../preload/contract/dto';
 import type { Db } from '../store/database';
 import type { HubQueue } from '../store/hub-queue';
+import { createDirectoryWriter } from '../store/directory-import';
+import type { DirectoryCompany } from '../portal/directory/model';
 import { SecretStoreUnavailable, type SecretStore } from '../secrets/secret-store';
 import { createHubClient, HubRefused, HubUnreachable, type HubClient, type PullResult } from './hub-client';
 
@@ -23,6 +25,8 @@ export function createSyncWorker(deps: {
   /** A desk workstation's token from the hub's `register-desk` (until enrolment by an agent's login). */
   deskToken?: string | null;
   intervalMs?: number;
+  /** A desk's directory changed under it (its company search is built again). */
+  onDirectoryChanged?: () => void;
 }) {
   const { db, queue, secrets, now } = deps;
   let online: boolean | null = null;
@@ -33,8 +37,22 @@ export function createSyncWorker(deps: {
   let failures = 0;
   let stopped = true;
 
-  const applyCompany = db.prepare<[string, string, string | null, string]>(
-    `UPDATE companies SET status = ?, access_status = ?, access_requested_at = ? WHERE cofor = ?`,
+  // A company of the hub's projection: updated, or added (a COFOR given since, on the hub), with
+  // its site codes, so that the analysis knows it offline.
+  const applyCompany = db.prepare<{
+    cofor: string;
+    legalName: string;
+    status: string;
+    access: string;
+    at: string | null;
+  }>(
+    `INSERT INTO companies (cofor, legal_name, status, access_status, access_requested_at)
+     VALUES (@cofor, @legalName, @status, @access, @at)
+     ON CONFLICT (cofor) DO UPDATE SET status = excluded.status, access_status = excluded.access_status,
+       access_requested_at = excluded.access_requested_at`,
+  );
+  const applySite = db.prepare<[string, string]>(
+    `INSERT INTO sites (company_id, code) SELECT id, ? FROM companies WHERE cofor = ? ON CONFLICT DO NOTHING`,
   );
   // A desk replica's queue: a request from any workstation, once (a request this workstation
   // sent itself is already there under the same reference).
@@ -151,16 +169,34 @@ export function createSyncWorker(deps: {
   }
 
   function apply(changes: PullResult['changes']) {
+    // A desk's directory records, written together (one import batch) until another kind of
+    // change comes, so that the changes still apply in the hub's order.
+    let records: DirectoryCompany[] = [];
+    let writer: ReturnType<typeof createDirectoryWriter> | null = null;
+    const writeRecords = () => {
+      if (records.length === 0) return;
+      (writer ??= createDirectoryWriter(db, now())).write(records);
+      records = [];
+      deps.onDirectoryChanged?.();
+    };
     db.transaction(() => {
       for (const change of changes) {
+        if (change.entity === 'directory') {
+          records.push(change.data as DirectoryCompany);
+          continue;
+        }
+        writeRecords();
         if (change.entity === 'company') {
-          const c = change.data as { status: string; access: string; accessRequestedAt: string | null };
-          applyCompany.run(
-            c.status,
-            c.access,
-            c.accessRequestedAt ? new Date(c.accessRequestedAt).toISOString() : null,
-            change.id,
-          );
+          const c = change.data as {
+            legalName: string;
+            status: string;
+            access: string;
+            accessRequestedAt: string | null;
+            siteCodes?: string[];
+          };
+          const at = c.accessRequestedAt ? new Date(c.accessRequestedAt).toISOString() : null;
+          applyCompany.run({ cofor: change.id, legalName: c.legalName, status: c.status, access: c.access, at });
+          for (const code of c.siteCodes ?? []) applySite.run(code, change.id);
         } else if (change.entity === 'request') applyRequest(change.data);
         else if (change.entity === 'request-decision') {
           const d = change.data as { decision: string; by: string; at: string };
@@ -170,6 +206,7 @@ export function createSyncWorker(deps: {
             markAnswered.run(change.id);
         }
       }
+      writeRecords();
     })();
   }
 

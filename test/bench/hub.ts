@@ -1,7 +1,15 @@
 // The hub's speed next to plain PostgreSQL through `pg` on the same server in the same run:
 // push throughput against plain INSERTs of the same rows (one commit each, as each mutation is),
-// and a fresh replica's pull of the directory against a plain SELECT of the same rows.
+// and a desk replica's pull of the whole directory against a plain SELECT of the same rows.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startCore } from '../../main/core';
 import { registerDevice, deviceOfToken } from '../../main/hub/devices';
+import { importToHub } from '../../main/hub/directory';
+import { createHubServer } from '../../main/hub/server';
+import { RESOURCES_DIR } from '../fixtures/core';
+import { rowCount, syntheticDirectory } from './directory-data';
 import { pullChanges, pushMutations } from '../../main/hub/sync';
 import { startTestPostgres } from '../fixtures/postgres';
 
@@ -32,8 +40,14 @@ export interface HubBench {
   plainPerSecond: number;
   pushPerSecond: number;
   companies: number;
+  /** Companies, sites, people and accounts of the directory. */
+  rows: number;
+  importSeconds: number;
   selectSeconds: number;
   pullSeconds: number;
+  /** A fresh desk workstation's first sync: HTTP pages into its SQLite store. */
+  replicaSeconds: number;
+  replicaRows: number;
 }
 
 export async function benchHub(mutations: number, companies: number): Promise<HubBench> {
@@ -77,27 +91,24 @@ export async function benchHub(mutations: number, companies: number): Promise<Hu
       );
     }
 
-    // A fresh replica pulling the directory's projection, next to a plain SELECT of those rows.
+    // The directory on the hub: ~9 rows a company (the company, sites, people, accounts), as the
+    // import writes them, 1,000 companies a transaction.
     const hub = await pg.newDatabase();
-    await hub.pool.query(
-      `INSERT INTO companies (cofor, legal_name, status, access, site_codes)
-       SELECT 'C' || lpad(n::text, 6, '0'), 'Company ' || n || ' SAS', 'active', 'open', ARRAY['01', '02', '03']
-       FROM generate_series(1, $1) AS n`,
-      [companies],
-    );
-    await hub.pool.query(
-      `INSERT INTO changes (audience, entity, entity_id, data)
-       SELECT 'public', 'company', cofor, jsonb_build_object('cofor', cofor, 'legalName', legal_name, 'status', status,
-         'access', access, 'siteCodes', site_codes) FROM companies ORDER BY cofor`,
-    );
+    const directory = syntheticDirectory(companies, new Date('2026-11-29T12:00:00Z')).companies;
+    const importSeconds = await seconds(() => importToHub(hub.pool, [directory]));
     const { token } = await registerDevice(hub.pool, 'desk');
     const device = await deviceOfToken(hub.pool, token);
     let selectBest = Infinity;
     let pullBest = Infinity;
     for (let round = 0; round < 2; round++) {
+      // Baseline: a plain SELECT of the rows a desk pulls (every company's projection and record).
       selectBest = Math.min(
         selectBest,
-        await seconds(() => hub.pool.query(`SELECT version, entity, entity_id, data FROM changes ORDER BY version`)),
+        await seconds(() =>
+          hub.pool.query(
+            `SELECT version, entity, entity_id, data FROM changes WHERE audience IN ('public', 'desk') ORDER BY version`,
+          ),
+        ),
       );
       pullBest = Math.min(
         pullBest,
@@ -111,13 +122,48 @@ export async function benchHub(mutations: number, companies: number): Promise<Hu
         }),
       );
     }
+    // A fresh desk workstation, end to end: over HTTP, into its SQLite store.
+    const server = createHubServer({ pool: hub.pool });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const dataDir = mkdtempSync(join(tmpdir(), 'bench-replica-'));
+    const keys = new Map<string, string>();
+    const core = startCore({
+      dataDir,
+      resourcesDir: RESOURCES_DIR,
+      mode: 'web',
+      loadDemo: false,
+      version: 'bench',
+      deliver: false,
+      // The device token in memory: this measures the pull, not the keychain.
+      secrets: {
+        get: (k) => Promise.resolve(keys.get(k) ?? null),
+        set: (k, v) => Promise.resolve(void keys.set(k, v)),
+        delete: (k) => Promise.resolve(keys.delete(k)),
+        keys: () => Promise.resolve([...keys.keys()]),
+      },
+      hub: { url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, deskToken: token },
+    });
+    const replicaSeconds = await seconds(() => core.syncNow());
+    const stored = core.db
+      .prepare<[], { n: number }>(
+        `SELECT (SELECT count(*) FROM companies) + (SELECT count(*) FROM sites) + (SELECT count(*) FROM people)
+           + (SELECT count(*) FROM accounts) AS n`,
+      )
+      .get()!.n;
+    core.close();
+    await new Promise((done) => server.close(done));
+    rmSync(dataDir, { recursive: true, force: true });
     return {
       mutations,
       plainPerSecond: mutations / plainBest,
       pushPerSecond: mutations / pushBest,
       companies,
+      rows: rowCount({ companies: directory }),
+      importSeconds,
       selectSeconds: selectBest,
       pullSeconds: pullBest,
+      replicaSeconds,
+      replicaRows: stored,
     };
   } finally {
     await pg.stop();

@@ -215,15 +215,19 @@ test('a capture blanks password fields and the details the person marks private'
   );
 });
 
-test('what is typed before the saved draft has loaded is saved all the same', async ({ page, host }) => {
+test('what is typed before the saved draft has loaded wins over it, and is saved', async ({ page, host }) => {
+  await open(page, host, '#/contact');
+  await page.getByLabel('Your question').fill('An older draft.');
+  await expect(page.getByText('Draft saved')).toBeVisible();
   // A slow store (a busy workstation): the draft's load answers a second and a half late.
   await page.route('**/api/loadDraft', async (route) => {
     await new Promise((done) => setTimeout(done, 1_500));
     await route.continue();
   });
-  await open(page, host, '#/contact');
+  await page.reload();
   await page.getByLabel('Your question').fill('Typed at once, before the draft answered.');
   await expect(page.getByText('Draft saved')).toBeVisible({ timeout: 10_000 });
+  await expect(page.getByLabel('Your question')).toHaveValue('Typed at once, before the draft answered.');
   await page.unroute('**/api/loadDraft');
   await page.reload();
   await expect(page.getByLabel('Your question')).toHaveValue('Typed at once, before the draft answered.');

@@ -12,6 +12,7 @@ import { createHubServer } from '../../main/hub/server';
 import { SecretStoreUnavailable } from '../../main/secrets/secret-store';
 import { deskSession, testCore } from '../fixtures/core';
 import { noKeychain } from '../fixtures/keychain-available';
+import { accessRequest } from '../fixtures/hub-mutations';
 import { startTestPostgres, type TestPostgres } from '../fixtures/postgres';
 import { freePort } from '../fixtures/ports';
 
@@ -61,15 +62,7 @@ describe.skipIf(noKeychain)('workstations linked to a hub', () => {
     const desk = testCore({ hub: { url: hubUrl, deskToken } });
     try {
       // The hub is down: the request is saved and queued on the supplier's PC, nothing is lost.
-      const sent = await supplier.router.call('submitAccessRequest', {
-        cofor: 'A10002',
-        legalRepresentative: person('Lea Legal', 'lea@sample.example'),
-        plsa: person('Pat Plsa', 'pat@sample.example'),
-        termsVersion: '2026-01',
-        termsAccepted: true,
-        samePersonConfirmed: false,
-        lang: 'en',
-      });
+      const sent = await supplier.router.call('submitAccessRequest', accessRequest('A10002').args.payload);
       expect(sent.ok).toBe(true);
       const reference = (sent as { value: { reference: string } }).value.reference;
       await supplier.syncNow();
@@ -115,15 +108,7 @@ describe.skipIf(noKeychain)('workstations linked to a hub', () => {
     const supplier = testCore({ hub: { url } });
     const desk = testCore({ hub: { url, deskToken: token } });
     try {
-      const sent = await supplier.router.call('submitAccessRequest', {
-        cofor: 'A10002',
-        legalRepresentative: person('Lea Legal', 'lea@sample.example'),
-        plsa: person('Pat Plsa', 'pat@sample.example'),
-        termsVersion: '2026-01',
-        termsAccepted: true,
-        samePersonConfirmed: false,
-        lang: 'en',
-      });
+      const sent = await supplier.router.call('submitAccessRequest', accessRequest('A10002').args.payload);
       const reference = (sent as { value: { reference: string } }).value.reference;
       await supplier.syncNow();
       await desk.syncNow();

@@ -39,11 +39,14 @@ export class FormState<V extends DraftData> {
     void api.loadDraft({ form, ...owner() }).then((result) => {
       if (result.ok && result.value) {
         for (const [key, value] of Object.entries(result.value)) {
-          // Only fields this form still has, with the same kind of value.
-          if (key in initial && !(key in given) && typeof value === typeof initial[key])
+          // Only fields this form still has, with the same kind of value, and that nobody typed
+          // into while the draft was loading (what was just typed wins over what was saved).
+          const untouched = (this.values as DraftData)[key] === (initial as DraftData)[key];
+          if (key in initial && !(key in given) && typeof value === typeof initial[key] && untouched) {
             (this.values as DraftData)[key] = value;
+            this.restored = true;
+          }
         }
-        this.restored = true;
       }
       this.#loaded = true;
     });
