@@ -12,7 +12,10 @@ import { HUB_SCHEMA_VERSION } from './migrations';
 import { hubChangePassword, hubLogin, loginBody, passwordBody } from './accounts';
 import { enrolDesk, enrolmentBody } from './agents';
 import { hubServices, type HubServices } from './services';
-import { pullChanges, pushBody, pushMutations, type PushHooks } from './sync';
+import { pullChangesJson, pushBody, pushMutations, type PushHooks } from './sync';
+
+/** Changes a pull page holds at most: a fresh desk replica pulls a large directory in few calls. */
+export const MAX_PULL_PAGE = 5000;
 
 /** A push carries its attachments: a 5 MB document is 6.7 MB of base64, plus the form. */
 export const HUB_MAX_BODY_BYTES = 8 * 1024 * 1024;
@@ -29,6 +32,11 @@ export interface HubServerOptions {
 }
 
 const registerBody = z.strictObject({ kind: z.literal('supplier') });
+
+/** An answer that is JSON text already (a pull page): sent as it is. */
+class JsonText {
+  constructor(readonly text: string) {}
+}
 
 function readBody(req: IncomingMessage): Promise<unknown> {
   if (!(req.headers['content-type'] ?? '').startsWith('application/json'))
@@ -153,7 +161,10 @@ export function createHubServer(options: HubServerOptions): Server {
         const cursorText = url.searchParams.get('cursor') ?? '0';
         if (!/^\d{1,15}$/.test(cursorText))
           throw new HubError('invalid-input', 'cursor is the number the last pull answered (0 at first).');
-        return pullChanges(pool, device, Number(cursorText));
+        const limitText = url.searchParams.get('limit') ?? '1000';
+        if (!/^\d{1,4}$/.test(limitText) || Number(limitText) < 1 || Number(limitText) > MAX_PULL_PAGE)
+          throw new HubError('invalid-input', `limit is how many changes a page holds, 1 to ${MAX_PULL_PAGE}.`);
+        return new JsonText(await pullChangesJson(pool, device, Number(cursorText), Number(limitText)));
       }
       default:
         throw new HubError('not-found', `No ${call} in API v1.`);
@@ -167,7 +178,7 @@ export function createHubServer(options: HubServerOptions): Server {
         'cache-control': 'no-store',
         ...headers,
       });
-      res.end(JSON.stringify(body));
+      res.end(body instanceof JsonText ? body.text : JSON.stringify(body));
     };
     try {
       const url = new URL(req.url ?? '/', 'http://hub.invalid');

@@ -54,7 +54,8 @@ export function createHubClient(baseUrl: string, timeoutMs = 15_000) {
     register: () => call<{ deviceId: string; token: string }>('/devices', { body: { kind: 'supplier' } }),
     push: (token: string, deviceId: string | null, mutations: Array<{ id: number; name: string; args: unknown }>) =>
       call<PushResult>('/push', { token, body: { ...(deviceId ? { deviceId } : {}), mutations } }),
-    pull: (token: string, cursor: number) => call<PullResult>(`/pull?cursor=${cursor}`, { token }),
+    pull: (token: string, cursor: number, limit = 5000) =>
+      call<PullResult>(`/pull?cursor=${cursor}&limit=${limit}`, { token }),
     enrolDesk: (body: { username: string; password: string }) => call<Enrolment>('/desk-enrolments', { body }),
     login: (token: string, body: { login: string; password: string }) => call<HubSession>('/sessions', { token, body }),
     changePassword: (

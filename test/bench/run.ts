@@ -348,7 +348,7 @@ async function main(): Promise<void> {
     '',
   );
   row(
-    `hub: a desk device pulls it all (pages of 5,000)`,
+    `hub: a desk device pulls it all over HTTP (pages of 5,000, read by the workstation's client)`,
     `${hub.pullSeconds.toFixed(2)} s`,
     (hub.selectSeconds / hub.pullSeconds).toFixed(2),
     '>= 0.30',

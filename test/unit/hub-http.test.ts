@@ -196,6 +196,13 @@ describe('bad calls get a clear 4xx with a stable code', () => {
       'mutation-gap',
     ],
     ['a cursor that is not a number', () => call(hubA, '/v1/pull?cursor=-1', { token }), 400, 'invalid-input'],
+    ['a page of no change', () => call(hubA, '/v1/pull?cursor=0&limit=0', { token }), 400, 'invalid-input'],
+    [
+      'a page larger than the hub sends',
+      () => call(hubA, '/v1/pull?cursor=0&limit=9999', { token }),
+      400,
+      'invalid-input',
+    ],
     [
       'registering a desk anonymously',
       () => call(hubA, '/v1/devices', { body: { kind: 'desk' } }),
