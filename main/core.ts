@@ -245,7 +245,7 @@ export function startCore(options: CoreOptions): PortalCore {
         storeForDesk: (kind, companyId, payload, at) =>
           void submissions.storeRecoveryRequest(kind, companyId, payload, at),
       }),
-      plsaConsole: createPlsaConsoleService({ db, accounts, config, now }),
+      plsaConsole: createPlsaConsoleService({ db, accounts, config, now, throughHub: () => hubQueue.link() !== null }),
       help: createHelpService({ db, submissions, mailer, mailSettings, now }),
       outbox: createOutboxService({
         outbox,

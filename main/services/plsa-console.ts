@@ -15,12 +15,25 @@ export interface ConsoleDeps {
   accounts: AccountsRepository;
   config: AccountsConfig;
   now: () => Date;
+  /** Linked to a hub: the accounts are the hub's, and this console cannot change them yet. */
+  throughHub?: () => boolean;
 }
 
 export type PlsaConsoleService = ReturnType<typeof createPlsaConsoleService>;
 
 export function createPlsaConsoleService(deps: ConsoleDeps) {
   const { db, accounts, config, now } = deps;
+  const throughHub = () => deps.throughHub?.() ?? false;
+  /** An account made or changed here would exist on this workstation only, and could never log
+   * in through the hub: refused, in words, rather than kept where nobody can use it. */
+  const onlyStandalone = () => {
+    if (throughHub())
+      throw new PortalError(
+        'needs-hub',
+        "This workstation is linked to the portal hub, which holds the company's accounts: they cannot be changed from this console yet.",
+        { _: 'console.through-hub' },
+      );
+  };
 
   /** The target account, only if it belongs to the caller's company: others do not "exist". */
   function colleague(caller: Caller, rawLogin: string): AccountRow {
@@ -66,6 +79,7 @@ export function createPlsaConsoleService(deps: ConsoleDeps) {
           lastLoginAt: a.lastLoginAt,
         })),
         plsaCount: list.filter((a) => a.role === 'plsa' && a.state === 'active').length,
+        throughHub: throughHub(),
       };
     },
 
@@ -79,6 +93,7 @@ export function createPlsaConsoleService(deps: ConsoleDeps) {
       },
       caller: Caller,
     ): Promise<IssuedTemporaryPassword> {
+      onlyStandalone();
       const duplicate = accounts.sameNameOrEmail(caller.account.companyId, input.fullName, input.email);
       if ((duplicate.name || duplicate.email) && !input.confirmDuplicate) {
         const fields: Record<string, string> = {};
@@ -115,6 +130,7 @@ export function createPlsaConsoleService(deps: ConsoleDeps) {
     },
 
     resetPassword(input: { session: string; login: string }, caller: Caller): Promise<IssuedTemporaryPassword> {
+      onlyStandalone();
       const account = colleague(caller, input.login);
       if (account.id === caller.account.id) {
         throw fieldError('conflict', 'login', 'account.self', 'Change your own password from your private area.');
@@ -125,6 +141,7 @@ export function createPlsaConsoleService(deps: ConsoleDeps) {
     },
 
     unblockAccount(input: { session: string; login: string }, caller: Caller): { login: string } {
+      onlyStandalone();
       const account = colleague(caller, input.login);
       if (account.state !== 'blocked')
         throw fieldError('conflict', 'login', 'account.not-blocked', 'This account is not blocked.');
@@ -146,6 +163,7 @@ export function createPlsaConsoleService(deps: ConsoleDeps) {
     },
 
     deactivateAccount(input: { session: string; login: string }, caller: Caller): { login: string } {
+      onlyStandalone();
       const account = colleague(caller, input.login);
       if (account.id === caller.account.id)
         throw fieldError('conflict', 'login', 'account.self', 'A PLSA cannot deactivate their own account.');

@@ -64,6 +64,8 @@ export interface ConsoleView {
   cofor: string;
   accounts: ConsoleAccount[];
   plsaCount: number;
+  /** Linked to a hub: the accounts are shown, and changed only on the hub (not from here yet). */
+  throughHub: boolean;
 }
 
 /** Shown once to the PLSA, who hands it over; never stored in clear. */

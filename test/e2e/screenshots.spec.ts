@@ -382,6 +382,20 @@ test.describe('through a hub', () => {
       await expect(deskPage.getByTestId('decision-overruled')).toContainText("n'a pas été appliquée");
       await deskPage.screenshot({ path: `${OUT}/desk-overruled-fr.png`, fullPage: true });
 
+      // The PLSA console through the hub: the accounts shown, their changes not offered here.
+      await logIn(page, supplier!, DEMO.plsa.login, DEMO.plsa.password);
+      await expect(page.getByTestId('my-login')).toHaveText(DEMO.plsa.login, { timeout: 20_000 });
+      await page.evaluate(() => (location.hash = '#/console'));
+      await page.getByTestId('console-through-hub').waitFor();
+      await page.screenshot({ path: `${OUT}/console-through-hub-en.png`, fullPage: true });
+      await chooseLanguage(page, 'fr');
+      await page.keyboard.press('Escape');
+      await expect(page.getByTestId('console-through-hub')).toContainText('relié au hub');
+      await page.screenshot({ path: `${OUT}/console-through-hub-fr.png`, fullPage: true });
+      await chooseLanguage(page, 'en');
+      await page.keyboard.press('Escape');
+      await signOut(page);
+
       await hub.stop();
       await logIn(page, supplier!, DEMO.plsa.login, DEMO.plsa.password);
       await expect(page.getByText('Logging in needs the portal hub')).toBeVisible({ timeout: 20_000 });

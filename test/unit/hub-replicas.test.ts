@@ -160,6 +160,36 @@ describe.skipIf(noKeychain)('workstations linked to a hub', () => {
     }
   }, 60_000);
 
+  it("a PLSA logged in through the hub sees the console, which says plainly that it cannot change the hub's accounts", async () => {
+    if (!hub) await startHub();
+    const supplier = testCore({ hub: { url: hubUrl } });
+    try {
+      const login = await supplier.router.call('login', {
+        login: 'V100001',
+        password: 'violet-harbour-lantern-42',
+        remember: false,
+      });
+      expect(login.ok).toBe(true);
+      const session = (login as { value: { session: string } }).value.session;
+      expect(await supplier.router.call('consoleAccounts', { session })).toMatchObject({
+        ok: true,
+        value: { cofor: 'A10001', throughHub: true },
+      });
+      const refused = await supplier.router.call('createAccount', {
+        session,
+        fullName: 'Only Here',
+        email: 'only.here@demo-forge.example',
+        role: 'user',
+        confirmDuplicate: false,
+      });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'needs-hub', fields: { _: 'console.through-hub' } } });
+      const reset = await supplier.router.call('resetPassword', { session, login: 'V100002' });
+      expect(reset).toMatchObject({ ok: false, error: { code: 'needs-hub' } });
+    } finally {
+      supplier.dispose();
+    }
+  }, 60_000);
+
   it('syncs once when "sync now" and the background round come at once, and links once when saved twice', async () => {
     if (!hub) await startHub();
     const supplier = testCore({ hub: { url: hubUrl } });

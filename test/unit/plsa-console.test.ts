@@ -16,7 +16,7 @@ describe('PLSA console', () => {
   it("lists the company's accounts and says when there is a single PLSA", async () => {
     const s = await session(DEMO.plsa.login, DEMO.plsa.password);
     const view = await call('consoleAccounts', { session: s });
-    expect(view).toMatchObject({ ok: true, value: { cofor: 'A10001', plsaCount: 1 } });
+    expect(view).toMatchObject({ ok: true, value: { cofor: 'A10001', plsaCount: 1, throughHub: false } });
     expect(
       (view as { value: { accounts: Array<{ login: string; state: string }> } }).value.accounts.map(
         (a) => `${a.login}:${a.state}`,

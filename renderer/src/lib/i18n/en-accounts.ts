@@ -103,6 +103,9 @@ export const enAccounts = {
     'The B2B logins of {company} ({cofor}). You hand out personal logins and new passwords to your colleagues.',
   'console.singlePlsa':
     'Your company has a single PLSA. Name a deputy (create an account with the PLSA role), so that nobody is locked out when you are away.',
+  'console.throughHub':
+    "This workstation is linked to the portal hub, which holds your company's accounts: you see them here, but creating accounts, resetting passwords and unblocking are not offered from this console yet. Ask the assistance for help meanwhile.",
+  'console.throughHub.contact': 'Ask the assistance',
   'console.accounts': 'Accounts',
   'console.col.login': 'Login',
   'console.col.name': 'Name',
