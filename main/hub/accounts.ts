@@ -239,6 +239,22 @@ export async function hubChangePassword(
     });
   const hash = await hashPassword(input.newPassword, config.hashCost);
   return inTransaction(pool, async (tx) => {
+    // Checked again under the account's lock: of two changes at once, the second finds the
+    // password (or the session's forced change) no longer what it was checked against.
+    const now = await tx.query<{ password_hash: string | null; must_change: boolean | null }>(
+      `SELECT a.password_hash, s.must_change FROM accounts a
+       LEFT JOIN sessions s ON s.token_hash = $2 WHERE a.login = $1 FOR UPDATE OF a`,
+      [account.login, hashToken(input.session)],
+    );
+    const still = now.rows[0];
+    if (
+      !still ||
+      still.password_hash !== account.password_hash ||
+      (account.session_must_change && still.must_change !== true)
+    )
+      throw new HubError('invalid-input', 'The password was changed meanwhile: log in again with the new one.', {
+        fields: { currentPassword: 'password.current-wrong' },
+      });
     await tx.query(
       'UPDATE accounts SET password_hash = $2, must_change = false, temporary_hash = NULL WHERE login = $1',
       [account.login, hash],

@@ -12,7 +12,7 @@ import { loadDemoDirectoryIfEmpty } from './directory';
 import { HubArgsError, HUB_USAGE, parseHubArgs } from './args';
 import { createHubMailer, createSecretBox, loadSecretKey } from './mail';
 import { createHubServer } from './server';
-import { hubServices } from './services';
+import { hubServices, loadCommonPasswords } from './services';
 import { defaultDataDir } from '../paths';
 
 async function main(): Promise<void> {
@@ -69,7 +69,7 @@ async function main(): Promise<void> {
   }
   if (args.command === 'create-agent') {
     const password = readFileSync(0, 'utf8').split('\n')[0] ?? '';
-    const refused = agentPasswordProblem(args.agent!, password, hubServices().accounts.commonPasswords);
+    const refused = agentPasswordProblem(args.agent!, password, loadCommonPasswords());
     if (refused) {
       console.error(refused);
       process.exitCode = 2;
@@ -130,6 +130,6 @@ async function main(): Promise<void> {
 }
 
 void main().catch((error: unknown) => {
-  console.error(`The hub could not start: ${(error as Error).message}`);
+  console.error(`The hub could not start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

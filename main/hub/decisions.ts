@@ -9,7 +9,7 @@ import { DECISION_ACCEPTS, DECISION_OF } from '../portal/desk/decisions';
 import { createPlsaOnHub } from './accounts';
 import type { IntentContext, IntentResult } from './intents';
 import { queueHubMail } from './mail';
-import { companyChanged } from './directory';
+import { companyChanged, companyProjection } from './directory';
 import type { DirectoryCompany } from '../portal/directory/model';
 
 export const deskDecideArgs = z.strictObject({
@@ -47,23 +47,32 @@ function addressesIn(value: unknown, found = new Set<string>()): Set<string> {
   return found;
 }
 
+interface HubRequest {
+  kind: string;
+  device_id: string;
+  lang: string;
+  payload: Record<string, unknown>;
+  cofor: string | null;
+  decision: string | null;
+  decided_by: string | null;
+  decided_at: Date | null;
+}
+
 export async function applyDeskDecide(args: DeskDecideArgs, ctx: IntentContext): Promise<IntentResult> {
-  const { tx, change, services } = ctx;
-  const { rows } = await tx.query<{
-    kind: string;
-    device_id: string;
-    lang: string;
-    payload: Record<string, unknown>;
-    cofor: string | null;
-    decision: string | null;
-    decided_by: string | null;
-    decided_at: Date | null;
-  }>(
+  const { rows } = await ctx.tx.query<HubRequest>(
     'SELECT kind, device_id, lang, payload, cofor, decision, decided_by, decided_at FROM requests WHERE reference = $1 FOR UPDATE',
     [args.reference],
   );
   const request = rows[0];
   if (!request) return refused('not-found', `The hub has no request ${args.reference}.`);
+  const result = await decide(request, args, ctx);
+  // Refused: the desk's replica takes back what its own decision changed, from the hub's truth.
+  const company = !result.ok && request.cofor ? await companyProjection(ctx.tx, request.cofor) : null;
+  return !result.ok && company ? { ok: false, error: { ...result.error, company } } : result;
+}
+
+async function decide(request: HubRequest, args: DeskDecideArgs, ctx: IntentContext): Promise<IntentResult> {
+  const { tx, change, services } = ctx;
   const { decision } = args;
   if (!DECISION_ACCEPTS[decision.kind].includes(request.kind))
     return refused('conflict', `A ${request.kind} request cannot be decided with ${decision.kind}.`);

@@ -1,7 +1,8 @@
 // Devices: each workstation registers once and gets a random token; the hub keeps its SHA-256
 // only. A supplier workstation registers anonymously and may do what the public portal allows.
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Pool } from 'pg';
+import { hashToken as hash } from '../services/session-guard';
 import { HubError } from './hub-error';
 
 export type DeviceKind = 'supplier' | 'desk';
@@ -11,8 +12,6 @@ export interface Device {
   kind: DeviceKind;
   lastMutationId: number;
 }
-
-const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export async function registerDevice(pool: Pool, kind: DeviceKind): Promise<{ deviceId: string; token: string }> {
   const deviceId = `dev_${randomBytes(12).toString('base64url')}`;

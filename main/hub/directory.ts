@@ -123,6 +123,14 @@ export async function companyChanged(
   await change('desk', 'directory', cofor, record);
 }
 
+/** A company's analysis projection, as every replica receives it (null: no such company). */
+export async function companyProjection(tx: PoolClient, cofor: string): Promise<Record<string, unknown> | null> {
+  const { rows } = await tx.query<Record<string, unknown>>(`SELECT ${PROJECTION} FROM companies WHERE cofor = $1`, [
+    cofor,
+  ]);
+  return rows[0] ?? null;
+}
+
 /** Reads a directory file's companies into the hub in batches (the formats of `npm run desk -- import`). */
 export async function importToHub(
   pool: Pool,
@@ -153,7 +161,8 @@ export async function* exportFromHub(pool: Pool): AsyncGenerator<DirectoryCompan
     for (;;) {
       const page = await client.query<{ directory: DirectoryCompany }>('FETCH 2000 FROM records');
       if (page.rows.length === 0) break;
-      yield page.rows.map((r) => r.directory);
+      // Read through the schema, so fields come in the order the desk's own export writes them.
+      yield page.rows.map((r) => directoryCompanySchema.parse(r.directory));
     }
     await client.query('COMMIT');
   } finally {

@@ -18,7 +18,14 @@ export type IntentResult =
   | { ok: true; value: Record<string, unknown> }
   | {
       ok: false;
-      error: { code: string; fields?: Record<string, string>; details?: Record<string, string>; message: string };
+      error: {
+        code: string;
+        fields?: Record<string, string>;
+        details?: Record<string, string>;
+        /** With a refused desk decision: the company as the hub has it, for the desk's replica. */
+        company?: Record<string, unknown>;
+        message: string;
+      };
     };
 
 /** An intent checks every rule before it writes: a refusal is an answer, not a rollback. */

@@ -15,7 +15,8 @@ export interface HubServices {
 }
 
 let commonPasswords: ReadonlySet<string> | null = null;
-const loadCommonPasswords = () =>
+/** The passwords nobody may choose (resources/passwords), read once. */
+export const loadCommonPasswords = (): ReadonlySet<string> =>
   (commonPasswords ??= parseBlocklist(
     readFileSync(join(__dirname, '..', '..', 'resources', 'passwords', 'common-passwords.txt'), 'utf8'),
   ));

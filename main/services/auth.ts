@@ -4,7 +4,6 @@ import type { AccountView, SessionStart } from '../../preload/contract/accounts'
 import { fieldError, PortalError } from './errors';
 import { delayAfter, shouldBlock } from '../portal/accounts/lockout';
 import { normaliseLogin } from '../portal/accounts/login-id';
-import { checkPassword } from '../portal/accounts/password-policy';
 import { mails, mailLang } from '../portal/mail/templates';
 import { decoyHash, hashPassword, verifyPassword } from '../secrets/password-hasher';
 import { SecretStoreUnavailable, type SecretStore } from '../secrets/secret-store';
@@ -15,8 +14,9 @@ import type { Mailer } from './mailer';
 import { hashToken } from './session-guard';
 import { DESK_USERNAME } from '../../preload/contract/schemas/desk';
 import type { DeskRepository } from '../store/desk';
-import type { DeskGuard } from './desk-guard';
 import type { SessionPrincipal } from './principal';
+import { createDeskAuth } from './desk-auth';
+import { checkPasswordChange } from './password-change';
 import type { HubAccounts } from './hub-accounts';
 
 export interface AuthDeps {
@@ -35,8 +35,8 @@ export interface AuthDeps {
 }
 
 const REMEMBER_PREFIX = 'remember:';
-const newToken = (): string => randomBytes(32).toString('base64url');
-const hours = (at: Date, h: number) => new Date(at.getTime() + h * 3_600_000);
+export const newToken = (): string => randomBytes(32).toString('base64url');
+export const hours = (at: Date, h: number) => new Date(at.getTime() + h * 3_600_000);
 
 export const accountView = (a: AccountRow): AccountView => ({
   login: a.login,
@@ -143,83 +143,7 @@ export function createAuthService(deps: AuthDeps) {
     throw invalid();
   }
 
-  /** Assistance agents log in with a user name (not a V login), on the same screen. */
-  async function deskLogin(username: string, password: string): Promise<SessionStart> {
-    const at = now();
-    const key = `desk:${username}`;
-    const failures = reserveAttempt(key, at);
-    const agent = deps.desk.agentByUsername(username);
-    // Two checks, as for a V login, so that the kind of login typed costs the same.
-    const matches = await verify(password, agent?.passwordHash ?? decoyHash());
-    await verify(password, decoyHash());
-    if (!agent || !agent.passwordHash || !matches || agent.state !== 'active') {
-      if (agent && agent.state === 'active' && shouldBlock(failures, config.lockout)) {
-        db.transaction(() => {
-          deps.desk.setAgentState(agent.id, 'blocked');
-          deps.desk.endAgentSessions(agent.id);
-          accounts.audit(
-            {
-              companyId: null,
-              actor: 'system',
-              action: 'desk-agent-blocked-after-failed-logins',
-              targetLogin: username,
-              details: { failures },
-            },
-            at,
-          );
-        })();
-      }
-      throw invalid();
-    }
-    accounts.clearFailures(key);
-    const token = newToken();
-    deps.desk.createSession(hashToken(token), agent.id, at, hours(at, config.sessionHours), agent.mustChangePassword);
-    return {
-      session: token,
-      account: {
-        login: agent.username,
-        fullName: agent.fullName,
-        email: agent.email,
-        role: 'desk',
-        companyName: '',
-        cofor: '',
-      },
-      mustChangePassword: agent.mustChangePassword,
-      remembered: false,
-      rememberProblem: null,
-    };
-  }
-
-  async function changeDeskPassword(
-    caller: NonNullable<ReturnType<DeskGuard['find']>>,
-    input: { currentPassword: string; newPassword: string },
-  ) {
-    if (
-      !caller.mustChangePassword &&
-      !(caller.agent.passwordHash && (await verifyPassword(input.currentPassword, caller.agent.passwordHash)))
-    ) {
-      throw fieldError(
-        'invalid-input',
-        'currentPassword',
-        'password.current-wrong',
-        'The current password is not right.',
-      );
-    }
-    const rejection = checkPassword(
-      input.newPassword,
-      { login: caller.agent.username, personName: caller.agent.fullName },
-      deps.commonPasswords,
-    );
-    if (rejection) throw fieldError('invalid-input', 'newPassword', rejection, 'The new password is refused.');
-    const hash = await hashPassword(input.newPassword, config.hashCost);
-    const ended = db.transaction(() => {
-      deps.desk.setAgentPassword(caller.agent.id, hash);
-      deps.desk.clearSessionMustChange(caller.tokenHash);
-      accounts.audit({ companyId: null, actor: caller.agent.username, action: 'desk-password-changed' }, now());
-      return deps.desk.endOtherSessions(caller.agent.id, caller.tokenHash);
-    })();
-    return { changed: true as const, otherSessionsEnded: ended };
-  }
+  const { deskLogin, changeDeskPassword } = createDeskAuth(deps, { reserveAttempt, verify, invalid, newToken, hours });
 
   /** A new password holds: the caller's session stays, the others end, remembered devices log in
    * again, and it is audited. Standalone, the hash is kept here and the notice queued; linked to
@@ -391,24 +315,12 @@ export function createAuthService(deps: AuthDeps) {
         await secrets.delete(`${REMEMBER_PREFIX}${account.login}`).catch(() => false);
         return { changed: true as const, otherSessionsEnded: ended };
       }
-      // After a temporary password the session itself proves identity; otherwise ask again.
-      if (
-        !caller.mustChangePassword &&
-        !(account.passwordHash && (await verifyPassword(input.currentPassword, account.passwordHash)))
-      ) {
-        throw fieldError(
-          'invalid-input',
-          'currentPassword',
-          'password.current-wrong',
-          'The current password is not right.',
-        );
-      }
-      const rejection = checkPassword(
-        input.newPassword,
+      await checkPasswordChange(
+        input,
+        { mustChange: caller.mustChangePassword, passwordHash: account.passwordHash },
         { login: account.login, companyName: account.companyName, personName: account.fullName },
         deps.commonPasswords,
       );
-      if (rejection) throw fieldError('invalid-input', 'newPassword', rejection, 'The new password is refused.');
       if (account.passwordHash && (await verifyPassword(input.newPassword, account.passwordHash))) {
         throw fieldError('invalid-input', 'newPassword', 'password.same', 'Choose a password you have not used here.');
       }

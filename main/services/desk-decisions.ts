@@ -3,30 +3,28 @@
 // editable templates, in the supplier's language, in one transaction. A decided request is final:
 // the decision is taken inside the transaction that checks the request is still open, so two
 // clicks (or two agents) at once give one decision and one plain "already decided" answer.
-// Temporary passwords for new PLSAs go to the keychain first and leave by e-mail only; on a
-// workstation with no keychain they are shown once to the agent, to hand over.
+// New PLSAs and their temporary passwords: new-plsa.ts.
 import type { DeskDecision } from '../../preload/contract/help';
 import { fieldError, PortalError } from './errors';
-import { generateLogin } from '../portal/accounts/login-id';
-import { generateTemporaryPassword, temporaryPasswordExpiry } from '../portal/accounts/temporary-password';
 import { generateCofor } from '../portal/desk/cofor';
 import { DECISION_ACCEPTS, DECISION_OF, HUB_REQUEST_KINDS } from '../portal/desk/decisions';
 import { fillTemplate, type DeskTemplates } from '../portal/desk/templates';
 import type { CompanySearchIndex } from '../portal/directory/search-index';
-import { mails, mailLang } from '../portal/mail/templates';
-import { hashPassword } from '../secrets/password-hasher';
-import { SecretStoreUnavailable, type SecretStore } from '../secrets/secret-store';
+import { mailLang } from '../portal/mail/templates';
+import type { SecretStore } from '../secrets/secret-store';
 import type { AccountsRepository } from '../store/accounts';
 import type { Db } from '../store/database';
 import type { DeskRepository, QueueRow } from '../store/desk';
 import type { DirectoryRepository } from '../store/directory';
-import { outboxSecretKey, type OutboxRepository } from '../store/outbox';
+import type { OutboxRepository } from '../store/outbox';
 import type { RequestsRepository } from '../store/requests';
 import type { HubQueue } from '../store/hub-queue';
 import type { AccountsConfig } from './accounts-config';
 import type { DeskCaller } from './desk-guard';
 import type { Lang } from '../../preload/contract/languages';
 import { alreadyDecided, requesterOf } from './desk';
+import { createNewPlsas, type HandOver } from './new-plsa';
+
 
 export interface DecisionDeps {
   db: Db;
@@ -54,100 +52,15 @@ interface AnswerMail {
   body: string;
 }
 
-interface NewPlsa {
-  login: string;
-  outboxId: string;
-  /** Null when no keychain answered: the temporary password is handed over by the agent. */
-  secretKey: string | null;
-  hash: string;
-  expiresAt: Date;
-}
-
-/** What the agent must hand over in person when the keychain could not hold the secret. */
-export interface HandOver {
-  login: string;
-  temporaryPassword: string;
-}
-
 export function createDeskDecisions(deps: DecisionDeps) {
   const { db, desk, accounts, directory, outbox, requests, now } = deps;
-
-  /** Keychain first, outside the transaction; the caller removes it if the transaction fails.
-   * No keychain: no secret is kept anywhere, and the agent hands the password over. */
-  async function preparePlsa(at: Date): Promise<NewPlsa & { temporary: string }> {
-    const temporary = generateTemporaryPassword();
-    const outboxId = outbox.newId();
-    let secretKey: string | null = outboxSecretKey(outboxId);
-    try {
-      await deps.secrets.set(secretKey, temporary);
-    } catch (error) {
-      if (!(error instanceof SecretStoreUnavailable)) throw error;
-      secretKey = null;
-    }
-    return {
-      login: generateLogin(accounts.loginTaken),
-      outboxId,
-      secretKey,
-      temporary,
-      hash: await hashPassword(temporary, deps.config.hashCost),
-      expiresAt: temporaryPasswordExpiry(at, deps.config.temporaryPasswordHours),
-    };
-  }
-
-  const forget = (prepared: Array<{ secretKey: string | null }>) =>
-    Promise.all(prepared.map((p) => (p.secretKey ? deps.secrets.delete(p.secretKey).catch(() => false) : false)));
-
-  const handOverOf = (prepared: Array<NewPlsa & { temporary: string }>): { handOver?: HandOver[] } => {
-    const list = prepared
-      .filter((p) => p.secretKey === null)
-      .map((p) => ({ login: p.login, temporaryPassword: p.temporary }));
-    return list.length > 0 ? { handOver: list } : {};
-  };
+  const { preparePlsa, forget, handOverOf, createPlsa } = createNewPlsas(deps);
 
   /** Records this decision on the request, inside the deciding transaction: only the first of
    * two simultaneous decisions passes; the other is told who decided and when. */
   function claim(row: QueueRow, kind: DeskDecision['kind'], actor: string, at: Date): void {
     if (desk.claimDecision(row.id, DECISION_OF[kind], actor, at)) return;
     throw alreadyDecided(desk.decisionOf(row.id)!);
-  }
-
-  function createPlsa(
-    companyId: number,
-    person: { fullName: string; email: string },
-    plsa: NewPlsa,
-    lang: string,
-    actor: string,
-    at: Date,
-  ): void {
-    const id = accounts.createAccount(
-      companyId,
-      { fullName: person.fullName, email: person.email, role: 'plsa' },
-      plsa.login,
-      at,
-    );
-    accounts.issueTemporaryPassword(id, plsa.hash, at, plsa.expiresAt, actor);
-    accounts.setPassword(id, null, true, at);
-    if (plsa.secretKey) {
-      const mail = mails.temporaryPassword(
-        mailLang(lang),
-        plsa.login,
-        plsa.expiresAt.toISOString().slice(0, 16).replace('T', ' '),
-      );
-      outbox.queue({ kind: 'temporary-password', to: person.email, lang, ...mail }, at, {
-        id: plsa.outboxId,
-        secretRef: plsa.secretKey,
-      });
-    }
-    accounts.audit(
-      {
-        companyId,
-        actor,
-        action: 'plsa-account-created',
-        targetLogin: plsa.login,
-        details: { temporaryPassword: plsa.secretKey ? 'e-mailed' : 'handed-over' },
-      },
-      at,
-    );
   }
 
   /** A request of the hub's, on a linked workstation: the hub sends the answers, makes the PLSA

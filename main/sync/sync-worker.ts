@@ -13,6 +13,16 @@ import { createHubClient, HubRefused, HubUnreachable, type HubClient, type PullR
 
 export const HUB_TOKEN_KEY = 'hub.deviceToken';
 
+/** A company as the hub's analysis projection has it (main/hub/directory.ts). */
+interface CompanyProjection {
+  cofor: string;
+  legalName: string;
+  status: string;
+  access: string;
+  accessRequestedAt: string | null;
+  siteCodes?: string[];
+}
+
 /** What the header shows (the contract's SyncStatus), and the last problem, for the log. */
 export type SyncStatus = ShownSyncStatus & { problem: string | null };
 
@@ -33,6 +43,14 @@ export function createSyncWorker(deps: {
   let problem: string | null = null;
   let needsKeychain = false;
   let running: Promise<void> | null = null;
+  // Rounds and enrolments one at a time: each reads and writes this device's token and id, and
+  // two enrolments at once could otherwise leave one's token with the other's id.
+  let lane: Promise<unknown> = Promise.resolve();
+  const inLane = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = lane.then(work, work);
+    lane = next.catch(() => undefined);
+    return next;
+  };
   let timer: ReturnType<typeof setTimeout> | null = null;
   let failures = 0;
   let stopped = true;
@@ -86,24 +104,31 @@ export function createSyncWorker(deps: {
     `UPDATE submissions SET decision = NULL, decided_by = NULL, decided_at = NULL, desk_state = 'in-progress'
      WHERE reference = ?`,
   );
-  const accessBack = db.prepare<{ reference: string }>(
-    `UPDATE companies SET access_status = 'requested',
-       access_requested_at = coalesce(access_requested_at, (SELECT created_at FROM submissions WHERE reference = @reference))
-     WHERE id = (SELECT company_id FROM submissions WHERE reference = @reference)`,
-  );
+  /** The hub's projection of a company, as a pull or a refusal brings it. */
+  function companyAsOnHub(c: CompanyProjection) {
+    const at = c.accessRequestedAt ? new Date(c.accessRequestedAt).toISOString() : null;
+    applyCompany.run({ cofor: c.cofor, legalName: c.legalName, status: c.status, access: c.access, at });
+    for (const code of c.siteCodes ?? []) applySite.run(code, c.cofor);
+  }
   const refusedHere = db.prepare<[string, string, string]>(
     `INSERT INTO audit_log (at, company_id, actor, action, details)
      SELECT ?, company_id, 'hub', 'desk-hub-refused', ? FROM submissions WHERE reference = ?`,
   );
 
   function noteRefusal(mutation: { name: string; args: Record<string, unknown> }, result: unknown, at: Date) {
-    const error = (result as { error?: { code?: string; message?: string; details?: Record<string, string> } }).error;
+    const error = (
+      result as {
+        error?: { code?: string; message?: string; details?: Record<string, string>; company?: CompanyProjection };
+      }
+    ).error;
     if (mutation.name !== 'deskDecide') return;
     const reference = String(mutation.args['reference']);
     const mine = (mutation.args['decision'] as { kind?: string } | undefined)?.kind ?? '';
+    // The hub's truth about the request's company comes with its refusal: what this desk's own
+    // decision changed there (an access opened, say) is the hub's again.
+    if (error?.company) companyAsOnHub(error.company);
     if (error?.code !== 'already-decided') {
       undecide.run(reference);
-      if (mine === 'validate-access' || mine === 'reject-access') accessBack.run({ reference });
       refusedHere.run(
         at.toISOString(),
         JSON.stringify({ reference, mine, code: error?.code, reason: error?.message }),
@@ -186,18 +211,9 @@ export function createSyncWorker(deps: {
           continue;
         }
         writeRecords();
-        if (change.entity === 'company') {
-          const c = change.data as {
-            legalName: string;
-            status: string;
-            access: string;
-            accessRequestedAt: string | null;
-            siteCodes?: string[];
-          };
-          const at = c.accessRequestedAt ? new Date(c.accessRequestedAt).toISOString() : null;
-          applyCompany.run({ cofor: change.id, legalName: c.legalName, status: c.status, access: c.access, at });
-          for (const code of c.siteCodes ?? []) applySite.run(code, change.id);
-        } else if (change.entity === 'request') applyRequest(change.data);
+        if (change.entity === 'company')
+          companyAsOnHub({ ...(change.data as unknown as CompanyProjection), cofor: change.id });
+        else if (change.entity === 'request') applyRequest(change.data);
         else if (change.entity === 'request-decision') {
           const d = change.data as { decision: string; by: string; at: string };
           applyDecision.run(d.decision, d.by, new Date(d.at).toISOString(), change.id);
@@ -296,7 +312,7 @@ export function createSyncWorker(deps: {
       });
       return next;
     }
-    running = round().finally(() => (running = null));
+    running = inLane(round).finally(() => (running = null));
     return running;
   }
 
@@ -305,13 +321,15 @@ export function createSyncWorker(deps: {
     syncNow,
     /** An agent's login on the hub enrols this workstation as a desk device there: it then pulls
      * the queue from the start. Nothing changes here when the hub refuses or cannot be reached. */
-    async enrol(url: string, username: string, password: string): Promise<void> {
-      const enrolment = await createHubClient(url).enrolDesk({ username, password });
-      if (queue.link()?.url === url) queue.forgetDevice();
-      else queue.setUrl(url);
-      await secrets.set(HUB_TOKEN_KEY, enrolment.token);
-      queue.setDevice(enrolment.deviceId);
-      online = true;
+    enrol(url: string, username: string, password: string): Promise<void> {
+      return inLane(async () => {
+        const enrolment = await createHubClient(url).enrolDesk({ username, password });
+        if (queue.link()?.url === url) queue.forgetDevice();
+        else queue.setUrl(url);
+        await secrets.set(HUB_TOKEN_KEY, enrolment.token);
+        queue.setDevice(enrolment.deviceId);
+        online = true;
+      });
     },
     /** Calls the hub as this device (registering it first if needed): a login, say. */
     async call<T>(fn: (client: HubClient, token: string) => Promise<T>): Promise<T> {

@@ -1,11 +1,5 @@
 // Two workstations and the hub, in Chromium, on a real (embedded) PostgreSQL: a supplier's PC
 // and a desk's PC, each a browser host with its own data folder, linked to one hub.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
-import type { ChildProcess } from 'node:child_process';
-import type { Page } from '@playwright/test';
-import { createKeytarStore } from '../../main/secrets/keytar-store';
 import {
   AGENT,
   createAgent,
@@ -16,72 +10,13 @@ import {
   requestAccess,
   requireKeychain,
   signOut,
-  startHost,
-  stopHost,
   test,
-  type Host,
 } from './fixtures';
+import { deskLogIn, syncAndShow, syncUntilOnline, workstation } from './workstations';
 import { testHub, type TestHub } from '../fixtures/hub-process';
 import { batch, help } from '../fixtures/hub-mutations';
 import { startSmtp, type TestSmtp } from '../fixtures/smtp';
 import { tcpProxy, type TcpProxy } from '../fixtures/tcp-proxy';
-
-interface Workstation extends Host {
-  process: ChildProcess;
-  close(): Promise<void>;
-}
-
-async function workstation(hubUrl: string, env: Record<string, string> = {}): Promise<Workstation> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'portal-e2e-ws-'));
-  const keychainName = `B2B Portal e2e ${basename(dataDir)}`;
-  const started = await startHost(dataDir, ['--keychain-name', keychainName, '--hub', hubUrl], env);
-  return {
-    url: started.url,
-    dataDir,
-    keychainName,
-    process: started.process,
-    restart: () => Promise.reject(new Error('not used here')),
-    async close() {
-      await stopHost(started.process);
-      rmSync(dataDir, { recursive: true, force: true });
-      const keychain = createKeytarStore(keychainName);
-      for (const key of await keychain.keys().catch(() => [])) await keychain.delete(key);
-    },
-  };
-}
-
-/** The desk syncs (its header's button), and its queue, read again, shows the request. */
-async function syncAndShow(desk: Page, reference: string): Promise<void> {
-  await expect(async () => {
-    const sync = desk.getByTestId('sync-indicator');
-    await sync.click();
-    await expect(sync).toHaveAttribute('aria-busy', 'false');
-    await expect(sync).toContainText('Hub: online');
-    await desk.reload();
-    await expect(desk.getByRole('link', { name: reference })).toBeVisible({ timeout: 2_000 });
-  }).toPass({ timeout: 30_000 });
-}
-
-/** A desk agent logs in on a desk PC and waits for the queue. */
-async function deskLogIn(desk: Page, pc: Host, agent: { username: string; password: string }): Promise<void> {
-  await desk.goto(pc.url);
-  await desk.evaluate(() => (location.hash = '#/login'));
-  await desk.getByLabel('Login', { exact: true }).fill(agent.username);
-  await desk.getByLabel('Password', { exact: true }).fill(agent.password);
-  await desk.getByRole('button', { name: 'Log in' }).click();
-  await expect(desk.getByRole('heading', { name: 'Assistance queue' })).toBeVisible({ timeout: 20_000 });
-}
-
-/** Presses the header's sync button until the hub answers and nothing waits. */
-async function syncUntilOnline(page: Page): Promise<void> {
-  const sync = page.getByTestId('sync-indicator');
-  await expect(async () => {
-    await sync.click();
-    await expect(sync).toHaveAttribute('aria-busy', 'false');
-    await expect(sync).toContainText('Hub: online', { timeout: 2_000 });
-    await expect(sync).not.toContainText('to sync', { timeout: 2_000 });
-  }).toPass({ timeout: 30_000 });
-}
 
 const BOB = {
   username: 'desk.bob',

@@ -295,6 +295,22 @@ describe('the hub command', () => {
       const { token } = (await call(base, '/v1/devices', { body: { kind: 'supplier' } })).body;
       const companies = (await call(base, '/v1/pull?cursor=0', { token })).body.changes;
       expect(companies.map((c: { id: string }) => c.id)).toEqual(['A10001', 'A10002', 'A10003', 'A10004']);
+      // A second command on the folder of a running hub is told so, in words.
+      const second = spawnSync(
+        process.execPath,
+        [
+          resolve(__dirname, '..', '..', 'dist', 'main', 'hub.cjs'),
+          'export',
+          join(dataDir, 'x.jsonl'),
+          '--data-dir',
+          dataDir,
+        ],
+        { encoding: 'utf8' },
+      );
+      expect([second.status, second.stderr]).toEqual([
+        1,
+        expect.stringMatching(/is in use \(a hub runs on this folder\)/),
+      ]);
     } finally {
       const exited = new Promise((done) => child.once('exit', done));
       child.kill('SIGTERM');
@@ -306,14 +322,17 @@ describe('the hub command', () => {
   it("an agent's login enrols a desk workstation; a wrong password and an unknown agent get the same answer", async () => {
     const { pool } = await db.newDatabase();
     const base = await listen(pool);
-    expect(
-      await createHubAgent(pool, {
-        username: 'desk.ana',
-        fullName: 'Ana Assist',
-        email: 'ana@assist.example',
-        password: 'orange kettle mountain river',
-      }),
-    ).toBe(true);
+    // The same agent created twice at once: made once.
+    const agent = {
+      username: 'desk.ana',
+      fullName: 'Ana Assist',
+      email: 'ana@assist.example',
+      password: 'orange kettle mountain river',
+    };
+    expect((await Promise.all([createHubAgent(pool, agent), createHubAgent(pool, agent)])).sort()).toEqual([
+      false,
+      true,
+    ]);
     const wrong = await call(base, '/v1/desk-enrolments', {
       body: { username: 'desk.ana', password: 'not it at all' },
     });

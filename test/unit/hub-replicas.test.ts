@@ -6,6 +6,8 @@ import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 import type { Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { createHubAgent } from '../../main/hub/agents';
 import { registerDevice } from '../../main/hub/devices';
 import { loadDemoDirectoryIfEmpty } from '../../main/hub/directory';
 import { createHubServer } from '../../main/hub/server';
@@ -128,10 +130,9 @@ describe.skipIf(noKeychain)('workstations linked to a hub', () => {
       };
       expect(view.value.decision).toBeNull(); // taken back: it may be decided again
       expect(view.value.history.at(-1)).toMatchObject({ what: 'desk-hub-refused', who: 'hub' });
-      expect(await desk.router.call('analyze', { cofor: 'A10002' })).toMatchObject({
-        ok: true,
-        value: { situation: 'requested' },
-      });
+      // The company is as the hub has it again, not as this desk's refused decision left it.
+      const company = desk.db.prepare(`SELECT access_status AS access FROM companies WHERE cofor = 'A10002'`).get();
+      expect(company).toEqual({ access: 'not-requested' });
       const made = await own.query(`SELECT (SELECT count(*)::int FROM accounts WHERE cofor = 'A10002') AS accounts,
         (SELECT count(*)::int FROM outbox) AS mails`);
       expect(made.rows[0]).toEqual({ accounts: 0, mails: 0 });
@@ -187,6 +188,40 @@ describe.skipIf(noKeychain)('workstations linked to a hub', () => {
       expect(reset).toMatchObject({ ok: false, error: { code: 'needs-hub' } });
     } finally {
       supplier.dispose();
+    }
+  }, 60_000);
+
+  it('two enrolments saved at once leave one desk device whose token and id go together', async () => {
+    if (!hub) await startHub();
+    await createHubAgent(pool, {
+      username: 'desk.enrol',
+      fullName: 'Enrol Agent',
+      email: 'enrol@assist.example',
+      password: 'a passphrase for the enrolment test',
+    });
+    const desk = testCore();
+    try {
+      const session = await deskSession(desk);
+      const enrol = { username: 'desk.enrol', password: 'a passphrase for the enrolment test' };
+      const saved = await Promise.all([
+        desk.router.call('saveHubSettings', { session, url: hubUrl, enrol }),
+        desk.router.call('saveHubSettings', { session, url: hubUrl, enrol }),
+      ]);
+      expect(saved.map((r) => r.ok)).toEqual([true, true]);
+      const deviceId = desk.db.prepare(`SELECT value FROM settings WHERE key = 'hub.deviceId'`).get() as {
+        value: string;
+      };
+      const token = await desk.secrets.get('hub.deviceToken');
+      const { rows } = await pool.query<{ kind: string }>(
+        'SELECT kind FROM devices WHERE id = $1 AND token_hash = $2',
+        [deviceId.value, createHash('sha256').update(token!).digest('hex')],
+      );
+      expect(rows).toEqual([{ kind: 'desk' }]);
+      expect((await desk.router.call('submitHelpRequest', helpRequest('after two enrolments'))).ok).toBe(true);
+      await desk.syncNow();
+      expect(desk.syncStatus()).toMatchObject({ online: true, pending: 0, refused: 0 });
+    } finally {
+      desk.dispose();
     }
   }, 60_000);
 
