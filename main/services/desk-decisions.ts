@@ -25,7 +25,6 @@ import type { Lang } from '../../preload/contract/languages';
 import { alreadyDecided, requesterOf } from './desk';
 import { createNewPlsas, type HandOver } from './new-plsa';
 
-
 export interface DecisionDeps {
   db: Db;
   desk: DeskRepository;
