@@ -183,6 +183,32 @@ test('mail settings: read-only without a desk session, refuse a remote relay wit
   await expectAccessible(page);
 });
 
+test('settings typed before the saved ones have loaded keep what was typed', async ({ page, host }) => {
+  createAgent(host);
+  await logIn(page, host, AGENT.username, AGENT.password);
+  await expect(page.getByRole('heading', { name: 'Assistance queue' })).toBeVisible();
+  await page.evaluate(() => (location.hash = '#/settings'));
+  await saveRelaySettings(page, { host: 'smtp.saved.example', port: 465, security: 'tls' });
+  await expect(page.getByText('Settings saved.')).toBeVisible();
+  // A busy workstation: the saved settings answer a second and a half after the screen shows.
+  let late = 0;
+  for (const method of ['mailSettings', 'syncStatus']) {
+    await page.route(`**/api/${method}`, async (route) => {
+      late += 1;
+      await new Promise((done) => setTimeout(done, 1_500));
+      await route.continue();
+      late -= 1;
+    });
+  }
+  await page.reload();
+  await page.getByLabel('Relay host').fill('smtp.typed.example');
+  await page.getByLabel('Hub address').fill('https://hub.typed.example');
+  await expect.poll(() => late, { timeout: 10_000 }).toBe(0); // every late answer has arrived
+  await expect(page.getByLabel('Port', { exact: true })).toHaveValue('465'); // not typed: the saved one
+  await expect(page.getByLabel('Relay host')).toHaveValue('smtp.typed.example');
+  await expect(page.getByLabel('Hub address')).toHaveValue('https://hub.typed.example');
+});
+
 test.describe('French workstation', () => {
   test.use({ locale: 'fr-FR' });
   test('the help topic and the contact form speak French', async ({ page, host }) => {
