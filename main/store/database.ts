@@ -37,11 +37,11 @@ export function openStore(file: string): Db {
     );
   const before = checkBeforeOpen(file);
   if (before) throw refusal(file, before);
-  const db = new Database(file);
+  const db = new Database(file, { timeout: REQUIRED_PRAGMAS.busy_timeout });
   try {
     const after = checkAfterOpen(file, schemaVersion(db), () => countRows(db));
     if (after) throw refusal(file, after);
-    db.pragma('journal_mode = WAL');
+    enterWal(db);
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma(`busy_timeout = ${REQUIRED_PRAGMAS.busy_timeout}`);
@@ -70,6 +70,26 @@ export function openStore(file: string): Db {
     return db;
   };
   return db;
+}
+
+/**
+ * Switches a new store to WAL. The switch needs the file to itself: while another process opening
+ * the same new store creates and migrates it (the app and its command line started together, on
+ * a loaded machine), SQLite's busy wait can run out, or end at once where waiting could deadlock.
+ * An open is worth waiting for, so the switch is tried again for up to 30 seconds.
+ */
+function enterWal(db: Db): void {
+  const until = Date.now() + 30_000;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() > until) throw error;
+      Atomics.wait(pause, 0, 0, 20); // a synchronous open: a short sleep, not a busy loop
+    }
+  }
 }
 
 export function readPragmas(db: Db): Record<keyof typeof REQUIRED_PRAGMAS, unknown> {
