@@ -1,6 +1,7 @@
 // Command-line options of the hub (`npm run hub -- --help`). Every mistake gets a sentence
 // saying how to fix it.
 import { parseArgs } from 'node:util';
+import { z } from 'zod';
 import { newAgentProblem } from '../portal/desk/new-agent';
 import {
   DEFAULT_MAX_MESSAGE_BYTES,
@@ -24,6 +25,8 @@ export interface HubArgs {
   demo: boolean;
   /** The relay the hub sends e-mails through (null: they wait in its outbox). */
   mail: MailSettings | null;
+  /** Where every request reaching the hub is e-mailed (null: it reaches the desks' queues only). */
+  assistance: string | null;
   help: boolean;
 }
 
@@ -62,6 +65,9 @@ Options:
                       computer, plain); the relay password in HUB_SMTP_PASSWORD. Without it,
                       e-mails wait in the hub's outbox
   --mail-from ADDR    the sender of the hub's e-mails (needed with --smtp)
+  --assistance ADDR   the portal assistance's address: every request reaching the hub is e-mailed
+                      there, with its document or screenshot. Without it, requests reach the desks'
+                      queues only
 
 Environment:
   DATABASE_URL        as --database-url
@@ -94,6 +100,7 @@ export function parseHubArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
         'no-demo': { type: 'boolean' },
         smtp: { type: 'string' },
         'mail-from': { type: 'string' },
+        assistance: { type: 'string' },
         username: { type: 'string' },
         name: { type: 'string' },
         email: { type: 'string' },
@@ -128,6 +135,11 @@ export function parseHubArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
   const dataDir = values['data-dir'];
   if (dataDir !== undefined && dataDir.trim() === '') throw new HubArgsError('--data-dir needs a folder path.');
   const mail = mailOf(values.smtp, values['mail-from']);
+  const assistance = values.assistance ?? null;
+  if (assistance !== null && !z.email().safeParse(assistance).success)
+    throw new HubArgsError(
+      `--assistance must be an e-mail address, such as assistance@example.com (got "${assistance}").`,
+    );
   let agent: HubArgs['agent'] = null;
   if (command === 'create-agent') {
     agent = { username: (values.username ?? '').toLowerCase(), fullName: values.name ?? '', email: values.email ?? '' };
@@ -147,6 +159,7 @@ export function parseHubArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
     insecureHttp: values['insecure-http'] ?? false,
     demo: !values['no-demo'],
     mail,
+    assistance,
     help: values.help ?? false,
   };
 }

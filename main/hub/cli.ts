@@ -104,7 +104,7 @@ async function main(): Promise<void> {
     log: console.error,
   });
   mailer.start();
-  const services = hubServices({ box, mailQueued: () => mailer.kick() });
+  const services = hubServices({ box, assistanceAddress: args.assistance, mailQueued: () => mailer.kick() });
   const server = createHubServer({ pool: db.pool, tls, log: console.error, services });
   const stop = () => {
     mailer.stop();

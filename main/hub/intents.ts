@@ -11,6 +11,10 @@ import { LANGS } from '../../preload/contract/languages';
 import type { Device, DeviceKind } from './devices';
 import { applyDeskDecide, deskDecideArgs } from './decisions';
 import { companyChanged } from './directory';
+import { queueHubMail } from './mail';
+import { requestMailFields } from '../portal/mail/request-fields';
+import { requestMail } from '../portal/mail/request-mails';
+import { mailLang } from '../portal/mail/templates';
 import type { HubServices } from './services';
 
 /** What a mutation answered: done (with what the workstation shows), or refused with a reason. */
@@ -72,14 +76,54 @@ const submitRequestArgs = z.strictObject({
 });
 
 /** The attachment of a request, checked from its bytes as on the workstation. */
+const ATTACHMENT_FIELD: Record<RequestKind, 'document' | 'screenshot' | null> = {
+  'company-file': 'document',
+  help: 'screenshot',
+  'cofor-help': null,
+  'access-request': null,
+};
+
 function attachmentProblem(kind: RequestKind, payload: Record<string, unknown>): Record<string, string> | null {
-  const field = kind === 'company-file' ? 'document' : kind === 'help' ? 'screenshot' : null;
+  const field = ATTACHMENT_FIELD[kind];
   const file = field ? (payload[field] as { contentBase64?: string } | undefined) : undefined;
   if (!field || !file?.contentBase64) return null;
   const check = inspectDocument(Buffer.from(file.contentBase64, 'base64'));
   if (!check.ok) return { [field]: check.reason };
   if (field === 'screenshot' && check.kind === 'pdf') return { screenshot: 'screenshot.type' };
   return null;
+}
+
+/** The request's e-mail to the assistance, as a standalone workstation would send it, queued in
+ * the request's own transaction: it leaves once, whichever hub's mailer takes it. */
+async function queueAssistanceMail(
+  tx: PoolClient,
+  services: HubServices,
+  args: z.infer<typeof submitRequestArgs>,
+  payload: Record<string, unknown>,
+  context: { at: Date; companyName: string | undefined },
+): Promise<void> {
+  const field = ATTACHMENT_FIELD[args.kind];
+  const file = field ? (payload[field] as { fileName: string; contentBase64: string } | undefined) : undefined;
+  const content = file ? inspectDocument(Buffer.from(file.contentBase64, 'base64')) : null;
+  const attachments =
+    file && content?.ok
+      ? [{ fileName: file.fileName, mediaType: content.mediaType, content: Buffer.from(content.content) }]
+      : [];
+  const { [field ?? '']: _file, ...fields } = payload;
+  const lang = mailLang(args.lang);
+  const mail = requestMail(
+    args.kind,
+    lang,
+    args.reference,
+    requestMailFields(args.kind, fields, lang, { ...context, attachmentName: file?.fileName ?? null }),
+  );
+  await queueHubMail(tx, services.box, {
+    kind: args.kind,
+    to: services.assistanceAddress!,
+    lang,
+    ...mail,
+    attachments,
+  });
 }
 
 const fieldsOf = (error: z.ZodError) =>
@@ -89,7 +133,7 @@ export const INTENTS = {
   submitRequest: {
     from: ['supplier', 'desk'],
     args: submitRequestArgs,
-    async apply(args, { tx, device, change }) {
+    async apply(args, { tx, device, change, services }) {
       if (!args.reference.startsWith(`${PREFIX[args.kind]}-`))
         return refused('invalid-input', 'The reference does not match the kind of request.', {
           reference: 'reference.format',
@@ -102,12 +146,14 @@ export const INTENTS = {
       if (problem) return refused('invalid-input', 'The attachment was refused.', problem);
 
       const cofor = typeof payload['cofor'] === 'string' ? payload['cofor'] : null;
+      let companyName: string | undefined;
       if (args.kind === 'access-request') {
-        const { rows } = await tx.query<{ status: string; access: string }>(
-          'SELECT status, access FROM companies WHERE cofor = $1 FOR UPDATE',
+        const { rows } = await tx.query<{ status: string; access: string; legal_name: string }>(
+          'SELECT status, access, legal_name FROM companies WHERE cofor = $1 FOR UPDATE',
           [cofor],
         );
         const company = rows[0];
+        companyName = company?.legal_name;
         if (!company || company.status !== 'active')
           return refused('not-found', 'No active company has this COFOR.', { cofor: 'cofor.unknown' });
         if (company.access === 'requested')
@@ -129,6 +175,8 @@ export const INTENTS = {
         ]);
         await companyChanged(tx, change, cofor!);
       }
+      if (services.assistanceAddress)
+        await queueAssistanceMail(tx, services, args, payload, { at: new Date(at), companyName });
       await change('desk', 'request', args.reference, {
         reference: args.reference,
         kind: args.kind,

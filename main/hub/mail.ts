@@ -54,14 +54,30 @@ export interface HubMail {
   body: string;
   /** Put in place of {{secret}} when the message leaves, never stored in clear. */
   secret?: string;
+  html?: string;
+  attachments?: Array<{ fileName: string; mediaType: string; content: Buffer }>;
 }
 
 export async function queueHubMail(tx: PoolClient, box: SecretBox, mail: HubMail): Promise<string> {
   const id = randomUUID();
   await tx.query(
-    `INSERT INTO outbox (id, kind, to_address, lang, subject, body, secret) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [id, mail.kind, mail.to, mail.lang, mail.subject, mail.body, mail.secret ? box.seal(mail.secret) : null],
+    `INSERT INTO outbox (id, kind, to_address, lang, subject, body, html, secret) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [
+      id,
+      mail.kind,
+      mail.to,
+      mail.lang,
+      mail.subject,
+      mail.body,
+      mail.html ?? null,
+      mail.secret ? box.seal(mail.secret) : null,
+    ],
   );
+  for (const [position, file] of (mail.attachments ?? []).entries())
+    await tx.query(
+      `INSERT INTO outbox_attachments (outbox_id, position, file_name, media_type, content) VALUES ($1, $2, $3, $4, $5)`,
+      [id, position, file.fileName, file.mediaType, file.content],
+    );
   return id;
 }
 
@@ -70,6 +86,7 @@ interface DueRow {
   to_address: string;
   subject: string;
   body: string;
+  html: string | null;
   secret: Buffer | null;
   attempts: number;
   queued_at: Date;
@@ -97,7 +114,7 @@ export function createHubMailer(deps: {
     try {
       await client.query('BEGIN');
       const { rows } = await client.query<DueRow>(
-        `SELECT id, to_address, subject, body, secret, attempts, queued_at FROM outbox
+        `SELECT id, to_address, subject, body, html, secret, attempts, queued_at FROM outbox
          WHERE state = 'queued' AND next_attempt_at <= now() ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
       );
       const row = rows[0];
@@ -107,15 +124,26 @@ export function createHubMailer(deps: {
       }
       try {
         const body = row.secret ? row.body.replaceAll(SECRET_PLACEHOLDER, box.open(row.secret)) : row.body;
+        const files = await client.query<{ file_name: string; media_type: string; content: Buffer }>(
+          'SELECT file_name, media_type, content FROM outbox_attachments WHERE outbox_id = $1 ORDER BY position',
+          [row.id],
+        );
         transport ??= (deps.transport ?? ((s) => createSmtpTransport(s, deps.password ?? null)))(settings!);
         await transport.send({
           from: settings!.fromAddress,
           to: row.to_address,
           subject: row.subject,
           text: body,
+          html: row.html ?? undefined,
           messageId: `<${row.id}@hub.b2b-portal.invalid>`,
+          attachments: files.rows.map((f) => ({
+            filename: f.file_name,
+            contentType: f.media_type,
+            content: f.content,
+          })),
         });
         await client.query(`UPDATE outbox SET state = 'sent', sent_at = now(), secret = NULL WHERE id = $1`, [row.id]);
+        await client.query('DELETE FROM outbox_attachments WHERE outbox_id = $1', [row.id]);
       } catch (error) {
         const failure = error as { code?: string; responseCode?: number; response?: string; message: string };
         const next =

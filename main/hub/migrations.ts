@@ -152,6 +152,23 @@ export const HUB_MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql:
       ALTER TABLE companies ADD COLUMN directory jsonb;
     `,
   },
+  {
+    version: 6,
+    name: "the assistance's e-mails: an HTML version and attachments",
+    sql: `
+      ALTER TABLE outbox ADD COLUMN html text;
+      -- A request's document or screenshot, sent with its e-mail to the assistance, then erased
+      -- (the request keeps its own copy).
+      CREATE TABLE outbox_attachments (
+        outbox_id uuid NOT NULL REFERENCES outbox (id) ON DELETE CASCADE,
+        position integer NOT NULL,
+        file_name text NOT NULL,
+        media_type text NOT NULL,
+        content bytea NOT NULL,
+        PRIMARY KEY (outbox_id, position)
+      );
+    `,
+  },
 ];
 
 export const HUB_SCHEMA_VERSION = HUB_MIGRATIONS.at(-1)!.version;

@@ -11,6 +11,8 @@ import { createSecretBox, type SecretBox } from './mail';
 export interface HubServices {
   box: SecretBox;
   accounts: HubAccountsConfig;
+  /** Where requests are e-mailed (`--assistance`); null: they reach the desks' queues only. */
+  assistanceAddress: string | null;
   mailQueued(): void;
 }
 
@@ -36,6 +38,7 @@ export function hubServices(
       commonPasswords: loadCommonPasswords(),
       ...given.accounts,
     },
+    assistanceAddress: given.assistanceAddress ?? null,
     mailQueued: given.mailQueued ?? (() => {}),
   };
 }

@@ -1,11 +1,11 @@
 // Help & Contact: the request is stored, its screenshot checked, and its e-mail to the
-// assistance queued, all in one transaction.
+// assistance queued, all in one transaction (by the hub, for a workstation linked to one).
 import { ASSISTANCE } from '../portal/mail/recipients';
 import type { Submitted } from '../../preload/contract/dto';
 import type { HelpRequestInput } from '../../preload/contract/help';
 import { fieldError } from './errors';
 import { inspectDocument, DEFAULT_DOCUMENT_LIMITS } from '../portal/documents/inspect';
-import { label as L, purposeText } from '../portal/mail/request-labels';
+import { requestMailFields } from '../portal/mail/request-fields';
 import { requestMail } from '../portal/mail/request-mails';
 import { fitsRelay, DEFAULT_MAX_MESSAGE_BYTES } from '../../preload/contract/schemas/mail-settings';
 import { mailLang } from '../portal/mail/templates';
@@ -66,24 +66,20 @@ export function createHelpService(deps: HelpDeps) {
           screenshot,
           at,
         );
-        const mail = requestMail('help', lang, saved.reference, [
-          [L('purpose', lang), purposeText(input.purpose, lang)],
-          [L('message', lang), input.message],
-          [L('contactName', lang), input.name],
-          [L('companyName', lang), input.company],
-          [L('email', lang), input.email],
-          [L('phone', lang), input.phone],
-          [L('login', lang), input.login ?? ''],
-          [L('cofor', lang), input.cofor ?? ''],
-          [L('screenshot', lang), screenshot?.fileName ?? ''],
-        ]);
+        if (saved.viaHub) return saved; // the hub sends it to the assistance
+        const mail = requestMail(
+          'help',
+          lang,
+          saved.reference,
+          requestMailFields('help', fields, lang, { at, attachmentName: screenshot?.fileName ?? null }),
+        );
         const attachments = screenshot
           ? [{ fileName: screenshot.fileName, mediaType: screenshot.mediaType, content: screenshot.bytes }]
           : [];
         deps.mailer.queue({ kind: 'help', to: ASSISTANCE, lang, ...mail, attachments, submissionId: saved.id }, at);
         return saved;
       })();
-      deps.mailer.kick();
+      if (!stored.viaHub) deps.mailer.kick();
       return { reference: stored.reference, submittedAt: stored.submittedAt };
     },
   };

@@ -13,7 +13,7 @@ import { inspectDocument } from '../portal/documents/inspect';
 import { analyzeCofor } from '../portal/onboarding/stages';
 import type { DirectoryRepository } from '../store/directory';
 import { AccessNoLongerOpenToRequest, type SubmissionsRepository } from '../store/submissions';
-import { label as L } from '../portal/mail/request-labels';
+import { requestMailFields } from '../portal/mail/request-fields';
 import { requestMail } from '../portal/mail/request-mails';
 import { mailLang } from '../portal/mail/templates';
 import type { Db } from '../store/database';
@@ -34,25 +34,25 @@ export type OnboardingService = ReturnType<typeof createOnboardingService>;
 export function createOnboardingService(deps: OnboardingDeps) {
   const { db, mailer, directory, submissions, terms, now } = deps;
 
-  /** Stores a request and queues its e-mail to the assistance in one transaction. */
+  /** Stores a request and queues its e-mail to the assistance in one transaction; on a
+   * workstation linked to a hub, the hub sends that e-mail (the request travels to it). */
   function storeAndQueue(
     kind: 'company-file' | 'cofor-help' | 'access-request',
     lang: string | undefined,
-    store: () => { id: number; reference: string; submittedAt: string },
-    fields: (l: ReturnType<typeof mailLang>) => Array<[string, string]>,
+    store: () => { id: number; reference: string; submittedAt: string; viaHub: boolean },
+    fields: (l: ReturnType<typeof mailLang>, at: Date) => Array<[string, string]>,
     attachments: Array<{ fileName: string; mediaType: string; content: Uint8Array }> = [],
   ) {
     const ml = mailLang(lang);
     const stored = db.transaction(() => {
       const saved = store();
-      const mail = requestMail(kind, ml, saved.reference, fields(ml));
-      mailer.queue(
-        { kind, to: ASSISTANCE, lang: ml, ...mail, attachments, submissionId: saved.id },
-        new Date(saved.submittedAt),
-      );
+      if (saved.viaHub) return saved;
+      const at = new Date(saved.submittedAt);
+      const mail = requestMail(kind, ml, saved.reference, fields(ml, at));
+      mailer.queue({ kind, to: ASSISTANCE, lang: ml, ...mail, attachments, submissionId: saved.id }, at);
       return saved;
     })();
-    mailer.kick();
+    if (!stored.viaHub) mailer.kick();
     return stored;
   }
 
@@ -94,15 +94,7 @@ export function createOnboardingService(deps: OnboardingDeps) {
             { fileName: document.fileName, mediaType: check.mediaType, bytes },
             now(),
           ),
-        (l) => [
-          [L('duns', l), fields.duns],
-          [L('legalName', l), fields.legalName],
-          [L('registrationNumber', l), fields.registrationNumber],
-          [L('taxNumber', l), fields.taxNumber],
-          [L('address', l), `${fields.street}, ${fields.postalCode} ${fields.city}, ${fields.country}`],
-          [L('contactEmail', l), fields.contactEmail],
-          [L('document', l), document.fileName],
-        ],
+        (l, at) => requestMailFields('company-file', fields, l, { at, attachmentName: document.fileName }),
         [{ fileName: document.fileName, mediaType: check.mediaType, content: bytes }],
       );
       return done('company-file', stored);
@@ -114,16 +106,7 @@ export function createOnboardingService(deps: OnboardingDeps) {
         'cofor-help',
         lang,
         () => submissions.storeCoforHelp({ ...fields, lang }, now()),
-        (l) => [
-          [L('companyName', l), fields.companyName],
-          [L('country', l), fields.country],
-          [L('address', l), fields.address],
-          [L('dunsOrTaxNumber', l), fields.dunsOrTaxNumber ?? ''],
-          [L('contactName', l), fields.contactName],
-          [L('email', l), fields.email],
-          [L('phone', l), fields.phone],
-          [L('message', l), fields.message],
-        ],
+        (l, at) => requestMailFields('cofor-help', fields, l, { at }),
       );
       return done('cofor-help', stored);
     },
@@ -148,7 +131,6 @@ export function createOnboardingService(deps: OnboardingDeps) {
       const at = now();
       try {
         const { lang, ...fields } = input;
-        const person = (p: typeof fields.plsa) => `${p.fullName}, ${p.jobTitle}\n${p.email}, ${p.phone}`;
         const stored = storeAndQueue(
           'access-request',
           lang,
@@ -160,13 +142,7 @@ export function createOnboardingService(deps: OnboardingDeps) {
               at,
               () => directory.markAccessRequested(company.id, at),
             ),
-          (l) => [
-            [L('cofor', l), company.cofor],
-            [L('companyName', l), company.legalName],
-            [L('legalRepresentative', l), person(fields.legalRepresentative)],
-            [L('plsa', l), person(fields.plsa)],
-            [L('terms', l), `${input.termsVersion} (${at.toISOString()})`],
-          ],
+          (l) => requestMailFields('access-request', fields, l, { at, companyName: company.legalName }),
         );
         return done('access-request', stored);
       } catch (error) {

@@ -85,11 +85,13 @@ export function createHubQueue(db: Db, settings: SettingsRepository, onQueued: (
         settings.set(KEYS.cursor, String(cursor));
         settings.set(KEYS.lastSyncAt, at.toISOString());
       })(),
-    /** Queues an intent in the caller's transaction, when this workstation is linked to a hub. */
-    enqueueIfLinked(name: string, args: Record<string, unknown>, at: Date): void {
-      if (!settings.get(KEYS.url)) return;
+    /** Queues an intent in the caller's transaction, when this workstation is linked to a hub;
+     * answers whether it did. */
+    enqueueIfLinked(name: string, args: Record<string, unknown>, at: Date): boolean {
+      if (!settings.get(KEYS.url)) return false;
       insert.run(name, JSON.stringify(args), at.toISOString());
       onQueued();
+      return true;
     },
     pending: (limit = 100): QueuedIntent[] =>
       pending.all(limit).map((r) => ({ mutationId: r.mutationId, name: r.name, args: JSON.parse(r.args) as never })),

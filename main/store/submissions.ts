@@ -72,7 +72,8 @@ export function createSubmissionsRepository(db: Db, requests: RequestsRepository
   );
 
   /** Stores the row and its mutation; `extra` runs inside the same transaction, as does the
-   * queuing of the request for the hub when this workstation is linked to one. */
+   * queuing of the request for the hub when this workstation is linked to one (`viaHub`: the
+   * hub then sends its e-mail to the assistance, not this workstation). */
   function store(
     sub: NewSubmission,
     at: Date,
@@ -101,12 +102,13 @@ export function createSubmissionsRepository(db: Db, requests: RequestsRepository
             { entity: 'submission', entityId: reference, op: 'submitted', data: { kind: sub.kind, ...sub.payload } },
             at,
           );
+          let viaHub = false;
           if (hubQueue && FOR_THE_HUB.has(sub.kind)) {
             const lang = sub.payload['lang'] === 'fr' ? 'fr' : 'en';
             const payload = hubPayload(sub.payload, attachment);
-            hubQueue.enqueueIfLinked('submitRequest', { reference, kind: sub.kind, lang, payload }, at);
+            viaHub = hubQueue.enqueueIfLinked('submitRequest', { reference, kind: sub.kind, lang, payload }, at);
           }
-          return { id, reference, submittedAt: at.toISOString() };
+          return { id, reference, submittedAt: at.toISOString(), viaHub };
         } catch (error) {
           // A reference collision (1 in 10^9 a day) is retried; anything else is real.
           const collision = error instanceof Error && /submissions\.reference/.test(error.message);

@@ -6,6 +6,7 @@ import { inspectDocument } from '../portal/documents/inspect';
 import type { SyncStatus as ShownSyncStatus } from '../../preload/contract/dto';
 import type { Db } from '../store/database';
 import type { HubQueue } from '../store/hub-queue';
+import { createRequestsRepository } from '../store/requests';
 import { createDirectoryWriter } from '../store/directory-import';
 import type { DirectoryCompany } from '../portal/directory/model';
 import { SecretStoreUnavailable, type SecretStore } from '../secrets/secret-store';
@@ -104,6 +105,22 @@ export function createSyncWorker(deps: {
     `UPDATE submissions SET decision = NULL, decided_by = NULL, decided_at = NULL, desk_state = 'in-progress'
      WHERE reference = ?`,
   );
+  const requests = createRequestsRepository(db);
+  /** A request this workstation sent, as the hub answered it: received (the hub e-mails the
+   * assistance; `hub` is the detail My requests shows in words), or refused with its reason. */
+  function noteRequestAnswer(mutation: { args: Record<string, unknown> }, result: unknown, at: Date) {
+    const id = requests.idOf(String(mutation.args['reference']));
+    if (id === null) return;
+    const answer = result as {
+      ok: boolean;
+      value?: { receivedAt?: string };
+      error?: { fields?: Record<string, string> };
+    };
+    if (answer.ok) requests.record(id, 'sent', new Date(answer.value?.receivedAt ?? at), 'hub');
+    // The reason as a code (`hub-refused:access.already-requested`), which the screen words.
+    else requests.record(id, 'failed', at, `hub-refused:${Object.values(answer.error?.fields ?? {})[0] ?? 'invalid'}`);
+  }
+
   /** The hub's projection of a company, as a pull or a refusal brings it. */
   function companyAsOnHub(c: CompanyProjection) {
     const at = c.accessRequestedAt ? new Date(c.accessRequestedAt).toISOString() : null;
@@ -253,6 +270,7 @@ export function createSyncWorker(deps: {
           for (const r of answer.results ?? []) {
             queue.settle(r.id, r.result.ok, r.result, at);
             const sent = batch.find((m) => m.mutationId === r.id);
+            if (sent?.name === 'submitRequest') noteRequestAnswer(sent, r.result, at);
             // A settled one is never pushed again. The replica's own rebase must never hold the
             // queue: if it fails, the refusal is still settled, and the log says what failed.
             if (!r.result.ok && sent)

@@ -25,13 +25,17 @@ const BOB = {
   email: 'bob@assist.example',
 };
 
+const ASSISTANCE = 'assistance@b2b-portal.example';
+
 let hub: TestHub;
 let smtp: TestSmtp;
 const proxies: TcpProxy[] = [];
 test.beforeEach(async () => {
   smtp = await startSmtp();
-  hub = await testHub({ smtpPort: smtp.port });
+  hub = await testHub({ smtpPort: smtp.port, assistance: ASSISTANCE });
 });
+/** What the hub e-mailed to suppliers (the assistance also gets each request). */
+const toSuppliers = () => smtp.received.filter((r) => !r.envelopeTo.includes(ASSISTANCE));
 test.afterEach(async () => {
   await Promise.all(proxies.splice(0).map((p) => p.close()));
   await hub.stop();
@@ -91,6 +95,24 @@ test("an access request sent while the hub is stopped reaches the desk's queue w
     await expect(desk.getByText('The analysis shows nothing for our COFOR.')).toBeVisible();
     await expect(desk.getByText(/screenshot\.png \(/)).toBeVisible(); // the attachment came with it
     await desk.close();
+
+    // The hub e-mailed both requests to the assistance, the screenshot attached; the supplier's
+    // PC sent nothing itself (it has no relay), and My requests says where each went.
+    const toAssistance = (ref: string) =>
+      smtp.received.find((r) => r.envelopeTo.includes(ASSISTANCE) && r.mail.subject?.includes(ref));
+    await expect.poll(() => !!toAssistance(help) && !!toAssistance(reference), { timeout: 20_000 }).toBe(true);
+    expect(toAssistance(reference)!.mail.text).toContain('COFOR:\n  A10002');
+    const helpMail = toAssistance(help)!.mail;
+    expect(helpMail.text).toContain('The analysis shows nothing for our COFOR.');
+    expect(helpMail.attachments.map((a) => [a.filename, a.contentType])).toEqual([['screenshot.png', 'image/png']]);
+    expect(helpMail.attachments[0]!.size).toBeGreaterThan(1_000);
+    expect(smtp.received.filter((r) => r.mail.subject?.includes(help))).toHaveLength(1);
+    await page.evaluate(() => (location.hash = '#/requests'));
+    const mine = page.locator(`[data-reference="${help}"]`);
+    await expect(mine).toHaveAttribute('data-state', 'sent');
+    await mine.getByText('Timeline').click();
+    await expect(mine).toContainText('Sent (received by the portal hub, which e-mails the assistance)');
+    await expect(page.getByTestId('waiting-relay')).toHaveCount(0);
   } finally {
     await supplierPc.close();
     await deskPc.close();
@@ -189,7 +211,7 @@ test("the desk validates while its link is down; on reconnect the supplier's PC 
     await deskSync.click();
     await expect(deskSync).toContainText('Hub: offline');
     await expect(deskSync).toContainText('1 to sync');
-    expect(smtp.received).toHaveLength(0); // nothing leaves while the hub has not decided
+    expect(toSuppliers()).toHaveLength(0); // nothing leaves while the hub has not decided
 
     await deskLink.restore();
     await syncUntilOnline(desk);
@@ -303,9 +325,17 @@ test('two desks decide the same request while offline: the first to reach the hu
     await expectAccessible(bob);
 
     // Only the winner's answer left: the PLSA's password, the legal representative's login.
-    await expect.poll(() => smtp.received.length, { timeout: 20_000 }).toBe(2);
-    expect(smtp.received.flatMap((r) => r.envelopeTo).sort()).toEqual(['lea@sample.example', 'pat@sample.example']);
-    expect(smtp.received.map((r) => r.mail.text ?? '').join('\n')).not.toContain('not the one registered');
+    await expect.poll(() => toSuppliers().length, { timeout: 20_000 }).toBe(2);
+    expect(
+      toSuppliers()
+        .flatMap((r) => r.envelopeTo)
+        .sort(),
+    ).toEqual(['lea@sample.example', 'pat@sample.example']);
+    expect(
+      toSuppliers()
+        .map((r) => r.mail.text ?? '')
+        .join('\n'),
+    ).not.toContain('not the one registered');
     await ana.close();
     await bob.close();
   } finally {

@@ -261,6 +261,11 @@ describe('the hub command', () => {
     expect(() => parseHubArgs(['--smtp', 'smtp://127.0.0.1:2525', '--mail-from', 'not-an-address'], {})).toThrow(
       /fromAddress email.format/,
     );
+    expect(parseHubArgs(['--assistance', 'assistance@portal.example'], {}).assistance).toBe(
+      'assistance@portal.example',
+    );
+    expect(parseHubArgs([], {}).assistance).toBeNull(); // requests reach the desks' queues only
+    expect(() => parseHubArgs(['--assistance', 'assistance'], {})).toThrow(/--assistance must be an e-mail address/);
     expect(() => parseHubArgs(['restore'], {})).toThrow(/restore takes one file/);
     expect(() => parseHubArgs(['serve', 'x'], {})).toThrow(/takes no file/);
   });

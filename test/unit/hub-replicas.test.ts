@@ -6,17 +6,22 @@ import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 import type { Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import type { RequestView } from '../../preload/contract/help';
 import { createHubAgent } from '../../main/hub/agents';
 import { registerDevice } from '../../main/hub/devices';
 import { loadDemoDirectoryIfEmpty } from '../../main/hub/directory';
+import { createHubMailer, createSecretBox } from '../../main/hub/mail';
 import { createHubServer } from '../../main/hub/server';
+import { hubServices } from '../../main/hub/services';
 import { SecretStoreUnavailable } from '../../main/secrets/secret-store';
 import { deskSession, testCore } from '../fixtures/core';
 import { noKeychain } from '../fixtures/keychain-available';
 import { accessRequest } from '../fixtures/hub-mutations';
 import { startTestPostgres, type TestPostgres } from '../fixtures/postgres';
 import { freePort } from '../fixtures/ports';
+import { png } from '../fixtures/files';
+import { loopbackSettings, startSmtp } from '../fixtures/smtp';
 
 let db: TestPostgres;
 let pool: Pool;
@@ -29,7 +34,8 @@ async function startHub(): Promise<void> {
   await new Promise<void>((done) => hub!.listen(port, '127.0.0.1', done));
 }
 async function stopHub(): Promise<void> {
-  await new Promise((done) => hub?.close(done));
+  if (!hub) return; // never started (a single test run alone)
+  await new Promise((done) => hub!.close(done));
   hub = null;
 }
 
@@ -346,6 +352,78 @@ describe.skipIf(noKeychain)('workstations linked to a hub', () => {
       expect(Number(rows[0]!.skew)).toBeLessThan(60); // received at the hub's time, not the workstation's
     } finally {
       ahead.dispose();
+    }
+  }, 60_000);
+
+  it("the hub e-mails a linked workstation's requests to the assistance, screenshot attached; My requests says it was received, or why the hub refused it", async () => {
+    const { pool: own } = await db.newDatabase();
+    await loadDemoDirectoryIfEmpty(own, resolve(__dirname, '..', '..', 'resources', 'demo', 'directory.json'));
+    const box = createSecretBox(randomBytes(32));
+    const services = hubServices({ box, assistanceAddress: 'assistance@b2b-portal.example' });
+    const server = createHubServer({ pool: own, services });
+    const ownPort = await freePort();
+    await new Promise<void>((done) => server.listen(ownPort, '127.0.0.1', done));
+    const smtp = await startSmtp();
+    const [first, second] = [0, 1].map(() => testCore({ hub: { url: `http://127.0.0.1:${ownPort}` } }));
+    try {
+      // Both PCs ask for A10002's access before either has synced: the hub takes the first.
+      const request = accessRequest('A10002').args.payload;
+      expect((await first!.router.call('submitAccessRequest', request)).ok).toBe(true);
+      expect((await second!.router.call('submitAccessRequest', request)).ok).toBe(true);
+      const shot = png(40, 30);
+      const help = await first!.router.call('submitHelpRequest', {
+        ...helpRequest('The analysis shows nothing.'),
+        screenshot: { fileName: 'problem.png', contentBase64: shot.toString('base64') },
+      });
+      expect(help.ok).toBe(true);
+      // Linked: the workstation queues no e-mail of its own; the hub sends it.
+      expect(first!.db.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 0 });
+      const mine = async (core: typeof first) =>
+        ((await core!.router.call('myRequests', {})) as { value: { requests: RequestView[] } }).value.requests;
+      expect((await mine(first)).map((r) => r.state)).toEqual(['saved', 'saved']);
+
+      await first!.syncNow();
+      await second!.syncNow();
+      const events = (r: RequestView) => r.events.map((e) => [e.state, e.detail]);
+      for (const r of await mine(first)) {
+        expect(r.state).toBe('sent');
+        expect(events(r)).toEqual([
+          ['saved', null],
+          ['sent', 'hub'],
+        ]);
+      }
+      const [refused] = await mine(second);
+      expect(refused!.state).toBe('failed');
+      expect(events(refused!)).toEqual([
+        ['saved', null],
+        ['failed', 'hub-refused:access.already-requested'],
+      ]);
+
+      // The hub's mailer sends the two requests that it took, once each, the screenshot attached.
+      const mailer = createHubMailer({ pool: own, box, settings: loopbackSettings(smtp.port) });
+      expect(await mailer.deliverDue()).toBe(2);
+      expect(await mailer.deliverDue()).toBe(0);
+      mailer.stop();
+      expect(smtp.received.map((r) => r.envelopeTo)).toEqual([
+        ['assistance@b2b-portal.example'],
+        ['assistance@b2b-portal.example'],
+      ]);
+      const access = smtp.received.find((r) => r.mail.subject?.includes('ACC-'))!.mail;
+      expect(access.subject).toContain("Demande d'accès"); // in the language the request was typed in
+      expect(access.text).toContain('Pat Plsa, Director');
+      expect(access.html).toContain('<table');
+      const helpMail = smtp.received.find((r) => r.mail.subject?.includes('HLP-'))!.mail;
+      expect(helpMail.text).toContain('The analysis shows nothing.');
+      expect(helpMail.attachments).toHaveLength(1);
+      expect(helpMail.attachments[0]).toMatchObject({ filename: 'screenshot.png', contentType: 'image/png' });
+      expect(Buffer.compare(helpMail.attachments[0]!.content, shot)).toBe(0);
+      const kept = await own.query('SELECT count(*)::int AS n FROM outbox_attachments');
+      expect(kept.rows[0].n).toBe(0); // sent: the request keeps its own copy
+    } finally {
+      first!.dispose();
+      second!.dispose();
+      await new Promise((done) => server.close(done));
+      await smtp.stop();
     }
   }, 60_000);
 

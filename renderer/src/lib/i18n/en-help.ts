@@ -68,6 +68,9 @@ export const enHelp = {
   'requests.waitingRelay':
     'Waiting: the mail relay of this workstation is not set up yet. The request leaves as soon as an assistance agent sets it up in Settings.',
   'requests.failedReason': 'Failed: {reason}',
+  'requests.hubRefused': 'refused by the portal hub: {reason}',
+  'requests.viaHub': 'received by the portal hub, which e-mails the assistance',
+  'requests.waitingHub': 'Waiting to reach the portal hub: it leaves as soon as this workstation is online again.',
   'kind.help': 'Help & Contact',
   'kind.cofor-help': 'COFOR request',
   'kind.company-file': 'Supplier Database file',
