@@ -5,10 +5,11 @@ import type { Pool } from 'pg';
 import { z } from 'zod';
 import { DESK_USERNAME } from '../../preload/contract/schemas/desk';
 import type { LockoutPolicy } from '../portal/accounts/lockout';
-import { reserveAttempt } from './accounts';
+import { reserveAttempt, type HubAccountsConfig } from './accounts';
+import { checkPassword } from '../portal/accounts/password-policy';
 import type { NewAgent } from '../portal/desk/new-agent';
 import { decoyHash, hashPassword, verifyPassword, type HashCost } from '../secrets/password-hasher';
-import { registerDevice } from './devices';
+import { registerDevice, type Device } from './devices';
 import { HubError } from './hub-error';
 
 export const enrolmentBody = z.strictObject({ username: z.string().max(60), password: z.string().max(200) });
@@ -33,11 +34,13 @@ export interface Enrolment {
   agent: { username: string; fullName: string; email: string };
 }
 
-export async function enrolDesk(
+/** The agent, when the user name and password are right and the agent active; otherwise the
+ * one answer, after the same work (the throttle, one hash check) whatever exists. */
+async function checkAgent(
   pool: Pool,
   body: z.infer<typeof enrolmentBody>,
   lockout: LockoutPolicy,
-): Promise<Enrolment> {
+): Promise<Enrolment['agent'] & { passwordHash: string }> {
   const username = body.username.trim().toLowerCase();
   const key = `desk:${username}`;
   await reserveAttempt(pool, key, lockout); // as for a V login
@@ -52,11 +55,86 @@ export async function enrolDesk(
   if (!agent || !matches || agent.state !== 'active')
     throw new HubError('invalid-credentials', 'The user name or the password is not right.');
   await pool.query('DELETE FROM login_attempts WHERE login = $1', [key]);
+  return { username, fullName: agent.full_name, email: agent.email, passwordHash: agent.password_hash };
+}
+
+export async function enrolDesk(
+  pool: Pool,
+  body: z.infer<typeof enrolmentBody>,
+  lockout: LockoutPolicy,
+): Promise<Enrolment> {
+  const { passwordHash: _hash, ...agent } = await checkAgent(pool, body, lockout);
   const device = await registerDevice(pool, 'desk');
-  await pool.query('UPDATE devices SET enrolled_by = $2 WHERE id = $1', [device.deviceId, username]);
+  await pool.query('UPDATE devices SET enrolled_by = $2 WHERE id = $1', [device.deviceId, agent.username]);
   await pool.query(`INSERT INTO audit (actor, action, details) VALUES ($1, 'desk-enrolled', $2)`, [
-    username,
+    agent.username,
     { device: device.deviceId },
   ]);
-  return { ...device, agent: { username, fullName: agent.full_name, email: agent.email } };
+  return { ...device, agent };
+}
+
+/** An agent logs in on a workstation linked to the hub: the hub holds agents' hashes, so the
+ * workstation asks it, and keeps the answer to let the agent log in offline for a while. */
+export async function hubDeskLogin(
+  pool: Pool,
+  device: Device,
+  body: z.infer<typeof enrolmentBody>,
+  lockout: LockoutPolicy,
+): Promise<{ agent: Enrolment['agent'] }> {
+  const { passwordHash: _hash, ...agent } = await checkAgent(pool, body, lockout);
+  await pool.query(`INSERT INTO audit (actor, action, details) VALUES ($1, 'desk-login', $2)`, [
+    agent.username,
+    { device: device.id },
+  ]);
+  return { agent };
+}
+
+export const deskPasswordBody = z.strictObject({
+  username: z.string().max(60),
+  currentPassword: z.string().max(200),
+  newPassword: z.string().max(200),
+});
+
+/** An agent changes their password from a linked workstation: the current one is checked as a
+ * login is (throttled, one answer), the new one by the portal's policy; of two changes at once,
+ * the one that finds the password it checked against wins. */
+export async function hubChangeDeskPassword(
+  pool: Pool,
+  body: z.infer<typeof deskPasswordBody>,
+  config: Pick<HubAccountsConfig, 'lockout' | 'hashCost' | 'commonPasswords'>,
+): Promise<{ changed: true }> {
+  const current = await checkAgent(
+    pool,
+    { username: body.username, password: body.currentPassword },
+    config.lockout,
+  ).catch((error: unknown) => {
+    if (error instanceof HubError && error.code === 'invalid-credentials')
+      throw new HubError('invalid-input', 'The current password is not right.', {
+        fields: { currentPassword: 'password.current-wrong' },
+      });
+    throw error;
+  });
+  const rejection = checkPassword(
+    body.newPassword,
+    { login: current.username, personName: current.fullName },
+    config.commonPasswords,
+  );
+  if (rejection)
+    throw new HubError('invalid-input', 'The new password is refused.', { fields: { newPassword: rejection } });
+  if (await verifyPassword(body.newPassword, current.passwordHash))
+    throw new HubError('invalid-input', 'Choose a password you have not used here.', {
+      fields: { newPassword: 'password.same' },
+    });
+  const changed = await pool.query(
+    'UPDATE desk_agents SET password_hash = $3 WHERE username = $1 AND password_hash = $2',
+    [current.username, current.passwordHash, await hashPassword(body.newPassword, config.hashCost)],
+  );
+  if (changed.rowCount !== 1)
+    throw new HubError('invalid-input', 'The password was changed meanwhile: log in again with the new one.', {
+      fields: { currentPassword: 'password.current-wrong' },
+    });
+  await pool.query(`INSERT INTO audit (actor, action, details) VALUES ($1, 'desk-password-changed', '{}')`, [
+    current.username,
+  ]);
+  return { changed: true };
 }

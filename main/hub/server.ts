@@ -10,7 +10,7 @@ import { deviceOfToken, registerDevice } from './devices';
 import { HubError } from './hub-error';
 import { HUB_SCHEMA_VERSION } from './migrations';
 import { hubChangePassword, hubLogin, loginBody, passwordBody } from './accounts';
-import { enrolDesk, enrolmentBody } from './agents';
+import { deskPasswordBody, enrolDesk, enrolmentBody, hubChangeDeskPassword, hubDeskLogin } from './agents';
 import { hubServices, type HubServices } from './services';
 import { pullChangesJson, pushBody, pushMutations, type PushHooks } from './sync';
 
@@ -138,6 +138,15 @@ export function createHubServer(options: HubServerOptions): Server {
         // An agent's login enrols this workstation as a desk device (anonymous: rate-limited).
         limit(req.socket.remoteAddress ?? '');
         return enrolDesk(pool, parse(enrolmentBody, await readBody(req)), services.accounts.lockout);
+      }
+      case 'POST /desk-sessions': {
+        // An assistance agent logs in on a registered workstation: the hub holds agents' hashes.
+        const device = await deviceOfToken(pool, bearer(req));
+        return hubDeskLogin(pool, device, parse(enrolmentBody, await readBody(req)), services.accounts.lockout);
+      }
+      case 'POST /desk-password': {
+        await deviceOfToken(pool, bearer(req)); // from a registered workstation only
+        return hubChangeDeskPassword(pool, parse(deskPasswordBody, await readBody(req)), services.accounts);
       }
       case 'POST /sessions': {
         // A person logs in through their workstation: the hub holds the hashes.

@@ -64,6 +64,14 @@ export function createHubAccounts(deps: {
       const session = await deps.call((client, token) => client.login(token, { login, password })).catch(asPortalError);
       return { account: mirror(session, at), session };
     },
+    /** An assistance agent's user name and password, checked by the hub (which holds agents). */
+    checkAgent: async (username: string, password: string) =>
+      (await deps.call((client, token) => client.deskLogin(token, { username, password })).catch(asPortalError)).agent,
+    /** An agent's new password, kept by the hub (which checks the current one and the policy). */
+    changeAgentPassword: async (username: string, currentPassword: string, newPassword: string) =>
+      void (await deps
+        .call((client, token) => client.changeDeskPassword(token, { username, currentPassword, newPassword }))
+        .catch(asPortalError)),
     /** Keeps the hub's token for this workstation's session (in memory: never written anywhere). */
     holdSession: (localTokenHash: string, hubSession: string) => void hubSessions.set(localTokenHash, hubSession),
     endSession: (localTokenHash: string) => void hubSessions.delete(localTokenHash),

@@ -11,6 +11,8 @@ export interface AgentRow {
   passwordHash: string | null;
   mustChangePassword: boolean;
   state: 'active' | 'blocked' | 'deactivated';
+  /** When the hub last accepted this agent's password here (null: never, or taken back). */
+  hubCheckedAt: string | null;
 }
 
 export type DeskState = 'new' | 'in-progress' | 'waiting-supplier' | 'done';
@@ -37,7 +39,7 @@ export type DeskRepository = ReturnType<typeof createDeskRepository>;
 
 export function createDeskRepository(db: Db) {
   const agentSelect = `SELECT id, username, full_name AS fullName, email, password_hash AS passwordHash,
-    must_change_password AS mustChangePassword, state FROM desk_agents`;
+    must_change_password AS mustChangePassword, state, hub_checked_at AS hubCheckedAt FROM desk_agents`;
   type RawAgent = Omit<AgentRow, 'mustChangePassword'> & { mustChangePassword: number };
   const toAgent = (r: RawAgent | undefined): AgentRow | null =>
     r ? { ...r, mustChangePassword: r.mustChangePassword === 1 } : null;
@@ -59,6 +61,14 @@ export function createDeskRepository(db: Db) {
        VALUES (?, ?, ?, ?, ?, ?)`,
     ),
     setAgentState: db.prepare<[string, number]>('UPDATE desk_agents SET state = ? WHERE id = ?'),
+    keepHubAgent: db.prepare<[string, string, string, string, string, string]>(
+      `INSERT INTO desk_agents (username, full_name, email, password_hash, created_at, hub_checked_at)
+       VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (username) DO UPDATE SET full_name = excluded.full_name, email = excluded.email,
+         password_hash = excluded.password_hash, must_change_password = 0, state = 'active',
+         hub_checked_at = excluded.hub_checked_at`,
+    ),
+    forgetHubCheck: db.prepare<[string]>('UPDATE desk_agents SET hub_checked_at = NULL WHERE username = ?'),
     endAgentSessions: db.prepare<[number]>('DELETE FROM desk_sessions WHERE agent_id = ?'),
     claimDecision: db.prepare<[Decision, string, string, number]>(
       'UPDATE submissions SET decision = ?, decided_by = ?, decided_at = ? WHERE id = ? AND decision IS NULL',
@@ -122,6 +132,15 @@ export function createDeskRepository(db: Db) {
       );
     },
     setAgentState: (id: number, state: AgentRow['state']) => void q.setAgentState.run(state, id),
+    /** The agent as the hub vouched for them just now, with this workstation's own hash of the
+     * password they typed (for an offline login later); the hub's name and e-mail win. */
+    keepHubAgent(agent: { username: string; fullName: string; email: string }, passwordHash: string, at: Date) {
+      const when = at.toISOString();
+      q.keepHubAgent.run(agent.username, agent.fullName, agent.email, passwordHash, when, when);
+      return toAgent(q.agentByUsername.get(agent.username))!;
+    },
+    /** The hub refused this agent's password: the one kept here no longer opens offline. */
+    forgetHubCheck: (username: string) => void q.forgetHubCheck.run(username),
     endAgentSessions: (agentId: number) => q.endAgentSessions.run(agentId).changes,
     /** Claims the request's one decision: true only for the call that recorded it (the
      * conditional UPDATE is the lock), so of two simultaneous decisions one wins. */

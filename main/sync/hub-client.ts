@@ -58,6 +58,10 @@ export function createHubClient(baseUrl: string, timeoutMs = 15_000) {
       call<PullResult>(`/pull?cursor=${cursor}&limit=${limit}`, { token }),
     enrolDesk: (body: { username: string; password: string }) => call<Enrolment>('/desk-enrolments', { body }),
     login: (token: string, body: { login: string; password: string }) => call<HubSession>('/sessions', { token, body }),
+    deskLogin: (token: string, body: { username: string; password: string }) =>
+      call<{ agent: Enrolment['agent'] }>('/desk-sessions', { token, body }),
+    changeDeskPassword: (token: string, body: { username: string; currentPassword: string; newPassword: string }) =>
+      call<{ changed: true }>('/desk-password', { token, body }),
     changePassword: (
       token: string,
       body: { session: string; currentPassword: string; newPassword: string; lang: 'en' | 'fr' },

@@ -78,6 +78,11 @@ export async function runChaosDrill(options: DrillOptions): Promise<DrillReport>
   await loadDemoDirectoryIfEmpty(pool, resolve(__dirname, '..', '..', 'resources', 'demo', 'directory.json'));
   const hub = await testHub({ databaseUrl: url });
   const deskTokens = [hub.registerDesk(), hub.registerDesk()];
+  const agents = [
+    { username: 'desk.ana', password: 'a desk agent passphrase for the drill' },
+    { username: 'desk.bob', password: 'another desk agent passphrase, drill' },
+  ];
+  for (const agent of agents) hub.createAgent({ ...agent, name: 'Drill Agent', email: 'agent@drill.example' });
   await hub.start();
   const links = [await tcpProxy(hub.port), await tcpProxy(hub.port), await tcpProxy(hub.port)];
   const via = (i: number) => `http://127.0.0.1:${links[i]!.port}`;
@@ -88,10 +93,6 @@ export async function runChaosDrill(options: DrillOptions): Promise<DrillReport>
   ];
   const all = [supplier, ...desks];
   try {
-    const agents = [
-      { username: 'desk.ana', password: 'a desk agent passphrase for the drill' },
-      { username: 'desk.bob', password: 'another desk agent passphrase, drill' },
-    ];
     const sessions = [await deskSession(desks[0]!, agents[0]), await deskSession(desks[1]!, agents[1])];
 
     // Faults, until told to stop; each one is undone before the next.

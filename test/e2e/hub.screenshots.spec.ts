@@ -1,7 +1,7 @@
 // `npm run screenshots`, through a hub: the sync status, a desk decision that another desk's beat
 // to the hub, the PLSA console of a linked workstation, and a login while the hub is down.
 import { resolve } from 'node:path';
-import { AGENT, chooseLanguage, createAgent, DEMO, expect, logIn, requestAccess, signOut, test } from './fixtures';
+import { AGENT, chooseLanguage, DEMO, expect, logIn, requestAccess, signOut, test } from './fixtures';
 import { testHub } from '../fixtures/hub-process';
 import { tcpProxy } from '../fixtures/tcp-proxy';
 import { deskLogIn, syncAndShow, workstation } from './workstations';
@@ -54,6 +54,7 @@ test('a decision overruled by the hub, the console of a linked PC, a login that 
   const hub = await testHub();
   const otherDesk = hub.registerDesk(); // stands for a second desk PC whose decision arrives first
   const deskToken = hub.registerDesk();
+  hub.createAgent({ ...AGENT, name: 'Ana Assist', email: 'ana@assist.example' }); // a linked desk's agents are the hub's
   await hub.start();
   const link = await tcpProxy(hub.port);
   const supplier = await workstation(hub.url);
@@ -64,7 +65,6 @@ test('a decision overruled by the hub, the console of a linked PC, a login that 
     await syncedTo(page, 'synced now');
 
     const deskPage = await browser.newPage();
-    createAgent(desk);
     await deskLogIn(deskPage, desk, AGENT);
     await syncAndShow(deskPage, reference);
     await deskPage.getByRole('link', { name: reference }).click();

@@ -16,6 +16,7 @@ import { parseJsonLines, toCsv, toJsonLines } from '../../main/portal/directory/
 import { syntheticDirectory } from '../bench/directory-data';
 import { deskSession, testCore } from '../fixtures/core';
 import { noKeychain } from '../fixtures/keychain-available';
+import { testAgentOnHub } from '../fixtures/hub-agent';
 import { accessRequest } from '../fixtures/hub-mutations';
 import { startTestPostgres, type TestPostgres } from '../fixtures/postgres';
 
@@ -30,6 +31,7 @@ beforeAll(async () => {
   pg = await startTestPostgres();
   ({ pool } = await pg.newDatabase());
   await loadDemoDirectoryIfEmpty(pool, resolve(__dirname, '..', '..', 'resources', 'demo', 'directory.json'));
+  await testAgentOnHub(pool); // linked desks log their agents in through the hub
   server = createHubServer({ pool });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;

@@ -71,7 +71,7 @@ async function call(
 
 /** What the hub answers, read loosely: each test reads the fields it checks. */
 interface HubBody {
-  error: { code: string; message: string };
+  error: { code: string; message: string; fields?: Record<string, string> };
   token: string;
   deviceId: string;
   lastMutationId: number;
@@ -362,6 +362,27 @@ describe('the hub command', () => {
       [enrolled.body.deviceId],
     );
     expect(rows[0]).toEqual({ kind: 'desk', by: 'desk.ana' });
+
+    // An agent's login from a registered workstation: only with its token, one answer for a wrong
+    // password and an unknown agent, and never a hash in the answer.
+    const agentLogin = (token: string | undefined, body: unknown) => call(base, '/v1/desk-sessions', { token, body });
+    expect((await agentLogin(undefined, { username: 'desk.ana', password: 'x' })).status).toBe(401);
+    const wrongLogin = await agentLogin(supplierToken, { username: 'desk.ana', password: 'not it at all' });
+    expect([wrongLogin.status, wrongLogin.body.error.code]).toEqual([401, 'invalid-credentials']);
+    expect((await agentLogin(supplierToken, { username: 'desk.nobody', password: 'x' })).body).toEqual(wrongLogin.body);
+    expect((await agentLogin(supplierToken, { username: 'desk.ana' })).body.error.code).toBe('invalid-input');
+    const loggedIn = await agentLogin(enrolled.body.token, {
+      username: 'desk.ana',
+      password: 'orange kettle mountain river',
+    });
+    expect(loggedIn.body).toEqual({
+      agent: { username: 'desk.ana', fullName: 'Ana Assist', email: 'ana@assist.example' },
+    });
+    const change = await call(base, '/v1/desk-password', {
+      token: enrolled.body.token,
+      body: { username: 'desk.ana', currentPassword: 'not it at all', newPassword: 'purple window harbour snow' },
+    });
+    expect(change.body.error.fields).toEqual({ currentPassword: 'password.current-wrong' });
   });
 
   it('`npm run hub -- create-agent` checks the agent, reads the password on standard input, and makes it once', () => {

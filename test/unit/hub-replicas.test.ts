@@ -8,6 +8,9 @@ import type { Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash, randomBytes } from 'node:crypto';
 import type { RequestView } from '../../preload/contract/help';
+import type { SessionStart } from '../../preload/contract/accounts';
+import { hashPasswordSync } from '../../main/secrets/password-hasher';
+import { createDeskRepository } from '../../main/store/desk';
 import { createHubAgent } from '../../main/hub/agents';
 import { registerDevice } from '../../main/hub/devices';
 import { loadDemoDirectoryIfEmpty } from '../../main/hub/directory';
@@ -15,8 +18,9 @@ import { createHubMailer, createSecretBox } from '../../main/hub/mail';
 import { createHubServer } from '../../main/hub/server';
 import { hubServices } from '../../main/hub/services';
 import { SecretStoreUnavailable } from '../../main/secrets/secret-store';
-import { deskSession, testCore } from '../fixtures/core';
+import { deskSession, testClock, testCore } from '../fixtures/core';
 import { noKeychain } from '../fixtures/keychain-available';
+import { testAgentOnHub } from '../fixtures/hub-agent';
 import { accessRequest } from '../fixtures/hub-mutations';
 import { startTestPostgres, type TestPostgres } from '../fixtures/postgres';
 import { freePort } from '../fixtures/ports';
@@ -43,6 +47,7 @@ beforeAll(async () => {
   db = await startTestPostgres();
   ({ pool } = await db.newDatabase());
   await loadDemoDirectoryIfEmpty(pool, resolve(__dirname, '..', '..', 'resources', 'demo', 'directory.json'));
+  await testAgentOnHub(pool); // linked desks log their agents in through the hub
   port = await freePort();
   hubUrl = `http://127.0.0.1:${port}`;
 }, 60_000);
@@ -109,6 +114,7 @@ describe.skipIf(noKeychain)('workstations linked to a hub', () => {
     // A hub of this test's own: its company moves on after the desk pulled the request.
     const { pool: own } = await db.newDatabase();
     await loadDemoDirectoryIfEmpty(own, resolve(__dirname, '..', '..', 'resources', 'demo', 'directory.json'));
+    await testAgentOnHub(own);
     const server = createHubServer({ pool: own });
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
     const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
@@ -424,6 +430,79 @@ describe.skipIf(noKeychain)('workstations linked to a hub', () => {
       second!.dispose();
       await new Promise((done) => server.close(done));
       await smtp.stop();
+    }
+  }, 60_000);
+
+  it("a linked desk logs its agents in through the hub, then offline for 12 hours after; a password changed there is the hub's", async () => {
+    if (!hub) await startHub();
+    const clock = testClock(new Date().toISOString());
+    const { token: deskToken } = await registerDevice(pool, 'desk');
+    const desk = testCore({ hub: { url: hubUrl, deskToken }, now: clock.now });
+    const agent = { username: 'desk.offline', password: 'an agent passphrase on the hub' };
+    const login = (password: string, username = agent.username) =>
+      desk.router.call('login', { login: username, password, remember: false }) as Promise<
+        { ok: true; value: SessionStart } | { ok: false; error: { code: string; message: string } }
+      >;
+    const code = (r: Awaited<ReturnType<typeof login>>) => (r.ok ? 'ok' : r.error.code);
+    try {
+      // An agent of this workstation only is not one of the hub's: refused, as a wrong password.
+      createDeskRepository(desk.db).createAgent(
+        {
+          username: 'desk.local',
+          fullName: 'Local Agent',
+          email: 'local@assist.example',
+          passwordHash: hashPasswordSync('a local agent passphrase here'),
+          mustChange: false,
+        },
+        clock.now(),
+      );
+      expect(code(await login('a local agent passphrase here', 'desk.local'))).toBe('invalid-credentials');
+
+      await testAgentOnHub(pool, agent);
+      const online = await login(agent.password);
+      expect(online.ok && online.value.account).toMatchObject({ login: agent.username, role: 'desk' });
+      const audit = await pool.query(
+        `SELECT count(*)::int AS n FROM audit WHERE action = 'desk-login' AND actor = $1`,
+        [agent.username],
+      );
+      expect(audit.rows[0].n).toBe(1);
+
+      // The hub is away: for 12 hours the agent logs in with the same password; any failure gets
+      // the one answer, whether the agent exists or not.
+      await stopHub();
+      clock.advance(11 * 3_600_000);
+      expect(code(await login(agent.password))).toBe('ok');
+      expect(code(await login('not the password at all'))).toBe('needs-hub');
+      expect(code(await login(agent.password, 'desk.nobody'))).toBe('needs-hub');
+      clock.advance(2 * 3_600_000);
+      expect(code(await login(agent.password))).toBe('needs-hub'); // 13 hours: the hub must vouch again
+
+      // Back online: the password changed from the workstation is the hub's (the old one no
+      // longer opens anywhere); two changes at once: one holds.
+      await startHub();
+      const started = await login(agent.password);
+      if (!started.ok) throw new Error(started.error.message);
+      const session = started.value.session;
+      const change = (newPassword: string) =>
+        desk.router.call('changePassword', { session, currentPassword: agent.password, newPassword, lang: 'en' });
+      const both = await Promise.all([
+        change('a brand new harbour passphrase'),
+        change('another fresh lantern passphrase'),
+      ]);
+      expect(
+        both.filter((r) => r.ok),
+        JSON.stringify(both),
+      ).toHaveLength(1);
+      const kept = both[0]!.ok ? 'a brand new harbour passphrase' : 'another fresh lantern passphrase';
+      expect(code(await login(agent.password))).toBe('invalid-credentials');
+      expect(code(await login(kept))).toBe('ok');
+      // Refused by the hub, the old password no longer opens offline either.
+      await stopHub();
+      expect(code(await login(agent.password))).toBe('needs-hub');
+      expect(code(await login(kept))).toBe('ok');
+    } finally {
+      desk.dispose();
+      if (!hub) await startHub();
     }
   }, 60_000);
 

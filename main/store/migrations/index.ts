@@ -7,6 +7,7 @@ import { decisions } from './005-decisions';
 import { draftOwners } from './006-draft-owners';
 import { assistanceRecipient } from './007-assistance-recipient';
 import { hubQueue } from './008-hub-queue';
+import { hubAgents } from './009-hub-agents';
 
 export interface Migration {
   version: number;
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   draftOwners,
   assistanceRecipient,
   hubQueue,
+  hubAgents,
 ];
 
 MIGRATIONS.forEach((m, i) => {

@@ -33,6 +33,8 @@ export const enAccounts = {
     "Your company's access to the B2B portal is not open yet: run the analysis of its COFOR to see what comes next.",
   'login.error.needs-hub':
     'Logging in needs the portal hub, and this workstation cannot reach it now. Check the network connection, then try again; the analysis, the forms and My requests work meanwhile.',
+  'login.error.needs-hub.agent':
+    'Logging in needs the portal hub, and this workstation cannot reach it now. An assistance agent who logged in here through the hub in the last 12 hours can log in with the same password meanwhile; otherwise, check the network connection and try again.',
   'login.error.unauthenticated': 'You are no longer remembered on this workstation: log in with your password.',
   'login.sessionEnded': 'Your session has ended: log in again.',
   'login.error.forbidden': 'Only a PLSA of your company can do this.',

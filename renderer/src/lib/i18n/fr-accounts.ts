@@ -37,6 +37,8 @@ export const frAccounts: Record<keyof typeof enAccounts, string> = {
     "L'accès de votre entreprise au portail B2B n'est pas encore ouvert : lancez l'analyse de son COFOR pour voir la suite.",
   'login.error.needs-hub':
     "La connexion a besoin du hub du portail, que ce poste ne peut pas joindre pour l'instant. Vérifiez la connexion réseau, puis réessayez ; l'analyse, les formulaires et Mes demandes fonctionnent en attendant.",
+  'login.error.needs-hub.agent':
+    "La connexion a besoin du hub du portail, que ce poste ne peut pas joindre pour l'instant. Un agent de l'assistance qui s'est connecté ici via le hub dans les 12 dernières heures peut se connecter avec le même mot de passe en attendant ; sinon, vérifiez la connexion réseau et réessayez.",
   'login.error.unauthenticated': "Vous n'êtes plus mémorisé sur ce poste : connectez-vous avec votre mot de passe.",
   'login.sessionEnded': 'Votre session a pris fin : reconnectez-vous.',
   'login.error.forbidden': 'Seul un PLSA de votre entreprise peut faire cela.',
