@@ -3,7 +3,7 @@
 // the changes after a cursor that this device may see.
 import { createHash } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
-import { CHANGES_LOCK, inTransaction } from './transaction';
+import { CHANGES_LOCK } from './transaction';
 import { z } from 'zod';
 import type { Device } from './devices';
 import { HubError } from './hub-error';
@@ -58,6 +58,10 @@ export interface PushHooks {
 
 let defaultServices: HubServices | null = null;
 
+/** One device's pushes, one at a time, on every hub of the database (a session advisory lock,
+ * released with the connection if the hub dies). */
+const DEVICE_LOCK = 4650_0003;
+
 export async function pushMutations(
   pool: Pool,
   device: Device,
@@ -65,64 +69,99 @@ export async function pushMutations(
   hooks: PushHooks = {},
   services: HubServices = (defaultServices ??= hubServices()),
 ): Promise<PushAnswer> {
-  const results: PushAnswer['results'] = [];
-  let lastMutationId = device.lastMutationId;
-  for (const mutation of [...body.mutations].sort((a, b) => a.id - b.id)) {
-    const outcome = await inTransaction(pool, async (tx) => {
-      const { rows } = await tx.query<{ last: string }>(
-        'SELECT last_mutation_id AS last FROM devices WHERE id = $1 FOR UPDATE',
-        [device.id],
-      );
-      const last = Number(rows[0]!.last);
-      if (mutation.id <= last) {
-        const stored = await tx.query<{ result: IntentResult; fingerprint: string | null }>(
-          'SELECT result, fingerprint FROM mutations WHERE device_id = $1 AND mutation_id = $2',
-          [device.id, mutation.id],
-        );
-        const row = stored.rows[0]!;
-        if (row.fingerprint !== null && row.fingerprint !== fingerprintOf(mutation)) {
-          const refusal: IntentResult = {
-            ok: false,
-            error: {
-              code: 'mutation-mismatch',
-              message: `This device's mutation ${mutation.id} was another one: it is not applied (was this store restored from an older backup?).`,
-            },
-          };
-          return { kind: 'duplicate' as const, last, result: refusal };
-        }
-        return { kind: 'duplicate' as const, last, result: row.result };
-      }
-      if (mutation.id !== last + 1) return { kind: 'gap' as const, last };
+  // One connection for the whole push, holding the device's lock: the device's last id is read
+  // once, then each mutation is one transaction of its effects, its answer and the new last id.
+  // (A row lock taken in each transaction cost a round trip per mutation.)
+  const client = await pool.connect();
+  let broken = false;
+  try {
+    await client.query('SELECT pg_advisory_lock($1, hashtext($2))', [DEVICE_LOCK, device.id]);
+    try {
+      return await pushLocked(client, device, body, hooks, services);
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1, hashtext($2))', [DEVICE_LOCK, device.id]).catch(() => {
+        broken = true; // a connection that cannot unlock is not given back to the pool
+      });
+    }
+  } finally {
+    client.release(broken);
+  }
+}
 
+async function pushLocked(
+  tx: PoolClient,
+  device: Device,
+  body: PushBody,
+  hooks: PushHooks,
+  services: HubServices,
+): Promise<PushAnswer> {
+  const results: PushAnswer['results'] = [];
+  const { rows } = await tx.query<{ last: string }>('SELECT last_mutation_id AS last FROM devices WHERE id = $1', [
+    device.id,
+  ]);
+  let last = Number(rows[0]!.last);
+  for (const mutation of [...body.mutations].sort((a, b) => a.id - b.id)) {
+    if (mutation.id <= last) {
+      results.push({ id: mutation.id, duplicate: true, result: await storedAnswer(tx, device, mutation) });
+      continue;
+    }
+    if (mutation.id !== last + 1)
+      throw new HubError(
+        'mutation-gap',
+        `Mutation ${mutation.id} arrived before ${last + 1}: push from mutation ${last + 1} on.`,
+        { lastMutationId: last, results },
+      );
+    let result: IntentResult;
+    await tx.query('BEGIN');
+    try {
       const changes: Change[] = [];
-      const result = await applyIntent(tx, device, services, mutation.name, mutation.args, changes);
+      result = await applyIntent(tx, device, services, mutation.name, mutation.args, changes);
       if (!result.ok) changes.length = 0; // a refusal changes nothing anyone sees
       // The mutation's answer, its changes and the device's new last id in one statement (one
       // round trip): the changes lock is taken (by the join on "l") before their numbers are.
-      await tx.query(
+      const moved = await tx.query(
         `WITH l AS (SELECT pg_advisory_xact_lock($5) WHERE $4::jsonb <> '[]'::jsonb),
               ch AS (INSERT INTO changes (audience, entity, entity_id, data)
                      SELECT x.audience, x.entity, x.entity_id, x.data
                      FROM l, jsonb_to_recordset($4::jsonb) AS x(audience text, entity text, entity_id text, data jsonb)),
               mu AS (INSERT INTO mutations (device_id, mutation_id, name, result, fingerprint) VALUES ($1, $2, $3, $6, $7))
-         UPDATE devices SET last_mutation_id = $2 WHERE id = $1`,
+         UPDATE devices SET last_mutation_id = $2 WHERE id = $1 AND last_mutation_id = $2 - 1`,
         [device.id, mutation.id, mutation.name, JSON.stringify(changes), CHANGES_LOCK, result, fingerprintOf(mutation)],
       );
+      if (moved.rowCount !== 1) throw new Error(`device ${device.id} moved past ${last} outside its lock`);
       await hooks.beforeCommit?.(mutation.id);
-      return { kind: 'applied' as const, last: mutation.id, result };
-    });
-    lastMutationId = outcome.last;
-    if (outcome.kind === 'applied' && outcome.result.ok) services.mailQueued(); // committed: the mailer sees it
-    if (outcome.kind === 'gap') {
-      throw new HubError(
-        'mutation-gap',
-        `Mutation ${mutation.id} arrived before ${outcome.last + 1}: push from mutation ${outcome.last + 1} on.`,
-        { lastMutationId: outcome.last, results },
-      );
+      await tx.query('COMMIT');
+    } catch (error) {
+      await tx.query('ROLLBACK').catch(() => {});
+      throw error;
     }
-    results.push({ id: mutation.id, duplicate: outcome.kind === 'duplicate', result: outcome.result });
+    last = mutation.id;
+    if (result.ok) services.mailQueued(); // committed: the mailer sees it
+    results.push({ id: mutation.id, duplicate: false, result });
   }
-  return { lastMutationId, results };
+  return { lastMutationId: last, results };
+}
+
+/** The answer a mutation got when it was applied, or a refusal if another one had its id. */
+async function storedAnswer(
+  tx: PoolClient,
+  device: Device,
+  mutation: { id: number; name: string; args: unknown },
+): Promise<IntentResult> {
+  const stored = await tx.query<{ result: IntentResult; fingerprint: string | null }>(
+    'SELECT result, fingerprint FROM mutations WHERE device_id = $1 AND mutation_id = $2',
+    [device.id, mutation.id],
+  );
+  const row = stored.rows[0]!;
+  if (row.fingerprint !== null && row.fingerprint !== fingerprintOf(mutation))
+    return {
+      ok: false,
+      error: {
+        code: 'mutation-mismatch',
+        message: `This device's mutation ${mutation.id} was another one: it is not applied (was this store restored from an older backup?).`,
+      },
+    };
+  return row.result;
 }
 
 /** Runs one intent: refused (and recorded) when unknown, not for this device, or against the rules. */
