@@ -129,6 +129,14 @@ export function startCore(options: CoreOptions): PortalCore {
     deskToken: options.hub?.deskToken ?? null,
     onDirectoryChanged: () => (searchIndex = null),
   });
+  // Logins, password changes and the PLSA console of a linked workstation go to the hub.
+  const hubAccounts = createHubAccounts({
+    db,
+    accounts,
+    directory,
+    linked: () => hubQueue.link() !== null,
+    call: (fn) => sync.call(fn),
+  });
   // What the header shows; the worker's last problem stays in the log (it may name the hub's address).
   const shownSyncStatus = () => {
     const { problem: _problem, ...status } = sync.status();
@@ -225,13 +233,7 @@ export function startCore(options: CoreOptions): PortalCore {
         config,
         desk,
         now,
-        hubAccounts: createHubAccounts({
-          db,
-          accounts,
-          directory,
-          linked: () => hubQueue.link() !== null,
-          call: (fn) => sync.call(fn),
-        }),
+        hubAccounts,
         ...(options.verifyPassword ? { verifyPassword: options.verifyPassword } : {}),
       }),
       privateArea: createPrivateAreaService({ accounts, directory, now }),
@@ -245,7 +247,7 @@ export function startCore(options: CoreOptions): PortalCore {
         storeForDesk: (kind, companyId, payload, at) =>
           void submissions.storeRecoveryRequest(kind, companyId, payload, at),
       }),
-      plsaConsole: createPlsaConsoleService({ db, accounts, config, now, throughHub: () => hubQueue.link() !== null }),
+      plsaConsole: createPlsaConsoleService({ db, accounts, config, now, hub: hubAccounts }),
       help: createHelpService({ db, submissions, mailer, mailSettings, now }),
       outbox: createOutboxService({
         outbox,

@@ -179,6 +179,7 @@ export async function hubLogin(
     throw invalid();
   }
   await pool.query('DELETE FROM login_attempts WHERE login = $1', [login]);
+  await pool.query('UPDATE accounts SET last_login_at = now() WHERE login = $1', [login]);
   if (account.company_status !== 'active' || account.access !== 'open')
     throw new HubError('access-not-open', "Your company's access to the B2B portal is not open.");
   const mustChange = match === 'temporary' || account.must_change;

@@ -12,7 +12,8 @@ export type HubErrorCode =
   | 'unsupported-media-type'
   | 'invalid-credentials'
   | 'access-not-open'
-  | 'too-many-attempts';
+  | 'too-many-attempts'
+  | 'conflict';
 
 const STATUS: Record<HubErrorCode, number> = {
   'invalid-input': 400,
@@ -27,6 +28,7 @@ const STATUS: Record<HubErrorCode, number> = {
   'invalid-credentials': 401,
   'access-not-open': 403,
   'too-many-attempts': 429,
+  conflict: 409,
 };
 
 export class HubError extends Error {

@@ -169,6 +169,11 @@ export const HUB_MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql:
       );
     `,
   },
+  {
+    version: 7,
+    name: "accounts' last login, for the PLSA console",
+    sql: `ALTER TABLE accounts ADD COLUMN last_login_at timestamptz;`,
+  },
 ];
 
 export const HUB_SCHEMA_VERSION = HUB_MIGRATIONS.at(-1)!.version;

@@ -10,6 +10,7 @@ import { deviceOfToken, registerDevice } from './devices';
 import { HubError } from './hub-error';
 import { HUB_SCHEMA_VERSION } from './migrations';
 import { hubChangePassword, hubLogin, loginBody, passwordBody } from './accounts';
+import { hubConsole, isConsoleAction } from './console';
 import { deskPasswordBody, enrolDesk, enrolmentBody, hubChangeDeskPassword, hubDeskLogin } from './agents';
 import { hubServices, type HubServices } from './services';
 import { pullChangesJson, pushBody, pushMutations, type PushHooks } from './sync';
@@ -115,6 +116,13 @@ export function createHubServer(options: HubServerOptions): Server {
       throw new HubError('not-found', 'No such address: the API is under /v1/.');
     }
     const call = `${req.method} ${path.slice(3)}`;
+    const consoleAction = /^POST \/console\/([a-z]+)$/.exec(call)?.[1];
+    if (consoleAction !== undefined) {
+      // A PLSA's console on a linked workstation: the PLSA's hub session, on this device.
+      if (!isConsoleAction(consoleAction)) throw new HubError('not-found', `No ${call} in API v1.`);
+      const device = await deviceOfToken(pool, bearer(req));
+      return hubConsole(pool, device, consoleAction, await readBody(req), services.accounts);
+    }
     switch (call) {
       case 'GET /health':
         await pool.query('SELECT 1');

@@ -3,6 +3,7 @@
 // its session and screens work as standalone. The hub's session token is kept in memory only,
 // for this session's password change; an unreachable hub is said plainly ("needs the hub").
 import type { HubSession } from '../hub/accounts';
+import type { ConsoleAction } from '../hub/console';
 import { HubRefused, HubUnreachable, type HubClient } from '../sync/hub-client';
 import type { AccountRow, AccountsRepository } from '../store/accounts';
 import type { Db } from '../store/database';
@@ -29,7 +30,10 @@ export function asPortalError(error: unknown): never {
       case 'rate-limited':
         throw new PortalError('too-many-attempts', error.message, undefined, body.retryAfterSeconds ?? 60);
       case 'invalid-input':
-        throw new PortalError('invalid-input', error.message, body.fields);
+      case 'conflict':
+      case 'not-found':
+      case 'forbidden':
+        throw new PortalError(error.code, error.message, body.fields);
     }
   }
   throw error;
@@ -63,6 +67,23 @@ export function createHubAccounts(deps: {
     async login(login: string, password: string, at: Date): Promise<{ account: AccountRow; session: HubSession }> {
       const session = await deps.call((client, token) => client.login(token, { login, password })).catch(asPortalError);
       return { account: mirror(session, at), session };
+    },
+    /** A PLSA console call, made on the hub with this session's hub token (the hub holds the
+     * company's accounts); the answer is the console's own. */
+    async console<T>(localTokenHash: string, action: ConsoleAction, body: Record<string, unknown>): Promise<T> {
+      const session = hubSessions.get(localTokenHash);
+      if (!session) throw new PortalError('unauthenticated', 'Log in again to use the console.');
+      return deps
+        .call((client, token) => client.console<T>(token, action, { ...body, session }))
+        .catch((error: unknown) => {
+          if (error instanceof HubUnreachable)
+            throw new PortalError(
+              'needs-hub',
+              "The console needs the portal hub, which holds your company's accounts, and this workstation cannot reach it now.",
+              { _: 'console.needs-hub' },
+            );
+          return asPortalError(error);
+        });
     },
     /** An assistance agent's user name and password, checked by the hub (which holds agents). */
     checkAgent: async (username: string, password: string) =>

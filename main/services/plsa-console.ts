@@ -1,7 +1,9 @@
 // The PLSA console: a company's own accounts, for its PLSAs only (checked here, per call),
 // never another company's. Temporary passwords are shown once to the PLSA and stored hashed.
+// On a workstation linked to a hub, every call is made on the hub (main/hub/console.ts).
 import type { AuditEntryView, ConsoleView, IssuedTemporaryPassword, Role } from '../../preload/contract/accounts';
 import { fieldError, PortalError } from './errors';
+import { DUPLICATE_MESSAGE, duplicateColleague } from '../portal/accounts/duplicate-colleague';
 import { generateLogin, normaliseLogin } from '../portal/accounts/login-id';
 import { generateTemporaryPassword, temporaryPasswordExpiry } from '../portal/accounts/temporary-password';
 import { hashPassword } from '../secrets/password-hasher';
@@ -9,30 +11,27 @@ import type { AccountRow, AccountsRepository } from '../store/accounts';
 import type { Db } from '../store/database';
 import type { AccountsConfig } from './accounts-config';
 import type { Caller } from './session-guard';
+import type { ConsoleAction } from '../hub/console';
+import type { HubAccounts } from './hub-accounts';
 
 export interface ConsoleDeps {
   db: Db;
   accounts: AccountsRepository;
   config: AccountsConfig;
   now: () => Date;
-  /** Linked to a hub: the accounts are the hub's, and this console cannot change them yet. */
-  throughHub?: () => boolean;
+  /** Linked to a hub, the company's accounts are the hub's: the console works there. */
+  hub?: Pick<HubAccounts, 'linked' | 'console'>;
 }
 
 export type PlsaConsoleService = ReturnType<typeof createPlsaConsoleService>;
 
 export function createPlsaConsoleService(deps: ConsoleDeps) {
   const { db, accounts, config, now } = deps;
-  const throughHub = () => deps.throughHub?.() ?? false;
-  /** An account made or changed here would exist on this workstation only, and could never log
-   * in through the hub: refused, in words, rather than kept where nobody can use it. */
-  const onlyStandalone = () => {
-    if (throughHub())
-      throw new PortalError(
-        'needs-hub',
-        "This workstation is linked to the portal hub, which holds the company's accounts: they cannot be changed from this console yet.",
-        { _: 'console.through-hub' },
-      );
+  /** On a linked workstation, the call is the hub's (by the PLSA's hub session); null here. */
+  const viaHub = <T>(action: ConsoleAction, caller: Caller, input: { session: string }): Promise<T> | null => {
+    if (!deps.hub?.linked()) return null;
+    const { session: _local, ...body } = input;
+    return deps.hub.console<T>(caller.tokenHash, action, body);
   };
 
   /** The target account, only if it belongs to the caller's company: others do not "exist". */
@@ -65,7 +64,9 @@ export function createPlsaConsoleService(deps: ConsoleDeps) {
   }
 
   return {
-    consoleAccounts(_input: unknown, caller: Caller): ConsoleView {
+    async consoleAccounts(input: { session: string }, caller: Caller): Promise<ConsoleView> {
+      const onHub = viaHub<ConsoleView>('accounts', caller, input);
+      if (onHub) return onHub;
       const list = accounts.ofCompany(caller.account.companyId);
       return {
         companyName: caller.account.companyName,
@@ -79,7 +80,7 @@ export function createPlsaConsoleService(deps: ConsoleDeps) {
           lastLoginAt: a.lastLoginAt,
         })),
         plsaCount: list.filter((a) => a.role === 'plsa' && a.state === 'active').length,
-        throughHub: throughHub(),
+        throughHub: false,
       };
     },
 
@@ -93,18 +94,11 @@ export function createPlsaConsoleService(deps: ConsoleDeps) {
       },
       caller: Caller,
     ): Promise<IssuedTemporaryPassword> {
-      onlyStandalone();
+      const onHub = viaHub<IssuedTemporaryPassword>('create', caller, input);
+      if (onHub) return onHub;
       const duplicate = accounts.sameNameOrEmail(caller.account.companyId, input.fullName, input.email);
-      if ((duplicate.name || duplicate.email) && !input.confirmDuplicate) {
-        const fields: Record<string, string> = {};
-        if (duplicate.name) fields['fullName'] = 'account.duplicate-name';
-        if (duplicate.email) fields['email'] = 'account.duplicate-email';
-        throw new PortalError(
-          'conflict',
-          'A colleague already has this name or e-mail: confirm to create the account anyway.',
-          fields,
-        );
-      }
+      const asked = duplicateColleague(duplicate, input.confirmDuplicate);
+      if (asked) throw new PortalError('conflict', DUPLICATE_MESSAGE, asked);
       const at = now();
       const login = generateLogin(accounts.loginTaken);
       const id = db.transaction(() => {
@@ -130,7 +124,8 @@ export function createPlsaConsoleService(deps: ConsoleDeps) {
     },
 
     resetPassword(input: { session: string; login: string }, caller: Caller): Promise<IssuedTemporaryPassword> {
-      onlyStandalone();
+      const onHub = viaHub<IssuedTemporaryPassword>('reset', caller, input);
+      if (onHub) return onHub;
       const account = colleague(caller, input.login);
       if (account.id === caller.account.id) {
         throw fieldError('conflict', 'login', 'account.self', 'Change your own password from your private area.');
@@ -140,8 +135,9 @@ export function createPlsaConsoleService(deps: ConsoleDeps) {
       return issue(caller, account, 'password-reset');
     },
 
-    unblockAccount(input: { session: string; login: string }, caller: Caller): { login: string } {
-      onlyStandalone();
+    async unblockAccount(input: { session: string; login: string }, caller: Caller): Promise<{ login: string }> {
+      const onHub = viaHub<{ login: string }>('unblock', caller, input);
+      if (onHub) return onHub;
       const account = colleague(caller, input.login);
       if (account.state !== 'blocked')
         throw fieldError('conflict', 'login', 'account.not-blocked', 'This account is not blocked.');
@@ -162,8 +158,9 @@ export function createPlsaConsoleService(deps: ConsoleDeps) {
       return { login: account.login };
     },
 
-    deactivateAccount(input: { session: string; login: string }, caller: Caller): { login: string } {
-      onlyStandalone();
+    async deactivateAccount(input: { session: string; login: string }, caller: Caller): Promise<{ login: string }> {
+      const onHub = viaHub<{ login: string }>('deactivate', caller, input);
+      if (onHub) return onHub;
       const account = colleague(caller, input.login);
       if (account.id === caller.account.id)
         throw fieldError('conflict', 'login', 'account.self', 'A PLSA cannot deactivate their own account.');
@@ -185,7 +182,9 @@ export function createPlsaConsoleService(deps: ConsoleDeps) {
       return { login: account.login };
     },
 
-    companyAudit(_input: unknown, caller: Caller): { entries: AuditEntryView[] } {
+    async companyAudit(input: { session: string }, caller: Caller): Promise<{ entries: AuditEntryView[] }> {
+      const onHub = viaHub<{ entries: AuditEntryView[] }>('audit', caller, input);
+      if (onHub) return onHub;
       return {
         entries: accounts
           .auditOfCompany(caller.account.companyId)

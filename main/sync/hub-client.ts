@@ -60,6 +60,8 @@ export function createHubClient(baseUrl: string, timeoutMs = 15_000) {
     login: (token: string, body: { login: string; password: string }) => call<HubSession>('/sessions', { token, body }),
     deskLogin: (token: string, body: { username: string; password: string }) =>
       call<{ agent: Enrolment['agent'] }>('/desk-sessions', { token, body }),
+    console: <T>(token: string, action: string, body: Record<string, unknown>) =>
+      call<T>(`/console/${action}`, { token, body }),
     changeDeskPassword: (token: string, body: { username: string; currentPassword: string; newPassword: string }) =>
       call<{ changed: true }>('/desk-password', { token, body }),
     changePassword: (

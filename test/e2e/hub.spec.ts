@@ -270,8 +270,29 @@ test("the desk validates while its link is down; on reconnect the supplier's PC 
     await logIn(page, supplierPc, login, 'lantern ocean bicycle plum');
     await expect(page.getByTestId('my-login')).toHaveText(login);
 
-    // With the hub out of reach, logging in says plainly that it needs the hub.
+    // The new PLSA names a deputy from the console: the account is made on the hub, and the
+    // deputy logs in through it with the temporary password shown once.
+    await page.getByRole('link', { name: 'PLSA console', exact: true }).click();
+    await expect(page.getByTestId('console-through-hub')).toBeVisible();
+    await expect(page.getByTestId('single-plsa')).toBeVisible();
+    await page.getByLabel('Full name').fill('Dana Deputy');
+    await page.getByLabel('Business e-mail').fill('dana@sample.example');
+    await page.getByLabel('Role').selectOption('plsa');
+    await page.getByRole('button', { name: 'Create the account' }).click();
+    const panel = page.getByRole('region', { name: /Temporary password for V\d{6}/ });
+    await expect(panel).toBeVisible({ timeout: 20_000 });
+    const deputy = (await panel.getByRole('heading').innerText()).match(/V\d{6}/)![0];
+    const deputyTemporary = await page.getByTestId('temporary-password').innerText();
+    await expect(page.locator(`tr[data-login="${deputy}"]`)).toContainText('Dana Deputy');
+    await expect(page.getByTestId('single-plsa')).toHaveCount(0); // two PLSAs now
+    await expectAccessible(page);
+    const colleague = await browser.newPage();
+    await logIn(colleague, supplierPc, deputy, deputyTemporary);
+    await expect(colleague.getByRole('heading', { name: 'Choose a new password' })).toBeVisible({ timeout: 20_000 });
+    await colleague.close();
     await signOut(page);
+
+    // With the hub out of reach, logging in says plainly that it needs the hub.
     await hub.stop();
     await logIn(page, supplierPc, login, 'lantern ocean bicycle plum');
     await expect(page.getByText('Logging in needs the portal hub')).toBeVisible({ timeout: 20_000 });

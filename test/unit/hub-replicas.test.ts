@@ -18,7 +18,7 @@ import { createHubMailer, createSecretBox } from '../../main/hub/mail';
 import { createHubServer } from '../../main/hub/server';
 import { hubServices } from '../../main/hub/services';
 import { SecretStoreUnavailable } from '../../main/secrets/secret-store';
-import { deskSession, testClock, testCore } from '../fixtures/core';
+import { DEMO, deskSession, testClock, testCore } from '../fixtures/core';
 import { noKeychain } from '../fixtures/keychain-available';
 import { testAgentOnHub } from '../fixtures/hub-agent';
 import { accessRequest } from '../fixtures/hub-mutations';
@@ -173,35 +173,108 @@ describe.skipIf(noKeychain)('workstations linked to a hub', () => {
     }
   }, 60_000);
 
-  it("a PLSA logged in through the hub sees the console, which says plainly that it cannot change the hub's accounts", async () => {
-    if (!hub) await startHub();
-    const supplier = testCore({ hub: { url: hubUrl } });
+  it("a PLSA's console on a linked workstation works on the hub: create, reset, unblock, deactivate, for their own company only", async () => {
+    // A hub of this test's own: its accounts change.
+    const { pool: own } = await db.newDatabase();
+    await loadDemoDirectoryIfEmpty(own, resolve(__dirname, '..', '..', 'resources', 'demo', 'directory.json'));
+    const server = createHubServer({ pool: own });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    const supplier = testCore({ hub: { url } });
+    const other = testCore({ hub: { url } }); // a colleague's PC
+    type Answer =
+      { ok: true; value: Record<string, unknown> } | { ok: false; error: { code: string; fields?: object } };
+    const call = (core: typeof supplier, name: string, input: object) =>
+      core.router.call(name as never, input as never) as Promise<Answer>;
+    const logIn = async (core: typeof supplier, login: string, password: string) => {
+      const r = await call(core, 'login', { login, password, remember: false });
+      if (!r.ok) throw new Error(`login ${login}: ${r.error.code}`);
+      return r.value as unknown as SessionStart;
+    };
     try {
-      const login = await supplier.router.call('login', {
-        login: 'V100001',
-        password: 'violet-harbour-lantern-42',
-        remember: false,
+      const { session } = await logIn(supplier, DEMO.plsa.login, DEMO.plsa.password);
+      const view = await call(supplier, 'consoleAccounts', { session });
+      expect(view).toMatchObject({ ok: true, value: { cofor: 'A10001', throughHub: true } });
+      const logins = (view as unknown as { value: { accounts: Array<{ login: string; lastLoginAt: string | null }> } })
+        .value.accounts;
+      expect(logins.find((a) => a.login === DEMO.plsa.login)!.lastLoginAt).not.toBeNull(); // the hub's own record
+
+      // Two creations of one colleague at once: the first holds, the second is asked to confirm.
+      const person = { session, fullName: 'Noor Haddad', email: 'noor.haddad@demo-forge.example', role: 'user' };
+      const both = await Promise.all([
+        call(supplier, 'createAccount', { ...person, confirmDuplicate: false }),
+        call(supplier, 'createAccount', { ...person, confirmDuplicate: false }),
+      ]);
+      expect(both.map((r) => (r.ok ? 'ok' : r.error.code)).sort()).toEqual(['conflict', 'ok']);
+      const issued = both.find((r) => r.ok)!.value as { login: string; temporaryPassword: string };
+      const onHub = await own.query('SELECT cofor, role, password_hash FROM accounts WHERE login = $1', [issued.login]);
+      expect(onHub.rows).toEqual([{ cofor: 'A10001', role: 'user', password_hash: null }]);
+      // The new colleague logs in on their own PC with it, through the hub, and must change it.
+      expect((await logIn(other, issued.login, issued.temporaryPassword)).mustChangePassword).toBe(true);
+
+      // A reset gives a new temporary password and ends the colleague's sessions.
+      const reset = await call(supplier, 'resetPassword', { session, login: issued.login });
+      expect(reset.ok).toBe(true);
+      const again = (reset as unknown as { value: { temporaryPassword: string } }).value.temporaryPassword;
+      expect(again).not.toBe(issued.temporaryPassword);
+      expect((await logIn(other, issued.login, again)).mustChangePassword).toBe(true);
+
+      // Unblock: only a blocked account; then deactivate, never one's own.
+      expect(await call(supplier, 'unblockAccount', { session, login: DEMO.user.login })).toMatchObject({
+        ok: false,
+        error: { code: 'conflict', fields: { login: 'account.not-blocked' } },
       });
-      expect(login.ok).toBe(true);
-      const session = (login as { value: { session: string } }).value.session;
-      expect(await supplier.router.call('consoleAccounts', { session })).toMatchObject({
-        ok: true,
-        value: { cofor: 'A10001', throughHub: true },
+      expect((await call(supplier, 'unblockAccount', { session, login: DEMO.blocked.login })).ok).toBe(true);
+      expect((await logIn(other, DEMO.blocked.login, DEMO.blocked.password)).account.login).toBe(DEMO.blocked.login);
+      expect(await call(supplier, 'deactivateAccount', { session, login: DEMO.plsa.login })).toMatchObject({
+        ok: false,
+        error: { code: 'conflict', fields: { login: 'account.self' } },
       });
-      const refused = await supplier.router.call('createAccount', {
-        session,
-        fullName: 'Only Here',
-        email: 'only.here@demo-forge.example',
-        role: 'user',
-        confirmDuplicate: false,
+      expect((await call(supplier, 'deactivateAccount', { session, login: issued.login })).ok).toBe(true);
+      expect(await call(other, 'login', { login: issued.login, password: again, remember: false })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-credentials' },
       });
-      expect(refused).toMatchObject({ ok: false, error: { code: 'needs-hub', fields: { _: 'console.through-hub' } } });
-      const reset = await supplier.router.call('resetPassword', { session, login: 'V100002' });
-      expect(reset).toMatchObject({ ok: false, error: { code: 'needs-hub' } });
+
+      // Another company's account does not "exist" for this PLSA; a user is not a PLSA.
+      const { rows: elsewhere } = await own.query(`SELECT login FROM accounts WHERE cofor <> 'A10001' LIMIT 1`);
+      if (elsewhere[0])
+        expect(await call(supplier, 'resetPassword', { session, login: elsewhere[0].login })).toMatchObject({
+          ok: false,
+          error: { code: 'not-found', fields: { login: 'login.not-in-company' } },
+        });
+      const user = await logIn(other, DEMO.user.login, DEMO.user.password);
+      expect(await call(other, 'consoleAccounts', { session: user.session })).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
+
+      // The audit is the hub's, and desks learn the accounts' states from the company's record.
+      const audit = await call(supplier, 'companyAudit', { session });
+      const actions = (audit as unknown as { value: { entries: Array<{ action: string }> } }).value.entries.map(
+        (e) => e.action,
+      );
+      expect(actions).toEqual(
+        expect.arrayContaining(['account-created', 'password-reset', 'account-unblocked', 'account-deactivated']),
+      );
+      const record = await own.query(`SELECT directory FROM companies WHERE cofor = 'A10001'`);
+      const states = Object.fromEntries(
+        (record.rows[0].directory.accounts as Array<{ login: string; state: string }>).map((a) => [a.login, a.state]),
+      );
+      expect(states).toMatchObject({ [issued.login]: 'deactivated', [DEMO.blocked.login]: 'active' });
+
+      // The hub away: the console says it needs the hub, in its own words.
+      await new Promise((done) => server.close(done));
+      expect(await call(supplier, 'consoleAccounts', { session })).toMatchObject({
+        ok: false,
+        error: { code: 'needs-hub', fields: { _: 'console.needs-hub' } },
+      });
     } finally {
       supplier.dispose();
+      other.dispose();
+      server.close();
     }
-  }, 60_000);
+  }, 90_000);
 
   it('two enrolments saved at once leave one desk device whose token and id go together', async () => {
     if (!hub) await startHub();

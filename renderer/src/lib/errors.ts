@@ -26,6 +26,7 @@ export function failureText(error: ApiError, instead: Partial<Record<ApiError['c
   if (own !== undefined) return own;
   if (error.code === 'conflict' && error.fields?.['_'] === 'desk.already-decided')
     return alreadyDecided(error.details ?? {});
+  if (error.code === 'needs-hub' && error.fields?.['_'] === 'console.needs-hub') return t('console.needsHub');
   switch (error.code) {
     case 'invalid-credentials':
     case 'account-blocked':

@@ -106,8 +106,9 @@ export const enAccounts = {
   'console.singlePlsa':
     'Your company has a single PLSA. Name a deputy (create an account with the PLSA role), so that nobody is locked out when you are away.',
   'console.throughHub':
-    "This workstation is linked to the portal hub, which holds your company's accounts: you see them here, but creating accounts, resetting passwords and unblocking are not offered from this console yet. Ask the assistance for help meanwhile.",
-  'console.throughHub.contact': 'Ask the assistance',
+    "This workstation is linked to the portal hub, which holds your company's accounts: what you do here is done on the hub, so it needs the hub to be reachable.",
+  'console.needsHub':
+    "The console needs the portal hub, which holds your company's accounts, and this workstation cannot reach it now. Check the network connection, then try again.",
   'console.accounts': 'Accounts',
   'console.col.login': 'Login',
   'console.col.name': 'Name',

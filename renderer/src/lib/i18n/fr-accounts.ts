@@ -114,8 +114,9 @@ export const frAccounts: Record<keyof typeof enAccounts, string> = {
   'console.singlePlsa':
     "Votre entreprise n'a qu'un seul PLSA. Désignez un suppléant (créez un compte avec le rôle PLSA), pour que personne ne reste bloqué en votre absence.",
   'console.throughHub':
-    "Ce poste est relié au hub du portail, qui détient les comptes de votre entreprise : vous les voyez ici, mais la création de comptes, la réinitialisation des mots de passe et le déblocage ne sont pas encore proposés depuis cette console. En attendant, demandez l'aide de l'assistance.",
-  'console.throughHub.contact': "Demander à l'assistance",
+    'Ce poste est relié au hub du portail, qui détient les comptes de votre entreprise : ce que vous faites ici est fait sur le hub, qui doit donc être joignable.',
+  'console.needsHub':
+    "La console a besoin du hub du portail, qui détient les comptes de votre entreprise, et ce poste ne peut pas le joindre pour l'instant. Vérifiez la connexion réseau, puis réessayez.",
   'console.accounts': 'Comptes',
   'console.col.login': 'Identifiant',
   'console.col.name': 'Nom',
