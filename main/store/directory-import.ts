@@ -53,7 +53,9 @@ export interface DirectoryWriter {
   finish(): ImportResult;
 }
 
-export function createDirectoryWriter(db: Db, at: Date): DirectoryWriter {
+/** `statesFromSource`: the records are a hub's (the system of record), whose account states win
+ * over this store's; a file import keeps the states set here. */
+export function createDirectoryWriter(db: Db, at: Date, options: { statesFromSource?: boolean } = {}): DirectoryWriter {
   const done = tallies();
   const conflicts: ImportConflict[] = [];
   /** Person keys of the file, by company, for accounts that name them in a later row. */
@@ -104,8 +106,12 @@ export function createDirectoryWriter(db: Db, at: Date): DirectoryWriter {
   const upsertAccount = db.prepare<
     [string, number, number | null, string, string, string]
   >(`INSERT INTO accounts (login, company_id, person_id, email, role, state) VALUES (?, ?, ?, ?, ?, ?)
-    ON CONFLICT (login) DO UPDATE SET person_id = excluded.person_id, email = excluded.email, role = excluded.role
-    WHERE person_id IS NOT excluded.person_id OR email IS NOT excluded.email OR role IS NOT excluded.role`);
+    ON CONFLICT (login) DO UPDATE SET person_id = excluded.person_id, email = excluded.email, role = excluded.role${
+      options.statesFromSource ? ', state = excluded.state' : ''
+    }
+    WHERE person_id IS NOT excluded.person_id OR email IS NOT excluded.email OR role IS NOT excluded.role${
+      options.statesFromSource ? ' OR state IS NOT excluded.state' : ''
+    }`);
 
   const n = (v: string | undefined) => v ?? null;
 

@@ -217,7 +217,8 @@ export function createSyncWorker(deps: {
     let writer: ReturnType<typeof createDirectoryWriter> | null = null;
     const writeRecords = () => {
       if (records.length === 0) return;
-      (writer ??= createDirectoryWriter(db, now())).write(records);
+      // The hub is the system of record: its accounts' states (a PLSA's unblocking, say) win.
+      (writer ??= createDirectoryWriter(db, now(), { statesFromSource: true })).write(records);
       records = [];
       deps.onDirectoryChanged?.();
     };

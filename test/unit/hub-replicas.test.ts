@@ -262,6 +262,17 @@ describe.skipIf(noKeychain)('workstations linked to a hub', () => {
         (record.rows[0].directory.accounts as Array<{ login: string; state: string }>).map((a) => [a.login, a.state]),
       );
       expect(states).toMatchObject({ [issued.login]: 'deactivated', [DEMO.blocked.login]: 'active' });
+      // A desk replica takes the hub's states over its own (its demo copy had V100003 blocked).
+      const { token: deskToken } = await registerDevice(own, 'desk');
+      const desk = testCore({ hub: { url, deskToken } });
+      try {
+        await desk.syncNow();
+        const stateOf = (login: string) =>
+          (desk.db.prepare('SELECT state FROM accounts WHERE login = ?').get(login) as { state: string }).state;
+        expect([stateOf(DEMO.blocked.login), stateOf(issued.login)]).toEqual(['active', 'deactivated']);
+      } finally {
+        desk.dispose();
+      }
 
       // The hub away: the console says it needs the hub, in its own words.
       await new Promise((done) => server.close(done));
