@@ -238,6 +238,7 @@ export function startCore(options: CoreOptions): PortalCore {
       }),
       privateArea: createPrivateAreaService({ accounts, directory, now }),
       recovery: createRecoveryService({
+        hub: hubQueue,
         accounts,
         directory,
         mailer,

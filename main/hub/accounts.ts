@@ -22,6 +22,8 @@ export interface HubAccountsConfig {
   hashCost: HashCost;
   sessionHours: number;
   temporaryPasswordHours: number;
+  /** Recovery requests per subject (login, e-mail, COFOR) per hour. */
+  recoveryCapPerHour: number;
   commonPasswords: ReadonlySet<string>;
 }
 

@@ -12,6 +12,7 @@ import type { Device, DeviceKind } from './devices';
 import { applyDeskDecide, deskDecideArgs } from './decisions';
 import { companyChanged } from './directory';
 import { queueHubMail } from './mail';
+import { applyRecover, recoverArgs } from './recovery';
 import { requestMailFields } from '../portal/mail/request-fields';
 import { requestMail } from '../portal/mail/request-mails';
 import { mailLang } from '../portal/mail/templates';
@@ -195,6 +196,12 @@ export const INTENTS = {
       return { ok: true, value: { reference: args.reference, receivedAt: at } };
     },
   } satisfies Intent<z.infer<typeof submitRequestArgs>>,
+  recover: {
+    // A recovery form sent from a workstation (anyone may send one; the answer is always the same).
+    from: ['supplier', 'desk'],
+    args: recoverArgs,
+    apply: applyRecover,
+  } satisfies Intent<z.infer<typeof recoverArgs>>,
   deskDecide: {
     from: ['desk'],
     args: deskDecideArgs,

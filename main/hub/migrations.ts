@@ -174,6 +174,18 @@ export const HUB_MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql:
     name: "accounts' last login, for the PLSA console",
     sql: `ALTER TABLE accounts ADD COLUMN last_login_at timestamptz;`,
   },
+  {
+    version: 8,
+    name: 'recovery requests, capped per subject per hour',
+    sql: `
+      CREATE TABLE recovery_requests (
+        kind text NOT NULL,
+        subject text NOT NULL,
+        at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX recovery_requests_subject ON recovery_requests (subject, at);
+    `,
+  },
 ];
 
 export const HUB_SCHEMA_VERSION = HUB_MIGRATIONS.at(-1)!.version;

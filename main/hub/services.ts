@@ -26,7 +26,7 @@ export const loadCommonPasswords = (): ReadonlySet<string> =>
 export function hubServices(
   given: Partial<Omit<HubServices, 'accounts'>> & { accounts?: Partial<HubAccountsConfig> } = {},
 ): HubServices {
-  const { lockout, hashCost, sessionHours, temporaryPasswordHours } = DEFAULT_ACCOUNTS_CONFIG;
+  const { lockout, hashCost, sessionHours, temporaryPasswordHours, recoveryCapPerHour } = DEFAULT_ACCOUNTS_CONFIG;
   return {
     // Without the hub's key (tests), a key for this process only.
     box: given.box ?? createSecretBox(randomBytes(32)),
@@ -35,6 +35,7 @@ export function hubServices(
       hashCost,
       sessionHours,
       temporaryPasswordHours,
+      recoveryCapPerHour,
       commonPasswords: loadCommonPasswords(),
       ...given.accounts,
     },

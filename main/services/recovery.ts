@@ -34,6 +34,8 @@ export interface RecoveryDeps {
   now: () => Date;
   sleep?: (ms: number) => Promise<void>;
   log?: (message: string, detail?: unknown) => void;
+  /** A workstation linked to a hub queues the request for it (the hub holds the accounts). */
+  hub?: { enqueueIfLinked(name: string, args: Record<string, unknown>, at: Date): boolean };
 }
 
 const RECEIVED: RecoveryReceived = { received: true };
@@ -84,6 +86,11 @@ export function createRecoveryService(deps: RecoveryDeps) {
     return RECEIVED;
   }
 
+  /** Linked to a hub, which holds the accounts: the request is queued for it (it leaves when the
+   * hub can be reached) and the hub acts on it with the same rules; nothing is done here. */
+  const toHub = (kind: 'username' | 'password' | 'find-plsa' | 'blocked-access', input: object): boolean =>
+    deps.hub?.enqueueIfLinked('recover', { kind, input }, now()) ?? false;
+
   const exactAccount = (login: string, email: string): AccountRow | null => {
     const normalised = normaliseLogin(login);
     const account = normalised ? accounts.byLogin(normalised) : null;
@@ -99,6 +106,7 @@ export function createRecoveryService(deps: RecoveryDeps) {
   return {
     forgotUsername(input: ForgotUsernameInput): Promise<RecoveryReceived> {
       return neutral('username', input.email, null, async () => {
+        if (toHub('username', input)) return;
         const logins = accounts
           .byEmail(input.email)
           .filter((a) => a.state !== 'deactivated')
@@ -119,6 +127,7 @@ export function createRecoveryService(deps: RecoveryDeps) {
     forgotPassword(input: ForgotPasswordInput): Promise<RecoveryReceived> {
       const account = exactAccount(input.login, input.email);
       return neutral('password', normaliseLogin(input.login) ?? input.login, account?.companyId ?? null, async () => {
+        if (toHub('password', input)) return;
         const cofor = (input.cofor ?? '').trim().toUpperCase();
         const eligible =
           account && account.role === 'plsa' && account.state !== 'deactivated' && cofor === account.cofor;
@@ -166,7 +175,7 @@ export function createRecoveryService(deps: RecoveryDeps) {
           ? (accounts.ofCompany(company.id).find((a) => emailMatchesExactly(input.email, a.email)) ?? null)
           : null;
       return neutral('find-plsa', key, account?.companyId ?? null, async () => {
-        if (!account) return;
+        if (toHub('find-plsa', input) || !account) return;
         const plsas = plsasOf(account.companyId);
         const lang = mailLang(input.lang);
         if (plsas.length > 0)
@@ -197,7 +206,7 @@ export function createRecoveryService(deps: RecoveryDeps) {
         normaliseLogin(input.login) ?? input.login,
         account?.companyId ?? null,
         async () => {
-          if (!account) return;
+          if (toHub('blocked-access', input) || !account) return;
           const lang = mailLang(input.lang);
           const mail = mails.blockedAccess(lang, account.login, account.email, input.message);
           const to = [

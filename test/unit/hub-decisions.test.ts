@@ -241,4 +241,38 @@ describe('desk decisions on the hub', () => {
     );
     expect(unknown.sort()).toEqual([...answers].sort());
   });
+
+  it('recovery pushed raw: capped per subject per hour on the hub, one answer whatever exists, never a change of state', async () => {
+    const { pool, supplier } = await hubWith();
+    const blocked = (i: number, login = 'V100003') => ({
+      id: i + 2, // after the access request of hubWith
+      name: 'recover',
+      args: {
+        kind: 'blocked-access',
+        input: { login, email: 'eden.placeholder@demo-forge.example', message: `Attempt ${i}.`, lang: 'en' },
+      },
+    });
+    const pushed = await pushMutations(
+      pool,
+      { ...supplier, lastMutationId: 1 },
+      { mutations: [...Array.from({ length: 7 }, (_, i) => blocked(i)), blocked(7, 'V999999')] },
+      {},
+      services,
+    );
+    // The same answer for the known account, the capped ones and a login nobody has.
+    expect(new Set(pushed.results.map((r) => JSON.stringify(r.result)))).toEqual(
+      new Set([JSON.stringify({ ok: true, value: { received: true } })]),
+    );
+    const sent = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox WHERE kind = 'blocked-access'`);
+    expect(sent.rows[0]!.n).toBe(5); // 5 an hour for one login (to its PLSA: the assistance has no address here)
+    const audit = await pool.query<{ action: string; n: number }>(
+      `SELECT action, count(*)::int AS n FROM audit WHERE action LIKE 'recovery-%' GROUP BY action ORDER BY action`,
+    );
+    expect(audit.rows).toEqual([
+      { action: 'recovery-blocked-access', n: 6 },
+      { action: 'recovery-blocked-access-over-cap', n: 2 },
+    ]);
+    const state = await pool.query(`SELECT state FROM accounts WHERE login = 'V100003'`);
+    expect(state.rows[0].state).toBe('blocked');
+  });
 });

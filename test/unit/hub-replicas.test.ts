@@ -590,6 +590,84 @@ describe.skipIf(noKeychain)('workstations linked to a hub', () => {
     }
   }, 60_000);
 
+  it('recovery on a linked workstation: queued while the hub is away, then acted on by the hub with the same rules and one answer', async () => {
+    const { pool: own } = await db.newDatabase();
+    await loadDemoDirectoryIfEmpty(own, resolve(__dirname, '..', '..', 'resources', 'demo', 'directory.json'));
+    const box = createSecretBox(randomBytes(32));
+    const services = hubServices({ box, assistanceAddress: 'assistance@b2b-portal.example' });
+    const ownPort = await freePort();
+    const supplier = testCore({ hub: { url: `http://127.0.0.1:${ownPort}` } });
+    const smtp = await startSmtp();
+    let server: Server | null = null;
+    try {
+      const ask = (name: string, input: object) => supplier.router.call(name as never, input as never);
+      const answers = [
+        // A PLSA who gives the COFOR gets a temporary password; a user does not (their PLSA does).
+        await ask('forgotPassword', { login: DEMO.plsa.login, email: DEMO.plsa.email, cofor: 'A10001', lang: 'en' }),
+        await ask('forgotPassword', { login: DEMO.user.login, email: DEMO.user.email, cofor: 'A10001', lang: 'en' }),
+        // The logins of an e-mail, matched exactly (case included).
+        await ask('forgotUsername', { email: DEMO.user.email, lang: 'fr' }),
+        await ask('forgotUsername', { email: DEMO.user.email.toLowerCase(), lang: 'en' }),
+        await ask('reportBlockedAccess', {
+          login: DEMO.blocked.login,
+          email: DEMO.blocked.email,
+          message: 'Blocked since this morning.',
+          lang: 'en',
+        }),
+        await ask('findPlsa', { loginOrCofor: 'A10001', email: DEMO.user.email, lang: 'en' }),
+        await ask('findPlsa', { loginOrCofor: 'A10001', email: 'nobody@demo-forge.example', lang: 'en' }),
+      ];
+      expect(
+        answers.every((a) => JSON.stringify(a) === JSON.stringify({ ok: true, value: { received: true } })),
+        JSON.stringify(answers),
+      ).toBe(true);
+      await supplier.syncNow(); // the hub is away: all of it waits
+      expect(supplier.syncStatus()).toMatchObject({ online: false, pending: answers.length });
+      expect(supplier.db.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 0 }); // nothing from here
+
+      server = createHubServer({ pool: own, services });
+      await new Promise<void>((done) => server!.listen(ownPort, '127.0.0.1', done));
+      await supplier.syncNow();
+      expect(supplier.syncStatus()).toMatchObject({ online: true, pending: 0, refused: 0 });
+      const results = supplier.db.prepare(`SELECT DISTINCT result FROM hub_queue WHERE name = 'recover'`).all();
+      expect(results).toEqual([{ result: JSON.stringify({ ok: true, value: { received: true } }) }]); // one answer
+
+      const mailer = createHubMailer({ pool: own, box, settings: loopbackSettings(smtp.port) });
+      await mailer.deliverDue();
+      mailer.stop();
+      const to = smtp.received.map((r) => [r.envelopeTo.join(), r.mail.subject ?? '']).sort();
+      expect(to.map(([address]) => address)).toEqual(
+        [
+          DEMO.plsa.email, // the temporary password
+          DEMO.user.email, // the logins (French), then the PLSA list
+          DEMO.user.email,
+          DEMO.plsa.email, // the blocked access, to the PLSA and the assistance
+          'assistance@b2b-portal.example',
+        ].sort(),
+      );
+      const temporaryMail = smtp.received.find(
+        (r) =>
+          r.envelopeTo.includes(DEMO.plsa.email) &&
+          /V100001/.test(r.mail.text ?? '') &&
+          / {2}\S{20}$/m.test(r.mail.text ?? ''),
+      )!;
+      const temporary = /^\s+([A-Za-z0-9]{20})$/m.exec(temporaryMail.mail.text ?? '')![1]!;
+      const login = await supplier.router.call('login', {
+        login: DEMO.plsa.login,
+        password: temporary,
+        remember: false,
+      });
+      expect(login).toMatchObject({ ok: true, value: { mustChangePassword: true } });
+      // The blocked account is still blocked: a request never changes an account.
+      const state = await own.query('SELECT state FROM accounts WHERE login = $1', [DEMO.blocked.login]);
+      expect(state.rows[0].state).toBe('blocked');
+    } finally {
+      supplier.dispose();
+      await new Promise((done) => (server ? server.close(done) : done(undefined)));
+      await smtp.stop();
+    }
+  }, 60_000);
+
   it("a request the hub refuses is set aside with the hub's reason, and the next ones still leave", async () => {
     const supplier = testCore({ hub: { url: hubUrl } });
     try {
