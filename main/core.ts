@@ -271,6 +271,7 @@ export function startCore(options: CoreOptions): PortalCore {
         storeFile,
         templates,
         now,
+        hub: hubQueue,
       }),
       decisions: createDeskDecisions({
         db,

@@ -17,6 +17,7 @@ import { requestMailFields } from '../portal/mail/request-fields';
 import { requestMail } from '../portal/mail/request-mails';
 import { mailLang } from '../portal/mail/templates';
 import type { HubServices } from './services';
+import { DESK_USERNAME } from '../../preload/contract/schemas/desk';
 
 /** What a mutation answered: done (with what the workstation shows), or refused with a reason. */
 export type IntentResult =
@@ -127,6 +128,14 @@ async function queueAssistanceMail(
   });
 }
 
+const deskSetStateArgs = z.strictObject({
+  reference: z.string().min(1).max(40),
+  state: z.enum(['new', 'in-progress', 'waiting-supplier', 'done']),
+  assignee: z.string().regex(DESK_USERNAME).nullable(),
+  /** The agent who moved it, as the desk workstation knows them. */
+  agent: z.string().regex(DESK_USERNAME),
+});
+
 const fieldsOf = (error: z.ZodError) =>
   Object.fromEntries(error.issues.map((issue) => [issue.path.join('.') || '_', issue.message]));
 
@@ -196,6 +205,44 @@ export const INTENTS = {
       return { ok: true, value: { reference: args.reference, receivedAt: at } };
     },
   } satisfies Intent<z.infer<typeof submitRequestArgs>>,
+  deskSetState: {
+    // Where a request is in the queue, and who works on it: the same on every desk. The hub's
+    // order settles two changes at once (the later one is the state); a decided request stays done.
+    from: ['desk'],
+    args: deskSetStateArgs,
+    async apply(args, { tx, change }) {
+      const { rows } = await tx.query<{ decision: string | null; decided_by: string | null; decided_at: Date | null }>(
+        'SELECT decision, decided_by, decided_at FROM requests WHERE reference = $1 FOR UPDATE',
+        [args.reference],
+      );
+      const request = rows[0];
+      if (!request) return refused('not-found', 'No request has this reference.', { reference: 'reference.unknown' });
+      if (request.decision && args.state !== 'done')
+        return {
+          ok: false,
+          error: {
+            code: 'already-decided',
+            message: 'This request is decided: it stays done.',
+            details: { by: request.decided_by ?? '', at: request.decided_at?.toISOString() ?? '' },
+          },
+        };
+      const moved = await tx.query<{ at: Date }>(
+        'UPDATE requests SET desk_state = $2, assignee = $3 WHERE reference = $1 RETURNING now() AS at',
+        [args.reference, args.state, args.assignee],
+      );
+      await tx.query(`INSERT INTO audit (actor, action, details) VALUES ($1, 'desk-state', $2)`, [
+        args.agent,
+        { reference: args.reference, state: args.state, assignee: args.assignee },
+      ]);
+      await change('desk', 'request-state', args.reference, {
+        state: args.state,
+        assignee: args.assignee,
+        by: args.agent,
+        at: moved.rows[0]!.at.toISOString(),
+      });
+      return { ok: true, value: { reference: args.reference } };
+    },
+  } satisfies Intent<z.infer<typeof deskSetStateArgs>>,
   recover: {
     // A recovery form sent from a workstation (anyone may send one; the answer is always the same).
     from: ['supplier', 'desk'],

@@ -186,6 +186,11 @@ export const HUB_MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql:
       CREATE INDEX recovery_requests_subject ON recovery_requests (subject, at);
     `,
   },
+  {
+    version: 9,
+    name: "who works on each request, for every desk's queue",
+    sql: `ALTER TABLE requests ADD COLUMN assignee text;`,
+  },
 ];
 
 export const HUB_SCHEMA_VERSION = HUB_MIGRATIONS.at(-1)!.version;

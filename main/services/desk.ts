@@ -26,6 +26,9 @@ import type { DeskCaller } from './desk-guard';
 import { backupStore, listBackups } from '../store/backups';
 import type { DeskTemplates } from '../portal/desk/templates';
 
+import type { HubQueue } from '../store/hub-queue';
+import { HUB_REQUEST_KINDS } from '../portal/desk/decisions';
+
 export interface DeskDeps {
   templates: { get(): DeskTemplates; save(templates: DeskTemplates): void };
   db: Db;
@@ -39,6 +42,8 @@ export interface DeskDeps {
   /** The store's file, for backups taken on request. */
   storeFile: string;
   now: () => Date;
+  /** Linked to a hub, a request of the hub's moves in every desk's queue (through it). */
+  hub?: Pick<HubQueue, 'enqueueIfLinked'>;
 }
 
 const DAY_MS = 86_400_000;
@@ -215,6 +220,12 @@ export function createDeskService(deps: DeskDeps) {
         const decided = desk.decisionOf(row.id);
         if (decided && input.state !== 'done') throw alreadyDecided(decided);
         desk.setDeskState(row.id, input.state, assignee);
+        if (HUB_REQUEST_KINDS.includes(row.kind))
+          deps.hub?.enqueueIfLinked(
+            'deskSetState',
+            { reference: row.reference, state: input.state, assignee, agent: caller.agent.username },
+            now(),
+          );
         accounts.audit(
           {
             companyId: row.companyId,

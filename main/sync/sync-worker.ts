@@ -87,6 +87,11 @@ export function createSyncWorker(deps: {
   const applyDecision = db.prepare<[string, string, string, string]>(
     `UPDATE submissions SET decision = ?, decided_by = ?, decided_at = ?, desk_state = 'done' WHERE reference = ?`,
   );
+  // Where a request is in the queue and who works on it, as another desk moved it on the hub
+  // (a decided request stays done here: its decision came, or comes, from the hub).
+  const applyDeskState = db.prepare<[string, string | null, string]>(
+    `UPDATE submissions SET desk_state = ?, assignee = ? WHERE reference = ? AND decision IS NULL`,
+  );
   // The supplier's own request, answered by a desk through the hub: My requests says so.
   const answered = db.prepare<[string, string]>(
     `INSERT INTO request_events (submission_id, at, state, detail)
@@ -235,6 +240,9 @@ export function createSyncWorker(deps: {
         else if (change.entity === 'request-decision') {
           const d = change.data as { decision: string; by: string; at: string };
           applyDecision.run(d.decision, d.by, new Date(d.at).toISOString(), change.id);
+        } else if (change.entity === 'request-state') {
+          const d = change.data as { state: string; assignee: string | null };
+          applyDeskState.run(d.state, d.assignee, change.id);
         } else if (change.entity === 'request-status' && change.data['state'] === 'answered') {
           if (answered.run(new Date(String(change.data['at'])).toISOString(), change.id).changes > 0)
             markAnswered.run(change.id);
@@ -269,8 +277,13 @@ export function createSyncWorker(deps: {
         const at = now();
         db.transaction(() => {
           for (const r of answer.results ?? []) {
-            queue.settle(r.id, r.result.ok, r.result, at);
             const sent = batch.find((m) => m.mutationId === r.id);
+            // A queue move on a request another desk decided meanwhile is no failure to show: the
+            // decision arrives with the pull, and the request is done.
+            const moot =
+              sent?.name === 'deskSetState' &&
+              (r.result as { error?: { code?: string } }).error?.code === 'already-decided';
+            queue.settle(r.id, r.result.ok || moot, r.result, at);
             if (sent?.name === 'submitRequest') noteRequestAnswer(sent, r.result, at);
             // A settled one is never pushed again. The replica's own rebase must never hold the
             // queue: if it fails, the refusal is still settled, and the log says what failed.

@@ -18,7 +18,7 @@ import { createHubMailer, createSecretBox } from '../../main/hub/mail';
 import { createHubServer } from '../../main/hub/server';
 import { hubServices } from '../../main/hub/services';
 import { SecretStoreUnavailable } from '../../main/secrets/secret-store';
-import { DEMO, deskSession, testClock, testCore } from '../fixtures/core';
+import { DEMO, deskSession, TEST_AGENT, testClock, testCore } from '../fixtures/core';
 import { noKeychain } from '../fixtures/keychain-available';
 import { testAgentOnHub } from '../fixtures/hub-agent';
 import { accessRequest } from '../fixtures/hub-mutations';
@@ -662,6 +662,61 @@ describe.skipIf(noKeychain)('workstations linked to a hub', () => {
       supplier.dispose();
       await new Promise((done) => (server ? server.close(done) : done(undefined)));
       await smtp.stop();
+    }
+  }, 60_000);
+
+  it("a request moved in one desk's queue moves in the other's; once decided on the hub it stays done", async () => {
+    if (!hub) await startHub();
+    const supplier = testCore({ hub: { url: hubUrl } });
+    const desks = [
+      testCore({ hub: { url: hubUrl, deskToken: (await registerDevice(pool, 'desk')).token } }),
+      testCore({ hub: { url: hubUrl, deskToken: (await registerDevice(pool, 'desk')).token } }),
+    ];
+    const [a, b] = desks as [(typeof desks)[0], (typeof desks)[0]];
+    try {
+      const sent = await supplier.router.call('submitHelpRequest', helpRequest('Where is my queue state?'));
+      const reference = (sent as { value: { reference: string } }).value.reference;
+      await supplier.syncNow();
+      await Promise.all([a.syncNow(), b.syncNow()]);
+      const [sa, sb] = [await deskSession(a), await deskSession(b)];
+      const itemOn = async (desk: typeof a, session: string) =>
+        (
+          (await desk.router.call('deskQueue', { session })) as {
+            value: { items: Array<{ reference: string; deskState: string; assignee: string | null }> };
+          }
+        ).value.items.find((i) => i.reference === reference)!;
+
+      const moved = await a.router.call('deskSetState', {
+        session: sa,
+        reference,
+        state: 'in-progress',
+        assignToMe: true,
+      });
+      expect(moved.ok).toBe(true);
+      await a.syncNow();
+      await b.syncNow();
+      expect(await itemOn(b, sb)).toMatchObject({ deskState: 'in-progress', assignee: TEST_AGENT.username });
+
+      // B answers; A, not synced yet, moves it back to waiting: the hub keeps it done, and A follows.
+      const answered = await b.router.call('deskDecide', {
+        session: sb,
+        reference,
+        decision: { kind: 'answer', message: 'The analysis needs the COFOR of your head office.' },
+      });
+      expect(answered.ok).toBe(true);
+      await b.syncNow();
+      expect(
+        (await a.router.call('deskSetState', { session: sa, reference, state: 'waiting-supplier', assignToMe: false }))
+          .ok,
+      ).toBe(true);
+      await a.syncNow();
+      expect(await itemOn(a, sa)).toMatchObject({ deskState: 'done' });
+      expect(a.syncStatus().refused).toBe(0); // nothing to explain: the decision shows
+      const onHub = await pool.query('SELECT desk_state, decision FROM requests WHERE reference = $1', [reference]);
+      expect(onHub.rows[0]).toEqual({ desk_state: 'done', decision: 'answered' });
+    } finally {
+      supplier.dispose();
+      for (const desk of desks) desk.dispose();
     }
   }, 60_000);
 
