@@ -128,6 +128,10 @@ export function startCore(options: CoreOptions): PortalCore {
     log,
     deskToken: options.hub?.deskToken ?? null,
     onDirectoryChanged: () => (searchIndex = null),
+    onTemplates: (value) => {
+      const checked = templatesSchema.safeParse(value);
+      if (checked.success) settings.set('desk-templates', JSON.stringify(checked.data));
+    },
   });
   // Logins, password changes and the PLSA console of a linked workstation go to the hub.
   const hubAccounts = createHubAccounts({

@@ -18,6 +18,7 @@ import { requestMail } from '../portal/mail/request-mails';
 import { mailLang } from '../portal/mail/templates';
 import type { HubServices } from './services';
 import { DESK_USERNAME } from '../../preload/contract/schemas/desk';
+import { templatesSchema } from '../portal/desk/templates';
 
 /** What a mutation answered: done (with what the workstation shows), or refused with a reason. */
 export type IntentResult =
@@ -136,6 +137,8 @@ const deskSetStateArgs = z.strictObject({
   agent: z.string().regex(DESK_USERNAME),
 });
 
+const saveTemplatesArgs = z.strictObject({ templates: templatesSchema, agent: z.string().regex(DESK_USERNAME) });
+
 const fieldsOf = (error: z.ZodError) =>
   Object.fromEntries(error.issues.map((issue) => [issue.path.join('.') || '_', issue.message]));
 
@@ -243,6 +246,23 @@ export const INTENTS = {
       return { ok: true, value: { reference: args.reference } };
     },
   } satisfies Intent<z.infer<typeof deskSetStateArgs>>,
+  saveTemplates: {
+    // The desks' answer templates, one set for all: the last saved to reach the hub is the set.
+    from: ['desk'],
+    args: saveTemplatesArgs,
+    async apply(args, { tx, change }) {
+      await tx.query(
+        `INSERT INTO desk_settings (key, value, updated_by) VALUES ('templates', $1, $2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_by = excluded.updated_by, updated_at = now()`,
+        [JSON.stringify(args.templates), args.agent],
+      );
+      await tx.query(`INSERT INTO audit (actor, action, details) VALUES ($1, 'desk-templates-saved', '{}')`, [
+        args.agent,
+      ]);
+      await change('desk', 'templates', 'desk', args.templates);
+      return { ok: true, value: { saved: true } };
+    },
+  } satisfies Intent<z.infer<typeof saveTemplatesArgs>>,
   recover: {
     // A recovery form sent from a workstation (anyone may send one; the answer is always the same).
     from: ['supplier', 'desk'],

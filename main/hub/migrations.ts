@@ -191,6 +191,18 @@ export const HUB_MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql:
     name: "who works on each request, for every desk's queue",
     sql: `ALTER TABLE requests ADD COLUMN assignee text;`,
   },
+  {
+    version: 10,
+    name: "the desks' shared settings: their answer templates",
+    sql: `
+      CREATE TABLE desk_settings (
+        key text PRIMARY KEY,
+        value jsonb NOT NULL,
+        updated_by text NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now()
+      );
+    `,
+  },
 ];
 
 export const HUB_SCHEMA_VERSION = HUB_MIGRATIONS.at(-1)!.version;

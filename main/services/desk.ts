@@ -272,6 +272,8 @@ export function createDeskService(deps: DeskDeps) {
     saveDeskTemplates(input: { session: string; templates: DeskTemplates }, caller: DeskCaller): DeskTemplates {
       deps.db.transaction(() => {
         deps.templates.save(input.templates);
+        // Linked, the set is every desk's: it goes to the hub, and comes back to the others.
+        deps.hub?.enqueueIfLinked('saveTemplates', { templates: input.templates, agent: caller.agent.username }, now());
         accounts.audit({ companyId: null, actor: caller.agent.username, action: 'desk-templates-saved' }, now());
       })();
       return deps.templates.get();

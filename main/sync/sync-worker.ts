@@ -38,6 +38,8 @@ export function createSyncWorker(deps: {
   intervalMs?: number;
   /** A desk's directory changed under it (its company search is built again). */
   onDirectoryChanged?: () => void;
+  /** The desks' answer templates, as another desk saved them on the hub. */
+  onTemplates?: (templates: unknown) => void;
 }) {
   const { db, queue, secrets, now } = deps;
   let online: boolean | null = null;
@@ -240,7 +242,8 @@ export function createSyncWorker(deps: {
         else if (change.entity === 'request-decision') {
           const d = change.data as { decision: string; by: string; at: string };
           applyDecision.run(d.decision, d.by, new Date(d.at).toISOString(), change.id);
-        } else if (change.entity === 'request-state') {
+        } else if (change.entity === 'templates') deps.onTemplates?.(change.data);
+        else if (change.entity === 'request-state') {
           const d = change.data as { state: string; assignee: string | null };
           applyDeskState.run(d.state, d.assignee, change.id);
         } else if (change.entity === 'request-status' && change.data['state'] === 'answered') {

@@ -8,6 +8,7 @@ import type { Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash, randomBytes } from 'node:crypto';
 import type { RequestView } from '../../preload/contract/help';
+import type { DeskTemplates } from '../../preload/contract/schemas/templates';
 import type { SessionStart } from '../../preload/contract/accounts';
 import { hashPasswordSync } from '../../main/secrets/password-hasher';
 import { createDeskRepository } from '../../main/store/desk';
@@ -716,6 +717,38 @@ describe.skipIf(noKeychain)('workstations linked to a hub', () => {
       expect(onHub.rows[0]).toEqual({ desk_state: 'done', decision: 'answered' });
     } finally {
       supplier.dispose();
+      for (const desk of desks) desk.dispose();
+    }
+  }, 60_000);
+
+  it("the desks' answer templates are one set: saved on one desk, they reach the others through the hub", async () => {
+    if (!hub) await startHub();
+    const desks = [
+      testCore({ hub: { url: hubUrl, deskToken: (await registerDevice(pool, 'desk')).token } }),
+      testCore({ hub: { url: hubUrl, deskToken: (await registerDevice(pool, 'desk')).token } }),
+    ];
+    const [a, b] = desks as [(typeof desks)[0], (typeof desks)[0]];
+    try {
+      const [sa, sb] = [await deskSession(a), await deskSession(b)];
+      const read = async (desk: typeof a, session: string) =>
+        ((await desk.router.call('deskTemplates', { session })) as { value: DeskTemplates }).value;
+      const templates = await read(a, sa);
+      const edited: DeskTemplates = {
+        ...templates,
+        'cofor-found': {
+          ...templates['cofor-found'],
+          en: { ...templates['cofor-found'].en, subject: 'Your COFOR, from the portal assistance ({reference})' },
+        },
+      };
+      expect((await a.router.call('saveDeskTemplates', { session: sa, templates: edited })).ok).toBe(true);
+      await a.syncNow();
+      await b.syncNow();
+      expect((await read(b, sb))['cofor-found'].en.subject).toBe(
+        'Your COFOR, from the portal assistance ({reference})',
+      );
+      const onHub = await pool.query(`SELECT updated_by FROM desk_settings WHERE key = 'templates'`);
+      expect(onHub.rows).toEqual([{ updated_by: TEST_AGENT.username }]);
+    } finally {
       for (const desk of desks) desk.dispose();
     }
   }, 60_000);
