@@ -298,6 +298,12 @@ export function createDeskDecisions(deps: DecisionDeps) {
       },
       caller: DeskCaller,
     ): Promise<{ login: string; handOver?: HandOver[] }> {
+      if (deps.hub?.link())
+        throw new PortalError(
+          'needs-hub',
+          "This desk is linked to the portal hub, which holds the company's accounts: replacing a PLSA is not offered on a linked desk yet.",
+          { _: 'desk.hub-replace-plsa' },
+        );
       const company = directory.companyByCofor(input.cofor.trim().toUpperCase());
       const old = accounts.byLogin(input.oldLogin.trim().toUpperCase());
       if (!company || !old || old.companyId !== company.id || old.role !== 'plsa')

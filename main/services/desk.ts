@@ -43,7 +43,7 @@ export interface DeskDeps {
   storeFile: string;
   now: () => Date;
   /** Linked to a hub, a request of the hub's moves in every desk's queue (through it). */
-  hub?: Pick<HubQueue, 'enqueueIfLinked'>;
+  hub?: Pick<HubQueue, 'enqueueIfLinked' | 'link'>;
 }
 
 const DAY_MS = 86_400_000;

@@ -9,7 +9,7 @@ import type { Db } from '../store/database';
 import type { DirectoryRepository } from '../store/directory';
 import type { DeskCaller } from './desk-guard';
 import { startDirectoryImport, type DirectoryFormat, type DirectoryImportJob } from './directory-import-job';
-import { fieldError } from './errors';
+import { fieldError, PortalError } from './errors';
 
 /** An import left without a chunk this long is given up (what was written stays). */
 const IDLE_MS = 30 * 60_000;
@@ -31,6 +31,8 @@ export interface DirectoryImportDeps {
   directory: DirectoryRepository;
   resetSearch: () => void;
   now: () => Date;
+  /** Linked to a hub, which holds the directory: a file is imported there, not into this copy. */
+  hub?: { link(): unknown };
 }
 
 export function createDirectoryImports(deps: DirectoryImportDeps) {
@@ -63,6 +65,12 @@ export function createDirectoryImports(deps: DirectoryImportDeps) {
 
   return {
     deskImportStart(input: { session: string; format: DirectoryFormat }, caller: DeskCaller): DeskImportProgress {
+      if (deps.hub?.link())
+        throw new PortalError(
+          'needs-hub',
+          'This desk is linked to the portal hub, which holds the directory: import the file on the hub (npm run hub -- import FILE), and every workstation receives it.',
+          { _: 'desk.hub-directory' },
+        );
       sweep();
       const owner = caller.agent.username;
       const previous = running.get(owner);

@@ -748,6 +748,16 @@ describe.skipIf(noKeychain)('workstations linked to a hub', () => {
       );
       const onHub = await pool.query(`SELECT updated_by FROM desk_settings WHERE key = 'templates'`);
       expect(onHub.rows).toEqual([{ updated_by: TEST_AGENT.username }]);
+      // What would change this desk's copy only is refused, in words: the hub holds the directory.
+      expect(await a.router.call('deskImportStart', { session: sa, format: 'csv' })).toMatchObject({
+        ok: false,
+        error: { code: 'needs-hub', fields: { _: 'desk.hub-directory' } },
+      });
+      const replace = { cofor: 'A10001', oldLogin: 'V100001', fullName: 'Nia New', email: 'nia@demo-forge.example' };
+      expect(await a.router.call('deskReplacePlsa', { session: sa, ...replace, lang: 'en' })).toMatchObject({
+        ok: false,
+        error: { code: 'needs-hub', fields: { _: 'desk.hub-replace-plsa' } },
+      });
     } finally {
       for (const desk of desks) desk.dispose();
     }

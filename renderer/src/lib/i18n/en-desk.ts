@@ -41,6 +41,10 @@ export const enDesk = {
   'agents.created': 'Agent {username} created. Hand over this temporary password yourself: it is shown only now.',
   'nav.directory': 'Directory',
   'desk.title': 'Assistance queue',
+  'desk.hubDirectory':
+    'This desk is linked to the portal hub, which holds the directory: the hub administrator imports the file there (npm run hub -- import FILE), and every workstation receives it.',
+  'desk.hubReplacePlsa':
+    "This desk is linked to the portal hub, which holds the company's accounts: replacing a PLSA is not offered on a linked desk yet.",
   'desk.forbidden': 'Only the portal assistance can do this.',
   'desk.intro':
     'Every request suppliers sent, oldest first. Open one to see its content, its history and its company, and to decide.',

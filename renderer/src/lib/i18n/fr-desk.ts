@@ -45,6 +45,10 @@ export const frDesk: Record<keyof typeof enDesk, string> = {
     "Agent {username} créé. Remettez-lui vous-même ce mot de passe temporaire : il n'est affiché que maintenant.",
   'nav.directory': 'Annuaire',
   'desk.title': "File de l'assistance",
+  'desk.hubDirectory':
+    "Ce poste d'assistance est relié au hub du portail, qui détient l'annuaire : l'administrateur du hub y importe le fichier (npm run hub -- import FICHIER), et chaque poste le reçoit.",
+  'desk.hubReplacePlsa':
+    "Ce poste d'assistance est relié au hub du portail, qui détient les comptes de l'entreprise : le remplacement d'un PLSA n'est pas encore proposé sur un poste relié.",
   'desk.forbidden': "Seule l'assistance du portail peut faire cela.",
   'desk.intro':
     "Toutes les demandes envoyées par les fournisseurs, les plus anciennes d'abord. Ouvrez-en une pour voir son contenu, son historique et son entreprise, et décider.",
