@@ -36,8 +36,16 @@ test('the sync status, offline then online (en, fr)', async ({ browser }) => {
     await sync.click();
     await expect(sync).toContainText('synced now');
     await page.screenshot({ path: `${OUT}/sync-online-en.png` });
+    // My requests on a linked PC: the hub received the request (and e-mails the assistance).
+    await page.evaluate(() => (location.hash = '#/requests'));
+    await page.getByText('Timeline').click();
+    await expect(page.locator('.timeline')).toContainText('received by the portal hub');
+    await page.screenshot({ path: `${OUT}/requests-via-hub-en.png` });
     await inFrench(page);
+    await expect(page.locator('.timeline')).toContainText('reçue par le hub du portail');
+    await page.screenshot({ path: `${OUT}/requests-via-hub-fr.png` });
     await expect(sync).toContainText('Hub : en ligne');
+    await page.evaluate(() => (location.hash = '#/'));
     await page.screenshot({ path: `${OUT}/sync-online-fr.png` });
     await page.close();
   } finally {

@@ -114,6 +114,7 @@ test("an access request sent while the hub is stopped reaches the desk's queue w
     await mine.getByText('Timeline').click();
     await expect(mine).toContainText('Sent (received by the portal hub, which e-mails the assistance)');
     await expect(page.getByTestId('waiting-relay')).toHaveCount(0);
+    await expect(page.getByTestId('outbox-indicator')).toHaveCount(0); // no relay needed: the hub sends
   } finally {
     await supplierPc.close();
     await deskPc.close();
