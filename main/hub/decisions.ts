@@ -114,6 +114,22 @@ async function decide(request: HubRequest, args: DeskDecideArgs, ctx: IntentCont
       }));
       break;
     }
+    case 'unblock': {
+      // The account the blocked-access request named (matched on the hub when it arrived).
+      const login = String(request.payload['login'] ?? '');
+      const unblocked = await tx.query(
+        `UPDATE accounts SET state = 'active' WHERE login = $1 AND state = 'blocked' RETURNING cofor`,
+        [login],
+      );
+      if (unblocked.rowCount !== 1) return refused('conflict', 'The account of this request is not blocked any more.');
+      await tx.query('DELETE FROM login_attempts WHERE login = $1', [login]);
+      logins.push(login);
+      await companyChange(request.cofor!, (r) => ({
+        ...r,
+        accounts: r.accounts.map((a) => (a.login === login ? { ...a, state: 'active' } : a)),
+      }));
+      break;
+    }
     case 'reject-access':
       await tx.query(`UPDATE companies SET access = 'not-requested', access_requested_at = NULL WHERE cofor = $1`, [
         request.cofor,

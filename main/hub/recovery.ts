@@ -14,6 +14,7 @@ import { mails, mailLang } from '../portal/mail/templates';
 import { hashPassword } from '../secrets/password-hasher';
 import type { IntentContext, IntentResult } from './intents';
 import { queueHubMail } from './mail';
+import { newReference } from '../portal/requests/reference';
 
 export const recoverArgs = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('username'), input: A.forgotUsername }),
@@ -63,7 +64,35 @@ function subjectOf(args: RecoverArgs): string {
   }
 }
 
-export async function applyRecover(args: RecoverArgs, { tx, services }: IntentContext): Promise<IntentResult> {
+/** A matched blocked-access or find-my-PLSA request, for every desk's queue (as a workstation's
+ * own recovery forms put it in its desk's queue when standalone). */
+async function forTheDesks(
+  ctx: IntentContext,
+  kind: 'blocked-access' | 'find-plsa',
+  account: Account,
+  lang: string,
+  extra: Record<string, unknown>,
+): Promise<void> {
+  const reference = newReference(kind, new Date());
+  const payload = { login: account.login, email: account.email, name: account.full_name, lang, ...extra };
+  const { rows } = await ctx.tx.query<{ at: Date }>(
+    `INSERT INTO requests (reference, kind, device_id, lang, payload, cofor) VALUES ($1, $2, $3, $4, $5, $6)
+     RETURNING received_at AS at`,
+    [reference, kind, ctx.device.id, lang, payload, account.cofor],
+  );
+  await ctx.change('desk', 'request', reference, {
+    reference,
+    kind,
+    lang,
+    cofor: account.cofor,
+    payload,
+    receivedAt: rows[0]!.at.toISOString(),
+    deskState: 'new',
+  });
+}
+
+export async function applyRecover(args: RecoverArgs, ctx: IntentContext): Promise<IntentResult> {
+  const { tx, services } = ctx;
   const subject = subjectOf(args);
   const counted = await tx.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM recovery_requests WHERE subject = $1 AND at > now() - interval '1 hour'`,
@@ -126,6 +155,8 @@ export async function applyRecover(args: RecoverArgs, { tx, services }: IntentCo
       if (!account) break;
       const plsas = await plsasOf(tx, account.cofor);
       if (plsas.length > 0) await send('plsa-list', account.email, mails.plsaList(lang, account.cofor, plsas));
+      // The desks see it too: a company without an active PLSA needs one named.
+      await forTheDesks(ctx, 'find-plsa', account, lang, { plsasSent: plsas.length });
       break;
     }
     case 'blocked-access': {
@@ -135,6 +166,7 @@ export async function applyRecover(args: RecoverArgs, { tx, services }: IntentCo
       const to = (await plsasOf(tx, account.cofor)).map((p) => p.email).filter((e) => e !== account.email);
       if (services.assistanceAddress) to.push(services.assistanceAddress);
       for (const address of to) await send('blocked-access', address, mail);
+      await forTheDesks(ctx, 'blocked-access', account, lang, { message: args.input.message });
       break;
     }
   }

@@ -268,7 +268,8 @@ export function createDeskDecisions(deps: DecisionDeps) {
             claim(row, decision.kind, actor, at);
             accounts.setState(account.id, 'active', at);
             accounts.clearFailures(account.login);
-            answer(row, 'unblocked', { logins: account.login }, actor, at, account.email);
+            const mail = answer(row, 'unblocked', { logins: account.login }, actor, at, account.email);
+            toHub(row, decision, actor, mail, at);
             audit('unblocked', { state: account.state }, { state: 'active' }, account.companyId);
           })();
           deps.kick();

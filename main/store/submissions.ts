@@ -1,6 +1,6 @@
 // Form submissions. Each one is stored with its reference, its side effects and its mutation
 // rows in a single transaction: the user is told "received" only once all of it is on disk.
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Db } from './database';
 import type { HubQueue } from './hub-queue';
 import { recordMutation } from './mutations';
@@ -8,24 +8,7 @@ import type { RequestsRepository } from './requests';
 
 export type SubmissionKind = 'company-file' | 'cofor-help' | 'access-request' | 'help' | 'blocked-access' | 'find-plsa';
 
-const REFERENCE_PREFIX: Record<SubmissionKind, string> = {
-  'company-file': 'SDB',
-  'cofor-help': 'COF',
-  'access-request': 'ACC',
-  help: 'HLP',
-  'blocked-access': 'BLK',
-  'find-plsa': 'PLS',
-};
-
-// No 0/O or 1/I: references are read out on the phone to the assistance.
-const REFERENCE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
-
-export function newReference(kind: SubmissionKind, at: Date): string {
-  const day = at.toISOString().slice(0, 10).replaceAll('-', '');
-  let suffix = '';
-  for (let i = 0; i < 6; i++) suffix += REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)];
-  return `${REFERENCE_PREFIX[kind]}-${day}-${suffix}`;
-}
+import { newReference } from '../portal/requests/reference';
 
 export interface StoredDocument {
   fileName: string;

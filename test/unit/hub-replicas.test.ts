@@ -657,8 +657,37 @@ describe.skipIf(noKeychain)('workstations linked to a hub', () => {
       });
       expect(login).toMatchObject({ ok: true, value: { mustChangePassword: true } });
       // The blocked account is still blocked: a request never changes an account.
-      const state = await own.query('SELECT state FROM accounts WHERE login = $1', [DEMO.blocked.login]);
-      expect(state.rows[0].state).toBe('blocked');
+      const state = () => own.query('SELECT state FROM accounts WHERE login = $1', [DEMO.blocked.login]);
+      expect((await state()).rows[0].state).toBe('blocked');
+
+      // The matched requests are in every desk's queue; an Unblock there is applied on the hub.
+      await testAgentOnHub(own);
+      const desk = testCore({
+        hub: { url: `http://127.0.0.1:${ownPort}`, deskToken: (await registerDevice(own, 'desk')).token },
+      });
+      try {
+        await desk.syncNow();
+        const session = await deskSession(desk);
+        const queue = (await desk.router.call('deskQueue', { session })) as {
+          value: { items: Array<{ reference: string; kind: string }> };
+        };
+        const kinds = queue.value.items.map((i) => i.kind).filter((k) => k === 'blocked-access' || k === 'find-plsa');
+        expect(kinds.sort()).toEqual(['blocked-access', 'find-plsa']); // the unmatched one is nowhere
+        const report = queue.value.items.find((i) => i.kind === 'blocked-access')!.reference;
+        const unblocked = await desk.router.call('deskDecide', {
+          session,
+          reference: report,
+          decision: { kind: 'unblock' },
+        });
+        expect(unblocked.ok).toBe(true);
+        await desk.syncNow();
+        expect(desk.syncStatus()).toMatchObject({ pending: 0, refused: 0 });
+        expect((await state()).rows[0].state).toBe('active');
+        const answer = await own.query(`SELECT to_address FROM outbox WHERE kind = 'desk-unblocked'`);
+        expect(answer.rows).toEqual([{ to_address: DEMO.blocked.email }]);
+      } finally {
+        desk.dispose();
+      }
     } finally {
       supplier.dispose();
       await new Promise((done) => (server ? server.close(done) : done(undefined)));

@@ -23,6 +23,14 @@ export const DECISION_OF: Record<DeskDecision['kind'], DeskDecisionMade> = {
   answer: 'answered',
 };
 
-/** The requests that travel through a hub (its submitRequest intent). Blocked-access and
- * find-my-PLSA requests stay on the workstation where they were typed, and are decided there. */
-export const HUB_REQUEST_KINDS: readonly string[] = ['company-file', 'cofor-help', 'access-request', 'help'];
+/** The requests that travel through a hub: the forms' (its submitRequest intent), and the
+ * blocked-access and find-my-PLSA requests the hub matched (its recover intent). On a linked desk
+ * they are decided through the hub. */
+export const HUB_REQUEST_KINDS: readonly string[] = [
+  'company-file',
+  'cofor-help',
+  'access-request',
+  'help',
+  'blocked-access',
+  'find-plsa',
+];
