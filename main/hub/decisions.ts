@@ -202,3 +202,43 @@ async function decide(request: HubRequest, args: DeskDecideArgs, ctx: IntentCont
     value: { reference: args.reference, decision: DECISION_OF[decision.kind], by: args.agent, at, logins },
   };
 }
+
+export const replacePlsaArgs = z.strictObject({
+  cofor: z.string().regex(/^[A-Z0-9]{6}$/),
+  oldLogin: z.string().regex(/^V\d{6}$/),
+  fullName: z.string().trim().min(1).max(120),
+  email: z.email().max(254),
+  lang: z.enum(LANGS),
+  agent: z.string().regex(DESK_USERNAME),
+});
+
+/** The desk's PLSA replacement, on the hub: the old PLSA deactivated, the new one made with a
+ * temporary password e-mailed (sealed until it leaves); one replacement per old PLSA. */
+export async function applyReplacePlsa(
+  args: z.infer<typeof replacePlsaArgs>,
+  { tx, change, services }: IntentContext,
+): Promise<IntentResult> {
+  await tx.query('SELECT 1 FROM companies WHERE cofor = $1 FOR UPDATE', [args.cofor]);
+  const { rows } = await tx.query<{ state: string }>(
+    `SELECT state FROM accounts WHERE login = $1 AND cofor = $2 AND role = 'plsa'`,
+    [args.oldLogin, args.cofor],
+  );
+  if (!rows[0]) return refused('not-found', 'This login is not a PLSA of this company.');
+  if (rows[0].state === 'deactivated') return refused('conflict', 'This PLSA was already replaced.');
+  await tx.query(`UPDATE accounts SET state = 'deactivated' WHERE login = $1`, [args.oldLogin]);
+  await tx.query('DELETE FROM sessions WHERE login = $1', [args.oldLogin]);
+  const login = await createPlsaOnHub(tx, services.box, services.accounts, args, args.agent);
+  await tx.query(`INSERT INTO audit (actor, action, details) VALUES ($1, 'desk-plsa-replaced', $2)`, [
+    args.agent,
+    { cofor: args.cofor, target: args.oldLogin, after: login },
+  ]);
+  await companyChanged(tx, change, args.cofor, (r) => ({
+    ...r,
+    people: [...r.people, { key: login, fullName: args.fullName, email: args.email, role: 'plsa' }],
+    accounts: [
+      ...r.accounts.map((a) => (a.login === args.oldLogin ? { ...a, state: 'deactivated' as const } : a)),
+      { login, person: login, email: args.email, role: 'plsa', state: 'active' },
+    ],
+  }));
+  return { ok: true, value: { login } };
+}

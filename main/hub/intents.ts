@@ -9,7 +9,7 @@ import { accessRequestSchema, companyFileSchema, coforHelpSchema } from '../../p
 import { HELP_SCHEMAS } from '../../preload/contract/schemas/help';
 import { LANGS } from '../../preload/contract/languages';
 import type { Device, DeviceKind } from './devices';
-import { applyDeskDecide, deskDecideArgs } from './decisions';
+import { applyDeskDecide, applyReplacePlsa, deskDecideArgs, replacePlsaArgs } from './decisions';
 import { companyChanged } from './directory';
 import { queueHubMail } from './mail';
 import { applyRecover, recoverArgs } from './recovery';
@@ -246,6 +246,13 @@ export const INTENTS = {
       return { ok: true, value: { reference: args.reference } };
     },
   } satisfies Intent<z.infer<typeof deskSetStateArgs>>,
+  deskReplacePlsa: {
+    // A company's PLSA left: the desk deactivates the old account and names a new PLSA, whose
+    // login and temporary password the hub makes (the password leaves sealed, by e-mail).
+    from: ['desk'],
+    args: replacePlsaArgs,
+    apply: applyReplacePlsa,
+  } satisfies Intent<z.infer<typeof replacePlsaArgs>>,
   saveTemplates: {
     // The desks' answer templates, one set for all: the last saved to reach the hub is the set.
     from: ['desk'],

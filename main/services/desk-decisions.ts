@@ -298,18 +298,40 @@ export function createDeskDecisions(deps: DecisionDeps) {
         lang: Lang;
       },
       caller: DeskCaller,
-    ): Promise<{ login: string; handOver?: HandOver[] }> {
-      if (deps.hub?.link())
-        throw new PortalError(
-          'needs-hub',
-          "This desk is linked to the portal hub, which holds the company's accounts: replacing a PLSA is not offered on a linked desk yet.",
-          { _: 'desk.hub-replace-plsa' },
-        );
+    ): Promise<{ login: string; handOver?: HandOver[]; viaHub?: boolean }> {
       const company = directory.companyByCofor(input.cofor.trim().toUpperCase());
       const old = accounts.byLogin(input.oldLogin.trim().toUpperCase());
       if (!company || !old || old.companyId !== company.id || old.role !== 'plsa')
         throw fieldError('not-found', 'oldLogin', 'login.not-in-company', 'This login is not a PLSA of this company.');
       const at = now();
+      if (deps.hub?.link()) {
+        // The hub holds the accounts: it makes the new PLSA and e-mails the temporary password;
+        // this desk's copy shows the old PLSA deactivated at once, the new one after the sync.
+        db.transaction(() => {
+          if (accounts.byId(old.id)?.state === 'deactivated')
+            throw new PortalError('conflict', 'This PLSA was already replaced.');
+          accounts.setState(old.id, 'deactivated', at);
+          accounts.endSessions(old.id);
+          const { fullName, email, lang } = input;
+          const agent = caller.agent.username;
+          deps.hub?.enqueueIfLinked(
+            'deskReplacePlsa',
+            { cofor: company.cofor, oldLogin: old.login, fullName, email, lang, agent },
+            at,
+          );
+          accounts.audit(
+            {
+              companyId: company.id,
+              actor: agent,
+              action: 'desk-plsa-replaced',
+              targetLogin: old.login,
+              details: { before: { plsa: old.login }, after: { plsa: 'made by the hub' } },
+            },
+            at,
+          );
+        })();
+        return { login: '', viaHub: true };
+      }
       const prepared = await preparePlsa(at);
       try {
         db.transaction(() => {

@@ -125,7 +125,12 @@ export const CHANNELS = {
     /** Linked to a hub: the hub makes the PLSA's login and e-mails its password. */
     viaHub?: boolean;
   }>(),
-  deskReplacePlsa: channel('desk', D.deskReplacePlsa).answers<{ login: string; handOver?: DeskHandOver[] }>(),
+  deskReplacePlsa: channel('desk', D.deskReplacePlsa).answers<{
+    login: string;
+    handOver?: DeskHandOver[];
+    /** Linked to a hub: the hub makes the new PLSA (its login arrives with the next sync). */
+    viaHub?: boolean;
+  }>(),
   /** Starts a directory import; its file follows in numbered chunks (deskImportChunk). */
   deskImportStart: channel('desk', D.deskImportStart).answers<DeskImportProgress>(),
   /** One chunk of the file: read, and companies written in batches; the last one brings the report. */

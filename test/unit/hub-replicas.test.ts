@@ -57,6 +57,16 @@ afterAll(async () => {
   await db?.stop();
 });
 
+/** A hub of the test's own (its own database, the demo directory, the test agent), on HTTP. */
+async function ownHub(): Promise<{ own: Pool; server: Server; url: string }> {
+  const { pool: own } = await db.newDatabase();
+  await loadDemoDirectoryIfEmpty(own, resolve(__dirname, '..', '..', 'resources', 'demo', 'directory.json'));
+  await testAgentOnHub(own);
+  const server = createHubServer({ pool: own });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return { own, server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}` };
+}
+
 /** A Help & Contact request as the form sends it. */
 const helpRequest = (message: string) => ({
   purpose: 'other',
@@ -113,12 +123,7 @@ describe.skipIf(noKeychain)('workstations linked to a hub', () => {
 
   it('on a linked desk, a decision the hub refuses is taken back, and a blocked-access report goes to the hub, not to its own queue', async () => {
     // A hub of this test's own: its company moves on after the desk pulled the request.
-    const { pool: own } = await db.newDatabase();
-    await loadDemoDirectoryIfEmpty(own, resolve(__dirname, '..', '..', 'resources', 'demo', 'directory.json'));
-    await testAgentOnHub(own);
-    const server = createHubServer({ pool: own });
-    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-    const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    const { own, server, url } = await ownHub();
     const { token } = await registerDevice(own, 'desk');
     const supplier = testCore({ hub: { url } });
     const desk = testCore({ hub: { url, deskToken: token } });
@@ -173,11 +178,7 @@ describe.skipIf(noKeychain)('workstations linked to a hub', () => {
 
   it("a PLSA's console on a linked workstation works on the hub: create, reset, unblock, deactivate, for their own company only", async () => {
     // A hub of this test's own: its accounts change.
-    const { pool: own } = await db.newDatabase();
-    await loadDemoDirectoryIfEmpty(own, resolve(__dirname, '..', '..', 'resources', 'demo', 'directory.json'));
-    const server = createHubServer({ pool: own });
-    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-    const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    const { own, server, url } = await ownHub();
     const supplier = testCore({ hub: { url } });
     const other = testCore({ hub: { url } }); // a colleague's PC
     type Answer =
@@ -782,13 +783,52 @@ describe.skipIf(noKeychain)('workstations linked to a hub', () => {
         ok: false,
         error: { code: 'needs-hub', fields: { _: 'desk.hub-directory' } },
       });
-      const replace = { cofor: 'A10001', oldLogin: 'V100001', fullName: 'Nia New', email: 'nia@demo-forge.example' };
-      expect(await a.router.call('deskReplacePlsa', { session: sa, ...replace, lang: 'en' })).toMatchObject({
-        ok: false,
-        error: { code: 'needs-hub', fields: { _: 'desk.hub-replace-plsa' } },
-      });
     } finally {
       for (const desk of desks) desk.dispose();
+    }
+  }, 60_000);
+
+  it('a PLSA replaced on a linked desk is replaced on the hub, which makes the new login and e-mails its password', async () => {
+    const { own, server, url } = await ownHub();
+    const desk = testCore({ hub: { url, deskToken: (await registerDevice(own, 'desk')).token } });
+    try {
+      await desk.syncNow();
+      const session = await deskSession(desk);
+      const replace = { session, cofor: 'A10001', oldLogin: DEMO.plsa.login, fullName: 'Nia New', lang: 'en' };
+      const both = await Promise.all([
+        desk.router.call('deskReplacePlsa', { ...replace, email: 'nia@demo-forge.example' }),
+        desk.router.call('deskReplacePlsa', { ...replace, email: 'nia.again@demo-forge.example' }),
+      ]);
+      expect(both.map((r) => r.ok).sort()).toEqual([false, true]); // one replacement per PLSA
+      expect(both.find((r) => r.ok)).toMatchObject({ ok: true, value: { viaHub: true } });
+      await desk.syncNow();
+      expect(desk.syncStatus()).toMatchObject({ pending: 0, refused: 0 });
+      const accounts = await own.query<{ login: string; state: string; email: string }>(
+        `SELECT login, state, email FROM accounts WHERE cofor = 'A10001' AND role = 'plsa' ORDER BY created_at`,
+      );
+      expect(accounts.rows.map((a) => [a.state, a.email])).toEqual([
+        ['deactivated', DEMO.plsa.email],
+        ['active', 'nia@demo-forge.example'],
+      ]);
+      const sealed = await own.query(
+        `SELECT to_address, secret IS NOT NULL AS sealed FROM outbox WHERE kind = 'temporary-password'`,
+      );
+      expect(sealed.rows).toEqual([{ to_address: 'nia@demo-forge.example', sealed: true }]);
+      // The desk's copy follows: the new PLSA is in the company's panel, the old one deactivated.
+      const local = desk.db
+        .prepare(
+          `SELECT a.login, a.state FROM accounts a JOIN companies c ON c.id = a.company_id WHERE c.cofor = 'A10001' AND a.role = 'plsa' ORDER BY a.login`,
+        )
+        .all();
+      expect(local).toEqual(
+        expect.arrayContaining([
+          { login: DEMO.plsa.login, state: 'deactivated' },
+          { login: accounts.rows[1]!.login, state: 'active' },
+        ]),
+      );
+    } finally {
+      desk.dispose();
+      await new Promise((done) => server.close(done));
     }
   }, 60_000);
 

@@ -28,7 +28,6 @@ export function failureText(error: ApiError, instead: Partial<Record<ApiError['c
     return alreadyDecided(error.details ?? {});
   if (error.code === 'needs-hub' && error.fields?.['_'] === 'console.needs-hub') return t('console.needsHub');
   if (error.code === 'needs-hub' && error.fields?.['_'] === 'desk.hub-directory') return t('desk.hubDirectory');
-  if (error.code === 'needs-hub' && error.fields?.['_'] === 'desk.hub-replace-plsa') return t('desk.hubReplacePlsa');
   switch (error.code) {
     case 'invalid-credentials':
     case 'account-blocked':

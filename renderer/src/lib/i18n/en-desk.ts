@@ -43,8 +43,6 @@ export const enDesk = {
   'desk.title': 'Assistance queue',
   'desk.hubDirectory':
     'This desk is linked to the portal hub, which holds the directory: the hub administrator imports the file there (npm run hub -- import FILE), and every workstation receives it.',
-  'desk.hubReplacePlsa':
-    "This desk is linked to the portal hub, which holds the company's accounts: replacing a PLSA is not offered on a linked desk yet.",
   'desk.forbidden': 'Only the portal assistance can do this.',
   'desk.intro':
     'Every request suppliers sent, oldest first. Open one to see its content, its history and its company, and to decide.',
@@ -126,6 +124,8 @@ export const enDesk = {
   'desk.replace.name': 'New PLSA: full name',
   'desk.replace.email': 'New PLSA: business e-mail',
   'desk.replace.submit': 'Replace',
+  'desk.replacedViaHub':
+    'Sent to the portal hub: it deactivates the old PLSA, makes the new login and e-mails its temporary password. The company panel shows the new PLSA after the next sync.',
   'desk.replaced': 'The PLSA is replaced: new login {login}, its temporary password leaves by e-mail.',
   'directory.title': 'Supplier directory',
   'directory.intro':

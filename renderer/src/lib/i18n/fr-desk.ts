@@ -47,8 +47,6 @@ export const frDesk: Record<keyof typeof enDesk, string> = {
   'desk.title': "File de l'assistance",
   'desk.hubDirectory':
     "Ce poste d'assistance est relié au hub du portail, qui détient l'annuaire : l'administrateur du hub y importe le fichier (npm run hub -- import FICHIER), et chaque poste le reçoit.",
-  'desk.hubReplacePlsa':
-    "Ce poste d'assistance est relié au hub du portail, qui détient les comptes de l'entreprise : le remplacement d'un PLSA n'est pas encore proposé sur un poste relié.",
   'desk.forbidden': "Seule l'assistance du portail peut faire cela.",
   'desk.intro':
     "Toutes les demandes envoyées par les fournisseurs, les plus anciennes d'abord. Ouvrez-en une pour voir son contenu, son historique et son entreprise, et décider.",
@@ -131,6 +129,8 @@ export const frDesk: Record<keyof typeof enDesk, string> = {
   'desk.replace.name': 'Nouveau PLSA : nom complet',
   'desk.replace.email': 'Nouveau PLSA : e-mail professionnel',
   'desk.replace.submit': 'Remplacer',
+  'desk.replacedViaHub':
+    "Envoyé au hub du portail : il désactive l'ancien PLSA, crée le nouvel identifiant et envoie son mot de passe temporaire par e-mail. Le panneau de l'entreprise montre le nouveau PLSA après la prochaine synchronisation.",
   'desk.replaced': 'Le PLSA est remplacé : nouvel identifiant {login}, son mot de passe temporaire part par e-mail.',
   'directory.title': 'Annuaire des fournisseurs',
   'directory.intro':
