@@ -182,6 +182,24 @@ describe('push', () => {
           },
         },
       }, // a PDF is no screenshot
+      // What only a desk may send, from a supplier's device:
+      {
+        name: 'deskSetState',
+        args: { reference: 'HLP-20261201-AAAAAA', state: 'done', assignee: null, agent: 'desk.x' },
+      },
+      { name: 'saveTemplates', args: { templates: {}, agent: 'desk.x' } },
+      {
+        name: 'deskReplacePlsa',
+        args: {
+          cofor: 'A10001',
+          oldLogin: 'V100001',
+          fullName: 'X',
+          email: 'x@x.example',
+          lang: 'en',
+          agent: 'desk.x',
+        },
+      },
+      { name: 'recover', args: { kind: 'username', input: { email: 'x@x.example' } } }, // no language
     ];
     const good = help('after the refusals');
     const answer = await pushMutations(pool, supplier, { mutations: batch(...bad, good) });
@@ -196,6 +214,10 @@ describe('push', () => {
       'conflict',
       'not-found',
       'not-found',
+      'invalid-input',
+      'forbidden',
+      'forbidden',
+      'forbidden',
       'invalid-input',
       'ok',
     ]);
