@@ -153,6 +153,13 @@ for (const lang of LANGS) {
         await page.locator('main form').waitFor();
         await look(page, lang, `recovery ${form}`, found);
       }
+      await go(page, '#/login-help?login=V100001');
+      await page.getByTestId('login-help').waitFor();
+      await look(page, lang, 'i cannot log in', found);
+      await page.getByTestId('login-help').getByRole('button').nth(1).click(); // the password question
+      await page.getByTestId('login-help').getByRole('button').first().click(); // a PLSA
+      await page.getByTestId('login-help-leaf').waitFor();
+      await look(page, lang, 'i cannot log in: its answer', found);
 
       // A user, then a PLSA.
       await logInAs(page, DEMO.user.login, DEMO.user.password);

@@ -68,6 +68,13 @@ for (const lang of ['en', 'fr'] as const) {
       await page.evaluate(() => (location.hash = '#/recovery?form=password'));
       await page.locator('#f-login').waitFor();
       await shot('recovery-password');
+      await page.evaluate(() => (location.hash = '#/login-help?login=V100002'));
+      await page.getByTestId('login-help').waitFor();
+      await shot('login-help');
+      await page.getByTestId('login-help').getByRole('button').nth(1).click(); // the password question
+      await page.getByTestId('login-help').getByRole('button').nth(1).click(); // a user
+      await page.getByTestId('login-help-leaf').waitFor();
+      await shot('login-help-answer');
 
       await page.evaluate(() => (location.hash = '#/login'));
       await page.locator('#f-login').fill(DEMO.plsa.login);

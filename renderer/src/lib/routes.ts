@@ -24,6 +24,8 @@ import HelpTopic from '../features/help/HelpTopic.svelte';
 import Home from '../features/home/Home.svelte';
 import LoginScreen from '../features/login/LoginScreen.svelte';
 import RecoveryScreen from '../features/recovery/RecoveryScreen.svelte';
+import LoginHelpScreen from '../features/recovery/LoginHelpScreen.svelte';
+import { knownLogin } from './login-help';
 import MyRequests from '../features/requests/MyRequests.svelte';
 import MailSettings from '../features/settings/MailSettings.svelte';
 
@@ -37,7 +39,8 @@ export type Route =
   | { name: 'cofor-help' }
   | { name: 'access-request'; cofor: string | null }
   | { name: 'login' }
-  | { name: 'recovery'; form: RecoveryForm }
+  | { name: 'recovery'; form: RecoveryForm; login?: string | null }
+  | { name: 'login-help'; login: string | null }
   | { name: 'account' }
   | { name: 'change-password' }
   | { name: 'console' }
@@ -206,8 +209,17 @@ export const ROUTES = [
     screen: RecoveryScreen,
     read: (q) => {
       const form = q.get('form');
-      return { form: (RECOVERY_FORMS as readonly string[]).includes(form ?? '') ? (form as RecoveryForm) : 'password' };
+      return {
+        form: (RECOVERY_FORMS as readonly string[]).includes(form ?? '') ? (form as RecoveryForm) : 'password',
+        login: knownLogin(q.get('login')),
+      };
     },
+  }),
+  route({
+    name: 'login-help',
+    path: '/login-help',
+    screen: LoginHelpScreen,
+    read: (q) => ({ login: knownLogin(q.get('login')) }),
   }),
   route({ name: 'change-password', path: '/change-password', screen: ForcedPasswordChange, private: true }),
   route({ name: 'settings', path: '/settings', screen: MailSettings }),

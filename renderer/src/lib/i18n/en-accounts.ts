@@ -39,6 +39,45 @@ export const enAccounts = {
   'login.sessionEnded': 'Your session has ended: log in again.',
   'login.error.forbidden': 'Only a PLSA of your company can do this.',
 
+  'loginHelp.title': 'I cannot log in',
+  'loginHelp.link': 'I cannot log in: which form is for me?',
+  'loginHelp.intro':
+    'Answer one or two questions: the guide points to the form that fits and fills in what you already typed. It works without the network.',
+  'loginHelp.question.start': 'What stops you from logging in?',
+  'loginHelp.question.password':
+    "Are you your company's PLSA (the administrator who hands out logins and new passwords)?",
+  'loginHelp.answer.username': 'I do not know my login',
+  'loginHelp.answer.password': 'I forgot my password',
+  'loginHelp.answer.blocked': 'My access is blocked',
+  'loginHelp.answer.find-plsa': "I do not know who my company's PLSA is",
+  'loginHelp.answer.not-open': "My company's access to the portal is not open yet",
+  'loginHelp.answer.deactivated': "My company's COFOR is deactivated",
+  'loginHelp.answer.i-am-plsa': 'Yes, I am the PLSA',
+  'loginHelp.answer.i-am-user': 'No, I am a user',
+  'loginHelp.answer.not-sure': 'I am not sure',
+  'loginHelp.leaf.username':
+    'The "Forgot your username?" form e-mails your logins to the address registered for them, typed exactly as registered.',
+  'loginHelp.leaf.password-plsa':
+    "As PLSA, you get a temporary password by e-mail: give your login, your registered e-mail and your company's COFOR.",
+  'loginHelp.leaf.password-user':
+    'A user\'s new password comes from the company\'s PLSA. The "Who is my PLSA?" form e-mails you who they are.',
+  'loginHelp.leaf.blocked':
+    'The "Blocked access?" form tells your PLSAs and the portal assistance; your PLSA can unblock your access.',
+  'loginHelp.leaf.find-plsa':
+    'The "Who is my PLSA?" form e-mails you the PLSAs of your company, at the address registered for your login.',
+  'loginHelp.leaf.not-open':
+    "Logins work once your company's access is open. The analysis of its COFOR says which stage comes next.",
+  'loginHelp.leaf.deactivated':
+    'A deactivated COFOR cannot open access to the portal: ask the portal assistance, from Help & Contact.',
+  'loginHelp.go.username': 'Open "Forgot your username?"',
+  'loginHelp.go.password-plsa': 'Open "Forgot your password?"',
+  'loginHelp.go.password-user': 'Open "Who is my PLSA?"',
+  'loginHelp.go.blocked': 'Open "Blocked access?"',
+  'loginHelp.go.find-plsa': 'Open "Who is my PLSA?"',
+  'loginHelp.go.not-open': 'Run the analysis of my COFOR',
+  'loginHelp.go.deactivated': 'Ask the assistance',
+  'loginHelp.known': 'Filled in for you: {login}.',
+  'loginHelp.again': 'Start again',
   'recovery.title': 'Lost password / Username lost / Blocked access?',
   'recovery.intro':
     'These forms can only be used for B2B logins (starting with V), not for the presentation of your company.',

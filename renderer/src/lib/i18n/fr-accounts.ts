@@ -43,6 +43,45 @@ export const frAccounts: Record<keyof typeof enAccounts, string> = {
   'login.sessionEnded': 'Votre session a pris fin : reconnectez-vous.',
   'login.error.forbidden': 'Seul un PLSA de votre entreprise peut faire cela.',
 
+  'loginHelp.title': 'Je ne peux pas me connecter',
+  'loginHelp.link': 'Je ne peux pas me connecter : quel formulaire choisir ?',
+  'loginHelp.intro':
+    'Répondez à une ou deux questions : le guide indique le formulaire qui convient et remplit ce que vous avez déjà saisi. Il fonctionne sans réseau.',
+  'loginHelp.question.start': "Qu'est-ce qui vous empêche de vous connecter ?",
+  'loginHelp.question.password':
+    "Êtes-vous le PLSA de votre entreprise (l'administrateur qui attribue identifiants et nouveaux mots de passe) ?",
+  'loginHelp.answer.username': 'Je ne connais pas mon identifiant',
+  'loginHelp.answer.password': "J'ai oublié mon mot de passe",
+  'loginHelp.answer.blocked': 'Mon accès est bloqué',
+  'loginHelp.answer.find-plsa': 'Je ne sais pas qui est le PLSA de mon entreprise',
+  'loginHelp.answer.not-open': "L'accès de mon entreprise au portail n'est pas encore ouvert",
+  'loginHelp.answer.deactivated': 'Le COFOR de mon entreprise est désactivé',
+  'loginHelp.answer.i-am-plsa': 'Oui, je suis le PLSA',
+  'loginHelp.answer.i-am-user': 'Non, je suis un utilisateur',
+  'loginHelp.answer.not-sure': 'Je ne sais pas',
+  'loginHelp.leaf.username':
+    "Le formulaire « Identifiant oublié ? » envoie vos identifiants à l'adresse enregistrée pour eux, saisie exactement comme enregistrée.",
+  'loginHelp.leaf.password-plsa':
+    'En tant que PLSA, vous recevez un mot de passe temporaire par e-mail : indiquez votre identifiant, votre e-mail enregistré et le COFOR de votre entreprise.',
+  'loginHelp.leaf.password-user':
+    "Le nouveau mot de passe d'un utilisateur vient du PLSA de l'entreprise. Le formulaire « Qui est mon PLSA ? » vous indique par e-mail de qui il s'agit.",
+  'loginHelp.leaf.blocked':
+    "Le formulaire « Accès bloqué ? » prévient vos PLSA et l'assistance du portail ; votre PLSA peut débloquer votre accès.",
+  'loginHelp.leaf.find-plsa':
+    "Le formulaire « Qui est mon PLSA ? » vous envoie les PLSA de votre entreprise, à l'adresse enregistrée pour votre identifiant.",
+  'loginHelp.leaf.not-open':
+    "Les identifiants fonctionnent une fois l'accès de votre entreprise ouvert. L'analyse de son COFOR indique l'étape suivante.",
+  'loginHelp.leaf.deactivated':
+    "Un COFOR désactivé ne peut pas ouvrir l'accès au portail : demandez à l'assistance du portail, depuis Aide & Contact.",
+  'loginHelp.go.username': 'Ouvrir « Identifiant oublié ? »',
+  'loginHelp.go.password-plsa': 'Ouvrir « Mot de passe oublié ? »',
+  'loginHelp.go.password-user': 'Ouvrir « Qui est mon PLSA ? »',
+  'loginHelp.go.blocked': 'Ouvrir « Accès bloqué ? »',
+  'loginHelp.go.find-plsa': 'Ouvrir « Qui est mon PLSA ? »',
+  'loginHelp.go.not-open': "Lancer l'analyse de mon COFOR",
+  'loginHelp.go.deactivated': "Demander à l'assistance",
+  'loginHelp.known': 'Rempli pour vous : {login}.',
+  'loginHelp.again': 'Recommencer',
   'recovery.title': 'Mot de passe perdu / Identifiant perdu / Accès bloqué ?',
   'recovery.intro':
     'Ces formulaires ne servent que pour les identifiants B2B (commençant par V), pas pour la présentation de votre entreprise.',
