@@ -5,20 +5,16 @@
 import type { PoolClient } from 'pg';
 import { z } from 'zod';
 import { inspectDocument } from '../portal/documents/inspect';
+import { ATTACHMENT_FIELD, queueAssistanceMail, type RequestAttachment } from './assistance-mail';
 import { accessRequestSchema, companyFileSchema, coforHelpSchema } from '../../preload/contract/schemas/forms';
 import { HELP_SCHEMAS } from '../../preload/contract/schemas/help';
 import { LANGS } from '../../preload/contract/languages';
 import type { Device, DeviceKind } from './devices';
 import { applyDeskDecide, applyReplacePlsa, deskDecideArgs, replacePlsaArgs } from './decisions';
 import { companyChanged } from './directory';
-import { queueHubMail } from './mail';
 import { applyRecover, recoverArgs } from './recovery';
-import { requestMailFields } from '../portal/mail/request-fields';
-import { requestMail } from '../portal/mail/request-mails';
-import { mailLang } from '../portal/mail/templates';
+import { applyDeskSetState, applySaveTemplates, deskSetStateArgs, saveTemplatesArgs } from './desk-intents';
 import type { HubServices } from './services';
-import { DESK_USERNAME } from '../../preload/contract/schemas/desk';
-import { templatesSchema } from '../portal/desk/templates';
 
 /** What a mutation answered: done (with what the workstation shows), or refused with a reason. */
 export type IntentResult =
@@ -78,66 +74,22 @@ const submitRequestArgs = z.strictObject({
   payload: z.record(z.string(), z.unknown()),
 });
 
-/** The attachment of a request, checked from its bytes as on the workstation. */
-const ATTACHMENT_FIELD: Record<RequestKind, 'document' | 'screenshot' | null> = {
-  'company-file': 'document',
-  help: 'screenshot',
-  'cofor-help': null,
-  'access-request': null,
-};
-
-function attachmentProblem(kind: RequestKind, payload: Record<string, unknown>): Record<string, string> | null {
-  const field = ATTACHMENT_FIELD[kind];
-  const file = field ? (payload[field] as { contentBase64?: string } | undefined) : undefined;
-  if (!field || !file?.contentBase64) return null;
-  const check = inspectDocument(Buffer.from(file.contentBase64, 'base64'));
-  if (!check.ok) return { [field]: check.reason };
-  if (field === 'screenshot' && check.kind === 'pdf') return { screenshot: 'screenshot.type' };
-  return null;
-}
-
-/** The request's e-mail to the assistance, as a standalone workstation would send it, queued in
- * the request's own transaction: it leaves once, whichever hub's mailer takes it. */
-async function queueAssistanceMail(
-  tx: PoolClient,
-  services: HubServices,
-  args: z.infer<typeof submitRequestArgs>,
+/** A request's attachment, checked from its bytes as on the workstation: refused with its
+ * reason, or what is kept of it (an image without its metadata), or none. */
+function checkAttachment(
+  kind: RequestKind,
   payload: Record<string, unknown>,
-  context: { at: Date; companyName: string | undefined },
-): Promise<void> {
-  const field = ATTACHMENT_FIELD[args.kind];
-  const file = field ? (payload[field] as { fileName: string; contentBase64: string } | undefined) : undefined;
-  const content = file ? inspectDocument(Buffer.from(file.contentBase64, 'base64')) : null;
-  const attachments =
-    file && content?.ok
-      ? [{ fileName: file.fileName, mediaType: content.mediaType, content: Buffer.from(content.content) }]
-      : [];
-  const { [field ?? '']: _file, ...fields } = payload;
-  const lang = mailLang(args.lang);
-  const mail = requestMail(
-    args.kind,
-    lang,
-    args.reference,
-    requestMailFields(args.kind, fields, lang, { ...context, attachmentName: file?.fileName ?? null }),
-  );
-  await queueHubMail(tx, services.box, {
-    kind: args.kind,
-    to: services.assistanceAddress!,
-    lang,
-    ...mail,
-    attachments,
-  });
+): { problem: Record<string, string> } | { attachment: RequestAttachment | null } {
+  const field = ATTACHMENT_FIELD[kind];
+  const file = field ? (payload[field] as { fileName: string; contentBase64?: string } | undefined) : undefined;
+  if (!field || !file?.contentBase64) return { attachment: null };
+  const check = inspectDocument(Buffer.from(file.contentBase64, 'base64'));
+  if (!check.ok) return { problem: { [field]: check.reason } };
+  if (field === 'screenshot' && check.kind === 'pdf') return { problem: { screenshot: 'screenshot.type' } };
+  return {
+    attachment: { field, fileName: file.fileName, mediaType: check.mediaType, content: Buffer.from(check.content) },
+  };
 }
-
-const deskSetStateArgs = z.strictObject({
-  reference: z.string().min(1).max(40),
-  state: z.enum(['new', 'in-progress', 'waiting-supplier', 'done']),
-  assignee: z.string().regex(DESK_USERNAME).nullable(),
-  /** The agent who moved it, as the desk workstation knows them. */
-  agent: z.string().regex(DESK_USERNAME),
-});
-
-const saveTemplatesArgs = z.strictObject({ templates: templatesSchema, agent: z.string().regex(DESK_USERNAME) });
 
 const fieldsOf = (error: z.ZodError) =>
   Object.fromEntries(error.issues.map((issue) => [issue.path.join('.') || '_', issue.message]));
@@ -155,8 +107,8 @@ export const INTENTS = {
       if (!parsed.success)
         return refused('invalid-input', 'The request does not pass the form rules.', fieldsOf(parsed.error));
       const payload = parsed.data as Record<string, unknown>;
-      const problem = attachmentProblem(args.kind, payload);
-      if (problem) return refused('invalid-input', 'The attachment was refused.', problem);
+      const checked = checkAttachment(args.kind, payload);
+      if ('problem' in checked) return refused('invalid-input', 'The attachment was refused.', checked.problem);
 
       const cofor = typeof payload['cofor'] === 'string' ? payload['cofor'] : null;
       let companyName: string | undefined;
@@ -189,7 +141,7 @@ export const INTENTS = {
         await companyChanged(tx, change, cofor!);
       }
       if (services.assistanceAddress)
-        await queueAssistanceMail(tx, services, args, payload, { at: new Date(at), companyName });
+        await queueAssistanceMail(tx, services, args, payload, checked.attachment, { at: new Date(at), companyName });
       await change('desk', 'request', args.reference, {
         reference: args.reference,
         kind: args.kind,
@@ -209,42 +161,9 @@ export const INTENTS = {
     },
   } satisfies Intent<z.infer<typeof submitRequestArgs>>,
   deskSetState: {
-    // Where a request is in the queue, and who works on it: the same on every desk. The hub's
-    // order settles two changes at once (the later one is the state); a decided request stays done.
     from: ['desk'],
     args: deskSetStateArgs,
-    async apply(args, { tx, change }) {
-      const { rows } = await tx.query<{ decision: string | null; decided_by: string | null; decided_at: Date | null }>(
-        'SELECT decision, decided_by, decided_at FROM requests WHERE reference = $1 FOR UPDATE',
-        [args.reference],
-      );
-      const request = rows[0];
-      if (!request) return refused('not-found', 'No request has this reference.', { reference: 'reference.unknown' });
-      if (request.decision && args.state !== 'done')
-        return {
-          ok: false,
-          error: {
-            code: 'already-decided',
-            message: 'This request is decided: it stays done.',
-            details: { by: request.decided_by ?? '', at: request.decided_at?.toISOString() ?? '' },
-          },
-        };
-      const moved = await tx.query<{ at: Date }>(
-        'UPDATE requests SET desk_state = $2, assignee = $3 WHERE reference = $1 RETURNING now() AS at',
-        [args.reference, args.state, args.assignee],
-      );
-      await tx.query(`INSERT INTO audit (actor, action, details) VALUES ($1, 'desk-state', $2)`, [
-        args.agent,
-        { reference: args.reference, state: args.state, assignee: args.assignee },
-      ]);
-      await change('desk', 'request-state', args.reference, {
-        state: args.state,
-        assignee: args.assignee,
-        by: args.agent,
-        at: moved.rows[0]!.at.toISOString(),
-      });
-      return { ok: true, value: { reference: args.reference } };
-    },
+    apply: applyDeskSetState,
   } satisfies Intent<z.infer<typeof deskSetStateArgs>>,
   deskReplacePlsa: {
     // A company's PLSA left: the desk deactivates the old account and names a new PLSA, whose
@@ -254,21 +173,9 @@ export const INTENTS = {
     apply: applyReplacePlsa,
   } satisfies Intent<z.infer<typeof replacePlsaArgs>>,
   saveTemplates: {
-    // The desks' answer templates, one set for all: the last saved to reach the hub is the set.
     from: ['desk'],
     args: saveTemplatesArgs,
-    async apply(args, { tx, change }) {
-      await tx.query(
-        `INSERT INTO desk_settings (key, value, updated_by) VALUES ('templates', $1, $2)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_by = excluded.updated_by, updated_at = now()`,
-        [JSON.stringify(args.templates), args.agent],
-      );
-      await tx.query(`INSERT INTO audit (actor, action, details) VALUES ($1, 'desk-templates-saved', '{}')`, [
-        args.agent,
-      ]);
-      await change('desk', 'templates', 'desk', args.templates);
-      return { ok: true, value: { saved: true } };
-    },
+    apply: applySaveTemplates,
   } satisfies Intent<z.infer<typeof saveTemplatesArgs>>,
   recover: {
     // A recovery form sent from a workstation (anyone may send one; the answer is always the same).

@@ -104,12 +104,6 @@ async function pushLocked(
   // the last one opened, empty, is ended when the push is.
   let open = false;
   try {
-    return await applyInOrder();
-  } finally {
-    if (open) await tx.query('ROLLBACK').catch(() => {});
-  }
-
-  async function applyInOrder(): Promise<PushAnswer> {
     for (const mutation of [...body.mutations].sort((a, b) => a.id - b.id)) {
       if (mutation.id <= last) {
         results.push({ id: mutation.id, duplicate: true, result: await storedAnswer(tx, device, mutation) });
@@ -121,46 +115,50 @@ async function pushLocked(
           `Mutation ${mutation.id} arrived before ${last + 1}: push from mutation ${last + 1} on.`,
           { lastMutationId: last, results },
         );
-      let result: IntentResult;
       if (!open) await tx.query('BEGIN');
       open = true;
-      try {
-        const changes: Change[] = [];
-        result = await applyIntent(tx, device, services, mutation.name, mutation.args, changes);
-        if (!result.ok) changes.length = 0; // a refusal changes nothing anyone sees
-        // The mutation's answer, its changes and the device's new last id in one statement (one
-        // round trip): the changes lock is taken (by the join on "l") before their numbers are.
-        const moved = await tx.query(
-          `WITH l AS (SELECT pg_advisory_xact_lock($5) WHERE $4::jsonb <> '[]'::jsonb),
-              ch AS (INSERT INTO changes (audience, entity, entity_id, data)
-                     SELECT x.audience, x.entity, x.entity_id, x.data
-                     FROM l, jsonb_to_recordset($4::jsonb) AS x(audience text, entity text, entity_id text, data jsonb)),
-              mu AS (INSERT INTO mutations (device_id, mutation_id, name, result, fingerprint) VALUES ($1, $2, $3, $6, $7))
-         UPDATE devices SET last_mutation_id = $2 WHERE id = $1 AND last_mutation_id = $2 - 1`,
-          [
-            device.id,
-            mutation.id,
-            mutation.name,
-            JSON.stringify(changes),
-            CHANGES_LOCK,
-            result,
-            fingerprintOf(mutation),
-          ],
-        );
-        if (moved.rowCount !== 1) throw new Error(`device ${device.id} moved past ${last} outside its lock`);
-        await hooks.beforeCommit?.(mutation.id);
-        await tx.query('COMMIT; BEGIN');
-      } catch (error) {
-        open = false;
-        await tx.query('ROLLBACK').catch(() => {});
-        throw error;
-      }
+      const result = await applyInItsTransaction(tx, device, mutation, hooks, services);
       last = mutation.id;
       if (result.ok) services.mailQueued(); // committed: the mailer sees it
       results.push({ id: mutation.id, duplicate: false, result });
     }
     return { lastMutationId: last, results };
+  } catch (error) {
+    open = false;
+    await tx.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    if (open) await tx.query('ROLLBACK').catch(() => {});
   }
+}
+
+/** One mutation's effects, its answer and the device's new last id, then the commit (which opens
+ * the next transaction). */
+async function applyInItsTransaction(
+  tx: PoolClient,
+  device: Device,
+  mutation: PushBody['mutations'][number],
+  hooks: PushHooks,
+  services: HubServices,
+): Promise<IntentResult> {
+  const changes: Change[] = [];
+  const result = await applyIntent(tx, device, services, mutation.name, mutation.args, changes);
+  if (!result.ok) changes.length = 0; // a refusal changes nothing anyone sees
+  // The mutation's answer, its changes and the device's new last id in one statement (one
+  // round trip): the changes lock is taken (by the join on "l") before their numbers are.
+  const moved = await tx.query(
+    `WITH l AS (SELECT pg_advisory_xact_lock($5) WHERE $4::jsonb <> '[]'::jsonb),
+          ch AS (INSERT INTO changes (audience, entity, entity_id, data)
+                 SELECT x.audience, x.entity, x.entity_id, x.data
+                 FROM l, jsonb_to_recordset($4::jsonb) AS x(audience text, entity text, entity_id text, data jsonb)),
+          mu AS (INSERT INTO mutations (device_id, mutation_id, name, result, fingerprint) VALUES ($1, $2, $3, $6, $7))
+     UPDATE devices SET last_mutation_id = $2 WHERE id = $1 AND last_mutation_id = $2 - 1`,
+    [device.id, mutation.id, mutation.name, JSON.stringify(changes), CHANGES_LOCK, result, fingerprintOf(mutation)],
+  );
+  if (moved.rowCount !== 1) throw new Error(`device ${device.id} moved past ${mutation.id - 1} outside its lock`);
+  await hooks.beforeCommit?.(mutation.id);
+  await tx.query('COMMIT; BEGIN');
+  return result;
 }
 
 /** The answer a mutation got when it was applied, or a refusal if another one had its id. */

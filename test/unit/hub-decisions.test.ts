@@ -2,6 +2,7 @@
 // loopback: two desks deciding one request at once (the first to reach the hub wins, the other is
 // told who and when), a validation that makes the PLSA and e-mails its temporary password sealed
 // until it leaves, and the PLSA's login through the hub with the forced password change.
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -274,5 +275,46 @@ describe('desk decisions on the hub', () => {
     ]);
     const state = await pool.query(`SELECT state FROM accounts WHERE login = 'V100003'`);
     expect(state.rows[0].state).toBe('blocked');
+  });
+
+  it("two desks moving one request, or saving templates, at once: both apply in the hub's order, and every desk ends on the last", async () => {
+    const { pool, deskA, deskB, reference } = await hubWith();
+    const move = (agent: string, state: string) => ({
+      name: 'deskSetState',
+      args: { reference, state, assignee: agent, agent },
+    });
+    const { _comment, ...shipped } = JSON.parse(
+      readFileSync(resolve(__dirname, '..', '..', 'resources', 'desk', 'templates.json'), 'utf8'),
+    ) as Record<string, { en: { subject: string } }>;
+    void _comment;
+    const templates = (subject: string) => ({
+      ...shipped,
+      answer: { ...shipped['answer']!, en: { ...shipped['answer']!.en, subject } },
+    });
+    const save = (agent: string) => ({ name: 'saveTemplates', args: { templates: templates(`From ${agent}`), agent } });
+    const answers = await Promise.all([
+      pushMutations(pool, deskA, { mutations: batch(move('desk.ana', 'in-progress'), save('desk.ana')) }, {}, services),
+      pushMutations(
+        pool,
+        deskB,
+        { mutations: batch(move('desk.bob', 'waiting-supplier'), save('desk.bob')) },
+        {},
+        services,
+      ),
+    ]);
+    expect(answers.flatMap((a) => a.results.map((r) => r.result.ok))).toEqual([true, true, true, true]);
+    // What the hub holds is what its last change says: the one every desk applies last.
+    const last = async (entity: string) =>
+      (
+        await pool.query<{ data: Record<string, unknown> }>(
+          'SELECT data FROM changes WHERE entity = $1 ORDER BY version DESC LIMIT 1',
+          [entity],
+        )
+      ).rows[0]!.data;
+    const held = await pool.query('SELECT desk_state, assignee FROM requests WHERE reference = $1', [reference]);
+    const state = await last('request-state');
+    expect(held.rows[0]).toEqual({ desk_state: state['state'], assignee: state['assignee'] });
+    const kept = await pool.query(`SELECT value FROM desk_settings WHERE key = 'templates'`);
+    expect(kept.rows[0].value).toEqual(await last('templates'));
   });
 });

@@ -9,7 +9,6 @@ import { join, resolve } from 'node:path';
 import type { Pool } from 'pg';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseHubArgs } from '../../main/hub/args';
 import { loadDemoDirectoryIfEmpty } from '../../main/hub/directory';
 import { createHubAgent } from '../../main/hub/agents';
 import { createHubServer, HUB_MAX_BODY_BYTES } from '../../main/hub/server';
@@ -231,45 +230,6 @@ describe('bad calls get a clear 4xx with a stable code', () => {
 });
 
 describe('the hub command', () => {
-  it('documents every option, and refuses plain HTTP off loopback or half a certificate', () => {
-    expect(() => parseHubArgs(['--help'])).not.toThrow();
-    expect(() => parseHubArgs(['--host', '0.0.0.0'], {})).toThrow(/--cert and --key, or --insecure-http/);
-    expect(parseHubArgs(['--host', '0.0.0.0', '--insecure-http'], {}).insecureHttp).toBe(true);
-    expect(() => parseHubArgs(['--cert', 'c.pem'], {})).toThrow(/go together/);
-    expect(() => parseHubArgs(['--database-url', 'mysql://x'], {})).toThrow(/postgres:\/\//);
-    expect(parseHubArgs([], { DATABASE_URL: 'postgres://h/db' }).databaseUrl).toBe('postgres://h/db');
-    expect(() => parseHubArgs(['--port', '70000'], {})).toThrow(/0 to 65535/);
-    expect(() => parseHubArgs(['launch'], {})).toThrow(/Unknown command/);
-    expect(parseHubArgs(['backup', 'hub.jsonl.gz'], {})).toMatchObject({ command: 'backup', file: 'hub.jsonl.gz' });
-    // The relay: checked as the workstations' relay settings are; never a password on the command line.
-    expect(
-      parseHubArgs(['--smtp', 'smtp://127.0.0.1:2525', '--mail-from', 'hub@portal.example'], {}).mail,
-    ).toMatchObject({ host: '127.0.0.1', port: 2525, security: 'none', fromAddress: 'hub@portal.example' });
-    expect(
-      parseHubArgs(['--smtp', 'smtps://hub@relay.example.com', '--mail-from', 'hub@portal.example'], {}).mail,
-    ).toMatchObject({ host: 'relay.example.com', port: 465, security: 'tls', user: 'hub' });
-    expect(
-      parseHubArgs(['--smtp', 'smtp://relay.example.com', '--mail-from', 'hub@portal.example'], {}).mail,
-    ).toMatchObject({ port: 587, security: 'starttls' });
-    expect(() => parseHubArgs(['--smtp', 'smtp://127.0.0.1:2525'], {})).toThrow(/go together/);
-    expect(() =>
-      parseHubArgs(['--smtp', 'smtp://u:secret@relay.example.com', '--mail-from', 'a@b.example'], {}),
-    ).toThrow(/HUB_SMTP_PASSWORD/);
-    expect(() => parseHubArgs(['--smtp', 'http://relay.example.com', '--mail-from', 'a@b.example'], {})).toThrow(
-      /smtp:\/\/ or smtps:\/\//,
-    );
-    expect(() => parseHubArgs(['--smtp', 'smtp://127.0.0.1:2525', '--mail-from', 'not-an-address'], {})).toThrow(
-      /fromAddress email.format/,
-    );
-    expect(parseHubArgs(['--assistance', 'assistance@portal.example'], {}).assistance).toBe(
-      'assistance@portal.example',
-    );
-    expect(parseHubArgs([], {}).assistance).toBeNull(); // requests reach the desks' queues only
-    expect(() => parseHubArgs(['--assistance', 'assistance'], {})).toThrow(/--assistance must be an e-mail address/);
-    expect(() => parseHubArgs(['restore'], {})).toThrow(/restore takes one file/);
-    expect(() => parseHubArgs(['serve', 'x'], {})).toThrow(/takes no file/);
-  });
-
   it('`npm run hub` starts on an embedded PostgreSQL in its data folder, answers, and stops on SIGTERM', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'hub-cli-'));
     chmodSync(dataDir, 0o755); // as root, the embedded server runs as a "postgres" user
