@@ -1,5 +1,6 @@
 // Builds the engine behind both front doors (Electron IPC and the browser host) from a data
 // folder: opens the store, loads the demo directory on first run, wires services to the router.
+import { processClock } from './clock';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHandlers } from './api/handlers';
@@ -33,6 +34,8 @@ import { createDeliveryWorker } from './outbox/worker';
 import type { RetryPolicy } from './portal/mail/retry-policy';
 import { createHelpService } from './services/help';
 import { createOutboxService } from './services/outbox-service';
+import { createExpirySweep, createMyRequestsService } from './services/my-requests';
+import { createWaitingRequestsRepository } from './store/waiting-requests';
 import { createMailSettingsRepository } from './store/mail-settings';
 import { createRequestsRepository } from './store/requests';
 import { createGuideLibrary, GUIDE_IDS } from './portal/help/guides';
@@ -95,7 +98,7 @@ export const KEYCHAIN_SERVICE = 'B2B Portal';
 const readText = (file: string): string => readFileSync(file, 'utf8');
 
 export function startCore(options: CoreOptions): PortalCore {
-  const now = options.now ?? (() => new Date());
+  const now = options.now ?? processClock();
   const log = options.log ?? (() => {});
   const config: AccountsConfig = { ...DEFAULT_ACCOUNTS_CONFIG, ...options.accounts };
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
@@ -120,6 +123,7 @@ export function startCore(options: CoreOptions): PortalCore {
   const hubQueue = createHubQueue(db, settings, () => sync.kick());
   if (options.hub) hubQueue.setUrl(options.hub.url);
   const submissions = createSubmissionsRepository(db, requests, hubQueue);
+  const waiting = createWaitingRequestsRepository(db);
   const sync = createSyncWorker({
     db,
     queue: hubQueue,
@@ -263,6 +267,7 @@ export function startCore(options: CoreOptions): PortalCore {
         transport: (s) => transports.get(s),
         now,
       }),
+      myRequests: createMyRequestsService({ db, requests, waiting, accounts, mailer, hub: hubQueue, now }),
       helpTopic: createHelpTopicService(guides, aboutOf),
       desk: createDeskService({
         db,
@@ -276,6 +281,7 @@ export function startCore(options: CoreOptions): PortalCore {
         templates,
         now,
         hub: hubQueue,
+        expireDue: createExpirySweep({ db, waiting, accounts, hub: hubQueue, now }),
       }),
       decisions: createDeskDecisions({
         db,

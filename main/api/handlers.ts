@@ -11,6 +11,7 @@ import type { HelpService } from '../services/help';
 import type { HelpTopicService } from '../services/help-topic';
 import type { OnboardingService } from '../services/onboarding';
 import type { OutboxService } from '../services/outbox-service';
+import type { MyRequestsService } from '../services/my-requests';
 import type { PlsaConsoleService } from '../services/plsa-console';
 import type { PrivateAreaService } from '../services/private-area';
 import type { RecoveryService } from '../services/recovery';
@@ -33,6 +34,7 @@ export interface Services {
   plsaConsole: PlsaConsoleService;
   help: HelpService;
   outbox: OutboxService;
+  myRequests: MyRequestsService;
   helpTopic: HelpTopicService;
   desk: DeskService;
   decisions: DeskDecisions;
@@ -58,6 +60,7 @@ export function createHandlers(s: Services): HandlerMap {
     ...s.plsaConsole,
     ...s.help,
     ...s.outbox,
+    ...s.myRequests,
     ...s.helpTopic,
     ...s.desk,
     ...s.decisions,

@@ -1,4 +1,5 @@
 // `npm run hub`: the portal hub on PostgreSQL (embedded by default, or --database-url).
+import { processClock } from '../clock';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BackupRefused, backupHub, restoreHub } from './backup';
@@ -104,7 +105,12 @@ async function main(): Promise<void> {
     log: console.error,
   });
   mailer.start();
-  const services = hubServices({ box, assistanceAddress: args.assistance, mailQueued: () => mailer.kick() });
+  const services = hubServices({
+    box,
+    assistanceAddress: args.assistance,
+    mailQueued: () => mailer.kick(),
+    now: processClock(),
+  });
   const server = createHubServer({ pool: db.pool, tls, log: console.error, services });
   const stop = () => {
     mailer.stop();

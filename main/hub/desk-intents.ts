@@ -18,10 +18,10 @@ export const saveTemplatesArgs = z.strictObject({ templates: templatesSchema, ag
 
 export async function applyDeskSetState(
   args: z.infer<typeof deskSetStateArgs>,
-  { tx, change }: IntentContext,
+  { tx, change, services }: IntentContext,
 ): Promise<IntentResult> {
-  const { rows } = await tx.query<{ decision: string | null }>(
-    'SELECT decision FROM requests WHERE reference = $1 FOR UPDATE',
+  const { rows } = await tx.query<{ decision: string | null; device_id: string }>(
+    'SELECT decision, device_id FROM requests WHERE reference = $1 FOR UPDATE',
     [args.reference],
   );
   const request = rows[0];
@@ -37,9 +37,11 @@ export async function applyDeskSetState(
   // A decided request stays done: a move that arrives after another desk's decision changes
   // nothing, and is no failure to show (that desk's pull brings the decision).
   if (request.decision) return { ok: true, value: { reference: args.reference, state: 'done' } };
-  const moved = await tx.query<{ at: Date }>(
-    'UPDATE requests SET desk_state = $2, assignee = $3 WHERE reference = $1 RETURNING now() AS at',
-    [args.reference, args.state, args.assignee],
+  // When it moved, on the hub's clock: 30 days "waiting for the supplier" count from here.
+  const at = services.now().toISOString();
+  await tx.query(
+    'UPDATE requests SET desk_state = $2, assignee = $3, desk_state_at = $4, expired_at = NULL WHERE reference = $1',
+    [args.reference, args.state, args.assignee, at],
   );
   await tx.query(`INSERT INTO audit (actor, action, details) VALUES ($1, 'desk-state', $2)`, [
     args.agent,
@@ -49,7 +51,15 @@ export async function applyDeskSetState(
     state: args.state,
     assignee: args.assignee,
     by: args.agent,
-    at: moved.rows[0]!.at.toISOString(),
+    at,
+    expiredAt: null,
+  });
+  // Its sender's workstation hears where the desk is with it (waiting for their answer, say).
+  await change(`device:${request.device_id}`, 'request-status', args.reference, {
+    state: 'desk-state',
+    deskState: args.state,
+    at,
+    expiredAt: null,
   });
   return { ok: true, value: { reference: args.reference, state: args.state } };
 }

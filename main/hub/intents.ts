@@ -15,6 +15,7 @@ import { companyChanged } from './directory';
 import { applyRecover, recoverArgs } from './recovery';
 import { applyDeskSetState, applySaveTemplates, deskSetStateArgs, saveTemplatesArgs } from './desk-intents';
 import type { HubServices } from './services';
+import { applyRemindRequest, applyReopenRequest, remindRequestArgs, reopenRequestArgs } from './waiting-requests';
 
 /** What a mutation answered: done (with what the workstation shows), or refused with a reason. */
 export type IntentResult =
@@ -127,9 +128,11 @@ export const INTENTS = {
           return refused('conflict', 'Access is already open.', { cofor: 'access.already-open' });
       }
       const inserted = await tx.query<{ at: Date }>(
-        `INSERT INTO requests (reference, kind, device_id, lang, payload, cofor) VALUES ($1, $2, $3, $4, $5, $6)
+        // Received on the hub's clock, the one its reminder and expiry rules count from.
+        `INSERT INTO requests (reference, kind, device_id, lang, payload, cofor, received_at, desk_state_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $7)
          ON CONFLICT (reference) DO NOTHING RETURNING received_at AS at`,
-        [args.reference, args.kind, device.id, args.lang, payload, cofor],
+        [args.reference, args.kind, device.id, args.lang, payload, cofor, services.now()],
       );
       const at = inserted.rows[0]?.at.toISOString();
       if (!at)
@@ -183,6 +186,17 @@ export const INTENTS = {
     args: recoverArgs,
     apply: applyRecover,
   } satisfies Intent<z.infer<typeof recoverArgs>>,
+  remindRequest: {
+    // The sender of a request waiting for the desk for 5 working days reminds the assistance.
+    from: ['supplier', 'desk'],
+    args: remindRequestArgs,
+    apply: applyRemindRequest,
+  } satisfies Intent<z.infer<typeof remindRequestArgs>>,
+  reopenRequest: {
+    from: ['supplier', 'desk'],
+    args: reopenRequestArgs,
+    apply: applyReopenRequest,
+  } satisfies Intent<z.infer<typeof reopenRequestArgs>>,
   deskDecide: {
     from: ['desk'],
     args: deskDecideArgs,

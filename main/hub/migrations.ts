@@ -203,6 +203,22 @@ export const HUB_MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql:
       );
     `,
   },
+  {
+    version: 11,
+    name: 'requests that wait: reminders, when the desk last moved a request, expiry',
+    sql: `
+      -- A request waiting 30 days for its sender (desk_state 'waiting-supplier' since
+      -- desk_state_at) expires: done, expired_at set; its sender may reopen it.
+      ALTER TABLE requests ADD COLUMN desk_state_at timestamptz, ADD COLUMN expired_at timestamptz;
+      UPDATE requests SET desk_state_at = received_at;
+      CREATE INDEX requests_waiting ON requests (desk_state, desk_state_at);
+      CREATE TABLE request_reminders (
+        reference text NOT NULL REFERENCES requests (reference),
+        at timestamptz NOT NULL
+      );
+      CREATE INDEX request_reminders_reference ON request_reminders (reference, at);
+    `,
+  },
 ];
 
 export const HUB_SCHEMA_VERSION = HUB_MIGRATIONS.at(-1)!.version;

@@ -13,6 +13,7 @@ import { hubChangePassword, hubLogin, loginBody, passwordBody } from './accounts
 import { hubConsole, isConsoleAction } from './console';
 import { deskPasswordBody, enrolDesk, enrolmentBody, hubChangeDeskPassword, hubDeskLogin } from './agents';
 import { hubServices, type HubServices } from './services';
+import { expireWaitingRequests } from './waiting-requests';
 import { pullChangesJson, pushBody, pushMutations, type PushHooks } from './sync';
 
 /** Changes a pull page holds at most: a fresh desk replica pulls a large directory in few calls. */
@@ -181,6 +182,9 @@ export function createHubServer(options: HubServerOptions): Server {
         const limitText = url.searchParams.get('limit') ?? '1000';
         if (!/^\d{1,4}$/.test(limitText) || Number(limitText) < 1 || Number(limitText) > MAX_PULL_PAGE)
           throw new HubError('invalid-input', `limit is how many changes a page holds, 1 to ${MAX_PULL_PAGE}.`);
+        // What waited 30 days for its sender expires before anyone reads the queue's changes.
+        // (One indexed look when nothing is due.)
+        await expireWaitingRequests(pool, services);
         return new JsonText(await pullChangesJson(pool, device, Number(cursorText), Number(limitText)));
       }
       default:

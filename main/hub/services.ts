@@ -14,6 +14,9 @@ export interface HubServices {
   /** Where requests are e-mailed (`--assistance`); null: they reach the desks' queues only. */
   assistanceAddress: string | null;
   mailQueued(): void;
+  /** The hub's clock for the rules that count days (reminders, expiry): the system's, or a
+   * test's (main/clock.ts). */
+  now(): Date;
 }
 
 let commonPasswords: ReadonlySet<string> | null = null;
@@ -41,5 +44,6 @@ export function hubServices(
     },
     assistanceAddress: given.assistanceAddress ?? null,
     mailQueued: given.mailQueued ?? (() => {}),
+    now: given.now ?? (() => new Date()),
   };
 }

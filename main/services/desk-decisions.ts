@@ -82,7 +82,7 @@ export function createDeskDecisions(deps: DecisionDeps) {
       : null;
     if (mail && !viaHub(row)) outbox.queue(mail, at);
     requests.record(row.id, 'answered', at, key);
-    desk.setDeskState(row.id, 'done', actor);
+    desk.setDeskState(row.id, 'done', actor, at);
     return mail;
   }
 

@@ -44,6 +44,8 @@ export interface DeskDeps {
   now: () => Date;
   /** Linked to a hub, a request of the hub's moves in every desk's queue (through it). */
   hub?: Pick<HubQueue, 'enqueueIfLinked' | 'link'>;
+  /** Expires what waited 30 days for its sender before the queue is read (standalone). */
+  expireDue?: () => void;
 }
 
 const DAY_MS = 86_400_000;
@@ -140,6 +142,9 @@ export function createDeskService(deps: DeskDeps) {
         null,
       cofor: row.cofor,
       requester: who.email ? `${who.name} <${who.email}>` : who.name,
+      reminders: row.reminders,
+      lastReminderAt: row.lastReminderAt,
+      expiredAt: row.expiredAt,
     };
   };
 
@@ -150,10 +155,12 @@ export function createDeskService(deps: DeskDeps) {
       input: { session: string; state?: DeskState | undefined; kind?: string | undefined },
       _caller: DeskCaller,
     ): DeskQueue {
+      deps.expireDue?.();
       return { items: desk.queue({ state: input.state, kind: input.kind }).map(item), counts: desk.counts() };
     },
 
     deskRequest(input: { session: string; reference: string }, _caller: DeskCaller): DeskRequestView {
+      deps.expireDue?.();
       const row = desk.request(input.reference);
       if (!row) throw fieldError('not-found', 'reference', 'reference.unknown', 'No request has this reference.');
       let company: DeskRequestView['company'] = null;
@@ -219,7 +226,7 @@ export function createDeskService(deps: DeskDeps) {
         // A decided request stays done: moving it back would let a second decision undo the first.
         const decided = desk.decisionOf(row.id);
         if (decided && input.state !== 'done') throw alreadyDecided(decided);
-        desk.setDeskState(row.id, input.state, assignee);
+        desk.setDeskState(row.id, input.state, assignee, now());
         if (HUB_REQUEST_KINDS.includes(row.kind))
           deps.hub?.enqueueIfLinked(
             'deskSetState',

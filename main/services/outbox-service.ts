@@ -1,6 +1,6 @@
 // What a person sees of the outbox: their requests with timelines, the online/offline state and
 // what waits, "Send now", retrying a failed request, and the mail relay settings.
-import type { MailSettingsInput, MailSettingsView, OutboxStatus, RequestView } from '../../preload/contract/help';
+import type { MailSettingsInput, MailSettingsView, OutboxStatus } from '../../preload/contract/help';
 import { fieldError } from './errors';
 import type { Delivery } from '../outbox/delivery';
 import { RELAY_PASSWORD_KEY } from '../outbox/delivery';
@@ -48,8 +48,6 @@ export function createOutboxService(deps: OutboxServiceDeps) {
   }
 
   return {
-    myRequests: (): { requests: RequestView[] } => ({ requests: requests.list() as RequestView[] }),
-
     retryRequest(input: { reference: string }): { requeued: number } {
       const id = requests.idOf(input.reference);
       if (id === null)

@@ -33,6 +33,10 @@ export interface QueueRow {
   companyName: string | null;
   cofor: string | null;
   payload: Record<string, unknown>;
+  /** Its sender's reminders (taken ones), and the last one's moment. */
+  reminders: number;
+  lastReminderAt: string | null;
+  expiredAt: string | null;
 }
 
 export type DeskRepository = ReturnType<typeof createDeskRepository>;
@@ -44,7 +48,9 @@ export function createDeskRepository(db: Db) {
   const toAgent = (r: RawAgent | undefined): AgentRow | null =>
     r ? { ...r, mustChangePassword: r.mustChangePassword === 1 } : null;
   const queueSelect = `SELECT s.id, s.reference, s.kind, s.created_at AS createdAt, s.desk_state AS deskState, s.assignee, s.lang,
-      s.company_id AS companyId, c.legal_name AS companyName, c.cofor, s.payload
+      s.company_id AS companyId, c.legal_name AS companyName, c.cofor, s.payload, s.expired_at AS expiredAt,
+      (SELECT count(*) FROM request_reminders r WHERE r.submission_id = s.id AND r.hub_refused IS NULL) AS reminders,
+      (SELECT max(r.at) FROM request_reminders r WHERE r.submission_id = s.id AND r.hub_refused IS NULL) AS lastReminderAt
     FROM submissions s LEFT JOIN companies c ON c.id = s.company_id`;
   type RawQueue = Omit<QueueRow, 'payload'> & { payload: string };
   const toQueue = (r: RawQueue): QueueRow => ({ ...r, payload: storedJson.submissionPayload.read(r.payload) });
@@ -99,8 +105,8 @@ export function createDeskRepository(db: Db) {
       'SELECT desk_state AS s, count(*) AS n FROM submissions GROUP BY desk_state',
     ),
     request: db.prepare<[string], RawQueue>(`${queueSelect} WHERE s.reference = ?`),
-    setDeskState: db.prepare<[DeskState, string | null, number]>(
-      'UPDATE submissions SET desk_state = ?, assignee = ? WHERE id = ?',
+    setDeskState: db.prepare<[DeskState, string | null, string, number]>(
+      'UPDATE submissions SET desk_state = ?, assignee = ?, desk_state_at = ? WHERE id = ?',
     ),
     linkCompany: db.prepare<[number, number]>('UPDATE submissions SET company_id = ? WHERE id = ?'),
     documents: db.prepare<[number], { id: string; fileName: string; mediaType: string; size: number }>(
@@ -111,6 +117,10 @@ export function createDeskRepository(db: Db) {
     ),
     events: db.prepare<[number], Event>(
       'SELECT at, state AS what, NULL AS who, detail FROM request_events WHERE submission_id = ?',
+    ),
+    reminders: db.prepare<[number], Event>(
+      `SELECT at, 'request-reminded' AS what, NULL AS who, NULL AS detail FROM request_reminders
+       WHERE submission_id = ? AND hub_refused IS NULL`,
     ),
     audit: db.prepare<[string], Event>(
       "SELECT at, action AS what, actor AS who, details AS detail FROM audit_log WHERE json_extract(details, '$.reference') = ?",
@@ -170,12 +180,14 @@ export function createDeskRepository(db: Db) {
       const row = q.request.get(reference);
       return row ? toQueue(row) : null;
     },
-    setDeskState: (id: number, state: DeskState, assignee: string | null) =>
-      void q.setDeskState.run(state, assignee, id),
+    setDeskState: (id: number, state: DeskState, assignee: string | null, at: Date) =>
+      void q.setDeskState.run(state, assignee, at.toISOString(), id),
     linkCompany: (id: number, companyId: number) => void q.linkCompany.run(companyId, id),
     documents: (submissionId: number) => q.documents.all(submissionId),
     document: (id: string) => q.document.get(id) ?? null,
     history: (submissionId: number, reference: string): Event[] =>
-      [...q.events.all(submissionId), ...q.audit.all(reference)].sort((a, b) => a.at.localeCompare(b.at)),
+      [...q.events.all(submissionId), ...q.reminders.all(submissionId), ...q.audit.all(reference)].sort((a, b) =>
+        a.at.localeCompare(b.at),
+      ),
   };
 }

@@ -19,6 +19,11 @@ export interface RequestSummary {
   /** The reason of the last failed or postponed delivery, as the relay gave it. */
   lastError: string | null;
   nextAttemptAt: string | null;
+  /** The desk's side, for "requests that wait" (main/services/my-requests.ts). */
+  deskState: string;
+  deskStateAt: string | null;
+  expiredAt: string | null;
+  decided: boolean;
   events: RequestEvent[];
 }
 
@@ -29,8 +34,9 @@ export function createRequestsRepository(db: Db) {
     'INSERT INTO request_events (submission_id, at, state, detail) VALUES (?, ?, ?, ?)',
   );
   const setState = db.prepare<[RequestState, number]>('UPDATE submissions SET state = ? WHERE id = ?');
-  const summaries = db.prepare<[number], Omit<RequestSummary, 'events'> & { id: number }>(`
-    SELECT s.id, s.reference, s.kind, s.created_at AS createdAt, s.state,
+  const summaries = db.prepare<[number], Omit<RequestSummary, 'events' | 'decided'> & { id: number; decided: number }>(`
+    SELECT s.id, s.reference, s.kind, s.created_at AS createdAt, s.state, s.desk_state AS deskState,
+           s.desk_state_at AS deskStateAt, s.expired_at AS expiredAt, s.decision IS NOT NULL AS decided,
            (SELECT last_error FROM outbox o WHERE o.submission_id = s.id ORDER BY o.created_at DESC LIMIT 1) AS lastError,
            (SELECT CASE WHEN o.state = 'queued' THEN o.next_attempt_at END FROM outbox o WHERE o.submission_id = s.id ORDER BY o.created_at DESC LIMIT 1) AS nextAttemptAt
     FROM submissions s WHERE s.kind NOT IN ('blocked-access', 'find-plsa') ORDER BY s.created_at DESC, s.id DESC LIMIT ?`);
@@ -44,8 +50,8 @@ export function createRequestsRepository(db: Db) {
       insertEvent.run(submissionId, at.toISOString(), state, detail);
       setState.run(state, submissionId);
     },
-    list: (limit = 200): RequestSummary[] =>
-      summaries.all(limit).map(({ id, ...row }) => ({ ...row, events: events.all(id) })),
+    list: (limit = 200): Array<RequestSummary & { id: number }> =>
+      summaries.all(limit).map((row) => ({ ...row, decided: row.decided === 1, events: events.all(row.id) })),
     idOf: (reference: string): number | null => idOf.get(reference)?.id ?? null,
   };
 }

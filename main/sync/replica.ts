@@ -20,6 +20,8 @@ interface CompanyProjection {
   siteCodes?: string[];
 }
 
+const isoOrNull = (at: string | null | undefined): string | null => (at ? new Date(at).toISOString() : null);
+
 export function createReplica(deps: {
   db: Db;
   now: () => Date;
@@ -63,8 +65,32 @@ export function createReplica(deps: {
   );
   // Where a request is in the queue and who works on it, as another desk moved it on the hub
   // (a decided request stays done here: its decision came, or comes, from the hub).
-  const applyDeskState = db.prepare<[string, string | null, string]>(
-    `UPDATE submissions SET desk_state = ?, assignee = ? WHERE reference = ? AND decision IS NULL`,
+  const applyDeskState = db.prepare<[string, string | null, string | null, string | null, string]>(
+    `UPDATE submissions SET desk_state = ?, assignee = ?, desk_state_at = ?, expired_at = ?
+     WHERE reference = ? AND decision IS NULL`,
+  );
+  // The sender's own request, as the hub says where the desk is with it (waiting for their
+  // answer, expired, back in the queue): My requests shows it and what they may do.
+  const applySenderState = db.prepare<[string, string, string | null, string]>(
+    `UPDATE submissions SET desk_state = ?, desk_state_at = ?, expired_at = ? WHERE reference = ?`,
+  );
+  // A reminder its sender sent, for every desk's queue; once (the sender's own row, if this desk
+  // sent it, took the hub's time with the hub's answer).
+  const applyReminder = db.prepare<[string, string]>(
+    `INSERT INTO request_reminders (submission_id, at) SELECT id, ? FROM submissions WHERE reference = ?
+     ON CONFLICT (submission_id, at) DO NOTHING`,
+  );
+  const waitingStep = db.prepare<[string, string, string, string, string]>(
+    `INSERT INTO audit_log (at, company_id, actor, action, details)
+     SELECT ?, company_id, ?, ?, ? FROM submissions WHERE reference = ?`,
+  );
+  const reminderTaken = db.prepare<[string, string, string]>(
+    `UPDATE request_reminders SET at = ?
+     WHERE at = ? AND submission_id = (SELECT id FROM submissions WHERE reference = ?)`,
+  );
+  const reminderRefused = db.prepare<[string, string, string]>(
+    `UPDATE request_reminders SET hub_refused = ?
+     WHERE at = ? AND submission_id = (SELECT id FROM submissions WHERE reference = ?)`,
   );
   // The supplier's own request, answered by a desk through the hub: My requests says so.
   const answered = db.prepare<[string, string]>(
@@ -110,6 +136,16 @@ export function createReplica(deps: {
     `INSERT INTO audit_log (at, company_id, actor, action, details)
      SELECT ?, company_id, 'hub', 'desk-hub-refused', ? FROM submissions WHERE reference = ?`,
   );
+
+  /** A reminder this workstation sent, as the hub answered it: taken (at the hub's time, the one
+   * every desk sees), or refused with its reason (it then does not count here either). */
+  function noteReminderAnswer(mutation: { args: Record<string, unknown> }, result: unknown) {
+    const reference = String(mutation.args['reference']);
+    const sentAt = new Date(String(mutation.args['at'])).toISOString();
+    const answer = result as { ok: boolean; value?: { at?: string }; error?: { fields?: Record<string, string> } };
+    if (answer.ok && answer.value?.at) reminderTaken.run(new Date(answer.value.at).toISOString(), sentAt, reference);
+    else if (!answer.ok) reminderRefused.run(answer.error?.fields?.['reference'] ?? 'refused', sentAt, reference);
+  }
 
   function noteRefusal(mutation: { name: string; args: Record<string, unknown> }, result: unknown, at: Date) {
     const error = (
@@ -201,8 +237,23 @@ export function createReplica(deps: {
           applyDecision.run(d.decision, d.by, new Date(d.at).toISOString(), change.id);
         } else if (change.entity === 'templates') deps.onTemplates?.(change.data);
         else if (change.entity === 'request-state') {
-          const d = change.data as { state: string; assignee: string | null };
-          applyDeskState.run(d.state, d.assignee, change.id);
+          const d = change.data as { state: string; assignee: string | null; at?: string; expiredAt?: string | null };
+          applyDeskState.run(d.state, d.assignee, isoOrNull(d.at), isoOrNull(d.expiredAt), change.id);
+          // Expired on the hub, or reopened by its sender: the request's history says so here too.
+          const by = (change.data as { by?: string }).by;
+          if (d.expiredAt || by === 'supplier')
+            waitingStep.run(
+              isoOrNull(d.at) ?? now().toISOString(),
+              d.expiredAt ? 'portal' : 'supplier',
+              d.expiredAt ? 'request-expired' : 'request-reopened',
+              JSON.stringify({ reference: change.id }),
+              change.id,
+            );
+        } else if (change.entity === 'request-reminder') {
+          applyReminder.run(new Date(String(change.data['at'])).toISOString(), change.id);
+        } else if (change.entity === 'request-status' && change.data['state'] === 'desk-state') {
+          const d = change.data as { deskState: string; at: string; expiredAt: string | null };
+          applySenderState.run(d.deskState, new Date(d.at).toISOString(), isoOrNull(d.expiredAt), change.id);
         } else if (change.entity === 'request-status' && change.data['state'] === 'answered') {
           if (answered.run(new Date(String(change.data['at'])).toISOString(), change.id).changes > 0)
             markAnswered.run(change.id);
@@ -212,6 +263,6 @@ export function createReplica(deps: {
     })();
   }
 
-  return { apply, noteRefusal, noteRequestAnswer };
+  return { apply, noteRefusal, noteRequestAnswer, noteReminderAnswer };
 }
 export type Replica = ReturnType<typeof createReplica>;

@@ -94,6 +94,7 @@ export function createSyncWorker(deps: {
             queue.settle(r.id, r.result.ok, r.result, at);
             const sent = batch.find((m) => m.mutationId === r.id);
             if (sent?.name === 'submitRequest') replica.noteRequestAnswer(sent, r.result, at);
+            if (sent?.name === 'remindRequest') replica.noteReminderAnswer(sent, r.result);
             // A settled one is never pushed again. The replica's own rebase must never hold the
             // queue: if it fails, the refusal is still settled, and the log says what failed.
             if (!r.result.ok && sent)

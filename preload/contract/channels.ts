@@ -97,6 +97,10 @@ export const CHANNELS = {
   captureWindow: channel('anyone', H.captureWindow).answers<WindowCapture>(),
   myRequests: channel('anyone', H.myRequests).answers<{ requests: RequestView[] }>(),
   retryRequest: channel('anyone', H.retryRequest).answers<{ requeued: number }>(),
+  /** A request waiting for the desk for 5 working days: its sender reminds the assistance. */
+  remindRequest: channel('anyone', H.remindRequest).answers<{ reference: string; at: string }>(),
+  /** A request that expired waiting for its sender goes back to the desk's queue. */
+  reopenRequest: channel('anyone', H.reopenRequest).answers<{ reference: string }>(),
   outboxStatus: channel('anyone', H.outboxStatus).answers<OutboxStatus>(),
   sendNow: channel('anyone', H.sendNow).answers<OutboxStatus>(),
   mailSettings: channel('anyone', H.mailSettings).answers<MailSettingsView | null>(),

@@ -24,6 +24,16 @@ export interface RequestView {
   lastError: string | null;
   nextAttemptAt: string | null;
   events: Array<{ at: string; state: RequestState; detail: string | null }>;
+  /** Where the assistance is with it: null until it reached them; then with the desk, waiting
+   * for the sender's answer (until `expiresAt`), expired (at `expiredAt`, it can be reopened),
+   * or done. */
+  progress: 'with-desk' | 'waiting-you' | 'expired' | 'done' | null;
+  expiresAt: string | null;
+  expiredAt: string | null;
+  /** The reminders sent about it; `refused`: the hub did not take it (the reason's code). */
+  reminders: Array<{ at: string; refused: string | null }>;
+  /** Whether a reminder may be sent now; if not, why (a message code) and from when. */
+  reminder: { allowed: boolean; reason: string | null; from: string | null };
 }
 
 export interface OutboxStatus {
@@ -114,6 +124,11 @@ export interface DeskQueueItem {
   cofor: string | null;
   /** Who asked: the contact name and e-mail given in the request. */
   requester: string;
+  /** Reminders its sender sent (after 5 working days without an answer), the last one's moment. */
+  reminders: number;
+  lastReminderAt: string | null;
+  /** Waited 30 days for its sender: expired then (null: it did not, or was reopened since). */
+  expiredAt: string | null;
 }
 
 export interface DeskQueue {

@@ -4,7 +4,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import axe from 'axe-core';
 import Database from 'better-sqlite3';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { createKeytarStore } from '../../main/secrets/keytar-store';
@@ -20,6 +20,8 @@ export interface Host {
   /** This host's own name in the OS keychain. */
   keychainName: string;
   restart(): Promise<void>;
+  /** Moves the host's clock forward (a test with `movableClock: true`), as days passing would. */
+  advanceClock(ms: number): void;
 }
 
 export function startHost(
@@ -63,14 +65,31 @@ export async function stopHost(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-export const test = base.extend<{ host: Host; hostArgs: string[]; hostEnv: Record<string, string> }>({
+/** The file a host's clock offset is read from (main/clock.ts), beside its data folder. */
+export const clockFileOf = (dataDir: string): string => `${dataDir}.clock`;
+
+/** Moves a host's clock (started with PORTAL_CLOCK_FILE=clockFileOf(dataDir)) forward. */
+export function advanceClockOf(dataDir: string, ms: number): void {
+  const file = clockFileOf(dataDir);
+  const offset = existsSync(file) ? Number(readFileSync(file, 'utf8')) : 0;
+  writeFileSync(file, String(offset + ms));
+}
+
+export const test = base.extend<{
+  host: Host;
+  hostArgs: string[];
+  hostEnv: Record<string, string>;
+  movableClock: boolean;
+}>({
   hostArgs: [[], { option: true }],
   hostEnv: [{}, { option: true }],
-  host: async ({ hostArgs, hostEnv }, use) => {
+  movableClock: [false, { option: true }],
+  host: async ({ hostArgs, hostEnv, movableClock }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'portal-e2e-'));
     const keychainName = `B2B Portal e2e ${basename(dataDir)}`;
     const args = ['--keychain-name', keychainName, ...hostArgs];
-    let running = await startHost(dataDir, args, hostEnv);
+    const env = movableClock ? { ...hostEnv, PORTAL_CLOCK_FILE: clockFileOf(dataDir) } : hostEnv;
+    let running = await startHost(dataDir, args, env);
     const host: Host = {
       url: running.url,
       dataDir,
@@ -79,13 +98,19 @@ export const test = base.extend<{ host: Host; hostArgs: string[]; hostEnv: Recor
       // page keeps its origin (and what the window keeps, such as its visit).
       async restart() {
         await stopHost(running.process);
-        running = await startHost(dataDir, args, hostEnv, Number(new URL(running.url).port));
+        running = await startHost(dataDir, args, env, Number(new URL(running.url).port));
         host.url = running.url;
+      },
+      advanceClock(ms) {
+        if (!movableClock)
+          throw new Error('This test did not ask for a movable clock (test.use({ movableClock: true })).');
+        advanceClockOf(dataDir, ms);
       },
     };
     await use(host);
     await stopHost(running.process);
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(clockFileOf(dataDir), { force: true });
     const keychain = createKeytarStore(keychainName);
     for (const key of await keychain.keys().catch(() => [])) await keychain.delete(key);
   },
@@ -275,4 +300,23 @@ export async function openRequest(page: Page, host: Host, reference: string) {
   await expect(page.getByRole('heading', { name: 'Assistance queue' })).toBeVisible({ timeout: 20_000 });
   await page.getByRole('link', { name: reference }).click();
   await expect(page.getByRole('heading', { name: `Request ${reference}` })).toBeVisible();
+}
+
+/** Sends a filled help request, then opens My requests: its reference and its row there. */
+export async function sendHelpRequest(page: Page, host: Host) {
+  await open(page, host, '#/contact');
+  await fillHelp(page);
+  await page.getByRole('button', { name: 'Submit' }).click();
+  const reference = await page.getByTestId('reference').innerText();
+  await open(page, host, '#/requests');
+  return { reference, row: page.locator(`[data-reference="${reference}"]`) };
+}
+
+export async function fillHelp(page: Page) {
+  await page.getByLabel('Purpose of your request').selectOption('technical');
+  await page.getByLabel('Your question').fill('The analysis shows nothing for our COFOR.');
+  await page.getByLabel('Name', { exact: true }).fill('Rita Sousa');
+  await page.getByLabel('Company', { exact: true }).fill('Lost Parts Lda');
+  await page.getByLabel('E-mail', { exact: true }).fill('rita@lost-parts.example');
+  await page.getByLabel('Phone', { exact: true }).fill('+351 22 000 0000');
 }

@@ -1,4 +1,3 @@
-import type { Page } from '@playwright/test';
 import { png } from '../fixtures/files';
 import { startSmtp, type TestSmtp } from '../fixtures/smtp';
 import {
@@ -8,11 +7,12 @@ import {
   DEMO,
   expect,
   expectAccessible,
+  fillHelp,
   logIn,
   open,
   saveRelaySettings,
+  sendHelpRequest,
   test,
-  type Host,
   signOut,
 } from './fixtures';
 
@@ -21,25 +21,6 @@ test.afterEach(async () => {
   await smtp?.stop().catch(() => {});
   smtp = null;
 });
-
-/** Sends a filled help request, then opens My requests: its reference and its row there. */
-async function sendHelpRequest(page: Page, host: Host) {
-  await open(page, host, '#/contact');
-  await fillHelp(page);
-  await page.getByRole('button', { name: 'Submit' }).click();
-  const reference = await page.getByTestId('reference').innerText();
-  await open(page, host, '#/requests');
-  return { reference, row: page.locator(`[data-reference="${reference}"]`) };
-}
-
-async function fillHelp(page: Page) {
-  await page.getByLabel('Purpose of your request').selectOption('technical');
-  await page.getByLabel('Your question').fill('The analysis shows nothing for our COFOR.');
-  await page.getByLabel('Name', { exact: true }).fill('Rita Sousa');
-  await page.getByLabel('Company', { exact: true }).fill('Lost Parts Lda');
-  await page.getByLabel('E-mail', { exact: true }).fill('rita@lost-parts.example');
-  await page.getByLabel('Phone', { exact: true }).fill('+351 22 000 0000');
-}
 
 test('Help & Contact: a request with a screenshot reaches the assistance and shows as sent', async ({ page, host }) => {
   smtp = await startSmtp();

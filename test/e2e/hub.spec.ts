@@ -6,6 +6,7 @@ import {
   DEMO,
   expect,
   expectAccessible,
+  fillHelp,
   logIn,
   requestAccess,
   requireKeychain,
@@ -77,12 +78,7 @@ test("an access request sent while the hub is stopped reaches the desk's queue w
 
     // A Help & Contact request from the supplier's PC, with its screenshot, reaches it too.
     await page.evaluate(() => (location.hash = '#/contact'));
-    await page.getByLabel('Purpose of your request').selectOption('technical');
-    await page.getByLabel('Your question').fill('The analysis shows nothing for our COFOR.');
-    await page.getByLabel('Name', { exact: true }).fill('Rita Sousa');
-    await page.getByLabel('Company', { exact: true }).fill('Lost Parts Lda');
-    await page.getByLabel('E-mail', { exact: true }).fill('rita@lost-parts.example');
-    await page.getByLabel('Phone', { exact: true }).fill('+351 21 000 0000');
+    await fillHelp(page);
     await page
       .getByLabel('Choose an image')
       .setInputFiles({ name: 'problem.png', mimeType: 'image/png', buffer: await page.screenshot() });

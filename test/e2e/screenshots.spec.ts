@@ -4,7 +4,21 @@ import { resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { toCsv } from '../../main/portal/directory/file-formats';
 import { syntheticDirectory } from '../bench/directory-data';
-import { createAgent, DEMO, open, openRequest, requestAccess, signOut, test } from './fixtures';
+import { startSmtp } from '../fixtures/smtp';
+import {
+  AGENT,
+  chooseLanguage,
+  configureRelay,
+  createAgent,
+  DEMO,
+  logIn,
+  open,
+  openRequest,
+  requestAccess,
+  sendHelpRequest,
+  signOut,
+  test,
+} from './fixtures';
 
 const OUT = resolve(__dirname, '..', '..', 'docs', 'screenshots');
 
@@ -263,3 +277,64 @@ test.describe('without a keychain', () => {
     await page.screenshot({ path: `${OUT}/desk-hand-over-en.png`, fullPage: true });
   });
 });
+
+// Requests that wait: a reminder offered after 5 working days and sent, the desk's queue showing
+// it, and a request expired after 30 days waiting for the supplier (the host's clock moved).
+for (const lang of ['en', 'fr'] as const) {
+  test.describe(`requests that wait (${lang})`, () => {
+    // The steps in English (the helpers' words), each picture in its language.
+    test.use({ movableClock: true });
+    test(`reminder and expiry (${lang})`, async ({ page, host }) => {
+      test.setTimeout(90_000);
+      // (The header's menu, opened to choose, is closed again.)
+      const speak = async (code: 'en' | 'fr') => {
+        if (lang === 'en') return;
+        await chooseLanguage(page, code);
+        await page.keyboard.press('Escape');
+      };
+      const inLang = () => speak(lang);
+      const inEnglish = () => speak('en');
+      const smtp = await startSmtp();
+      try {
+        await configureRelay(page, host, smtp.port);
+        const first = await sendHelpRequest(page, host);
+        const second = await sendHelpRequest(page, host);
+        await first.row.locator('.badge.rstate-sent').waitFor({ timeout: 20_000 });
+        await second.row.locator('.badge.rstate-sent').waitFor({ timeout: 20_000 });
+        await openRequest(page, host, second.reference);
+        await page.locator('#desk-state').selectOption('waiting-supplier');
+        await page.getByRole('button', { name: 'Save the state' }).click();
+        await page.locator('.timeline li').nth(3).waitFor();
+        await signOut(page);
+
+        // The browser's clock follows the host's, so that "when" reads as it would then.
+        const DAY = 24 * 60 * 60 * 1000;
+        const start = Date.now();
+        host.advanceClock(8 * DAY);
+        await page.clock.setFixedTime(start + 8 * DAY);
+        await open(page, host, '#/requests');
+        await inLang();
+        await first.row.locator('.reminder button').waitFor();
+        await page.screenshot({ path: `${OUT}/requests-remind-${lang}.png`, fullPage: true });
+        await first.row.locator('.reminder button').click();
+        await first.row.getByTestId('outcome').waitFor();
+        await page.screenshot({ path: `${OUT}/requests-reminded-${lang}.png`, fullPage: true });
+
+        await inEnglish();
+        await logIn(page, host, AGENT.username, AGENT.password);
+        await page.getByTestId('reminders').waitFor({ timeout: 20_000 });
+        await inLang();
+        await page.screenshot({ path: `${OUT}/desk-queue-reminded-${lang}.png`, fullPage: true });
+        await signOut(page);
+
+        host.advanceClock(30 * DAY);
+        await page.clock.setFixedTime(start + 38 * DAY);
+        await open(page, host, '#/requests');
+        await second.row.getByTestId('expired').waitFor();
+        await page.screenshot({ path: `${OUT}/requests-expired-${lang}.png`, fullPage: true });
+      } finally {
+        await smtp.stop();
+      }
+    });
+  });
+}

@@ -24,6 +24,10 @@ export async function workstation(hubUrl: string, env: Record<string, string> = 
     keychainName,
     process: started.process,
     restart: () => Promise.reject(new Error('not used here')),
+    // A workstation's clock is moved through the file its environment names (PORTAL_CLOCK_FILE).
+    advanceClock: () => {
+      throw new Error('move the PORTAL_CLOCK_FILE given to workstation() instead');
+    },
     async close() {
       await stopHost(started.process);
       rmSync(dataDir, { recursive: true, force: true });
@@ -55,13 +59,19 @@ export async function deskLogIn(desk: Page, pc: Host, agent: { username: string;
   await expect(desk.getByRole('heading', { name: 'Assistance queue' })).toBeVisible({ timeout: 20_000 });
 }
 
+const SYNC_WORDS = {
+  en: { online: 'Hub: online', pending: 'to sync' },
+  fr: { online: 'Hub : en ligne', pending: 'à synchroniser' },
+} as const;
+
 /** Presses the header's sync button until the hub answers and nothing waits. */
-export async function syncUntilOnline(page: Page): Promise<void> {
+export async function syncUntilOnline(page: Page, lang: keyof typeof SYNC_WORDS = 'en'): Promise<void> {
   const sync = page.getByTestId('sync-indicator');
+  const words = SYNC_WORDS[lang];
   await expect(async () => {
     await sync.click();
     await expect(sync).toHaveAttribute('aria-busy', 'false');
-    await expect(sync).toContainText('Hub: online', { timeout: 2_000 });
-    await expect(sync).not.toContainText('to sync', { timeout: 2_000 });
+    await expect(sync).toContainText(words.online, { timeout: 2_000 });
+    await expect(sync).not.toContainText(words.pending, { timeout: 2_000 });
   }).toPass({ timeout: 30_000 });
 }

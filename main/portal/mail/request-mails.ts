@@ -24,6 +24,11 @@ const TITLES: Record<string, Record<MailLang, string>> = {
     en: 'Access request (legal representative and PLSA)',
     fr: "Demande d'accès (représentant légal et PLSA)",
   },
+  reminder: { en: 'Reminder: a request waits for an answer', fr: 'Relance : une demande attend une réponse' },
+  reopened: {
+    en: 'Reopened: a request that had expired is back',
+    fr: 'Rouverte : une demande expirée est de retour',
+  },
 };
 
 const INTRO: Record<MailLang, string> = {
@@ -56,4 +61,40 @@ export function requestMail(
     `<h1 style="font-size:18px">${escapeHtml(title)} — ${escapeHtml(reference)}</h1><p>${escapeHtml(INTRO[lang])}</p>` +
     `<table cellspacing="0">${rows}</table></body></html>`;
   return { subject, body, html };
+}
+
+const REMINDER: Record<MailLang, { sentOn: string; reminders: string; why: [string, string] }> = {
+  en: {
+    sentOn: 'Request sent on',
+    reminders: 'Reminders so far',
+    why: ['Why', 'No answer for 5 working days: the sender reminds the assistance from the B2B Portal app.'],
+  },
+  fr: {
+    sentOn: 'Demande envoyée le',
+    reminders: 'Relances à ce jour',
+    why: [
+      'Pourquoi',
+      "Pas de réponse depuis 5 jours ouvrés : l'expéditeur relance l'assistance depuis l'application du portail B2B.",
+    ],
+  },
+};
+
+/** A sender's reminder about a request that waits for the desk (standalone, or sent by the hub). */
+export function reminderMail(lang: MailLang, reference: string, sentAt: Date, count: number): RequestMail {
+  const words = REMINDER[lang];
+  return requestMail('reminder', lang, reference, [
+    words.why,
+    [words.sentOn, sentAt.toISOString().slice(0, 10)],
+    [words.reminders, String(count)],
+  ]);
+}
+
+/** A request that expired waiting for its sender, reopened by them: it is the desk's again. */
+export function reopenedMail(lang: MailLang, reference: string, expiredAt: Date): RequestMail {
+  return requestMail('reopened', lang, reference, [
+    lang === 'fr'
+      ? ['Pourquoi', "L'expéditeur a rouvert cette demande, expirée faute de réponse de sa part en 30 jours."]
+      : ['Why', 'The sender reopened this request, which had expired after 30 days without their answer.'],
+    [lang === 'fr' ? 'Expirée le' : 'Expired on', expiredAt.toISOString().slice(0, 10)],
+  ]);
 }

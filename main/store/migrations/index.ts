@@ -8,6 +8,7 @@ import { draftOwners } from './006-draft-owners';
 import { assistanceRecipient } from './007-assistance-recipient';
 import { hubQueue } from './008-hub-queue';
 import { hubAgents } from './009-hub-agents';
+import { waitingRequests } from './010-waiting-requests';
 
 export interface Migration {
   version: number;
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   assistanceRecipient,
   hubQueue,
   hubAgents,
+  waitingRequests,
 ];
 
 MIGRATIONS.forEach((m, i) => {

@@ -34,6 +34,8 @@ export const HELP_SCHEMAS = {
   captureWindow: empty(),
   myRequests: empty(),
   retryRequest: z.strictObject({ reference: z.string().trim().min(1).max(40) }),
+  remindRequest: z.strictObject({ reference: z.string().trim().min(1).max(40) }),
+  reopenRequest: z.strictObject({ reference: z.string().trim().min(1).max(40) }),
   outboxStatus: empty(),
   sendNow: empty(),
   mailSettings: empty(),

@@ -80,6 +80,27 @@ export const enHelp = {
   'rstate.sent': 'Sent',
   'rstate.failed': 'Failed',
   'rstate.answered': 'Answered',
+  'progress.with-desk': 'With the assistance',
+  'progress.waiting-you': 'Waiting for your answer',
+  'progress.expired': 'Expired',
+  'progress.done': 'Done',
+  'requests.waitingYou':
+    'The assistance asked you something about this request (see your e-mail): answer them before {date}, or the request expires.',
+  'requests.expired':
+    'This request expired on {date}: the assistance waited 30 days for your answer. Reopen it if you still need it.',
+  'requests.reopen': 'Reopen this request',
+  'requests.reopened': 'Reopened: the request is back with the assistance.',
+  'requests.remind': 'Send a reminder',
+  'requests.remind.hint': 'No answer for 5 working days: a reminder tells the assistance this request still waits.',
+  'requests.reminded': 'Reminder sent. You can send another from {date}.',
+  'requests.reminders': 'Reminders sent: {dates}',
+  'requests.reminderRefused': 'A reminder of {date} was not taken by the portal hub: {reason}',
+  'requests.nextReminder': 'You can send a reminder from {date}.',
+  'error.reminder.not-received': 'This request has not reached the assistance yet: a reminder can follow once it has.',
+  'error.reminder.not-waiting': 'This request is not waiting for the assistance: no reminder is needed.',
+  'error.reminder.too-early': 'A reminder can be sent once a request has waited 5 working days.',
+  'error.reminder.too-soon': 'A reminder about this request was sent less than 5 days ago.',
+  'error.reopen.not-expired': 'This request has not expired: it is still open.',
 
   'hub.title': 'Portal hub',
   'hub.intro':

@@ -86,6 +86,29 @@ export const frHelp: Record<keyof typeof enHelp, string> = {
   'rstate.sent': 'Envoyée',
   'rstate.failed': 'Échec',
   'rstate.answered': 'Répondue',
+  'progress.with-desk': "Chez l'assistance",
+  'progress.waiting-you': 'En attente de votre réponse',
+  'progress.expired': 'Expirée',
+  'progress.done': 'Traitée',
+  'requests.waitingYou':
+    "L'assistance vous a posé une question sur cette demande (voir vos e-mails) : répondez-lui avant le {date}, sinon la demande expire.",
+  'requests.expired':
+    "Cette demande a expiré le {date} : l'assistance a attendu votre réponse pendant 30 jours. Rouvrez-la si vous en avez encore besoin.",
+  'requests.reopen': 'Rouvrir cette demande',
+  'requests.reopened': "Rouverte : la demande est de nouveau chez l'assistance.",
+  'requests.remind': 'Envoyer une relance',
+  'requests.remind.hint':
+    "Pas de réponse depuis 5 jours ouvrés : une relance signale à l'assistance que cette demande attend toujours.",
+  'requests.reminded': 'Relance envoyée. Vous pourrez en envoyer une autre à partir du {date}.',
+  'requests.reminders': 'Relances envoyées : {dates}',
+  'requests.reminderRefused': "Une relance du {date} n'a pas été prise par le hub du portail : {reason}",
+  'requests.nextReminder': 'Vous pourrez envoyer une relance à partir du {date}.',
+  'error.reminder.not-received':
+    "Cette demande n'est pas encore arrivée à l'assistance : une relance pourra suivre une fois qu'elle y sera.",
+  'error.reminder.not-waiting': "Cette demande n'attend pas l'assistance : aucune relance n'est nécessaire.",
+  'error.reminder.too-early': 'Une relance est possible quand une demande attend depuis 5 jours ouvrés.',
+  'error.reminder.too-soon': 'Une relance sur cette demande a été envoyée il y a moins de 5 jours.',
+  'error.reopen.not-expired': "Cette demande n'a pas expiré : elle est toujours ouverte.",
 
   'hub.title': 'Hub du portail',
   'hub.intro':

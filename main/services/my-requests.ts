@@ -1,0 +1,185 @@
+// "My requests": what this workstation sent, where the assistance is with each, and what its
+// sender may do about one that waits: remind the desk after 5 working days (once per 5 days),
+// and reopen one that expired after 30 days waiting for them (main/portal/requests/waiting.ts).
+import type { RequestView } from '../../preload/contract/help';
+import { ASSISTANCE } from '../portal/mail/recipients';
+import { reminderMail, reopenedMail } from '../portal/mail/request-mails';
+import { mailLang } from '../portal/mail/templates';
+import { expiresAt, reminderRule } from '../portal/requests/waiting';
+import type { AccountsRepository } from '../store/accounts';
+import type { Db } from '../store/database';
+import type { HubQueue } from '../store/hub-queue';
+import type { RequestSummary, RequestsRepository } from '../store/requests';
+import type { WaitingFacts, WaitingRequestsRepository } from '../store/waiting-requests';
+import { fieldError, PortalError } from './errors';
+import type { Mailer } from './mailer';
+
+export interface MyRequestsDeps {
+  db: Db;
+  requests: RequestsRepository;
+  waiting: WaitingRequestsRepository;
+  accounts: Pick<AccountsRepository, 'audit'>;
+  mailer: Pick<Mailer, 'queue' | 'kick'>;
+  hub: Pick<HubQueue, 'enqueueIfLinked' | 'link'>;
+  now: () => Date;
+}
+
+/** Requests a sender sees (recovery requests are never listed: see store/requests.ts). */
+const LISTED = new Set(['company-file', 'cofor-help', 'access-request', 'help']);
+
+/** Standalone, this workstation's queue is the desk's: a request waiting 30 days for its sender
+ * expires here, with a line in its history. Linked, the hub expires it and says so. */
+export function createExpirySweep(deps: Pick<MyRequestsDeps, 'db' | 'waiting' | 'accounts' | 'hub' | 'now'>) {
+  return (): void => {
+    if (deps.hub.link()) return;
+    const at = deps.now();
+    deps.db.transaction(() => {
+      for (const expired of deps.waiting.expireDue(at))
+        deps.accounts.audit(
+          {
+            companyId: expired.companyId,
+            actor: 'portal',
+            action: 'request-expired',
+            details: { reference: expired.reference },
+          },
+          at,
+        );
+    })();
+  };
+}
+
+type Row = Pick<RequestSummary, 'state' | 'deskState' | 'expiredAt' | 'decided'>;
+
+function progressOf(row: Row, receivedAt: string | null): RequestView['progress'] {
+  if (row.expiredAt) return 'expired';
+  if (row.decided || row.state === 'answered' || row.deskState === 'done') return 'done';
+  if (!receivedAt) return null;
+  return row.deskState === 'waiting-supplier' ? 'waiting-you' : 'with-desk';
+}
+
+const notFound = () =>
+  fieldError('not-found', 'reference', 'reference.unknown', 'No request has this reference on this workstation.');
+
+export function createMyRequestsService(deps: MyRequestsDeps) {
+  const { db, requests, waiting, accounts, mailer, hub, now } = deps;
+  const expireDue = createExpirySweep(deps);
+
+  /** The rule for a request now, from what the store holds of it. */
+  function ruleOf(receivedAt: string | null, row: Row, reminders: Array<{ at: string; hubRefused: string | null }>) {
+    const taken = reminders.filter((r) => r.hubRefused === null);
+    return reminderRule(
+      {
+        receivedAt,
+        waitingForDesk: progressOf(row, receivedAt) === 'with-desk',
+        lastReminderAt: taken.at(-1)?.at ?? null,
+      },
+      now(),
+    );
+  }
+
+  function view(row: RequestSummary & { id: number }): RequestView {
+    const receivedAt = row.events.find((e) => e.state === 'sent')?.at ?? null;
+    const reminders = waiting.reminders(row.id);
+    const progress = progressOf(row, receivedAt);
+    const rule = ruleOf(receivedAt, row, reminders);
+    const { id: _id, deskState: _s, deskStateAt, decided: _d, ...shown } = row;
+    return {
+      ...(shown as Omit<RequestView, 'progress' | 'expiresAt' | 'reminders' | 'reminder'>),
+      progress,
+      expiresAt: progress === 'waiting-you' && deskStateAt ? expiresAt(deskStateAt) : null,
+      reminders: reminders.map((r) => ({ at: r.at, refused: r.hubRefused })),
+      reminder: rule.allowed
+        ? { allowed: true, reason: null, from: null }
+        : { allowed: false, reason: rule.reason, from: rule.from },
+    };
+  }
+
+  function sentRequest(reference: string): WaitingFacts {
+    const facts = waiting.facts(reference);
+    if (!facts || !LISTED.has(facts.kind)) throw notFound();
+    return facts;
+  }
+
+  return {
+    myRequests(): { requests: RequestView[] } {
+      expireDue();
+      return { requests: requests.list().map(view) };
+    },
+
+    remindRequest(input: { reference: string }): { reference: string; at: string } {
+      expireDue();
+      const at = now();
+      const facts = sentRequest(input.reference);
+      const viaHub = db.transaction(() => {
+        const reminders = waiting.reminders(facts.id);
+        const row: Row = {
+          state: facts.state,
+          deskState: facts.deskState,
+          expiredAt: facts.expiredAt,
+          decided: facts.decided,
+        };
+        const rule = ruleOf(facts.receivedAt, row, reminders);
+        // Of two reminders at once, the conditional insert lets one through.
+        if (rule.allowed && !waiting.remind(facts.id, at))
+          throw refusedReminder('reminder.too-soon', null, 'A reminder about this request was sent just now.');
+        if (!rule.allowed) throw refusedReminder(rule.reason, rule.from, REFUSAL[rule.reason]);
+        // The reminders table is the record (the desk's history lists it).
+        const count = reminders.filter((r) => r.hubRefused === null).length + 1;
+        // Linked, the hub takes it (its rule runs again there) and e-mails the assistance.
+        if (hub.enqueueIfLinked('remindRequest', { reference: facts.reference, at: at.toISOString() }, at)) return true;
+        const lang = mailLang(facts.lang);
+        const mail = reminderMail(lang, facts.reference, new Date(facts.receivedAt!), count);
+        mailer.queue({ kind: 'reminder', to: ASSISTANCE, lang, ...mail }, at);
+        return false;
+      })();
+      if (!viaHub) mailer.kick();
+      return { reference: facts.reference, at: at.toISOString() };
+    },
+
+    reopenRequest(input: { reference: string }): { reference: string } {
+      expireDue();
+      const at = now();
+      const facts = sentRequest(input.reference);
+      const notExpired = () =>
+        fieldError('conflict', 'reference', 'reopen.not-expired', 'This request has not expired: it is still open.');
+      if (!facts.expiredAt) throw notExpired();
+      const viaHub = db.transaction(() => {
+        if (!waiting.reopen(facts.id, at)) throw notExpired(); // the other of two clicks reopened it
+        accounts.audit(
+          {
+            companyId: facts.companyId,
+            actor: 'supplier',
+            action: 'request-reopened',
+            details: { reference: facts.reference },
+          },
+          at,
+        );
+        if (hub.enqueueIfLinked('reopenRequest', { reference: facts.reference }, at)) return true;
+        const lang = mailLang(facts.lang);
+        mailer.queue(
+          {
+            kind: 'reopened',
+            to: ASSISTANCE,
+            lang,
+            ...reopenedMail(lang, facts.reference, new Date(facts.expiredAt!)),
+          },
+          at,
+        );
+        return false;
+      })();
+      if (!viaHub) mailer.kick();
+      return { reference: facts.reference };
+    },
+  };
+}
+export type MyRequestsService = ReturnType<typeof createMyRequestsService>;
+
+const REFUSAL: Record<string, string> = {
+  'reminder.not-received': 'This request has not reached the assistance yet: a reminder can follow once it has.',
+  'reminder.not-waiting': 'This request is not waiting for the assistance: no reminder is needed.',
+  'reminder.too-early': 'A reminder can be sent once a request has waited 5 working days.',
+  'reminder.too-soon': 'A reminder about this request was sent less than 5 days ago.',
+};
+
+const refusedReminder = (reason: string, from: string | null, message: string | undefined) =>
+  new PortalError('conflict', message ?? reason, { reference: reason }, undefined, from ? { from } : undefined);
