@@ -35,6 +35,8 @@ import type { RetryPolicy } from './portal/mail/retry-policy';
 import { createHelpService } from './services/help';
 import { createOutboxService } from './services/outbox-service';
 import { createExpirySweep, createMyRequestsService } from './services/my-requests';
+import { createPlsaContinuity } from './services/plsa-continuity';
+import { createPlsaHandOversRepository } from './store/plsa-handovers';
 import { createWaitingRequestsRepository } from './store/waiting-requests';
 import { createMailSettingsRepository } from './store/mail-settings';
 import { createRequestsRepository } from './store/requests';
@@ -200,6 +202,13 @@ export function startCore(options: CoreOptions): PortalCore {
   const search = () => (searchIndex ??= loadCompanySearch(db)); // built on the desk's first search
 
   const principals = createPrincipals(guard, deskGuard);
+  const continuity = createPlsaContinuity({
+    db,
+    accounts,
+    handOvers: createPlsaHandOversRepository(db),
+    now,
+    hub: hubAccounts,
+  });
   const router = createRouter(
     createHandlers({
       app: {
@@ -244,7 +253,7 @@ export function startCore(options: CoreOptions): PortalCore {
         hubAccounts,
         ...(options.verifyPassword ? { verifyPassword: options.verifyPassword } : {}),
       }),
-      privateArea: createPrivateAreaService({ accounts, directory, now }),
+      privateArea: createPrivateAreaService({ accounts, directory, now, continuity: continuity.continuity }),
       recovery: createRecoveryService({
         hub: hubQueue,
         accounts,
@@ -256,7 +265,15 @@ export function startCore(options: CoreOptions): PortalCore {
         storeForDesk: (kind, companyId, payload, at) =>
           void submissions.storeRecoveryRequest(kind, companyId, payload, at),
       }),
-      plsaConsole: createPlsaConsoleService({ db, accounts, config, now, hub: hubAccounts }),
+      plsaConsole: createPlsaConsoleService({
+        db,
+        accounts,
+        config,
+        now,
+        hub: hubAccounts,
+        handOverOf: continuity.handOverOf,
+      }),
+      plsaContinuity: continuity.channels,
       help: createHelpService({ db, submissions, mailer, mailSettings, now }),
       outbox: createOutboxService({
         outbox,

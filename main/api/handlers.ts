@@ -13,6 +13,7 @@ import type { OnboardingService } from '../services/onboarding';
 import type { OutboxService } from '../services/outbox-service';
 import type { MyRequestsService } from '../services/my-requests';
 import type { PlsaConsoleService } from '../services/plsa-console';
+import type { PlsaContinuityService } from '../services/plsa-continuity';
 import type { PrivateAreaService } from '../services/private-area';
 import type { RecoveryService } from '../services/recovery';
 import type { TermsCatalogue } from '../services/terms';
@@ -32,6 +33,7 @@ export interface Services {
   privateArea: PrivateAreaService;
   recovery: RecoveryService;
   plsaConsole: PlsaConsoleService;
+  plsaContinuity: PlsaContinuityService['channels'];
   help: HelpService;
   outbox: OutboxService;
   myRequests: MyRequestsService;
@@ -58,6 +60,7 @@ export function createHandlers(s: Services): HandlerMap {
     ...s.privateArea,
     ...s.recovery,
     ...s.plsaConsole,
+    ...s.plsaContinuity,
     ...s.help,
     ...s.outbox,
     ...s.myRequests,

@@ -18,6 +18,14 @@ import type { Device } from './devices';
 import { companyChanged } from './directory';
 import { HubError } from './hub-error';
 import { CHANGES_LOCK, inTransaction } from './transaction';
+import {
+  answerHandOver,
+  continuityOf,
+  handOverMadeBy,
+  type Member,
+  offerHandOver,
+  withdrawHandOver,
+} from './plsa-continuity';
 
 export const CONSOLE_ACTIONS = {
   accounts: A.consoleAccounts,
@@ -26,15 +34,19 @@ export const CONSOLE_ACTIONS = {
   unblock: A.unblockAccount,
   deactivate: A.deactivateAccount,
   audit: A.companyAudit,
+  // PLSA continuity (plsa-continuity.ts): a PLSA hands over or withdraws; the colleague named
+  // answers, and any member of the company reads where things stand.
+  handover: A.handOverPlsa,
+  withdraw: A.withdrawHandOver,
+  answer: A.answerHandOver,
+  continuity: A.consoleAccounts,
 } as const;
+/** What a user of the company (not only a PLSA) may ask. */
+const MEMBER_ACTIONS = new Set<ConsoleAction>(['answer', 'continuity']);
 export type ConsoleAction = keyof typeof CONSOLE_ACTIONS;
 export const isConsoleAction = (name: string): name is ConsoleAction => Object.hasOwn(CONSOLE_ACTIONS, name);
 
-interface Plsa {
-  login: string;
-  cofor: string;
-  companyName: string;
-}
+type Plsa = Member;
 
 interface Colleague {
   login: string;
@@ -51,8 +63,9 @@ const notInCompany = () =>
 const conflict = (field: string, reason: string, message: string) =>
   new HubError('conflict', message, { fields: { [field]: reason } });
 
-/** The PLSA behind a hub session on this device, with their company locked for the change. */
-async function plsaOf(tx: PoolClient, device: Device, session: string): Promise<Plsa> {
+/** The PLSA (or, for what members may ask, the user) behind a hub session on this device, with
+ * their company locked for the change. */
+async function memberOf(tx: PoolClient, device: Device, session: string, plsaOnly: boolean): Promise<Member> {
   const { rows } = await tx.query<{ login: string; cofor: string; legal_name: string; role: string }>(
     `SELECT a.login, a.cofor, c.legal_name, a.role FROM sessions s
      JOIN accounts a ON a.login = s.login JOIN companies c ON c.cofor = a.cofor
@@ -62,10 +75,10 @@ async function plsaOf(tx: PoolClient, device: Device, session: string): Promise<
   );
   const row = rows[0];
   if (!row) throw new HubError('unauthenticated', 'This session has ended: log in again.');
-  if (row.role !== 'plsa') throw new HubError('forbidden', 'Only a PLSA of your company can do this.');
+  if (plsaOnly && row.role !== 'plsa') throw new HubError('forbidden', 'Only a PLSA of your company can do this.');
   // One console change at a time per company: a duplicate check or the last PLSA holds.
   await tx.query('SELECT 1 FROM companies WHERE cofor = $1 FOR UPDATE', [row.cofor]);
-  return { login: row.login, cofor: row.cofor, companyName: row.legal_name };
+  return { login: row.login, role: row.role as Member['role'], cofor: row.cofor, companyName: row.legal_name };
 }
 
 async function colleague(tx: PoolClient, plsa: Plsa, login: string): Promise<Colleague> {
@@ -137,10 +150,19 @@ export async function hubConsole(
     throw new HubError('invalid-input', 'The request does not pass its schema.', {
       fields: Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.') || '_', i.message])),
     });
-  const body = parsed.data as z.infer<(typeof CONSOLE_ACTIONS)['create']> & { login: string };
+  const body = parsed.data as z.infer<(typeof CONSOLE_ACTIONS)['create']> & { login: string; accept: boolean };
   return inTransaction(pool, async (tx) => {
-    const plsa = await plsaOf(tx, device, body.session);
+    const plsa = await memberOf(tx, device, body.session, !MEMBER_ACTIONS.has(action));
+    const audited = (what: string, target: string) => audit(tx, plsa, what, target);
     switch (action) {
+      case 'continuity':
+        return continuityOf(tx, plsa);
+      case 'handover':
+        return offerHandOver(tx, plsa, body.login, audited);
+      case 'withdraw':
+        return withdrawHandOver(tx, plsa, audited);
+      case 'answer':
+        return answerHandOver(tx, plsa, body.accept, audited, (edit) => publishCompany(tx, plsa.cofor, edit));
       case 'accounts': {
         const { rows } = await tx.query<Colleague & { last_login_at: Date | null }>(
           'SELECT login, full_name, email, role, state, last_login_at FROM accounts WHERE cofor = $1 ORDER BY login',
@@ -158,6 +180,7 @@ export async function hubConsole(
             lastLoginAt: r.last_login_at?.toISOString() ?? null,
           })),
           plsaCount: rows.filter((r) => r.role === 'plsa' && r.state === 'active').length,
+          handOver: await handOverMadeBy(tx, plsa.login),
           throughHub: true,
         };
         return view;

@@ -219,6 +219,23 @@ export const HUB_MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql:
       CREATE INDEX request_reminders_reference ON request_reminders (reference, at);
     `,
   },
+  {
+    version: 12,
+    name: "a leaving PLSA's hand-over to a colleague, held until the colleague answers",
+    sql: `
+      CREATE TABLE plsa_handovers (
+        id bigserial PRIMARY KEY,
+        cofor text NOT NULL REFERENCES companies (cofor),
+        from_login text NOT NULL REFERENCES accounts (login),
+        to_login text NOT NULL REFERENCES accounts (login),
+        created_at timestamptz NOT NULL DEFAULT now(),
+        state text NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'accepted', 'declined', 'withdrawn')),
+        answered_at timestamptz
+      );
+      CREATE UNIQUE INDEX plsa_handovers_pending ON plsa_handovers (from_login) WHERE state = 'pending';
+      CREATE INDEX plsa_handovers_to ON plsa_handovers (to_login, state);
+    `,
+  },
 ];
 
 export const HUB_SCHEMA_VERSION = HUB_MIGRATIONS.at(-1)!.version;

@@ -59,6 +59,7 @@ export function createHubAccounts(deps: {
     const known = accounts.byLogin(account.login);
     const id = known?.id ?? accounts.createAccount(company.id, account, account.login, at);
     if (known && known.state !== 'active') accounts.setState(id, 'active', at);
+    if (known && known.role !== account.role) accounts.setRole(id, account.role, at); // a hand-over, say
     return accounts.byId(id)!;
   });
 

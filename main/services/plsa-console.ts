@@ -1,7 +1,13 @@
 // The PLSA console: a company's own accounts, for its PLSAs only (checked here, per call),
 // never another company's. Temporary passwords are shown once to the PLSA and stored hashed.
 // On a workstation linked to a hub, every call is made on the hub (main/hub/console.ts).
-import type { AuditEntryView, ConsoleView, IssuedTemporaryPassword, Role } from '../../preload/contract/accounts';
+import type {
+  AuditEntryView,
+  ConsoleView,
+  IssuedTemporaryPassword,
+  PlsaHandOver,
+  Role,
+} from '../../preload/contract/accounts';
 import { fieldError, PortalError } from './errors';
 import { DUPLICATE_MESSAGE, duplicateColleague } from '../portal/accounts/duplicate-colleague';
 import { generateLogin, normaliseLogin } from '../portal/accounts/login-id';
@@ -21,6 +27,8 @@ export interface ConsoleDeps {
   now: () => Date;
   /** Linked to a hub, the company's accounts are the hub's: the console works there. */
   hub?: Pick<HubAccounts, 'linked' | 'console'>;
+  /** The hand-over this PLSA made, waiting for the colleague's answer (plsa-continuity.ts). */
+  handOverOf: (account: AccountRow) => PlsaHandOver | null;
 }
 
 export type PlsaConsoleService = ReturnType<typeof createPlsaConsoleService>;
@@ -80,6 +88,7 @@ export function createPlsaConsoleService(deps: ConsoleDeps) {
           lastLoginAt: a.lastLoginAt,
         })),
         plsaCount: list.filter((a) => a.role === 'plsa' && a.state === 'active').length,
+        handOver: deps.handOverOf(caller.account),
         throughHub: false,
       };
     },

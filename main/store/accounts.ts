@@ -71,6 +71,10 @@ export function createAccountsRepository(db: Db) {
       'UPDATE accounts SET password_hash = ?, must_change_password = ? WHERE id = ?',
     ),
     setState: db.prepare<[string, number]>('UPDATE accounts SET state = ? WHERE id = ?'),
+    setRole: db.prepare<[string, number]>('UPDATE accounts SET role = ? WHERE id = ?'),
+    setPersonRole: db.prepare<[string, number]>(
+      'UPDATE people SET role = ? WHERE id = (SELECT person_id FROM accounts WHERE id = ?)',
+    ),
     markLoggedIn: db.prepare<[string, number]>('UPDATE accounts SET last_login_at = ? WHERE id = ?'),
     insertPerson: db.prepare<[number, string, string, string]>(
       'INSERT INTO people (company_id, full_name, email, role) VALUES (?, ?, ?, ?)',
@@ -148,6 +152,12 @@ export function createAccountsRepository(db: Db) {
       mutate(accountId, `state-${state}`, {}, at);
     },
     markLoggedIn: (accountId: number, at: Date) => void q.markLoggedIn.run(at.toISOString(), accountId),
+    /** A colleague becomes PLSA (a hand-over): the account and the person it belongs to. */
+    setRole(accountId: number, role: 'user' | 'plsa', at: Date): void {
+      q.setRole.run(role, accountId);
+      q.setPersonRole.run(role === 'plsa' ? 'plsa' : 'staff', accountId);
+      mutate(accountId, `role-${role}`, {}, at);
+    },
 
     createAccount(
       companyId: number,

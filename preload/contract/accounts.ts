@@ -32,10 +32,28 @@ export interface PlsaContact {
   email: string;
 }
 
+/** A PLSA's hand-over to a colleague, waiting for the colleague's answer. */
+export interface PlsaHandOver {
+  from: string;
+  fromName: string;
+  to: string;
+  toName: string;
+  since: string;
+}
+
+/** What keeps a company from being left without a PLSA, as the signed-in person should see it. */
+export interface PlsaContinuity {
+  /** The person is their company's only active PLSA (no deputy yet). */
+  onlyPlsa: boolean;
+  /** A hand-over of this company that the person made, or is asked to accept. */
+  handOver: PlsaHandOver | null;
+}
+
 export interface PrivateArea {
   account: AccountView;
   analysis: Analysis;
   plsas: PlsaContact[];
+  continuity: PlsaContinuity;
 }
 
 export type { Lang as UiLang } from './languages';
@@ -64,6 +82,8 @@ export interface ConsoleView {
   cofor: string;
   accounts: ConsoleAccount[];
   plsaCount: number;
+  /** The hand-over this PLSA made, while the colleague has not answered. */
+  handOver: PlsaHandOver | null;
   /** Linked to a hub: the accounts are shown, and changed only on the hub (not from here yet). */
   throughHub: boolean;
 }

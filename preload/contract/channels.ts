@@ -9,6 +9,7 @@ import type { ApiResult } from './result';
 import type { Analysis, AppInfo, DraftData, Submitted, SyncStatus, TermsOfUse } from './dto';
 import type {
   AuditEntryView,
+  PlsaHandOver,
   ConsoleView,
   IssuedTemporaryPassword,
   PrivateArea,
@@ -91,6 +92,10 @@ export const CHANNELS = {
   unblockAccount: channel('plsa', A.unblockAccount).answers<{ login: string }>(),
   deactivateAccount: channel('plsa', A.deactivateAccount).answers<{ login: string }>(),
   companyAudit: channel('plsa', A.companyAudit).answers<{ entries: AuditEntryView[] }>(),
+  handOverPlsa: channel('plsa', A.handOverPlsa).answers<PlsaHandOver>(),
+  withdrawHandOver: channel('plsa', A.withdrawHandOver).answers<{ withdrawn: true }>(),
+  /** The colleague named by a leaving PLSA accepts (becomes PLSA; the leaver's account ends) or declines. */
+  answerHandOver: channel('supplier', A.answerHandOver).answers<{ accepted: boolean }>(),
 
   submitHelpRequest: channel('anyone', H.submitHelpRequest).answers<Submitted>(),
   /** Desktop only: a PNG of the app's window, taken by the main process. */

@@ -194,6 +194,14 @@ export async function logIn(page: Page, host: Host, login: string, password: str
   await page.getByRole('button', { name: 'Log in' }).click();
 }
 
+/** Logs in on the French screens (the helpers speak English). */
+export async function logInFr(page: Page, host: Host, login: string, password: string): Promise<void> {
+  await open(page, host, '#/login');
+  await page.getByLabel('Identifiant', { exact: true }).fill(login);
+  await page.getByLabel('Mot de passe', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+}
+
 /** Signs out through the header's menu. */
 export async function signOut(page: Page): Promise<void> {
   await page.getByTestId('header-menu').click();

@@ -9,6 +9,7 @@ import { assistanceRecipient } from './007-assistance-recipient';
 import { hubQueue } from './008-hub-queue';
 import { hubAgents } from './009-hub-agents';
 import { waitingRequests } from './010-waiting-requests';
+import { plsaHandovers } from './011-plsa-handovers';
 
 export interface Migration {
   version: number;
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   hubQueue,
   hubAgents,
   waitingRequests,
+  plsaHandovers,
 ];
 
 MIGRATIONS.forEach((m, i) => {

@@ -53,4 +53,8 @@ export const ACCOUNT_SCHEMAS = {
   unblockAccount: z.strictObject({ session: session(), login: loginField() }),
   deactivateAccount: z.strictObject({ session: session(), login: loginField() }),
   companyAudit: z.strictObject({ session: session() }),
+  /** A leaving PLSA names a colleague to take over; it holds once they accept. */
+  handOverPlsa: z.strictObject({ session: session(), login: loginField() }),
+  withdrawHandOver: z.strictObject({ session: session() }),
+  answerHandOver: z.strictObject({ session: session(), accept: z.boolean() }),
 };

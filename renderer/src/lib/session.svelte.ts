@@ -44,6 +44,12 @@ export const session = {
     visit.renew(); // drafts typed before logging in stay with the one who typed them
     rememberEmail(start.account.login, start.account.email);
   },
+  /** A hand-over accepted: the person is PLSA from now on (the engine checks it at every call). */
+  becamePlsa() {
+    if (!current) return;
+    current = { ...current, account: { ...current.account, role: 'plsa' } };
+    sessionStorage.setItem(KEY, JSON.stringify(current));
+  },
   passwordChanged() {
     if (!current) return;
     current = { ...current, mustChangePassword: false };

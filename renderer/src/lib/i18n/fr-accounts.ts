@@ -198,6 +198,40 @@ export const frAccounts: Record<keyof typeof enAccounts, string> = {
   'audit.password-reset': 'mot de passe réinitialisé',
   'audit.account-unblocked': 'débloqué',
   'audit.account-deactivated': 'désactivé',
+  'audit.plsa-handover-offered': 'rôle de PLSA transmis, réponse attendue',
+  'audit.plsa-handover-withdrawn': 'transmission du rôle de PLSA retirée',
+  'audit.plsa-handover-accepted': "rôle de PLSA repris (l'ancien PLSA désactivé)",
+  'audit.plsa-handover-declined': 'transmission du rôle de PLSA refusée',
+  'account.singlePlsa':
+    "Vous êtes le seul PLSA de votre entreprise : si vous êtes absent ou partez, personne ne peut remettre d'identifiants ni de nouveaux mots de passe. Nommez un suppléant (un compte avec le rôle PLSA) dans la console.",
+  'handover.title': 'Vous partez ? Transmettez votre rôle de PLSA',
+  'handover.intro':
+    "Désignez le collègue qui reprend le rôle. Vous restez PLSA jusqu'à ce qu'il accepte à sa prochaine connexion ; il devient alors PLSA et votre compte est désactivé : l'entreprise n'est jamais sans PLSA.",
+  'handover.successor': 'Collègue qui reprend le rôle',
+  'handover.choose': 'Choisissez un collègue',
+  'handover.chooseFirst': 'Choisissez le collègue qui reprend le rôle, puis appuyez sur Transmettre.',
+  'handover.submit': 'Transmettre',
+  'handover.nobody':
+    "Aucun autre compte actif pour l'instant : créez-en un pour votre successeur (ci-dessus), puis transmettez-lui le rôle.",
+  'handover.offered':
+    "Transmission envoyée à {name} ({login}) : elle prend effet quand il l'accepte à sa prochaine connexion.",
+  'handover.waitingSince':
+    "Votre transmission à {name} ({login}) attend sa réponse depuis le {date}. Vous restez PLSA jusqu'à ce qu'il accepte.",
+  'handover.waiting':
+    "Votre transmission à {name} ({login}) attend sa réponse. Vous restez PLSA jusqu'à ce qu'il accepte.",
+  'handover.withdraw': 'Retirer la transmission',
+  'handover.withdrawn': 'Transmission retirée : vous restez PLSA.',
+  'handover.offer.title': 'On vous demande de devenir PLSA',
+  'handover.offer.text':
+    '{name} ({login}), PLSA de votre entreprise, part et vous demande de reprendre son rôle depuis le {date}. En tant que PLSA, vous remettez les identifiants et les nouveaux mots de passe à vos collègues. Si vous acceptez, vous êtes PLSA immédiatement et son compte prend fin.',
+  'handover.accept': 'Accepter : devenir PLSA',
+  'handover.decline': 'Refuser',
+  'handover.accepted': 'Vous êtes désormais le PLSA de votre entreprise : la console vous est ouverte.',
+  'handover.declined': "Refusé : le PLSA qui vous l'a demandé reste PLSA et peut désigner quelqu'un d'autre.",
+  'error.handover.none': "Aucune transmission n'attend de réponse : elle a été traitée ou retirée.",
+  'error.handover.self': 'Désignez un collègue : vous ne pouvez pas vous transmettre le rôle.',
+  'error.handover.not-active': 'Transmettez le rôle à un compte actif.',
+  'error.handover.pending': "Votre transmission attend déjà une réponse : retirez-la d'abord.",
   'audit.account-created': 'compte créé',
   'audit.temporary-password-issued': 'mot de passe temporaire émis',
   'audit.temporary-password-used': 'mot de passe temporaire utilisé',
