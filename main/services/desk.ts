@@ -125,6 +125,29 @@ export function createDeskService(deps: DeskDeps) {
     'SELECT cofor, legal_name AS legalName, city, duns FROM companies WHERE id = ?',
   );
 
+  const legalReps = deps.db.prepare<[number], { fullName: string; email: string }>(
+    `SELECT full_name AS fullName, email FROM people WHERE company_id = ? AND role = 'legal-representative'`,
+  );
+  /** A "replace our PLSA" help request: its company (by the COFOR it names) and what the desk's
+   * procedure checks first: is the confirming person the legal representative on record? */
+  function plsaReplacementOf(row: QueueRow) {
+    const p = row.payload;
+    if (row.kind !== 'help' || p['purpose'] !== 'replace-plsa' || typeof p['cofor'] !== 'string') return null;
+    const found = directory.companyByCofor(p['cofor'].trim().toUpperCase());
+    const str = (key: string) => (typeof p[key] === 'string' ? (p[key] as string) : '');
+    const legalRep = { fullName: str('legalRepName'), email: str('legalRepEmail') };
+    const onRecord = found ? legalReps.all(found.id) : [];
+    return {
+      company: found ? { id: found.id, cofor: found.cofor, name: found.legalName } : null,
+      view: {
+        newPlsa: { fullName: str('newPlsaName'), email: str('newPlsaEmail') },
+        legalRep,
+        legalRepsOnRecord: onRecord,
+        matchesRecord: onRecord.some((r) => r.email.trim().toLowerCase() === legalRep.email.trim().toLowerCase()),
+      },
+    };
+  }
+
   const item = (row: QueueRow): DeskQueueItem => {
     const who = requesterOf(row);
     return {
@@ -163,14 +186,20 @@ export function createDeskService(deps: DeskDeps) {
       deps.expireDue?.();
       const row = desk.request(input.reference);
       if (!row) throw fieldError('not-found', 'reference', 'reference.unknown', 'No request has this reference.');
+      const replacement = plsaReplacementOf(row);
       let company: DeskRequestView['company'] = null;
-      if (row.cofor && row.companyId !== null) {
-        const outcome = analyzeCofor({ cofor: row.cofor }, directory.companyFacts, now());
+      const known =
+        replacement?.company ??
+        (row.cofor && row.companyId !== null
+          ? { id: row.companyId, cofor: row.cofor, name: row.companyName ?? '' }
+          : null);
+      if (known) {
+        const outcome = analyzeCofor({ cofor: known.cofor }, directory.companyFacts, now());
         if (outcome.ok) {
           const list = accounts
-            .ofCompany(row.companyId)
+            .ofCompany(known.id)
             .map((a) => ({ login: a.login, fullName: a.fullName, email: a.email, role: a.role, state: a.state }));
-          company = { name: row.companyName ?? '', cofor: row.cofor, analysis: outcome.analysis, accounts: list };
+          company = { name: known.name, cofor: known.cofor, analysis: outcome.analysis, accounts: list };
         }
       }
       const fields = requestFields(row.payload);
@@ -184,6 +213,7 @@ export function createDeskService(deps: DeskDeps) {
         history: desk.history(row.id, row.reference),
         company,
         decision,
+        plsaReplacement: replacement?.view ?? null,
       };
     },
 

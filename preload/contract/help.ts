@@ -7,6 +7,7 @@ export const HELP_PURPOSES = [
   'login-or-password',
   'blocked-access',
   'plsa',
+  'replace-plsa',
   'technical',
   'other',
 ] as const;
@@ -149,6 +150,14 @@ export interface DeskRequestView extends DeskQueueItem {
     cofor: string;
     analysis: import('./dto').Analysis;
     accounts: Array<{ login: string; fullName: string | null; email: string; role: 'user' | 'plsa'; state: string }>;
+  } | null;
+  /** A "replace our PLSA" request: who is proposed, who confirms it, and whether that person is
+   * the company's legal representative on record (the desk's procedure checks it first). */
+  plsaReplacement: {
+    newPlsa: { fullName: string; email: string };
+    legalRep: { fullName: string; email: string };
+    legalRepsOnRecord: Array<{ fullName: string; email: string }>;
+    matchesRecord: boolean;
   } | null;
 }
 

@@ -44,6 +44,7 @@ test('each answer of the tree leads to its own form', async ({ page, host }) => 
     ["I do not know who my company's PLSA is", /form=plsa/],
     ["My company's access to the portal is not open yet", /#\/access$/],
     ["My company's COFOR is deactivated", /#\/contact\?purpose=cofor/],
+    ['Our PLSA has left, and nobody can hand out logins', /#\/contact\?purpose=replace-plsa/],
   ];
   await open(page, host, '#/login-help');
   for (const [answer, target] of leads) {

@@ -1,7 +1,19 @@
 // PLSA continuity through the screens, standalone: the company's only PLSA is reminded at login
 // and in the console, hands the role over to a colleague, and stays PLSA until the colleague
 // answers; accepted, the colleague has the console and the leaver can no longer log in.
-import { chooseLanguage, DEMO, expect, logIn, logInFr, open, signOut, test } from './fixtures';
+import {
+  chooseLanguage,
+  createAgent,
+  DEMO,
+  expect,
+  logIn,
+  logInFr,
+  open,
+  openRequest,
+  requireKeychain,
+  signOut,
+  test,
+} from './fixtures';
 
 test('a single PLSA is reminded, hands over to a colleague who accepts, and the leaver can no longer log in', async ({
   page,
@@ -75,4 +87,57 @@ test('en français : le seul PLSA est averti, transmet son rôle, le collègue r
   await expect(page.getByTestId('single-plsa')).toContainText('Vous êtes le seul PLSA', { timeout: 20_000 });
   await open(page, host, '#/console');
   await expect(page.locator('table').last()).toContainText('transmission du rôle de PLSA refusée');
+});
+
+test('no PLSA left: "Replace our PLSA" from the guide carries the legal representative\'s confirmation; the desk follows its procedure and replaces the PLSA', async ({
+  page,
+  host,
+}) => {
+  await requireKeychain(); // the new PLSA's temporary password waits in the keychain for its e-mail
+  createAgent(host);
+  await open(page, host, '#/login');
+  await page.getByTestId('login-help-link').click();
+  await page.getByRole('button', { name: 'Our PLSA has left, and nobody can hand out logins' }).click();
+  await page.getByRole('link', { name: 'Ask for a new PLSA' }).click();
+  await expect(page.getByLabel('Purpose of your request')).toHaveValue('replace-plsa');
+  const replace = page.getByTestId('replace-plsa');
+  await replace.getByLabel('New PLSA: full name').fill('Noor Haddad');
+  await replace.getByLabel('New PLSA: business e-mail').fill('noor.haddad@demo-forge.example');
+  await replace.getByLabel('Legal representative: full name').fill('Alex Example');
+  await replace.getByLabel('Legal representative: business e-mail').fill('alex.example@demo-forge.example');
+  await page.getByLabel('Your question').fill('Camille Sample left last month without handing over.');
+  await page.getByLabel('Name', { exact: true }).fill('Dominique Test');
+  await page.getByLabel('Company', { exact: true }).fill('Demo Forge');
+  await page.getByLabel('E-mail', { exact: true }).fill('dominique.test@demo-forge.example');
+  await page.getByLabel('Phone', { exact: true }).fill('+33 1 00 00 00 00');
+  await page.getByLabel("Your company's COFOR").fill('A10001');
+  await page.getByRole('button', { name: 'Submit' }).click();
+  await expect(page.locator('#f-legalRepConfirms-error')).toContainText("on the legal representative's confirmation");
+  await replace.getByLabel('Our legal representative confirms this request').check();
+  await page.getByRole('button', { name: 'Submit' }).click();
+  const reference = await page.getByTestId('reference').innerText();
+
+  await openRequest(page, host, reference);
+  const procedure = page.getByTestId('plsa-replacement');
+  await expect(procedure.getByTestId('legal-rep-match')).toHaveText('matches the record');
+  await expect(procedure).toContainText('Call the legal representative on a number you find yourself');
+  const company = page.getByRole('region', { name: 'Company' });
+  await company.getByRole('button', { name: 'Replace this PLSA' }).click();
+  await expect(company.getByLabel('New PLSA: full name')).toHaveValue('Noor Haddad');
+  await company.getByRole('button', { name: 'Replace', exact: true }).click();
+  await expect(company.getByText(/The PLSA is replaced: new login V\d{6}/)).toBeVisible({ timeout: 20_000 });
+  await expect(company).toContainText('noor.haddad@demo-forge.example');
+});
+
+test('en français : « Remplacer notre PLSA » exige la confirmation du représentant légal', async ({ page, host }) => {
+  await open(page, host);
+  await chooseLanguage(page, 'fr');
+  await page.keyboard.press('Escape');
+  await open(page, host, '#/contact?purpose=replace-plsa');
+  const replace = page.getByTestId('replace-plsa');
+  await expect(replace.locator('legend')).toHaveText('Le nouveau PLSA, et la confirmation de votre représentant légal');
+  await expect(replace).toContainText("l'assistance le remplace sur confirmation du représentant légal");
+  await page.getByRole('button', { name: 'Envoyer' }).click();
+  await expect(page.locator('#f-legalRepConfirms-error')).toContainText('Cochez cette case');
+  await expect(page.locator('#f-newPlsaName-error')).toBeVisible();
 });

@@ -4,7 +4,8 @@
 // PostgreSQL), with the same answers.
 import { describe, expect, it } from 'vitest';
 import type { PrivateArea } from '../../preload/contract/accounts';
-import { DEMO, testCore } from '../fixtures/core';
+import { registerDevice } from '../../main/hub/devices';
+import { DEMO, deskSession, testCore } from '../fixtures/core';
 import { noKeychain } from '../fixtures/keychain-available';
 import { useLinkedHub } from '../fixtures/linked-hub';
 
@@ -127,4 +128,127 @@ describe.skipIf(noKeychain)('PLSA continuity', () => {
       await new Promise((done) => server.close(done));
     }
   }, 60_000);
+});
+
+/** "Replace our PLSA", as the Help & Contact form sends it when no PLSA is left. */
+const replaceRequest = (over: Record<string, unknown> = {}) => ({
+  purpose: 'replace-plsa',
+  message: 'Camille Sample left the company last month without handing over.',
+  name: 'Dominique Test',
+  company: 'Demo Forge',
+  email: 'Dominique.Test@demo-forge.example',
+  phone: '+33 1 00 00 00 00',
+  cofor: 'A10001',
+  newPlsaName: 'Noor Haddad',
+  newPlsaEmail: 'noor.haddad@demo-forge.example',
+  legalRepName: 'Alex Example',
+  legalRepEmail: 'alex.example@demo-forge.example',
+  legalRepConfirms: true,
+  lang: 'en',
+  ...over,
+});
+
+describe.skipIf(noKeychain)('a request to replace the PLSA when none is left', () => {
+  it("is refused without the new PLSA, the legal representative and their confirmation; the desk sees whether the confirming person is on record, and replaces the PLSA with the request's new PLSA", async () => {
+    const core = testCore();
+    try {
+      const missing = await call(core, 'submitHelpRequest', {
+        ...replaceRequest({ newPlsaName: '', legalRepEmail: '', legalRepConfirms: false, cofor: '' }),
+      });
+      expect(missing).toMatchObject({
+        ok: false,
+        error: {
+          fields: {
+            cofor: 'required',
+            newPlsaName: 'required',
+            legalRepEmail: 'required',
+            legalRepConfirms: 'replace.confirm-required',
+          },
+        },
+      });
+      const sent = await call(core, 'submitHelpRequest', replaceRequest());
+      expect(sent.ok).toBe(true);
+      const reference = (sent as unknown as { value: { reference: string } }).value.reference;
+      const impostor = await call(core, 'submitHelpRequest', replaceRequest({ legalRepEmail: 'someone@else.example' }));
+      const session = await deskSession(core);
+      const view = await call(core, 'deskRequest', { session, reference });
+      expect(view).toMatchObject({
+        ok: true,
+        value: {
+          company: { cofor: 'A10001' },
+          plsaReplacement: {
+            newPlsa: { fullName: 'Noor Haddad', email: 'noor.haddad@demo-forge.example' },
+            legalRepsOnRecord: [{ fullName: 'Alex Example', email: 'alex.example@demo-forge.example' }],
+            matchesRecord: true,
+          },
+        },
+      });
+      const other = (impostor as unknown as { value: { reference: string } }).value.reference;
+      expect(await call(core, 'deskRequest', { session, reference: other })).toMatchObject({
+        value: { plsaReplacement: { matchesRecord: false } },
+      });
+      const replaced = await call(core, 'deskReplacePlsa', {
+        session,
+        cofor: 'A10001',
+        oldLogin: DEMO.plsa.login,
+        fullName: 'Noor Haddad',
+        email: 'noor.haddad@demo-forge.example',
+        lang: 'en',
+      });
+      expect(replaced.ok).toBe(true);
+      expect(await call(core, 'deskRequest', { session, reference })).toMatchObject({
+        value: {
+          company: {
+            accounts: expect.arrayContaining([
+              expect.objectContaining({ login: DEMO.plsa.login, state: 'deactivated' }),
+              expect.objectContaining({ email: 'noor.haddad@demo-forge.example', role: 'plsa', state: 'active' }),
+            ]),
+          },
+        },
+      });
+    } finally {
+      core.dispose();
+    }
+  });
+
+  it('through the hub: the request reaches a linked desk, which sees the legal representative on record', async () => {
+    const { own, server, url } = await linked.own();
+    const supplier = testCore({ hub: { url } });
+    const desk = testCore({ hub: { url, deskToken: (await registerDevice(own, 'desk')).token } });
+    try {
+      const sent = await call(supplier, 'submitHelpRequest', replaceRequest({ lang: 'fr' }));
+      const reference = (sent as unknown as { value: { reference: string } }).value.reference;
+      await supplier.syncNow();
+      await desk.syncNow();
+      expect(await call(desk, 'deskRequest', { session: await deskSession(desk), reference })).toMatchObject({
+        ok: true,
+        value: { lang: 'fr', plsaReplacement: { matchesRecord: true, newPlsa: { fullName: 'Noor Haddad' } } },
+      });
+    } finally {
+      supplier.dispose();
+      desk.dispose();
+      await new Promise((done) => server.close(done));
+    }
+  }, 60_000);
+});
+
+describe('the help topic', () => {
+  it('explains the hand-over and the replacement of a PLSA, in English and French', async () => {
+    const core = testCore();
+    try {
+      for (const [query, lang] of [
+        ['hand over', 'en'],
+        ['transmettre', 'fr'],
+        ['legal representative', 'en'],
+        ['représentant légal', 'fr'],
+      ] as const) {
+        const found = (await core.router.call('searchHelp', { query, lang })) as {
+          value: { hits: Array<{ id: string }> };
+        };
+        expect(found.value.hits.map((h) => h.id)).toContain('plsa-tasks');
+      }
+    } finally {
+      core.dispose();
+    }
+  });
 });

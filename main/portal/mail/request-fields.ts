@@ -75,6 +75,10 @@ export function requestMailFields(
         [L('login', l), f.login ?? ''],
         [L('cofor', l), f.cofor ?? ''],
         [L('screenshot', l), context.attachmentName ?? ''],
+        // A PLSA replacement: what the assistance checks before it replaces anyone.
+        [L('newPlsa', l), f.newPlsaName ? `${f.newPlsaName}, ${f.newPlsaEmail ?? ''}` : ''],
+        [L('legalRepresentative', l), f.legalRepName ? `${f.legalRepName}, ${f.legalRepEmail ?? ''}` : ''],
+        [L('legalRepConfirms', l), f.legalRepConfirms ? (l === 'fr' ? 'Oui' : 'Yes') : ''],
       ];
     }
   }

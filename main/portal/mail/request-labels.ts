@@ -23,6 +23,8 @@ const LABELS = {
   terms: ['General Terms of Use accepted', 'Conditions générales acceptées'],
   purpose: ['Purpose', 'Objet'],
   screenshot: ['Screenshot', "Capture d'écran"],
+  newPlsa: ['New PLSA', 'Nouveau PLSA'],
+  legalRepConfirms: ['The legal representative confirms this request', 'Le représentant légal confirme cette demande'],
 } as const;
 
 export type LabelKey = keyof typeof LABELS;
@@ -35,6 +37,7 @@ export const PURPOSES = [
   'login-or-password',
   'blocked-access',
   'plsa',
+  'replace-plsa',
   'technical',
   'other',
 ] as const;
@@ -46,6 +49,7 @@ const PURPOSE_TEXT: Record<HelpPurpose, [string, string]> = {
   'login-or-password': ['Login or password', 'Identifiant ou mot de passe'],
   'blocked-access': ['Blocked access', 'Accès bloqué'],
   plsa: ['PLSA', 'PLSA'],
+  'replace-plsa': ['Replace our PLSA (none is left)', 'Remplacer notre PLSA (il n’y en a plus)'],
   technical: ['Technical problem', 'Problème technique'],
   other: ['Other', 'Autre'],
 };

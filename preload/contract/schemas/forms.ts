@@ -26,6 +26,9 @@ export const email = () =>
     .max(LIMITS.email, { error: 'too-long' })
     .pipe(z.email({ error: 'email.format' }));
 
+/** An e-mail address a form may leave empty ('' or absent), checked once typed. */
+export const optionalEmail = () => z.union([z.literal(''), email()]).optional();
+
 export const phone = () =>
   z
     .string()

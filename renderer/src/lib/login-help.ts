@@ -6,13 +6,14 @@ import type { Route } from './routes';
 export type LoginHelpStep = 'start' | 'password';
 
 export type LoginHelpLeaf =
-  'username' | 'password-plsa' | 'password-user' | 'blocked' | 'find-plsa' | 'not-open' | 'deactivated';
+  'username' | 'password-plsa' | 'password-user' | 'blocked' | 'find-plsa' | 'plsa-left' | 'not-open' | 'deactivated';
 
 export type LoginHelpAnswer =
   | 'username'
   | 'password'
   | 'blocked'
   | 'find-plsa'
+  | 'plsa-left'
   | 'not-open'
   | 'deactivated'
   | 'i-am-plsa'
@@ -31,6 +32,8 @@ export const LOGIN_HELP_STEPS: Record<LoginHelpStep, LoginHelpChoice[]> = {
     { answer: 'password', next: 'password' },
     { answer: 'blocked', next: 'blocked' },
     { answer: 'find-plsa', next: 'find-plsa' },
+    // Nobody can hand out logins any more: the PLSA left without handing over.
+    { answer: 'plsa-left', next: 'plsa-left' },
     { answer: 'not-open', next: 'not-open' },
     { answer: 'deactivated', next: 'deactivated' },
   ],
@@ -59,6 +62,8 @@ export function destinationOf(leaf: LoginHelpLeaf, known: { login: string | null
       return { name: 'recovery', form: 'blocked', login };
     case 'not-open':
       return { name: 'access' };
+    case 'plsa-left':
+      return { name: 'contact', purpose: 'replace-plsa', cofor: null };
     case 'deactivated':
       return { name: 'contact', purpose: 'cofor', cofor: null };
   }

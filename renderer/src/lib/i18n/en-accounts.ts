@@ -76,6 +76,10 @@ export const enAccounts = {
   'loginHelp.go.find-plsa': 'Open "Who is my PLSA?"',
   'loginHelp.go.not-open': 'Run the analysis of my COFOR',
   'loginHelp.go.deactivated': 'Ask the assistance',
+  'loginHelp.answer.plsa-left': 'Our PLSA has left, and nobody can hand out logins',
+  'loginHelp.leaf.plsa-left':
+    'Without a PLSA, the portal assistance names a new one on your legal representative\'s confirmation: send the request "Replace our PLSA" from Help & Contact.',
+  'loginHelp.go.plsa-left': 'Ask for a new PLSA',
   'loginHelp.known': 'Filled in for you: {login}.',
   'loginHelp.again': 'Start again',
   'recovery.title': 'Lost password / Username lost / Blocked access?',

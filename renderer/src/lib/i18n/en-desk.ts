@@ -207,6 +207,27 @@ export const enDesk = {
   'field.termsVersion': 'Version of the terms of use',
   'field.termsAccepted': 'Terms of use accepted',
   'field.samePersonConfirmed': 'One person in both roles, confirmed',
+  'field.newPlsaName': 'New PLSA',
+  'field.newPlsaEmail': "New PLSA's e-mail",
+  'field.legalRepName': 'Legal representative',
+  'field.legalRepEmail': "Legal representative's e-mail",
+  'field.legalRepConfirms': 'Confirmed by the legal representative',
+  'desk.replacement.title': 'PLSA replacement: the procedure',
+  'desk.replacement.newPlsa': 'Proposed new PLSA',
+  'desk.replacement.legalRep': 'Confirmed by',
+  'desk.replacement.onRecord': 'Legal representative on record',
+  'desk.replacement.noneOnRecord': 'none on record',
+  'desk.replacement.matches': 'matches the record',
+  'desk.replacement.noMatch': 'not the one on record',
+  'desk.replacement.procedure': 'Before replacing anyone',
+  'desk.replacement.step1':
+    'Check that the person who confirms is the legal representative on record; if not, ask for proof (an extract of the trade register) first.',
+  'desk.replacement.step2':
+    "Call the legal representative on a number you find yourself (the record, the company's switchboard), never one given in the request, and have them confirm the new PLSA.",
+  'desk.replacement.step3':
+    "Replace the PLSA below: the former PLSA's account is deactivated and the new PLSA gets a login and a temporary password by e-mail.",
+  'desk.replacement.step4':
+    'Answer the request, saying who is PLSA now; if the check failed, decline it with the reason.',
   'field.loginOrCofor': 'Login or COFOR',
   'field.siteCode': 'Site code',
   'audit.desk-answered-cofor': 'COFOR answered',

@@ -30,6 +30,19 @@ export const enHelp = {
   'purpose.login-or-password': 'Login or password',
   'purpose.blocked-access': 'Blocked access',
   'purpose.plsa': 'PLSA',
+  'purpose.replace-plsa': 'Replace our PLSA (none is left)',
+  'contact.replace.title': "The new PLSA, and your legal representative's confirmation",
+  'contact.replace.intro':
+    "When no PLSA is left to hand the role over, the assistance replaces them on the confirmation of your company's legal representative: it checks them against its record and calls them before anything changes. Give your COFOR below.",
+  'contact.replace.newPlsaName': 'New PLSA: full name',
+  'contact.replace.newPlsaEmail': 'New PLSA: business e-mail',
+  'contact.replace.legalRepName': 'Legal representative: full name',
+  'contact.replace.legalRepEmail': 'Legal representative: business e-mail',
+  'contact.replace.confirms': 'Our legal representative confirms this request',
+  'contact.replace.confirmsHint':
+    'The assistance contacts them to check it. The new PLSA receives their login and a temporary password by e-mail.',
+  'error.replace.confirm-required':
+    "Tick this box: the assistance replaces a PLSA only on the legal representative's confirmation.",
   'purpose.technical': 'Technical problem',
   'purpose.other': 'Other',
   'contact.message': 'Your question',
@@ -40,6 +53,7 @@ export const enHelp = {
   'contact.phone': 'Phone',
   'contact.login': 'B2B login, if you have one',
   'contact.cofor': 'COFOR, if you know it',
+  'contact.cofor.required': "Your company's COFOR",
   'contact.screenshot': 'Screenshot',
   'contact.screenshot.hint': 'PNG or JPEG. Choose a file, or paste an image (Ctrl+V) anywhere on this page.',
   'contact.screenshot.capture': 'Capture the app window',

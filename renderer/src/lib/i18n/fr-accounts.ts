@@ -80,6 +80,10 @@ export const frAccounts: Record<keyof typeof enAccounts, string> = {
   'loginHelp.go.find-plsa': 'Ouvrir « Qui est mon PLSA ? »',
   'loginHelp.go.not-open': "Lancer l'analyse de mon COFOR",
   'loginHelp.go.deactivated': "Demander à l'assistance",
+  'loginHelp.answer.plsa-left': "Notre PLSA est parti, et personne ne peut remettre d'identifiants",
+  'loginHelp.leaf.plsa-left':
+    "Sans PLSA, l'assistance du portail en nomme un nouveau sur confirmation de votre représentant légal : envoyez la demande « Remplacer notre PLSA » depuis Aide & Contact.",
+  'loginHelp.go.plsa-left': 'Demander un nouveau PLSA',
   'loginHelp.known': 'Rempli pour vous : {login}.',
   'loginHelp.again': 'Recommencer',
   'recovery.title': 'Mot de passe perdu / Identifiant perdu / Accès bloqué ?',

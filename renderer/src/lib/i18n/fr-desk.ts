@@ -213,6 +213,27 @@ export const frDesk: Record<keyof typeof enDesk, string> = {
   'field.termsVersion': "Version des conditions d'utilisation",
   'field.termsAccepted': "Conditions d'utilisation acceptées",
   'field.samePersonConfirmed': 'Une seule personne dans les deux rôles, confirmé',
+  'field.newPlsaName': 'Nouveau PLSA',
+  'field.newPlsaEmail': 'E-mail du nouveau PLSA',
+  'field.legalRepName': 'Représentant légal',
+  'field.legalRepEmail': 'E-mail du représentant légal',
+  'field.legalRepConfirms': 'Confirmé par le représentant légal',
+  'desk.replacement.title': 'Remplacement du PLSA : la procédure',
+  'desk.replacement.newPlsa': 'Nouveau PLSA proposé',
+  'desk.replacement.legalRep': 'Confirmé par',
+  'desk.replacement.onRecord': 'Représentant légal enregistré',
+  'desk.replacement.noneOnRecord': 'aucun enregistré',
+  'desk.replacement.matches': "correspond à l'enregistrement",
+  'desk.replacement.noMatch': "n'est pas celui enregistré",
+  'desk.replacement.procedure': 'Avant de remplacer qui que ce soit',
+  'desk.replacement.step1':
+    "Vérifiez que la personne qui confirme est le représentant légal enregistré ; sinon, demandez d'abord une preuve (un extrait du registre du commerce).",
+  'desk.replacement.step2':
+    "Appelez le représentant légal à un numéro que vous trouvez vous-même (l'enregistrement, le standard de l'entreprise), jamais celui donné dans la demande, et faites-lui confirmer le nouveau PLSA.",
+  'desk.replacement.step3':
+    "Remplacez le PLSA ci-dessous : le compte de l'ancien PLSA est désactivé et le nouveau PLSA reçoit un identifiant et un mot de passe temporaire par e-mail.",
+  'desk.replacement.step4':
+    'Répondez à la demande en indiquant qui est PLSA désormais ; si la vérification a échoué, refusez-la en donnant la raison.',
   'field.loginOrCofor': 'Identifiant ou COFOR',
   'field.siteCode': 'Code site',
   'audit.desk-answered-cofor': 'COFOR communiqué',

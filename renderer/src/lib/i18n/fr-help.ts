@@ -34,6 +34,19 @@ export const frHelp: Record<keyof typeof enHelp, string> = {
   'purpose.login-or-password': 'Identifiant ou mot de passe',
   'purpose.blocked-access': 'Accès bloqué',
   'purpose.plsa': 'PLSA',
+  'purpose.replace-plsa': "Remplacer notre PLSA (il n'y en a plus)",
+  'contact.replace.title': 'Le nouveau PLSA, et la confirmation de votre représentant légal',
+  'contact.replace.intro':
+    "Quand plus aucun PLSA ne peut transmettre le rôle, l'assistance le remplace sur confirmation du représentant légal de votre entreprise : elle le vérifie dans ses données et l'appelle avant tout changement. Indiquez votre COFOR ci-dessous.",
+  'contact.replace.newPlsaName': 'Nouveau PLSA : nom complet',
+  'contact.replace.newPlsaEmail': 'Nouveau PLSA : e-mail professionnel',
+  'contact.replace.legalRepName': 'Représentant légal : nom complet',
+  'contact.replace.legalRepEmail': 'Représentant légal : e-mail professionnel',
+  'contact.replace.confirms': 'Notre représentant légal confirme cette demande',
+  'contact.replace.confirmsHint':
+    "L'assistance le contacte pour le vérifier. Le nouveau PLSA reçoit son identifiant et un mot de passe temporaire par e-mail.",
+  'error.replace.confirm-required':
+    "Cochez cette case : l'assistance ne remplace un PLSA que sur confirmation du représentant légal.",
   'purpose.technical': 'Problème technique',
   'purpose.other': 'Autre',
   'contact.message': 'Votre question',
@@ -44,6 +57,7 @@ export const frHelp: Record<keyof typeof enHelp, string> = {
   'contact.phone': 'Téléphone',
   'contact.login': 'Identifiant B2B, si vous en avez un',
   'contact.cofor': 'COFOR, si vous le connaissez',
+  'contact.cofor.required': 'Le COFOR de votre entreprise',
   'contact.screenshot': "Capture d'écran",
   'contact.screenshot.hint':
     "PNG ou JPEG. Choisissez un fichier, ou collez une image (Ctrl+V) n'importe où sur cette page.",
