@@ -36,6 +36,8 @@ import { createHelpService } from './services/help';
 import { createOutboxService } from './services/outbox-service';
 import { createExpirySweep, createMyRequestsService } from './services/my-requests';
 import { createPlsaContinuity } from './services/plsa-continuity';
+import { createAccessReviews } from './services/access-review';
+import { createAccessReviewsRepository } from './store/access-reviews';
 import { createPlsaHandOversRepository } from './store/plsa-handovers';
 import { createWaitingRequestsRepository } from './store/waiting-requests';
 import { createMailSettingsRepository } from './store/mail-settings';
@@ -202,6 +204,14 @@ export function startCore(options: CoreOptions): PortalCore {
   const search = () => (searchIndex ??= loadCompanySearch(db)); // built on the desk's first search
 
   const principals = createPrincipals(guard, deskGuard);
+  const accessReviews = createAccessReviews({
+    db,
+    accounts,
+    reviews: createAccessReviewsRepository(db),
+    mailer,
+    now,
+    hub: hubAccounts,
+  });
   const continuity = createPlsaContinuity({
     db,
     accounts,
@@ -251,6 +261,8 @@ export function startCore(options: CoreOptions): PortalCore {
         desk,
         now,
         hubAccounts,
+        // A review's grace ends before anyone logs in: what it blocks is blocked for this login.
+        beforeLogin: accessReviews.sweep,
         ...(options.verifyPassword ? { verifyPassword: options.verifyPassword } : {}),
       }),
       privateArea: createPrivateAreaService({ accounts, directory, now, continuity: continuity.continuity }),
@@ -274,6 +286,7 @@ export function startCore(options: CoreOptions): PortalCore {
         handOverOf: continuity.handOverOf,
       }),
       plsaContinuity: continuity.channels,
+      accessReviews: accessReviews.channels,
       help: createHelpService({ db, submissions, mailer, mailSettings, now }),
       outbox: createOutboxService({
         outbox,

@@ -14,6 +14,7 @@ import type { OutboxService } from '../services/outbox-service';
 import type { MyRequestsService } from '../services/my-requests';
 import type { PlsaConsoleService } from '../services/plsa-console';
 import type { PlsaContinuityService } from '../services/plsa-continuity';
+import type { AccessReviewsService } from '../services/access-review';
 import type { PrivateAreaService } from '../services/private-area';
 import type { RecoveryService } from '../services/recovery';
 import type { TermsCatalogue } from '../services/terms';
@@ -34,6 +35,7 @@ export interface Services {
   recovery: RecoveryService;
   plsaConsole: PlsaConsoleService;
   plsaContinuity: PlsaContinuityService['channels'];
+  accessReviews: AccessReviewsService['channels'];
   help: HelpService;
   outbox: OutboxService;
   myRequests: MyRequestsService;
@@ -61,6 +63,7 @@ export function createHandlers(s: Services): HandlerMap {
     ...s.recovery,
     ...s.plsaConsole,
     ...s.plsaContinuity,
+    ...s.accessReviews,
     ...s.help,
     ...s.outbox,
     ...s.myRequests,

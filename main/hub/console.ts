@@ -18,6 +18,7 @@ import type { Device } from './devices';
 import { companyChanged } from './directory';
 import { HubError } from './hub-error';
 import { CHANGES_LOCK, inTransaction } from './transaction';
+import { hubReview, hubReviewAnswer, hubReviewEvidence, hubReviewInterval } from './access-review';
 import {
   answerHandOver,
   continuityOf,
@@ -40,6 +41,11 @@ export const CONSOLE_ACTIONS = {
   withdraw: A.withdrawHandOver,
   answer: A.answerHandOver,
   continuity: A.consoleAccounts,
+  // Access reviews (access-review.ts).
+  review: A.accessReview,
+  confirm: A.answerAccessReview,
+  interval: A.setAccessReviewInterval,
+  evidence: A.exportAccessReview,
 } as const;
 /** What a user of the company (not only a PLSA) may ask. */
 const MEMBER_ACTIONS = new Set<ConsoleAction>(['answer', 'continuity']);
@@ -99,7 +105,7 @@ async function audit(tx: PoolClient, plsa: Plsa, action: string, target: string,
 }
 
 /** The company's record follows the change, and replicas learn it (projection and record). */
-async function publishCompany(tx: PoolClient, cofor: string, edit: (r: DirectoryCompany) => DirectoryCompany) {
+export async function publishCompany(tx: PoolClient, cofor: string, edit: (r: DirectoryCompany) => DirectoryCompany) {
   await tx.query('SELECT pg_advisory_xact_lock($1)', [CHANGES_LOCK]);
   await companyChanged(
     tx,
@@ -144,17 +150,34 @@ export async function hubConsole(
   action: ConsoleAction,
   rawBody: unknown,
   config: Pick<HubAccountsConfig, 'hashCost' | 'temporaryPasswordHours'>,
+  now: Date = new Date(),
 ): Promise<unknown> {
   const parsed = CONSOLE_ACTIONS[action].safeParse(rawBody);
   if (!parsed.success)
     throw new HubError('invalid-input', 'The request does not pass its schema.', {
       fields: Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.') || '_', i.message])),
     });
-  const body = parsed.data as z.infer<(typeof CONSOLE_ACTIONS)['create']> & { login: string; accept: boolean };
+  const body = parsed.data as z.infer<(typeof CONSOLE_ACTIONS)['create']> & {
+    login: string;
+    accept: boolean;
+    answer: 'confirmed' | 'left';
+    days: number;
+    reviewId: number;
+    format: 'csv' | 'pdf';
+    lang: string;
+  };
   return inTransaction(pool, async (tx) => {
     const plsa = await memberOf(tx, device, body.session, !MEMBER_ACTIONS.has(action));
-    const audited = (what: string, target: string) => audit(tx, plsa, what, target);
+    const audited = (what: string, target: string, extra?: object) => audit(tx, plsa, what, target, extra);
     switch (action) {
+      case 'review':
+        return hubReview(tx, plsa, now, audited);
+      case 'confirm':
+        return hubReviewAnswer(tx, plsa, body, now, audited, (edit) => publishCompany(tx, plsa.cofor, edit));
+      case 'interval':
+        return hubReviewInterval(tx, plsa, body.days, now, audited);
+      case 'evidence':
+        return hubReviewEvidence(tx, plsa, body, audited);
       case 'continuity':
         return continuityOf(tx, plsa);
       case 'handover':

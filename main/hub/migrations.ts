@@ -236,6 +236,30 @@ export const HUB_MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql:
       CREATE INDEX plsa_handovers_to ON plsa_handovers (to_login, state);
     `,
   },
+  {
+    version: 13,
+    name: 'access reviews: a PLSA confirms who still works for the company',
+    sql: `
+      ALTER TABLE companies ADD COLUMN review_every_days integer NOT NULL DEFAULT 90;
+      CREATE TABLE access_reviews (
+        id bigserial PRIMARY KEY,
+        cofor text NOT NULL REFERENCES companies (cofor),
+        opened_at timestamptz NOT NULL,
+        due_at timestamptz NOT NULL,
+        closed_at timestamptz
+      );
+      CREATE UNIQUE INDEX access_reviews_open ON access_reviews (cofor) WHERE closed_at IS NULL;
+      CREATE INDEX access_reviews_due ON access_reviews (due_at) WHERE closed_at IS NULL;
+      CREATE TABLE access_review_answers (
+        review_id bigint NOT NULL REFERENCES access_reviews (id),
+        login text NOT NULL REFERENCES accounts (login),
+        answer text NOT NULL CHECK (answer IN ('confirmed', 'left', 'blocked-unconfirmed')),
+        by_login text NOT NULL,
+        at timestamptz NOT NULL,
+        PRIMARY KEY (review_id, login)
+      );
+    `,
+  },
 ];
 
 export const HUB_SCHEMA_VERSION = HUB_MIGRATIONS.at(-1)!.version;

@@ -10,7 +10,8 @@ import { deviceOfToken, registerDevice } from './devices';
 import { HubError } from './hub-error';
 import { HUB_SCHEMA_VERSION } from './migrations';
 import { hubChangePassword, hubLogin, loginBody, passwordBody } from './accounts';
-import { hubConsole, isConsoleAction } from './console';
+import { hubConsole, isConsoleAction, publishCompany } from './console';
+import { closeOverdueReviews } from './access-review';
 import { deskPasswordBody, enrolDesk, enrolmentBody, hubChangeDeskPassword, hubDeskLogin } from './agents';
 import { hubServices, type HubServices } from './services';
 import { expireWaitingRequests } from './waiting-requests';
@@ -109,6 +110,14 @@ export function createHubServer(options: HubServerOptions): Server {
   const log = options.log ?? (() => {});
   const services = options.services ?? hubServices();
 
+  const closeReviews = () =>
+    closeOverdueReviews(pool, {
+      now: services.now,
+      box: services.box,
+      publish: publishCompany,
+      mailQueued: services.mailQueued,
+    });
+
   async function route(req: IncomingMessage, url: URL): Promise<unknown> {
     const path = url.pathname;
     if (!path.startsWith('/v1/')) {
@@ -122,7 +131,8 @@ export function createHubServer(options: HubServerOptions): Server {
       // A PLSA's console on a linked workstation: the PLSA's hub session, on this device.
       if (!isConsoleAction(consoleAction)) throw new HubError('not-found', `No ${call} in API v1.`);
       const device = await deviceOfToken(pool, bearer(req));
-      return hubConsole(pool, device, consoleAction, await readBody(req), services.accounts);
+      await closeReviews(); // an access review's end before the console shows it
+      return hubConsole(pool, device, consoleAction, await readBody(req), services.accounts, services.now());
     }
     switch (call) {
       case 'GET /health':
@@ -158,6 +168,7 @@ export function createHubServer(options: HubServerOptions): Server {
         return hubChangeDeskPassword(pool, parse(deskPasswordBody, await readBody(req)), services.accounts);
       }
       case 'POST /sessions': {
+        await closeReviews(); // what a review's end blocks is blocked for this login
         // A person logs in through their workstation: the hub holds the hashes.
         const device = await deviceOfToken(pool, bearer(req));
         return hubLogin(pool, device, parse(loginBody, await readBody(req)), services.accounts);

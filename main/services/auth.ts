@@ -30,6 +30,8 @@ export interface AuthDeps {
   now: () => Date;
   /** Set on a workstation that may be linked to a hub: V logins are then verified by the hub. */
   hubAccounts?: HubAccounts;
+  /** Runs before a standalone login is checked (an access review's end blocks what it must first). */
+  beforeLogin?: () => void;
   /** The password check (scrypt); tests count its calls to prove every attempt costs the same. */
   verifyPassword?: (password: string, hash: string) => Promise<boolean>;
 }
@@ -194,6 +196,7 @@ export function createAuthService(deps: AuthDeps) {
       if (!login && DESK_USERNAME.test(username)) return deskLogin(username, input.password);
       if (!login) throw fieldError('invalid-input', 'login', 'login.format', 'A login is V followed by 6 digits.');
       if (deps.hubAccounts?.linked()) return loginThroughHub(deps.hubAccounts, login, input.password);
+      deps.beforeLogin?.();
       const at = now();
       const failures = reserveAttempt(login, at);
       const account = accounts.byLogin(login);

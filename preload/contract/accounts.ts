@@ -101,3 +101,25 @@ export interface AuditEntryView {
   action: string;
   targetLogin: string | null;
 }
+
+/** A company's access review, as its PLSA answers it (an answer per account, then closed). */
+export interface AccessReviewView {
+  everyDays: number;
+  review: {
+    id: number;
+    openedAt: string;
+    dueAt: string;
+    closedAt: string | null;
+    lines: Array<{
+      login: string;
+      fullName: string;
+      email: string;
+      role: string;
+      state: string;
+      answer: 'confirmed' | 'left' | 'blocked-unconfirmed' | null;
+      by: string | null;
+      at: string | null;
+    }>;
+  };
+  past: Array<{ id: number; openedAt: string; closedAt: string | null }>;
+}

@@ -10,6 +10,7 @@ import type { Analysis, AppInfo, DraftData, Submitted, SyncStatus, TermsOfUse } 
 import type {
   AuditEntryView,
   PlsaHandOver,
+  AccessReviewView,
   ConsoleView,
   IssuedTemporaryPassword,
   PrivateArea,
@@ -96,6 +97,15 @@ export const CHANNELS = {
   withdrawHandOver: channel('plsa', A.withdrawHandOver).answers<{ withdrawn: true }>(),
   /** The colleague named by a leaving PLSA accepts (becomes PLSA; the leaver's account ends) or declines. */
   answerHandOver: channel('supplier', A.answerHandOver).answers<{ accepted: boolean }>(),
+  /** The company's access review (opened when due), answered account by account by a PLSA. */
+  accessReview: channel('plsa', A.accessReview).answers<AccessReviewView>(),
+  answerAccessReview: channel('plsa', A.answerAccessReview).answers<AccessReviewView>(),
+  setAccessReviewInterval: channel('plsa', A.setAccessReviewInterval).answers<AccessReviewView>(),
+  exportAccessReview: channel('plsa', A.exportAccessReview).answers<{
+    fileName: string;
+    mediaType: string;
+    contentBase64: string;
+  }>(),
 
   submitHelpRequest: channel('anyone', H.submitHelpRequest).answers<Submitted>(),
   /** Desktop only: a PNG of the app's window, taken by the main process. */

@@ -1,18 +1,27 @@
-// PLSA continuity through the hub (embedded PostgreSQL): the company's only PLSA, on one PC,
-// hands over to a colleague, who accepts on another PC in French; the hub holds the accounts, so
-// the colleague has the console at once and the leaver can log in on neither PC.
+// PLSA continuity and access reviews through the hub (embedded PostgreSQL): the company's only
+// PLSA, on one PC, hands over to a colleague, who accepts on another PC in French; the hub holds
+// the accounts, so the colleague has the console at once and the leaver can log in on neither PC.
+// A review answered on a linked PC blocks, on the hub, the account not confirmed in 30 days
+// (the hub's and the PCs' clock moved by the test).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { testHub, type TestHub } from '../fixtures/hub-process';
-import { chooseLanguage, DEMO, expect, logIn, logInFr, requireKeychain, test } from './fixtures';
+import { advanceClockOf, chooseLanguage, DEMO, expect, logIn, logInFr, requireKeychain, test } from './fixtures';
 import { workstation } from './workstations';
 
 let hub: TestHub;
+let clockDir: string;
+const DAY = 24 * 60 * 60 * 1000;
 test.beforeEach(async () => {
-  hub = await testHub();
+  clockDir = mkdtempSync(join(tmpdir(), 'portal-clock-'));
+  hub = await testHub({ clockFile: join(clockDir, 'now.clock') });
   await hub.start();
 });
 test.afterEach(async () => {
   await hub.stop();
   hub.remove();
+  rmSync(clockDir, { recursive: true, force: true });
 });
 
 test('through the hub: a single PLSA hands over on one PC, the colleague accepts on another (in French)', async ({
@@ -61,5 +70,36 @@ test('through the hub: a single PLSA hands over on one PC, the colleague accepts
   } finally {
     await plsaPc.close();
     await userPc.close();
+  }
+});
+
+test('through the hub: a review answered on a linked PC blocks the unconfirmed account after 30 days, on the hub', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await requireKeychain();
+  const pc = await workstation(hub.url, { PORTAL_CLOCK_FILE: join(clockDir, 'now.clock') });
+  try {
+    await logIn(page, pc, DEMO.plsa.login, DEMO.plsa.password);
+    await expect(page.getByRole('heading', { name: 'My private area' })).toBeVisible({ timeout: 20_000 });
+    await page.evaluate(() => (location.hash = '#/console'));
+    const review = page.getByTestId('access-review');
+    await review.getByRole('button', { name: `Still works here ${DEMO.blocked.login}` }).click();
+    await expect(review.getByTestId('review-message')).toHaveText(`${DEMO.blocked.login} confirmed.`);
+    await expect(review.locator(`tr[data-review-login="${DEMO.user.login}"]`)).toContainText('not answered yet');
+
+    advanceClockOf(join(clockDir, 'now'), 31 * DAY);
+    await page.evaluate(() => sessionStorage.clear());
+    await logIn(page, pc, DEMO.user.login, DEMO.user.password);
+    await expect(page.getByRole('alert')).toBeVisible({ timeout: 20_000 });
+    await logIn(page, pc, DEMO.plsa.login, DEMO.plsa.password);
+    await expect(page.getByRole('heading', { name: 'My private area' })).toBeVisible({ timeout: 20_000 });
+    await page.evaluate(() => (location.hash = '#/console'));
+    await expect(review.locator(`tr[data-review-login="${DEMO.user.login}"]`)).toContainText(
+      'not confirmed in time: blocked',
+    );
+    await expect(page.getByTestId('console-through-hub')).toBeVisible();
+  } finally {
+    await pc.close();
   }
 });

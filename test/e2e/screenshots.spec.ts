@@ -396,3 +396,39 @@ for (const lang of ['en', 'fr'] as const) {
     await shot('desk-plsa-replacement');
   });
 }
+
+// The access review in the console: open with one answer, then closed after its grace.
+for (const lang of ['en', 'fr'] as const) {
+  test.describe(`access review (${lang})`, () => {
+    test.use({ movableClock: true });
+    test(`access review (${lang})`, async ({ page, host }) => {
+      const speak = async (code: 'en' | 'fr') => {
+        if (lang === 'en') return;
+        await chooseLanguage(page, code);
+        await page.keyboard.press('Escape');
+      };
+      await logIn(page, host, DEMO.plsa.login, DEMO.plsa.password);
+      await page.getByTestId('single-plsa').waitFor({ timeout: 20_000 });
+      await page.evaluate(() => (location.hash = '#/console'));
+      const review = page.getByTestId('access-review');
+      await review.getByRole('button', { name: `Still works here ${DEMO.blocked.login}` }).click();
+      await review.getByTestId('review-message').waitFor();
+      await speak(lang);
+      await page.reload();
+      await review.getByTestId('review-due').waitFor();
+      await review.screenshot({ path: `${OUT}/console-review-${lang}.png` });
+      await speak('en');
+      await signOut(page);
+      host.advanceClock(31 * 24 * 60 * 60 * 1000);
+      await page.clock.setFixedTime(Date.now() + 31 * 24 * 60 * 60 * 1000);
+      await logIn(page, host, DEMO.plsa.login, DEMO.plsa.password);
+      await page.getByTestId('single-plsa').waitFor({ timeout: 20_000 });
+      await page.evaluate(() => (location.hash = '#/console'));
+      await review.getByTestId('review-closed').waitFor();
+      await speak(lang);
+      await page.reload();
+      await review.getByTestId('review-closed').waitFor();
+      await review.screenshot({ path: `${OUT}/console-review-closed-${lang}.png` });
+    });
+  });
+}

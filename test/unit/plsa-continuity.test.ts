@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { PrivateArea } from '../../preload/contract/accounts';
 import { registerDevice } from '../../main/hub/devices';
 import { DEMO, deskSession, testCore } from '../fixtures/core';
+import { guidesFound } from '../fixtures/help-search';
 import { noKeychain } from '../fixtures/keychain-available';
 import { useLinkedHub } from '../fixtures/linked-hub';
 
@@ -242,10 +243,7 @@ describe('the help topic', () => {
         ['legal representative', 'en'],
         ['représentant légal', 'fr'],
       ] as const) {
-        const found = (await core.router.call('searchHelp', { query, lang })) as {
-          value: { hits: Array<{ id: string }> };
-        };
-        expect(found.value.hits.map((h) => h.id)).toContain('plsa-tasks');
+        expect(await guidesFound(core!, query, lang)).toContain('plsa-tasks');
       }
     } finally {
       core.dispose();

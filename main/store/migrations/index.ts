@@ -10,6 +10,7 @@ import { hubQueue } from './008-hub-queue';
 import { hubAgents } from './009-hub-agents';
 import { waitingRequests } from './010-waiting-requests';
 import { plsaHandovers } from './011-plsa-handovers';
+import { accessReviews } from './012-access-reviews';
 
 export interface Migration {
   version: number;
@@ -34,6 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   hubAgents,
   waitingRequests,
   plsaHandovers,
+  accessReviews,
 ];
 
 MIGRATIONS.forEach((m, i) => {

@@ -57,4 +57,17 @@ export const ACCOUNT_SCHEMAS = {
   handOverPlsa: z.strictObject({ session: session(), login: loginField() }),
   withdrawHandOver: z.strictObject({ session: session() }),
   answerHandOver: z.strictObject({ session: session(), accept: z.boolean() }),
+  accessReview: z.strictObject({ session: session() }),
+  answerAccessReview: z.strictObject({
+    session: session(),
+    login: loginField(),
+    answer: z.enum(['confirmed', 'left']),
+  }),
+  setAccessReviewInterval: z.strictObject({ session: session(), days: z.number().int().min(30).max(365) }),
+  exportAccessReview: z.strictObject({
+    session: session(),
+    reviewId: z.number().int().positive(),
+    format: z.enum(['csv', 'pdf']),
+    lang: z.enum(LANGS),
+  }),
 };

@@ -26,3 +26,14 @@ export function formatSize(bytes: number, lang: string): string {
     maximumFractionDigits: 1,
   }).format(value);
 }
+
+/** Saves what the engine made (an export) as a download with its own name. */
+export function saveDownload(file: { fileName: string; mediaType: string; contentBase64: string }): void {
+  const bytes = Uint8Array.from(atob(file.contentBase64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: file.mediaType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
