@@ -36,6 +36,9 @@ import { createHelpService } from './services/help';
 import { createOutboxService } from './services/outbox-service';
 import { createExpirySweep, createMyRequestsService } from './services/my-requests';
 import { createPlsaContinuity } from './services/plsa-continuity';
+import { createPrivacyService } from './services/privacy';
+import { createDeskErasure } from './services/desk-erasure';
+import { createPrivacyLedger } from './store/privacy-ledger';
 import { createAccessReviews } from './services/access-review';
 import { createAccessReviewsRepository } from './store/access-reviews';
 import { createPlsaHandOversRepository } from './store/plsa-handovers';
@@ -297,6 +300,8 @@ export function startCore(options: CoreOptions): PortalCore {
         transport: (s) => transports.get(s),
         now,
       }),
+      erasure: createDeskErasure({ db, desk, accounts, hub: hubQueue, now }),
+      privacy: createPrivacyService({ db, ledger: createPrivacyLedger(db), accounts, hub: hubQueue, now }),
       myRequests: createMyRequestsService({ db, requests, waiting, accounts, mailer, hub: hubQueue, now }),
       helpTopic: createHelpTopicService(guides, aboutOf),
       desk: createDeskService({

@@ -12,6 +12,8 @@ import type { HelpTopicService } from '../services/help-topic';
 import type { OnboardingService } from '../services/onboarding';
 import type { OutboxService } from '../services/outbox-service';
 import type { MyRequestsService } from '../services/my-requests';
+import type { PrivacyService } from '../services/privacy';
+import type { DeskErasure } from '../services/desk-erasure';
 import type { PlsaConsoleService } from '../services/plsa-console';
 import type { PlsaContinuityService } from '../services/plsa-continuity';
 import type { AccessReviewsService } from '../services/access-review';
@@ -39,6 +41,8 @@ export interface Services {
   help: HelpService;
   outbox: OutboxService;
   myRequests: MyRequestsService;
+  privacy: PrivacyService;
+  erasure: DeskErasure;
   helpTopic: HelpTopicService;
   desk: DeskService;
   decisions: DeskDecisions;
@@ -67,6 +71,8 @@ export function createHandlers(s: Services): HandlerMap {
     ...s.help,
     ...s.outbox,
     ...s.myRequests,
+    ...s.privacy,
+    ...s.erasure,
     ...s.helpTopic,
     ...s.desk,
     ...s.decisions,

@@ -31,6 +31,7 @@ import type {
   MailSettingsView,
   OutboxStatus,
   RequestView,
+  LedgerEntryView,
   WindowCapture,
 } from './help';
 
@@ -116,6 +117,10 @@ export const CHANNELS = {
   remindRequest: channel('anyone', H.remindRequest).answers<{ reference: string; at: string }>(),
   /** A request that expired waiting for its sender goes back to the desk's queue. */
   reopenRequest: channel('anyone', H.reopenRequest).answers<{ reference: string }>(),
+  /** "What left this PC": every e-mail sent and every sync to the hub, masked, with the kinds of personal data. */
+  privacyLedger: channel('anyone', H.privacyLedger).answers<{ entries: LedgerEntryView[] }>(),
+  /** Everything this workstation holds about the signed-in person, as JSON. */
+  exportMyData: channel('supplier', H.exportMyData).answers<{ fileName: string; contentBase64: string }>(),
   outboxStatus: channel('anyone', H.outboxStatus).answers<OutboxStatus>(),
   sendNow: channel('anyone', H.sendNow).answers<OutboxStatus>(),
   mailSettings: channel('anyone', H.mailSettings).answers<MailSettingsView | null>(),
@@ -136,6 +141,8 @@ export const CHANNELS = {
   }>(),
   deskSearchCompanies: channel('desk', D.deskSearchCompanies).answers<{ hits: DeskCompanyHit[] }>(),
   deskSetState: channel('desk', D.deskSetState).answers<{ reference: string }>(),
+  /** An erasure request: what this workstation holds about the person who asked is erased. */
+  deskErasePerson: channel('desk', D.deskErasePerson).answers<{ requests: number; emails: number }>(),
   deskDecide: channel('desk', D.deskDecide).answers<{
     reference: string;
     cofor?: string;

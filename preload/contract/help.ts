@@ -8,6 +8,7 @@ export const HELP_PURPOSES = [
   'blocked-access',
   'plsa',
   'replace-plsa',
+  'erasure',
   'technical',
   'other',
 ] as const;
@@ -249,3 +250,15 @@ export const DESK_TEMPLATE_KEYS = [
 ] as const;
 export type DeskTemplateKey = (typeof DESK_TEMPLATE_KEYS)[number];
 export type DeskTemplatesView = Record<DeskTemplateKey, Record<'en' | 'fr', { subject: string; body: string }>>;
+
+/** One thing that left this workstation: an e-mail, or a sync to the portal hub. */
+export interface LedgerEntryView {
+  at: string;
+  channel: 'e-mail' | 'hub';
+  /** Masked ("c***@demo-forge.example"), or the hub's host; empty with `toAssistance`. */
+  to: string;
+  toAssistance: boolean;
+  reference: string | null;
+  /** The kinds of personal data it carried (never the data). */
+  fields: Array<'name' | 'email' | 'phone' | 'login' | 'attachment'>;
+}

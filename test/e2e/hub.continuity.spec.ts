@@ -2,13 +2,14 @@
 // PLSA, on one PC, hands over to a colleague, who accepts on another PC in French; the hub holds
 // the accounts, so the colleague has the console at once and the leaver can log in on neither PC.
 // A review answered on a linked PC blocks, on the hub, the account not confirmed in 30 days
-// (the hub's and the PCs' clock moved by the test).
+// (the hub's and the PCs' clock moved by the test). "I cannot log in" works with the hub down,
+// and the form it leads to reaches the desk through the hub once it is back.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { testHub, type TestHub } from '../fixtures/hub-process';
-import { advanceClockOf, chooseLanguage, DEMO, expect, logIn, logInFr, requireKeychain, test } from './fixtures';
-import { workstation } from './workstations';
+import { advanceClockOf, AGENT, chooseLanguage, DEMO, expect, logIn, logInFr, requireKeychain, test } from './fixtures';
+import { deskLogIn, syncUntilOnline, workstation } from './workstations';
 
 let hub: TestHub;
 let clockDir: string;
@@ -101,5 +102,47 @@ test('through the hub: a review answered on a linked PC blocks the unconfirmed a
     await expect(page.getByTestId('console-through-hub')).toBeVisible();
   } finally {
     await pc.close();
+  }
+});
+
+test('through the hub, offline first: "I cannot log in" leads to "Blocked access?" with the login filled in; the request reaches the desk once the hub is back', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  await requireKeychain();
+  await hub.stop();
+  const deskToken = hub.registerDesk();
+  hub.createAgent({ ...AGENT, name: 'Ana Assist', email: 'ana@assist.example' });
+  const pc = await workstation(hub.url);
+  const deskPc = await workstation(hub.url, { PORTAL_HUB_DESK_TOKEN: deskToken });
+  try {
+    await page.goto(pc.url);
+    await page.evaluate(() => (location.hash = '#/login'));
+    await page.getByLabel('Login', { exact: true }).fill(DEMO.blocked.login);
+    await page.getByTestId('login-help-link').click();
+    await page.getByRole('button', { name: 'My access is blocked' }).click();
+    await page.getByRole('link', { name: 'Open "Blocked access?"' }).click();
+    await expect(page.getByLabel('Login', { exact: true })).toHaveValue(DEMO.blocked.login);
+    await page.getByLabel('E-mail registered for your login').fill(DEMO.blocked.email);
+    await page.getByLabel('What happened?').fill('Back from holiday, I am locked out.');
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await expect(page.locator('#recovery-done')).toBeVisible();
+    const sync = page.getByTestId('sync-indicator');
+    await sync.click();
+    await expect(sync).toContainText('1 to sync'); // the hub is down: the request waits here
+
+    await hub.start();
+    await syncUntilOnline(page);
+    const desk = await browser.newPage();
+    await deskLogIn(desk, deskPc, AGENT);
+    await expect(async () => {
+      await desk.getByTestId('sync-indicator').click();
+      await desk.reload();
+      await expect(desk.locator('tbody tr').filter({ hasText: 'Blocked access' })).toHaveCount(1, { timeout: 2_000 });
+    }).toPass({ timeout: 30_000 });
+  } finally {
+    await pc.close();
+    await deskPc.close();
   }
 });

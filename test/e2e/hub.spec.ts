@@ -274,7 +274,7 @@ test("the desk validates while its link is down; on reconnect the supplier's PC 
     await expect(page.getByTestId('single-plsa')).toBeVisible();
     await page.getByLabel('Full name').fill('Dana Deputy');
     await page.getByLabel('Business e-mail').fill('dana@sample.example');
-    await page.getByLabel('Role').selectOption('plsa');
+    await page.getByLabel('Role', { exact: true }).selectOption('plsa');
     await page.getByRole('button', { name: 'Create the account' }).click();
     const panel = page.getByRole('region', { name: /Temporary password for V\d{6}/ });
     await expect(panel).toBeVisible({ timeout: 20_000 });

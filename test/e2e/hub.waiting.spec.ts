@@ -1,7 +1,8 @@
 // Requests that wait, through the hub (embedded PostgreSQL, a supplier's PC in French and a
 // desk's PC, one clock the test moves for all three): the reminder reaches the desk's queue and
 // the assistance's mailbox from the hub, a second one within 5 days is refused, and a request
-// left waiting for the supplier for 30 days expires on the hub and is reopened from the PC.
+// left waiting for the supplier for 30 days expires on the hub and is reopened from the PC; the
+// supplier's ledger ("What left this PC") lists the syncs that carried it.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -107,6 +108,14 @@ test('through the hub: a reminder reaches the desk once, a second within 5 days 
     await expect(desk.locator('.timeline')).toContainText("expired: 30 days without the sender's answer");
     await expect(desk.locator('.timeline')).toContainText('reopened by the sender');
     await expect(desk.getByLabel('State', { exact: true })).toHaveValue('new');
+
+    // The supplier's ledger lists each sync that left for the hub, with what it carried.
+    await page.reload();
+    const synced = page.getByTestId('privacy-ledger').locator('tr[data-channel="hub"]');
+    await expect(synced.filter({ hasText: reference }).first()).toContainText(new URL(hub.url).host);
+    // The request itself carried the name, e-mail and phone; the reminders and the reopening none.
+    await expect(synced.filter({ hasText: 'nom, adresse e-mail, téléphone' })).toHaveCount(1);
+    await expect(synced.filter({ hasText: 'aucune' }).first()).toContainText('Synchronisation avec le hub du portail');
   } finally {
     await supplierPc.close();
     await deskPc.close();

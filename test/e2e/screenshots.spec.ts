@@ -319,6 +319,8 @@ for (const lang of ['en', 'fr'] as const) {
         await first.row.locator('.reminder button').click();
         await first.row.getByTestId('outcome').waitFor();
         await page.screenshot({ path: `${OUT}/requests-reminded-${lang}.png`, fullPage: true });
+        await page.getByTestId('privacy-ledger').locator('tbody tr').first().waitFor();
+        await page.getByTestId('privacy-ledger').screenshot({ path: `${OUT}/requests-ledger-${lang}.png` });
 
         await inEnglish();
         await logIn(page, host, AGENT.username, AGENT.password);

@@ -32,6 +32,7 @@ const samples = (session: string): { [M in RoleChannel]?: ApiInput<M> } => ({
   answerAccessReview: { session, login: 'V100002', answer: 'confirmed' },
   setAccessReviewInterval: { session, days: 90 },
   exportAccessReview: { session, reviewId: 1, format: 'csv', lang: 'en' },
+  exportMyData: { session },
   saveMailSettings: { ...loopbackSettings(2525), session },
   sendTestEmail: { session, to: 'ana@lima.example', lang: 'en' },
   deskQueue: { session },
@@ -39,6 +40,7 @@ const samples = (session: string): { [M in RoleChannel]?: ApiInput<M> } => ({
   deskAttachment: { session, id: '00000000-0000-4000-8000-000000000000' },
   deskSearchCompanies: { session, query: 'forge' },
   deskSetState: { session, reference: 'REQ-1', state: 'in-progress', assignToMe: true },
+  deskErasePerson: { session, reference: 'REQ-1' },
   deskDecide: { session, reference: 'REQ-1', decision: { kind: 'unblock' } },
   deskReplacePlsa: {
     session,

@@ -38,6 +38,7 @@ export const PURPOSES = [
   'blocked-access',
   'plsa',
   'replace-plsa',
+  'erasure',
   'technical',
   'other',
 ] as const;
@@ -50,6 +51,7 @@ const PURPOSE_TEXT: Record<HelpPurpose, [string, string]> = {
   'blocked-access': ['Blocked access', 'Accès bloqué'],
   plsa: ['PLSA', 'PLSA'],
   'replace-plsa': ['Replace our PLSA (none is left)', 'Remplacer notre PLSA (il n’y en a plus)'],
+  erasure: ['Erase my personal data', 'Effacer mes données personnelles'],
   technical: ['Technical problem', 'Problème technique'],
   other: ['Other', 'Autre'],
 };

@@ -23,6 +23,7 @@ export const DESK_SCHEMAS = {
   deskRequest: z.strictObject({ session: session(), reference: reference() }),
   deskAttachment: z.strictObject({ session: session(), id: z.uuid() }),
   deskSearchCompanies: z.strictObject({ session: session(), query: z.string().max(200, { error: 'too-long' }) }),
+  deskErasePerson: z.strictObject({ session: session(), reference: reference() }),
   deskSetState: z.strictObject({
     session: session(),
     reference: reference(),

@@ -52,6 +52,8 @@ export const HELP_SCHEMAS = {
   retryRequest: z.strictObject({ reference: z.string().trim().min(1).max(40) }),
   remindRequest: z.strictObject({ reference: z.string().trim().min(1).max(40) }),
   reopenRequest: z.strictObject({ reference: z.string().trim().min(1).max(40) }),
+  privacyLedger: empty(),
+  exportMyData: z.strictObject({ session: session() }),
   outboxStatus: empty(),
   sendNow: empty(),
   mailSettings: empty(),

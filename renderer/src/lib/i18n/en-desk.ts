@@ -213,6 +213,21 @@ export const enDesk = {
   'field.legalRepEmail': "Legal representative's e-mail",
   'field.legalRepConfirms': 'Confirmed by the legal representative',
   'desk.replacement.title': 'PLSA replacement: the procedure',
+  'desk.erasure.title': 'Erasure request: the procedure',
+  'desk.erasure.step1':
+    'Check that the person asking is the one the data is about: write to the e-mail address of the request and wait for their answer.',
+  'desk.erasure.step2':
+    "Erase what this workstation holds about them: their other requests' personal fields and attachments, the e-mails sent to them (this request stays, as the record).",
+  'desk.erasure.step3':
+    "Answer the request with the outcome. Data the law requires to keep (an access request's accepted terms) is kept and said so.",
+  'desk.erasure.erase': "Erase this person's data",
+  'desk.erasure.confirm': 'Click again to erase: this cannot be undone',
+  'desk.erasure.done': 'Erased: {requests} requests and {emails} e-mails. Now answer the request with the outcome.',
+  'error.erasure.not-a-request': 'This is not an erasure request.',
+  'error.erasure.on-hub':
+    'On a workstation linked to a hub, the hub keeps copies of the requests: erasure is not done from here yet; ask the hub operator.',
+  'error.erasure.no-email': 'This request names no e-mail address.',
+  'audit.desk-erased': "person's data erased",
   'desk.replacement.newPlsa': 'Proposed new PLSA',
   'desk.replacement.legalRep': 'Confirmed by',
   'desk.replacement.onRecord': 'Legal representative on record',

@@ -219,6 +219,22 @@ export const frDesk: Record<keyof typeof enDesk, string> = {
   'field.legalRepEmail': 'E-mail du représentant légal',
   'field.legalRepConfirms': 'Confirmé par le représentant légal',
   'desk.replacement.title': 'Remplacement du PLSA : la procédure',
+  'desk.erasure.title': "Demande d'effacement : la procédure",
+  'desk.erasure.step1':
+    "Vérifiez que la personne qui demande est bien celle que concernent les données : écrivez à l'adresse e-mail de la demande et attendez sa réponse.",
+  'desk.erasure.step2':
+    'Effacez ce que ce poste détient sur elle : les champs personnels et pièces jointes de ses autres demandes, les e-mails qui lui ont été envoyés (cette demande reste, comme trace).',
+  'desk.erasure.step3':
+    "Répondez à la demande en indiquant le résultat. Ce que la loi oblige à garder (les conditions acceptées d'une demande d'accès) est gardé, et dit.",
+  'desk.erasure.erase': 'Effacer les données de cette personne',
+  'desk.erasure.confirm': 'Cliquez encore pour effacer : irréversible',
+  'desk.erasure.done':
+    'Effacé : {requests} demandes et {emails} e-mails. Répondez maintenant à la demande en indiquant le résultat.',
+  'error.erasure.not-a-request': "Ce n'est pas une demande d'effacement.",
+  'error.erasure.on-hub':
+    "Sur un poste relié à un hub, le hub garde des copies des demandes : l'effacement ne se fait pas encore d'ici ; demandez à l'exploitant du hub.",
+  'error.erasure.no-email': "Cette demande n'indique aucune adresse e-mail.",
+  'audit.desk-erased': 'données de la personne effacées',
   'desk.replacement.newPlsa': 'Nouveau PLSA proposé',
   'desk.replacement.legalRep': 'Confirmé par',
   'desk.replacement.onRecord': 'Représentant légal enregistré',

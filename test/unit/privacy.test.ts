@@ -1,0 +1,144 @@
+// The privacy ledger ("What left this PC"), a person's data export, and erasure handled by the
+// desk: real store, real SMTP server on loopback, and a hub over real HTTP for the syncs.
+import { describe, expect, it } from 'vitest';
+import type { LedgerEntryView } from '../../preload/contract/help';
+import { DEMO, deskSession, testCore, useRelay } from '../fixtures/core';
+import { guidesFound } from '../fixtures/help-search';
+import { noKeychain } from '../fixtures/keychain-available';
+import { helpRequest, useLinkedHub } from '../fixtures/linked-hub';
+import { loopbackSettings, startSmtp } from '../fixtures/smtp';
+
+const linked = useLinkedHub();
+type Core = ReturnType<typeof testCore>;
+type Answer = { ok: true; value: Record<string, unknown> } | { ok: false; error: { code: string; fields?: object } };
+const call = (core: Core, name: string, input: object) =>
+  core.router.call(name as never, input as never) as Promise<Answer>;
+const ledger = async (core: Core) =>
+  ((await call(core, 'privacyLedger', {})) as unknown as { value: { entries: LedgerEntryView[] } }).value.entries;
+const rita = (over: Record<string, unknown> = {}) => ({
+  purpose: 'technical',
+  message: 'The analysis shows nothing.',
+  name: 'Rita Sousa',
+  company: 'Lost Parts Lda',
+  email: 'rita@lost-parts.example',
+  phone: '+351 22 000 0000',
+  lang: 'en',
+  ...over,
+});
+const referenceOf = (r: Answer) => (r as unknown as { value: { reference: string } }).value.reference;
+
+describe.skipIf(noKeychain)('privacy', () => {
+  it('the ledger lists each e-mail that left, to whom (masked), with the kinds of personal data, never the data', async () => {
+    const smtp = await startSmtp();
+    const core = testCore();
+    try {
+      await useRelay(core, loopbackSettings(smtp.port));
+      expect(await ledger(core)).toEqual([]);
+      const sent = await call(core, 'submitHelpRequest', rita());
+      expect(await ledger(core)).toEqual([]); // queued is not "left"
+      await core.deliverNow();
+      const [entry] = await ledger(core);
+      expect(entry).toMatchObject({
+        channel: 'e-mail',
+        toAssistance: true,
+        reference: referenceOf(sent),
+        fields: ['name', 'email', 'phone'],
+      });
+      expect(JSON.stringify(await ledger(core))).not.toContain('rita');
+    } finally {
+      core.dispose();
+      await smtp.stop();
+    }
+  });
+
+  it('through the hub: each sync that left is listed with the hub it went to', async () => {
+    await linked.start();
+    const pc = testCore({ hub: { url: linked.url } });
+    try {
+      await call(pc, 'submitHelpRequest', helpRequest('What leaves this PC?'));
+      await pc.syncNow();
+      const entries = await ledger(pc);
+      expect(entries.find((e) => e.channel === 'hub')).toMatchObject({
+        to: new URL(linked.url).host,
+        fields: ['name', 'email', 'phone'],
+      });
+    } finally {
+      pc.dispose();
+    }
+  }, 60_000);
+
+  it("a person exports what this workstation holds about them; an erasure request erases another request's personal data, audited", async () => {
+    const core = testCore();
+    try {
+      const login = await call(core, 'login', {
+        login: DEMO.user.login,
+        password: DEMO.user.password,
+        remember: false,
+      });
+      const session = (login as unknown as { value: { session: string } }).value.session;
+      const mine = await call(core, 'submitHelpRequest', rita({ name: 'Dominique Test', email: DEMO.user.email }));
+      const exported = (await call(core, 'exportMyData', { session })) as unknown as {
+        value: { fileName: string; contentBase64: string };
+      };
+      expect(exported.value.fileName).toBe(`my-data-${DEMO.user.login}.json`);
+      const data = JSON.parse(Buffer.from(exported.value.contentBase64, 'base64').toString()) as {
+        account: { login: string; email: string };
+        requests: Array<{ reference: string }>;
+        accountEvents: Array<{ action: string }>;
+      };
+      expect(data.account).toMatchObject({ login: DEMO.user.login, email: DEMO.user.email });
+      expect(data.requests.map((r) => r.reference)).toEqual([referenceOf(mine)]);
+      expect(JSON.stringify(data)).not.toContain('camille'); // nobody else's data
+
+      const earlier = await call(core, 'submitHelpRequest', rita());
+      const erasure = await call(core, 'submitHelpRequest', rita({ purpose: 'erasure', message: 'Erase my data.' }));
+      const agent = await deskSession(core);
+      expect(await call(core, 'deskErasePerson', { session: agent, reference: referenceOf(earlier) })).toMatchObject({
+        ok: false,
+        error: { code: 'not-found' },
+      });
+      expect(await call(core, 'deskErasePerson', { session: agent, reference: referenceOf(erasure) })).toEqual({
+        ok: true,
+        value: { requests: 1, emails: 0 },
+      });
+      const after = (await call(core, 'deskRequest', {
+        session: agent,
+        reference: referenceOf(earlier),
+      })) as unknown as {
+        value: { fields: Array<{ name: string; value: string }> };
+      };
+      const value = (name: string) => after.value.fields.find((f) => f.name === name)?.value;
+      expect([value('name'), value('email'), value('phone'), value('company')]).toEqual([
+        '[erased]',
+        '[erased]',
+        '[erased]',
+        'Lost Parts Lda',
+      ]);
+      const history = (await call(core, 'deskRequest', {
+        session: agent,
+        reference: referenceOf(erasure),
+      })) as unknown as {
+        value: { history: Array<{ what: string }> };
+      };
+      expect(history.value.history.map((h) => h.what)).toContain('desk-erased');
+    } finally {
+      core.dispose();
+    }
+  });
+});
+
+describe('the help topic', () => {
+  it('explains the ledger, the export and erasure, in English and French', async () => {
+    const core = testCore();
+    try {
+      for (const [query, lang] of [
+        ['erasure', 'en'],
+        ['effacement', 'fr'],
+        ['What left this PC', 'en'],
+      ] as const)
+        expect(await guidesFound(core, query, lang)).toContain('read-more');
+    } finally {
+      core.dispose();
+    }
+  });
+});
