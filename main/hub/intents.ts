@@ -15,6 +15,7 @@ import { companyChanged } from './directory';
 import { applyRecover, recoverArgs } from './recovery';
 import { applyDeskSetState, applySaveTemplates, deskSetStateArgs, saveTemplatesArgs } from './desk-intents';
 import type { HubServices } from './services';
+import { applyDeskErase, deskEraseArgs } from './erasure';
 import { applyRemindRequest, applyReopenRequest, remindRequestArgs, reopenRequestArgs } from './waiting-requests';
 
 /** What a mutation answered: done (with what the workstation shows), or refused with a reason. */
@@ -197,6 +198,12 @@ export const INTENTS = {
     args: reopenRequestArgs,
     apply: applyReopenRequest,
   } satisfies Intent<z.infer<typeof reopenRequestArgs>>,
+  deskErase: {
+    // An erasure request decided on a desk: the hub erases its copies and every replica follows.
+    from: ['desk'],
+    args: deskEraseArgs,
+    apply: applyDeskErase,
+  } satisfies Intent<z.infer<typeof deskEraseArgs>>,
   deskDecide: {
     from: ['desk'],
     args: deskDecideArgs,

@@ -1,36 +1,22 @@
 // A person's erasure request, handled by the desk: what this workstation holds about the person
 // who asked (the e-mail address of the request) is erased: their requests' personal fields
 // become "[erased]", their attachments and the e-mails sent to them are deleted. The outcome is
-// audited with the request; the agent then answers the request, saying what was done.
-import { personalFieldsOf } from '../portal/requests/personal-data';
+// audited with the request; the agent then answers the request, saying what was done. Linked to
+// a hub, the hub does the same to its copies and to every workstation's.
+import { ERASED, erasedPayload, personalFieldsOf } from '../portal/requests/personal-data';
 import type { AccountsRepository } from '../store/accounts';
 import type { Db } from '../store/database';
 import type { DeskRepository } from '../store/desk';
 import type { HubQueue } from '../store/hub-queue';
 import { storedJson } from '../store/stored-json';
 import type { DeskCaller } from './desk-guard';
-import { fieldError, PortalError } from './errors';
-
-const ERASED = '[erased]';
-const PERSONAL =
-  /^(name|fullName|contactName|newPlsaName|legalRepName|email|contactEmail|newPlsaEmail|legalRepEmail|phone|login|loginOrCofor)$/;
-
-/** The payload with every personal value replaced, nested objects included. */
-function erased(value: unknown): unknown {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
-  return Object.fromEntries(
-    Object.entries(value).map(([k, v]) => [
-      k,
-      PERSONAL.test(k) && typeof v === 'string' && v !== '' ? ERASED : erased(v),
-    ]),
-  );
-}
+import { fieldError } from './errors';
 
 export function createDeskErasure(deps: {
   db: Db;
   desk: DeskRepository;
   accounts: AccountsRepository;
-  hub: Pick<HubQueue, 'link'>;
+  hub: Pick<HubQueue, 'enqueueIfLinked'>;
   now: () => Date;
 }) {
   const { db } = deps;
@@ -56,15 +42,6 @@ export function createDeskErasure(deps: {
       const row = deps.desk.request(input.reference);
       if (!row || row.kind !== 'help' || row.payload['purpose'] !== 'erasure')
         throw fieldError('not-found', 'reference', 'erasure.not-a-request', 'This is not an erasure request.');
-      // Linked, the hub keeps its own copies: erasing here alone would leave them there.
-      if (deps.hub.link())
-        throw new PortalError(
-          'needs-hub',
-          'On a workstation linked to a hub, the hub keeps copies of the requests: erasure is not done from here yet; ask the hub operator.',
-          {
-            reference: 'erasure.on-hub',
-          },
-        );
       const email = String(row.payload['email'] ?? '');
       if (!email || email === ERASED)
         throw fieldError('conflict', 'reference', 'erasure.done', 'This person was erased already.');
@@ -77,7 +54,7 @@ export function createDeskErasure(deps: {
           if (r.id === row.id) continue;
           const payload = storedJson.submissionPayload.read(r.payload);
           if (personalFieldsOf(payload).length === 0) continue;
-          q.setPayload.run(JSON.stringify(erased(payload)), r.id);
+          q.setPayload.run(JSON.stringify(erasedPayload(payload)), r.id);
           q.dropDocuments.run(r.id);
           requests++;
         }
@@ -86,6 +63,8 @@ export function createDeskErasure(deps: {
           q.dropAttachments.run(m.id);
           q.blankMail.run(ERASED, m.id);
         }
+        // Linked, the hub erases its copies too, and every workstation's (main/hub/erasure.ts).
+        deps.hub.enqueueIfLinked('deskErase', { reference: row.reference, agent: caller.agent.username }, at);
         deps.accounts.audit(
           {
             companyId: row.companyId,

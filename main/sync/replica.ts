@@ -8,6 +8,8 @@ import type { DirectoryCompany } from '../portal/directory/model';
 import type { Db } from '../store/database';
 import { createDirectoryWriter } from '../store/directory-import';
 import { createRequestsRepository } from '../store/requests';
+import { storedJson } from '../store/stored-json';
+import { erasedPayload } from '../portal/requests/personal-data';
 import type { PullResult } from './hub-client';
 
 /** A company as the hub's analysis projection has it (main/hub/directory.ts). */
@@ -80,6 +82,19 @@ export function createReplica(deps: {
     `INSERT INTO request_reminders (submission_id, at) SELECT id, ? FROM submissions WHERE reference = ?
      ON CONFLICT (submission_id, at) DO NOTHING`,
   );
+  // An erasure decided on a desk, applied on the hub: this copy of the request is erased too.
+  const payloadOf = db.prepare<[string], { id: number; payload: string }>(
+    'SELECT id, payload FROM submissions WHERE reference = ?',
+  );
+  const setPayload = db.prepare<[string, number]>('UPDATE submissions SET payload = ? WHERE id = ?');
+  const dropDocuments = db.prepare<[number]>('DELETE FROM documents WHERE submission_id = ?');
+  function eraseCopy(reference: string, payload?: unknown) {
+    const row = payloadOf.get(reference);
+    if (!row) return;
+    const erased = payload ?? erasedPayload(storedJson.submissionPayload.read(row.payload));
+    setPayload.run(JSON.stringify(erased), row.id);
+    dropDocuments.run(row.id);
+  }
   const waitingStep = db.prepare<[string, string, string, string, string]>(
     `INSERT INTO audit_log (at, company_id, actor, action, details)
      SELECT ?, company_id, ?, ?, ? FROM submissions WHERE reference = ?`,
@@ -249,6 +264,10 @@ export function createReplica(deps: {
               JSON.stringify({ reference: change.id }),
               change.id,
             );
+        } else if (change.entity === 'request-erased') {
+          eraseCopy(change.id, change.data['payload']);
+        } else if (change.entity === 'request-status' && change.data['state'] === 'erased') {
+          eraseCopy(change.id);
         } else if (change.entity === 'request-reminder') {
           applyReminder.run(new Date(String(change.data['at'])).toISOString(), change.id);
         } else if (change.entity === 'request-status' && change.data['state'] === 'desk-state') {

@@ -3,13 +3,27 @@
 // the accounts, so the colleague has the console at once and the leaver can log in on neither PC.
 // A review answered on a linked PC blocks, on the hub, the account not confirmed in 30 days
 // (the hub's and the PCs' clock moved by the test). "I cannot log in" works with the hub down,
-// and the form it leads to reaches the desk through the hub once it is back.
+// and the form it leads to reaches the desk through the hub once it is back. An erasure decided
+// on one desk is the hub's, and another desk's queue follows.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { testHub, type TestHub } from '../fixtures/hub-process';
-import { advanceClockOf, AGENT, chooseLanguage, DEMO, expect, logIn, logInFr, requireKeychain, test } from './fixtures';
-import { deskLogIn, syncUntilOnline, workstation } from './workstations';
+import {
+  advanceClockOf,
+  AGENT,
+  chooseLanguage,
+  DEMO,
+  fillHelp,
+  open,
+  sendHelpRequest,
+  expect,
+  logIn,
+  logInFr,
+  requireKeychain,
+  test,
+} from './fixtures';
+import { deskLogIn, syncAndShow, syncUntilOnline, workstation } from './workstations';
 
 let hub: TestHub;
 let clockDir: string;
@@ -24,6 +38,13 @@ test.afterEach(async () => {
   hub.remove();
   rmSync(clockDir, { recursive: true, force: true });
 });
+
+/** Desk tokens and the agent, made while the hub is stopped (as its command line requires). */
+function desksOnHub(count: number): string[] {
+  const tokens = Array.from({ length: count }, () => hub.registerDesk());
+  hub.createAgent({ ...AGENT, name: 'Ana Assist', email: 'ana@assist.example' });
+  return tokens;
+}
 
 test('through the hub: a single PLSA hands over on one PC, the colleague accepts on another (in French)', async ({
   page,
@@ -112,10 +133,9 @@ test('through the hub, offline first: "I cannot log in" leads to "Blocked access
   test.setTimeout(90_000);
   await requireKeychain();
   await hub.stop();
-  const deskToken = hub.registerDesk();
-  hub.createAgent({ ...AGENT, name: 'Ana Assist', email: 'ana@assist.example' });
+  const [deskToken] = desksOnHub(1);
   const pc = await workstation(hub.url);
-  const deskPc = await workstation(hub.url, { PORTAL_HUB_DESK_TOKEN: deskToken });
+  const deskPc = await workstation(hub.url, { PORTAL_HUB_DESK_TOKEN: deskToken! });
   try {
     await page.goto(pc.url);
     await page.evaluate(() => (location.hash = '#/login'));
@@ -140,6 +160,105 @@ test('through the hub, offline first: "I cannot log in" leads to "Blocked access
       await desk.getByTestId('sync-indicator').click();
       await desk.reload();
       await expect(desk.locator('tbody tr').filter({ hasText: 'Blocked access' })).toHaveCount(1, { timeout: 2_000 });
+    }).toPass({ timeout: 30_000 });
+  } finally {
+    await pc.close();
+    await deskPc.close();
+  }
+});
+
+test("through the hub: an erasure decided on one desk erases the person's other request on the hub, and another desk's queue follows", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  await requireKeychain();
+  await hub.stop();
+  const tokens = desksOnHub(2);
+  await hub.start();
+  const pc = await workstation(hub.url);
+  const [deskA, deskB] = await Promise.all(tokens.map((t) => workstation(hub.url, { PORTAL_HUB_DESK_TOKEN: t })));
+  try {
+    const { reference } = await sendHelpRequest(page, pc);
+    await open(page, pc, '#/contact?purpose=erasure');
+    await fillHelp(page);
+    await page.getByLabel('Purpose of your request').selectOption('erasure');
+    await page.getByLabel('Your question').fill('Please erase what you hold about me.');
+    await page.getByRole('button', { name: 'Submit' }).click();
+    const erasure = await page.getByTestId('reference').innerText();
+    await syncUntilOnline(page);
+
+    const a = await browser.newPage();
+    await deskLogIn(a, deskA!, AGENT);
+    await syncAndShow(a, erasure);
+    await a.getByRole('link', { name: erasure }).click();
+    const panel = a.getByTestId('erasure');
+    await panel.getByRole('button', { name: "Erase this person's data" }).click();
+    await panel.getByRole('button', { name: 'Click again to erase: this cannot be undone' }).click();
+    await expect(panel.getByTestId('erasure-outcome')).toContainText('Erased: 1 requests');
+    await syncUntilOnline(a);
+
+    const b = await browser.newPage();
+    await deskLogIn(b, deskB!, AGENT);
+    await expect(async () => {
+      await b.getByTestId('sync-indicator').click();
+      await b.reload();
+      await expect(b.locator(`tr[data-reference="${reference}"]`)).toContainText('[erased]', { timeout: 2_000 });
+    }).toPass({ timeout: 30_000 });
+    await expect(b.locator(`tr[data-reference="${erasure}"]`)).toContainText('Rita Sousa'); // the record stays
+  } finally {
+    await pc.close();
+    await deskA!.close();
+    await deskB!.close();
+  }
+});
+
+test('through the hub: "Replace our PLSA" sent from a French PC reaches the desk, which follows its procedure and replaces the PLSA on the hub', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  await requireKeychain();
+  await hub.stop();
+  const [token] = desksOnHub(1);
+  await hub.start();
+  const pc = await workstation(hub.url);
+  const deskPc = await workstation(hub.url, { PORTAL_HUB_DESK_TOKEN: token! });
+  try {
+    await page.goto(pc.url);
+    await chooseLanguage(page, 'fr');
+    await page.keyboard.press('Escape');
+    await open(page, pc, '#/contact?purpose=replace-plsa&cofor=A10001');
+    const replace = page.getByTestId('replace-plsa');
+    await replace.getByLabel('Nouveau PLSA : nom complet').fill('Noor Haddad');
+    await replace.getByLabel('Nouveau PLSA : e-mail professionnel').fill('noor.haddad@demo-forge.example');
+    await replace.getByLabel('Représentant légal : nom complet').fill('Alex Example');
+    await replace.getByLabel('Représentant légal : e-mail professionnel').fill('alex.example@demo-forge.example');
+    await replace.getByLabel('Notre représentant légal confirme cette demande').check();
+    await page.getByLabel('Votre question').fill('Camille Sample est partie sans transmettre son rôle.');
+    await page.getByLabel('Nom', { exact: true }).fill('Dominique Test');
+    await page.getByLabel('Entreprise', { exact: true }).fill('Demo Forge');
+    await page.getByLabel('E-mail', { exact: true }).fill('dominique.test@demo-forge.example');
+    await page.getByLabel('Téléphone', { exact: true }).fill('+33 1 00 00 00 00');
+    await page.getByRole('button', { name: 'Envoyer' }).click();
+    const reference = await page.getByTestId('reference').innerText();
+    await syncUntilOnline(page, 'fr');
+
+    const desk = await browser.newPage();
+    await deskLogIn(desk, deskPc, AGENT);
+    await syncAndShow(desk, reference);
+    await desk.getByRole('link', { name: reference }).click();
+    await expect(desk.getByTestId('plsa-replacement').getByTestId('legal-rep-match')).toHaveText('matches the record');
+    const company = desk.getByRole('region', { name: 'Company' });
+    await company.getByRole('button', { name: 'Replace this PLSA' }).click();
+    await expect(company.getByLabel('New PLSA: full name')).toHaveValue('Noor Haddad');
+    await company.getByRole('button', { name: 'Replace', exact: true }).click();
+    await expect(company.locator('.confirmation')).toBeVisible({ timeout: 20_000 });
+    await syncUntilOnline(desk);
+    await expect(async () => {
+      await desk.getByTestId('sync-indicator').click();
+      await desk.reload();
+      await expect(company).toContainText('noor.haddad@demo-forge.example', { timeout: 2_000 });
     }).toPass({ timeout: 30_000 });
   } finally {
     await pc.close();

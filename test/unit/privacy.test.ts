@@ -2,6 +2,7 @@
 // desk: real store, real SMTP server on loopback, and a hub over real HTTP for the syncs.
 import { describe, expect, it } from 'vitest';
 import type { LedgerEntryView } from '../../preload/contract/help';
+import { registerDevice } from '../../main/hub/devices';
 import { DEMO, deskSession, testCore, useRelay } from '../fixtures/core';
 import { guidesFound } from '../fixtures/help-search';
 import { noKeychain } from '../fixtures/keychain-available';
@@ -125,6 +126,45 @@ describe.skipIf(noKeychain)('privacy', () => {
       core.dispose();
     }
   });
+});
+
+describe.skipIf(noKeychain)('erasure through the hub', () => {
+  it("a linked desk's erasure is applied on the hub, and the copy on the supplier's PC follows", async () => {
+    const { own, server, url } = await linked.own();
+    const supplier = testCore({ hub: { url } });
+    const desk = testCore({ hub: { url, deskToken: (await registerDevice(own, 'desk')).token } });
+    try {
+      const earlier = referenceOf(await call(supplier, 'submitHelpRequest', rita()));
+      const erasure = referenceOf(
+        await call(supplier, 'submitHelpRequest', rita({ purpose: 'erasure', message: 'Erase me.' })),
+      );
+      await supplier.syncNow();
+      await desk.syncNow();
+      expect(
+        await call(desk, 'deskErasePerson', { session: await deskSession(desk), reference: erasure }),
+      ).toMatchObject({
+        ok: true,
+        value: { requests: 1 },
+      });
+      await desk.syncNow();
+      const onHub = await own.query('SELECT payload FROM requests WHERE reference = $1', [earlier]);
+      expect(onHub.rows[0].payload).toMatchObject({ name: '[erased]', email: '[erased]', phone: '[erased]' });
+      const kept = await own.query('SELECT payload FROM requests WHERE reference = $1', [erasure]);
+      expect(kept.rows[0].payload).toMatchObject({ email: 'rita@lost-parts.example' }); // the record of the request
+      await supplier.syncNow();
+      const copy = supplier.db
+        .prepare('SELECT payload FROM submissions WHERE reference = ?')
+        .pluck()
+        .get(earlier) as string;
+      expect(JSON.parse(copy)).toMatchObject({ name: '[erased]', email: '[erased]' });
+      const audit = await own.query(`SELECT details FROM audit WHERE action = 'desk-erased'`);
+      expect(audit.rows[0].details).toMatchObject({ reference: erasure, requests: 1 });
+    } finally {
+      supplier.dispose();
+      desk.dispose();
+      await new Promise((done) => server.close(done));
+    }
+  }, 60_000);
 });
 
 describe('the help topic', () => {

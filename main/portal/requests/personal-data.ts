@@ -25,3 +25,18 @@ export function personalFieldsOf(payload: unknown): PersonalField[] {
   walk(payload, '');
   return (Object.keys(KINDS) as PersonalField[]).filter((k) => found.has(k));
 }
+
+export const ERASED = '[erased]';
+const PERSONAL_KEY =
+  /^(name|fullName|contactName|newPlsaName|legalRepName|email|contactEmail|newPlsaEmail|legalRepEmail|phone|login|loginOrCofor)$/;
+
+/** A payload with every personal value replaced by "[erased]" (nested objects included), and
+ * its attachments (document, screenshot) dropped: an erasure request's effect on a copy. */
+export function erasedPayload(value: unknown): unknown {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([k]) => k !== 'document' && k !== 'screenshot')
+      .map(([k, v]) => [k, PERSONAL_KEY.test(k) && typeof v === 'string' && v !== '' ? ERASED : erasedPayload(v)]),
+  );
+}

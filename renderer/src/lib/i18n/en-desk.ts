@@ -224,8 +224,6 @@ export const enDesk = {
   'desk.erasure.confirm': 'Click again to erase: this cannot be undone',
   'desk.erasure.done': 'Erased: {requests} requests and {emails} e-mails. Now answer the request with the outcome.',
   'error.erasure.not-a-request': 'This is not an erasure request.',
-  'error.erasure.on-hub':
-    'On a workstation linked to a hub, the hub keeps copies of the requests: erasure is not done from here yet; ask the hub operator.',
   'error.erasure.no-email': 'This request names no e-mail address.',
   'audit.desk-erased': "person's data erased",
   'desk.replacement.newPlsa': 'Proposed new PLSA',

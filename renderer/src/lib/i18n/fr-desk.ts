@@ -231,8 +231,6 @@ export const frDesk: Record<keyof typeof enDesk, string> = {
   'desk.erasure.done':
     'Effacé : {requests} demandes et {emails} e-mails. Répondez maintenant à la demande en indiquant le résultat.',
   'error.erasure.not-a-request': "Ce n'est pas une demande d'effacement.",
-  'error.erasure.on-hub':
-    "Sur un poste relié à un hub, le hub garde des copies des demandes : l'effacement ne se fait pas encore d'ici ; demandez à l'exploitant du hub.",
   'error.erasure.no-email': "Cette demande n'indique aucune adresse e-mail.",
   'audit.desk-erased': 'données de la personne effacées',
   'desk.replacement.newPlsa': 'Nouveau PLSA proposé',
