@@ -301,7 +301,14 @@ export function startCore(options: CoreOptions): PortalCore {
         now,
       }),
       erasure: createDeskErasure({ db, desk, accounts, hub: hubQueue, now }),
-      privacy: createPrivacyService({ db, ledger: createPrivacyLedger(db), accounts, hub: hubQueue, now }),
+      privacy: createPrivacyService({
+        db,
+        ledger: createPrivacyLedger(db),
+        accounts,
+        hub: hubQueue,
+        hubAccounts,
+        now,
+      }),
       myRequests: createMyRequestsService({ db, requests, waiting, accounts, mailer, hub: hubQueue, now }),
       helpTopic: createHelpTopicService(guides, aboutOf),
       desk: createDeskService({

@@ -18,6 +18,7 @@ import type { Device } from './devices';
 import { companyChanged } from './directory';
 import { HubError } from './hub-error';
 import { CHANGES_LOCK, inTransaction } from './transaction';
+import { hubMyData } from './my-data';
 import { hubReview, hubReviewAnswer, hubReviewEvidence, hubReviewInterval } from './access-review';
 import {
   answerHandOver,
@@ -46,9 +47,11 @@ export const CONSOLE_ACTIONS = {
   confirm: A.answerAccessReview,
   interval: A.setAccessReviewInterval,
   evidence: A.exportAccessReview,
+  // A person's own data, for their export (my-data.ts).
+  mydata: A.consoleAccounts,
 } as const;
 /** What a user of the company (not only a PLSA) may ask. */
-const MEMBER_ACTIONS = new Set<ConsoleAction>(['answer', 'continuity']);
+const MEMBER_ACTIONS = new Set<ConsoleAction>(['answer', 'continuity', 'mydata']);
 export type ConsoleAction = keyof typeof CONSOLE_ACTIONS;
 export const isConsoleAction = (name: string): name is ConsoleAction => Object.hasOwn(CONSOLE_ACTIONS, name);
 
@@ -180,6 +183,8 @@ export async function hubConsole(
         return hubReviewEvidence(tx, plsa, body, audited);
       case 'continuity':
         return continuityOf(tx, plsa);
+      case 'mydata':
+        return hubMyData(tx, plsa);
       case 'handover':
         return offerHandOver(tx, plsa, body.login, audited);
       case 'withdraw':

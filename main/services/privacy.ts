@@ -7,12 +7,15 @@ import type { AccountsRepository } from '../store/accounts';
 import type { Db } from '../store/database';
 import type { HubQueue } from '../store/hub-queue';
 import type { Caller } from './session-guard';
+import type { HubAccounts } from './hub-accounts';
 
 export function createPrivacyService(deps: {
   db: Db;
   ledger: ReturnType<typeof createPrivacyLedger>;
   accounts: AccountsRepository;
   hub: Pick<HubQueue, 'link'>;
+  /** Linked, the hub holds the account and the requests too: their part of the export. */
+  hubAccounts?: Pick<HubAccounts, 'linked' | 'console'>;
   now: () => Date;
 }) {
   const { db } = deps;
@@ -35,11 +38,18 @@ export function createPrivacyService(deps: {
       return { entries: deps.ledger.entries(link ? new URL(link.url).host : null) };
     },
 
-    exportMyData(_input: { session: string }, caller: Caller): { fileName: string; contentBase64: string } {
+    async exportMyData(
+      _input: { session: string },
+      caller: Caller,
+    ): Promise<{ fileName: string; contentBase64: string }> {
       const a = caller.account;
+      const onHub = deps.hubAccounts?.linked()
+        ? await deps.hubAccounts.console<unknown>(caller.tokenHash, 'mydata', {})
+        : null;
       const data = {
         exportedAt: deps.now().toISOString(),
-        heldBy: deps.hub.link() ? 'this workstation (the portal hub holds your account too)' : 'this workstation',
+        // What the portal hub holds (linked workstations), then what this workstation holds.
+        ...(onHub ? { portalHub: onHub } : {}),
         account: {
           login: a.login,
           fullName: a.fullName,

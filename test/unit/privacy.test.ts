@@ -167,6 +167,35 @@ describe.skipIf(noKeychain)('erasure through the hub', () => {
   }, 60_000);
 });
 
+describe.skipIf(noKeychain)('a person export on a linked workstation', () => {
+  it("holds what the hub keeps about them (account, requests naming their e-mail), and nobody else's", async () => {
+    const { server, url } = await linked.own();
+    const pc = testCore({ hub: { url } });
+    try {
+      await call(pc, 'submitHelpRequest', rita({ name: 'Dominique Test', email: DEMO.user.email }));
+      await call(pc, 'submitHelpRequest', rita());
+      await pc.syncNow();
+      const login = await call(pc, 'login', { login: DEMO.user.login, password: DEMO.user.password, remember: false });
+      const session = (login as unknown as { value: { session: string } }).value.session;
+      const exported = (await call(pc, 'exportMyData', { session })) as unknown as { value: { contentBase64: string } };
+      const data = JSON.parse(Buffer.from(exported.value.contentBase64, 'base64').toString()) as {
+        portalHub: {
+          account: { login: string };
+          requests: Array<{ payload: { email: string } }>;
+          accountEvents: unknown[];
+        };
+      };
+      expect(data.portalHub.account.login).toBe(DEMO.user.login);
+      expect(data.portalHub.requests.map((r) => r.payload.email)).toEqual([DEMO.user.email]);
+      expect(data.portalHub.account.lastLoginAt).not.toBeNull(); // the login just made, as the hub keeps it
+      expect(JSON.stringify(data)).not.toContain('rita@');
+    } finally {
+      pc.dispose();
+      await new Promise((done) => server.close(done));
+    }
+  }, 60_000);
+});
+
 describe('the help topic', () => {
   it('explains the ledger, the export and erasure, in English and French', async () => {
     const core = testCore();
