@@ -180,7 +180,7 @@ describe.skipIf(noKeychain)('a person export on a linked workstation', () => {
       const exported = (await call(pc, 'exportMyData', { session })) as unknown as { value: { contentBase64: string } };
       const data = JSON.parse(Buffer.from(exported.value.contentBase64, 'base64').toString()) as {
         portalHub: {
-          account: { login: string };
+          account: { login: string; lastLoginAt: string | null };
           requests: Array<{ payload: { email: string } }>;
           accountEvents: unknown[];
         };
