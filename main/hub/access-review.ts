@@ -10,7 +10,6 @@ import {
   reviewDueAt,
   reviewIsDue,
   reviewEvidence,
-  type ReviewAnswer,
   type ReviewRecord,
 } from '../portal/accounts/access-review';
 import type { DirectoryCompany } from '../portal/directory/model';
@@ -28,26 +27,18 @@ interface Review {
   due_at: Date;
   closed_at: Date | null;
 }
-interface Line {
-  login: string;
-  full_name: string;
-  email: string;
-  role: string;
-  state: string;
-  answer: ReviewAnswer | null;
-  by_login: string | null;
-  at: Date | null;
-}
+/** An account in a review, as the console shows it (and, without its state, as the evidence lists it). */
+type Line = AccessReviewView['review']['lines'][number];
 
-const linesOf = async (tx: PoolClient, cofor: string, reviewId: string) =>
+const linesOf = async (tx: PoolClient, cofor: string, reviewId: string): Promise<Line[]> =>
   (
-    await tx.query<Line>(
-      `SELECT a.login, a.full_name, a.email, a.role, a.state, r.answer, r.by_login, r.at
+    await tx.query<Omit<Line, 'at'> & { at: Date | null }>(
+      `SELECT a.login, a.full_name AS "fullName", a.email, a.role, a.state, r.answer, r.by_login AS "by", r.at
        FROM accounts a LEFT JOIN access_review_answers r ON r.review_id = $2 AND r.login = a.login
        WHERE a.cofor = $1 AND (a.state <> 'deactivated' OR r.answer IS NOT NULL) ORDER BY a.login`,
       [cofor, reviewId],
     )
-  ).rows;
+  ).rows.map((l) => ({ ...l, at: l.at?.toISOString() ?? null }));
 
 /** Closes the reviews whose grace ended (every company, or one): see the file's comment. */
 export async function closeOverdueReviews(
@@ -144,16 +135,7 @@ async function view(tx: PoolClient, member: Member, review: Review): Promise<Acc
       openedAt: review.opened_at.toISOString(),
       dueAt: review.due_at.toISOString(),
       closedAt: review.closed_at?.toISOString() ?? null,
-      lines: (await linesOf(tx, member.cofor, review.id)).map((l) => ({
-        login: l.login,
-        fullName: l.full_name,
-        email: l.email,
-        role: l.role,
-        state: l.state,
-        answer: l.answer,
-        by: l.by_login,
-        at: l.at?.toISOString() ?? null,
-      })),
+      lines: await linesOf(tx, member.cofor, review.id),
     },
     past: past.rows.map((r) => ({
       id: Number(r.id),
@@ -247,15 +229,7 @@ export async function hubReviewEvidence(
     openedAt: review.opened_at.toISOString(),
     dueAt: review.due_at.toISOString(),
     closedAt: review.closed_at?.toISOString() ?? null,
-    lines: (await linesOf(tx, member.cofor, review.id)).map((l) => ({
-      login: l.login,
-      fullName: l.full_name,
-      email: l.email,
-      role: l.role,
-      answer: l.answer,
-      by: l.by_login,
-      at: l.at?.toISOString() ?? null,
-    })),
+    lines: (await linesOf(tx, member.cofor, review.id)).map(({ state: _state, ...line }) => line),
   };
   const lang = input.lang === 'fr' ? 'fr' : 'en';
   await audit('access-review-exported', '', { reviewId: input.reviewId, format: input.format });

@@ -4,6 +4,7 @@
 // documents (CSV and PDF, for the company's own audits) are here, pure, for both the workstation
 // and the hub.
 import { stringify } from 'csv-stringify/sync';
+import type { AccessReviewView } from '../../../preload/contract/accounts';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 
 export const DEFAULT_REVIEW_EVERY_DAYS = 90;
@@ -26,15 +27,8 @@ export interface ReviewRecord {
   openedAt: string;
   dueAt: string;
   closedAt: string | null;
-  lines: Array<{
-    login: string;
-    fullName: string;
-    email: string;
-    role: string;
-    answer: ReviewAnswer | null;
-    by: string | null;
-    at: string | null;
-  }>;
+  /** Each account as the console shows it, without its current state. */
+  lines: Array<Omit<AccessReviewView['review']['lines'][number], 'state'>>;
 }
 
 const ANSWER_WORDS: Record<ReviewAnswer | 'none', [string, string]> = {

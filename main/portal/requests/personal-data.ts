@@ -1,5 +1,7 @@
 // Which personal data a message or a sync carried, by kind of field (never the values): the
 // privacy ledger of "What left this PC" says it for each thing that left.
+export const ERASED = '[erased]';
+
 export type PersonalField = 'name' | 'email' | 'phone' | 'login' | 'attachment';
 
 const KINDS: Record<PersonalField, RegExp> = {
@@ -14,7 +16,8 @@ const KINDS: Record<PersonalField, RegExp> = {
 export function personalFieldsOf(payload: unknown): PersonalField[] {
   const found = new Set<PersonalField>();
   const walk = (value: unknown, path: string) => {
-    if (value === null || value === undefined || value === '' || value === false) return;
+    // An erased value is no personal data any more (an erasure that runs twice erases nothing new).
+    if (value === null || value === undefined || value === '' || value === false || value === ERASED) return;
     if (typeof value === 'object' && !Array.isArray(value) && !('contentBase64' in value) && !('size' in value)) {
       for (const [key, inner] of Object.entries(value)) walk(inner, path ? `${path}.${key}` : key);
       return;
@@ -26,7 +29,6 @@ export function personalFieldsOf(payload: unknown): PersonalField[] {
   return (Object.keys(KINDS) as PersonalField[]).filter((k) => found.has(k));
 }
 
-export const ERASED = '[erased]';
 const PERSONAL_KEY =
   /^(name|fullName|contactName|newPlsaName|legalRepName|email|contactEmail|newPlsaEmail|legalRepEmail|phone|login|loginOrCofor)$/;
 
