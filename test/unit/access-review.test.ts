@@ -55,7 +55,7 @@ describe.skipIf(noKeychain)('access reviews', () => {
       expect(twice.find((a) => !a.ok)).toMatchObject({ error: { fields: { login: 'review.answered' } } });
       expect(await call(core, 'setAccessReviewInterval', { session: plsa, days: 10 })).toMatchObject({
         ok: false,
-        error: { code: 'invalid-input' },
+        error: { code: 'invalid-input', fields: { days: 'review.days-range' } },
       });
       expect(await call(core, 'setAccessReviewInterval', { session: plsa, days: 60 })).toMatchObject({
         ok: true,

@@ -63,7 +63,14 @@ export const ACCOUNT_SCHEMAS = {
     login: loginField(),
     answer: z.enum(['confirmed', 'left']),
   }),
-  setAccessReviewInterval: z.strictObject({ session: session(), days: z.number().int().min(30).max(365) }),
+  setAccessReviewInterval: z.strictObject({
+    session: session(),
+    days: z
+      .number()
+      .int({ error: 'review.days-range' })
+      .min(30, { error: 'review.days-range' })
+      .max(365, { error: 'review.days-range' }),
+  }),
   exportAccessReview: z.strictObject({
     session: session(),
     reviewId: z.number().int().positive(),
