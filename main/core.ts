@@ -290,7 +290,7 @@ export function startCore(options: CoreOptions): PortalCore {
       }),
       plsaContinuity: continuity.channels,
       accessReviews: accessReviews.channels,
-      help: createHelpService({ db, submissions, mailer, mailSettings, now }),
+      help: createHelpService({ db, submissions, mailer, mailSettings, now, linked: () => hubQueue.link() !== null }),
       outbox: createOutboxService({
         outbox,
         requests,

@@ -10,6 +10,7 @@ import {
   type ApiValue,
 } from '../../preload/contract/channels';
 import { fail, ok, type ApiResult } from '../../preload/contract/result';
+import { describeBadText, findBadText } from '../../preload/contract/text-check';
 import { SecretStoreUnavailable } from '../secrets/secret-store';
 import { PortalError, type CallContext, type Logger } from '../services/errors';
 
@@ -76,6 +77,10 @@ export function createRouter(handlers: HandlerMap, principals: Principals, log: 
         return fail('unknown-channel', `There is no channel named ${JSON.stringify(String(method).slice(0, 80))}.`);
       }
       const declared = CHANNELS[method];
+      // Before the schema: a NUL or a broken surrogate is refused on screen, next to its field,
+      // never stored, queued or sent to a hub that could not take it either.
+      const bad = findBadText(payload);
+      if (bad) return fail('invalid-input', describeBadText(bad), { [bad.path]: `text.${bad.problem}` });
       const parsed = declared.input.safeParse(payload);
       if (!parsed.success) {
         const fields = fieldsOf(parsed.error);

@@ -15,13 +15,14 @@ import { closeOverdueReviews } from './access-review';
 import { deskPasswordBody, enrolDesk, enrolmentBody, hubChangeDeskPassword, hubDeskLogin } from './agents';
 import { hubServices, type HubServices } from './services';
 import { expireWaitingRequests } from './waiting-requests';
-import { pullChangesJson, pushBody, pushMutations, type PushHooks } from './sync';
+import { pullChangesJson, pushBody, pushMutations, screenMutations, type PushHooks } from './sync';
+import { describeBadText, findBadText } from '../../preload/contract/text-check';
+import { HUB_MAX_BODY_BYTES } from '../hub-protocol/limits';
 
 /** Changes a pull page holds at most: a fresh desk replica pulls a large directory in few calls. */
 export const MAX_PULL_PAGE = 5000;
 
-/** A push carries its attachments: a 5 MB document is 6.7 MB of base64, plus the form. */
-export const HUB_MAX_BODY_BYTES = 8 * 1024 * 1024;
+export { HUB_MAX_BODY_BYTES } from '../hub-protocol/limits';
 
 export interface HubServerOptions {
   pool: Pool;
@@ -41,7 +42,11 @@ class JsonText {
   constructor(readonly text: string) {}
 }
 
-function readBody(req: IncomingMessage): Promise<unknown> {
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A call's body, refused in words when it is not JSON in valid UTF-8 or (`screen`, every route
+ * but push, which screens each mutation on its own) holds text no store could keep. */
+function readBody(req: IncomingMessage, screen = true): Promise<unknown> {
   if (!(req.headers['content-type'] ?? '').startsWith('application/json'))
     return Promise.reject(new HubError('unsupported-media-type', 'Send the body as application/json.'));
   return new Promise((resolve, reject) => {
@@ -65,11 +70,17 @@ function readBody(req: IncomingMessage): Promise<unknown> {
         );
         return;
       }
+      let body: unknown;
       try {
-        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+        body = JSON.parse(utf8.decode(Buffer.concat(chunks)));
       } catch {
-        reject(new HubError('invalid-input', 'The body is not valid JSON.'));
+        reject(new HubError('invalid-input', 'The body is not valid JSON in UTF-8.'));
+        return;
       }
+      const bad = screen ? findBadText(body) : null;
+      if (bad)
+        reject(new HubError('invalid-input', describeBadText(bad), { fields: { [bad.path]: `text.${bad.problem}` } }));
+      else resolve(body);
     });
     req.on('error', reject);
   });
@@ -145,7 +156,9 @@ export function createHubServer(options: HubServerOptions): Server {
       }
       case 'POST /push': {
         const device = await deviceOfToken(pool, bearer(req));
-        const body = parse(pushBody, await readBody(req));
+        // A mutation with bad text is refused alone (answered, recorded): it never holds the
+        // device's queue, as a whole push refused or failed for it would.
+        const body = parse(pushBody, screenMutations(await readBody(req, false)));
         if (body.deviceId !== undefined && body.deviceId !== device.id)
           throw new HubError(
             'forbidden',

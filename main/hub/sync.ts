@@ -7,10 +7,12 @@ import { CHANGES_LOCK } from './transaction';
 import { z } from 'zod';
 import type { Device } from './devices';
 import { HubError } from './hub-error';
+import { describeBadText, findBadText } from '../../preload/contract/text-check';
+import { MAX_MUTATIONS_PER_PUSH } from '../hub-protocol/limits';
 import { INTENTS, isIntent, type IntentContext, type IntentResult } from './intents';
 import { hubServices, type HubServices } from './services';
 
-export const MAX_MUTATIONS_PER_PUSH = 500;
+export { MAX_MUTATIONS_PER_PUSH } from '../hub-protocol/limits';
 
 export const pushBody = z.strictObject({
   /** The device the workstation believes it is: a push under another device's token (a store
@@ -28,6 +30,39 @@ export const pushBody = z.strictObject({
     .max(MAX_MUTATIONS_PER_PUSH),
 });
 export type PushBody = z.infer<typeof pushBody>;
+
+/** The name a mutation with bad text is pushed on under (no intent has parentheses): what it
+ * carried cannot be stored, so the hub keeps where and what the problem was instead. */
+const BAD_TEXT = '(bad-text)';
+const badTextArgs = z.strictObject({
+  path: z.string().max(400),
+  problem: z.enum(['nul', 'lone-surrogate', 'too-deep']),
+});
+
+/**
+ * A push body as read, with each mutation that holds bad text (a NUL, a lone surrogate, a
+ * nesting too deep) replaced by a stand-in that pushMutations refuses and records under that
+ * mutation's id: the device's queue goes on behind it. Bad text in the envelope refuses the push.
+ */
+export function screenMutations(body: unknown): unknown {
+  if (!body || typeof body !== 'object' || !Array.isArray((body as { mutations?: unknown }).mutations)) return body;
+  const { mutations, ...envelope } = body as { mutations: unknown[] };
+  const bad = findBadText(envelope);
+  if (bad) throw new HubError('invalid-input', describeBadText(bad), { fields: { [bad.path]: `text.${bad.problem}` } });
+  return {
+    ...envelope,
+    mutations: mutations.map((m) => {
+      const found = findBadText(m);
+      if (!found) return m;
+      const id = (m as { id?: unknown } | null)?.id;
+      return {
+        id,
+        name: BAD_TEXT,
+        args: { path: found.path.slice(0, 400).replace(/^args\./, ''), problem: found.problem },
+      };
+    }),
+  };
+}
 
 /** What a mutation is, whatever its id: its name and arguments, hashed (keys in a stable order). */
 export function fingerprintOf(mutation: { name: string; args: unknown }): string {
@@ -117,7 +152,10 @@ async function pushLocked(
         );
       if (!open) await tx.query('BEGIN');
       open = true;
-      const result = await applyInItsTransaction(tx, device, mutation, hooks, services);
+      const result = await applyInItsTransaction(tx, device, mutation, hooks, services).catch((error: unknown) => {
+        if (!failsEveryTime(error)) throw error;
+        return refuseFailing(tx, device, mutation, error);
+      });
       last = mutation.id;
       if (result.ok) services.mailQueued(); // committed: the mailer sees it
       results.push({ id: mutation.id, duplicate: false, result });
@@ -144,8 +182,21 @@ async function applyInItsTransaction(
   const changes: Change[] = [];
   const result = await applyIntent(tx, device, services, mutation.name, mutation.args, changes);
   if (!result.ok) changes.length = 0; // a refusal changes nothing anyone sees
-  // The mutation's answer, its changes and the device's new last id in one statement (one
-  // round trip): the changes lock is taken (by the join on "l") before their numbers are.
+  await recordAnswer(tx, device, mutation, result, changes);
+  await hooks.beforeCommit?.(mutation.id);
+  await tx.query('COMMIT; BEGIN');
+  return result;
+}
+
+/** The mutation's answer, its changes and the device's new last id in one statement (one round
+ * trip): the changes lock is taken (by the join on "l") before their numbers are. */
+async function recordAnswer(
+  tx: PoolClient,
+  device: Device,
+  mutation: PushBody['mutations'][number],
+  result: IntentResult,
+  changes: Change[],
+): Promise<void> {
   const moved = await tx.query(
     `WITH l AS (SELECT pg_advisory_xact_lock($5) WHERE $4::jsonb <> '[]'::jsonb),
           ch AS (INSERT INTO changes (audience, entity, entity_id, data)
@@ -156,7 +207,33 @@ async function applyInItsTransaction(
     [device.id, mutation.id, mutation.name, JSON.stringify(changes), CHANGES_LOCK, result, fingerprintOf(mutation)],
   );
   if (moved.rowCount !== 1) throw new Error(`device ${device.id} moved past ${mutation.id - 1} outside its lock`);
-  await hooks.beforeCommit?.(mutation.id);
+}
+
+/**
+ * An error that the same mutation would meet again at every try: data PostgreSQL refuses (class
+ * 22), a limit it hits (54), or a fault in the intent's own code. Retrying it would only hold
+ * the device's queue for ever (a "poison pill"), so it is answered as a refusal instead.
+ * Everything else (a lost connection, a deadlock, a shutdown) is worth a retry: a 5xx.
+ */
+export function failsEveryTime(error: unknown): boolean {
+  if (error instanceof HubError) return false;
+  const sqlState = (error as { code?: unknown }).code;
+  if (typeof sqlState === 'string' && /^[0-9A-Z]{5}$/.test(sqlState)) return /^(22|54)/.test(sqlState);
+  return error instanceof RangeError || error instanceof TypeError || error instanceof SyntaxError;
+}
+
+/** Records a mutation that fails every time as refused, in a transaction of its own (the failed
+ * one is rolled back), so the mutations behind it are applied. */
+async function refuseFailing(tx: PoolClient, device: Device, mutation: PushBody['mutations'][number], error: unknown) {
+  await tx.query('ROLLBACK; BEGIN');
+  const result: IntentResult = {
+    ok: false,
+    error: {
+      code: 'hub-failed',
+      message: `The hub cannot apply this (${(error as Error).message.slice(0, 200).replaceAll('\u0000', '')}): correct it and send it again, or ask the assistance.`,
+    },
+  };
+  await recordAnswer(tx, device, mutation, result, []);
   await tx.query('COMMIT; BEGIN');
   return result;
 }
@@ -199,6 +276,14 @@ async function applyIntent(
   rawArgs: unknown,
   changes: Change[],
 ): Promise<IntentResult> {
+  if (name === BAD_TEXT) {
+    const parsed = badTextArgs.safeParse(rawArgs);
+    const bad = parsed.success ? parsed.data : { path: '_', problem: 'nul' as const };
+    return {
+      ok: false,
+      error: { code: 'invalid-text', message: describeBadText(bad), fields: { [bad.path]: `text.${bad.problem}` } },
+    };
+  }
   if (!isIntent(name))
     return { ok: false, error: { code: 'unknown-mutation', message: `The hub does not know "${name}".` } };
   const intent = INTENTS[name];

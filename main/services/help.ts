@@ -9,6 +9,7 @@ import { requestMailFields } from '../portal/mail/request-fields';
 import { requestMail } from '../portal/mail/request-mails';
 import { fitsRelay, DEFAULT_MAX_MESSAGE_BYTES } from '../../preload/contract/schemas/mail-settings';
 import { mailLang } from '../portal/mail/templates';
+import { fitsOnePush, MAX_ATTACHMENT_THROUGH_HUB } from '../hub-protocol/limits';
 import type { Db } from '../store/database';
 import type { MailSettingsRepository } from '../store/mail-settings';
 import type { StoredDocument, SubmissionsRepository } from '../store/submissions';
@@ -20,6 +21,8 @@ export interface HelpDeps {
   mailer: Mailer;
   mailSettings: MailSettingsRepository;
   now: () => Date;
+  /** Linked to a hub: the request goes there in one push, whose size the hub bounds. */
+  linked?: () => boolean;
 }
 
 const MB = 1024 * 1024;
@@ -45,6 +48,15 @@ export function createHelpService(deps: HelpDeps) {
         'screenshot',
         'screenshot.too-large',
         `The screenshot does not fit the mail relay's limit of ${(max / MB).toFixed(0)} MB.`,
+      );
+    }
+    // Through a hub the request must fit in one push: a larger one could never leave this PC.
+    if (deps.linked?.() && !fitsOnePush(check.content.length)) {
+      throw fieldError(
+        'invalid-input',
+        'screenshot',
+        'screenshot.too-large-for-hub',
+        `The screenshot is larger than the ${(MAX_ATTACHMENT_THROUGH_HUB / MB).toFixed(1)} MB the portal hub takes.`,
       );
     }
     const extension = check.kind === 'png' ? 'png' : 'jpg';

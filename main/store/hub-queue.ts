@@ -2,6 +2,7 @@
 // has pulled, and the intents waiting to be pushed. Standalone (no hub), nothing is queued.
 import type { Db } from './database';
 import type { SettingsRepository } from './settings';
+import { PUSH_BATCH_BYTES } from '../hub-protocol/limits';
 
 export interface QueuedIntent {
   mutationId: number;
@@ -25,6 +26,9 @@ export function createHubQueue(db: Db, settings: SettingsRepository, onQueued: (
   );
   const pending = db.prepare<[number], { mutationId: number; name: string; args: string }>(
     `SELECT mutation_id AS mutationId, name, args FROM hub_queue WHERE state = 'pending' ORDER BY mutation_id LIMIT ?`,
+  );
+  const pendingSizes = db.prepare<[number], { size: number }>(
+    `SELECT length(CAST(args AS BLOB)) + length(name) AS size FROM hub_queue WHERE state = 'pending' ORDER BY mutation_id LIMIT ?`,
   );
   const settle = db.prepare<[string, string, string, number]>(
     `UPDATE hub_queue SET state = ?, result = ?, settled_at = ? WHERE mutation_id = ? AND state = 'pending'`,
@@ -93,8 +97,21 @@ export function createHubQueue(db: Db, settings: SettingsRepository, onQueued: (
       onQueued();
       return true;
     },
-    pending: (limit = 100): QueuedIntent[] =>
-      pending.all(limit).map((r) => ({ mutationId: r.mutationId, name: r.name, args: JSON.parse(r.args) as never })),
+    /** The next intents to push, in order: at most `limit`, and no more than `maxBytes` of them
+     * (always at least one), so that two large requests queued offline never make a push the
+     * hub must refuse as a whole, which would hold the queue for ever. */
+    pending(limit = 100, maxBytes = PUSH_BATCH_BYTES): QueuedIntent[] {
+      let bytes = 0;
+      let fit = 0;
+      for (const { size } of pendingSizes.all(limit)) {
+        if (fit > 0 && bytes + size > maxBytes) break;
+        bytes += size;
+        fit++;
+      }
+      return pending
+        .all(fit)
+        .map((r) => ({ mutationId: r.mutationId, name: r.name, args: JSON.parse(r.args) as never }));
+    },
     settle(mutationId: number, ok: boolean, result: unknown, at: Date): void {
       settle.run(ok ? 'done' : 'refused', JSON.stringify(result), at.toISOString(), mutationId);
     },

@@ -211,6 +211,8 @@ export const enHelp = {
   'error.screenshot.active-content': 'A screenshot must be a PNG or JPEG image (its content is checked, not its name).',
   'error.screenshot.type': 'A screenshot must be a PNG or JPEG image (its content is checked, not its name).',
   'error.screenshot.too-large': 'The screenshot is too large for the mail relay: crop it, or save it as JPEG.',
+  'error.screenshot.too-large-for-hub':
+    'The screenshot is too large to go through the portal hub (5.6 MB at most): crop it, or save it as JPEG.',
   'error.screenshot.empty': 'The image is empty: choose it again.',
   'error.screenshot.corrupt': 'The image looks damaged: capture it again.',
   'error.screenshot.pixels': 'The image has too many pixels: reduce its size.',

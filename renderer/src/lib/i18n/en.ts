@@ -168,6 +168,11 @@ export const en = {
 
   'error.required': 'This field is required.',
   'error.too-long': 'This is too long: shorten it.',
+  'error.text.nul':
+    'This text holds an invisible control character (NUL) that cannot be sent: delete it, or retype the text.',
+  'error.text.lone-surrogate':
+    'This text holds a broken character (often from a copy and paste): retype it, or paste it again as plain text.',
+  'error.text.too-deep': 'This value is nested too deeply to be sent: simplify it.',
   'error.invalid': 'This value is not accepted: check it.',
   'error.invalid-type': 'This value is not accepted: check it.',
   'error.unknown-field': 'This field is not expected.',

@@ -224,6 +224,8 @@ export const frHelp: Record<keyof typeof enHelp, string> = {
   'error.screenshot.type': 'Une capture doit être une image PNG ou JPEG (son contenu est vérifié, pas son nom).',
   'error.screenshot.too-large':
     'La capture est trop lourde pour le relais de messagerie : recadrez-la, ou enregistrez-la en JPEG.',
+  'error.screenshot.too-large-for-hub':
+    'La capture est trop lourde pour passer par le hub du portail (5,6 Mo au plus) : recadrez-la ou enregistrez-la en JPEG.',
   'error.screenshot.empty': "L'image est vide : choisissez-la de nouveau.",
   'error.screenshot.corrupt': "L'image semble endommagée : refaites la capture.",
   'error.screenshot.pixels': "L'image compte trop de pixels : réduisez sa taille.",

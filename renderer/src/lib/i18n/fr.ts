@@ -172,6 +172,11 @@ export const fr: Record<MessageKey, string> = {
 
   'error.required': 'Ce champ est obligatoire.',
   'error.too-long': "C'est trop long : raccourcissez.",
+  'error.text.nul':
+    'Ce texte contient un caractère de contrôle invisible (NUL) qui ne peut pas être envoyé : supprimez-le ou ressaisissez le texte.',
+  'error.text.lone-surrogate':
+    'Ce texte contient un caractère abîmé (souvent par un copier-coller) : ressaisissez-le ou collez-le à nouveau en texte brut.',
+  'error.text.too-deep': 'Cette valeur est trop imbriquée pour être envoyée : simplifiez-la.',
   'error.invalid': "Cette valeur n'est pas acceptée : vérifiez-la.",
   'error.invalid-type': "Cette valeur n'est pas acceptée : vérifiez-la.",
   'error.unknown-field': "Ce champ n'est pas attendu.",
