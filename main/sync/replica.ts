@@ -141,6 +141,13 @@ export function createReplica(deps: {
     else requests.record(id, 'failed', at, `hub-refused:${Object.values(answer.error?.fields ?? {})[0] ?? 'invalid'}`);
   }
 
+  /** A request this PC sends again under a new id, its first id being another's on the hub (a
+   * store restored from an older copy): My requests says so until the hub has it. */
+  function noteResent(mutation: { args: Record<string, unknown> }, at: Date) {
+    const id = requests.idOf(String(mutation.args['reference']));
+    if (id !== null) requests.record(id, 'queued', at, 'hub-resent');
+  }
+
   /** The hub's projection of a company, as a pull or a refusal brings it. */
   function companyAsOnHub(c: CompanyProjection) {
     const at = c.accessRequestedAt ? new Date(c.accessRequestedAt).toISOString() : null;
@@ -282,6 +289,6 @@ export function createReplica(deps: {
     })();
   }
 
-  return { apply, noteRefusal, noteRequestAnswer, noteReminderAnswer };
+  return { apply, noteRefusal, noteRequestAnswer, noteReminderAnswer, noteResent };
 }
 export type Replica = ReturnType<typeof createReplica>;

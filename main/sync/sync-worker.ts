@@ -89,8 +89,22 @@ export function createSyncWorker(deps: {
             throw error;
           });
         const at = now();
+        // This store was restored from an older copy: the hub already holds other mutations
+        // under these ids. Nothing this PC sent since is lost: those are pushed again, after
+        // the hub's last id (see queue.continueFrom below), and the person is told.
+        const restored = (answer.results ?? []).filter(
+          (r) =>
+            r.duplicate &&
+            !r.result.ok &&
+            (r.result as { error?: { code?: string } }).error?.code === 'mutation-mismatch',
+        );
         db.transaction(() => {
           for (const r of answer.results ?? []) {
+            if (restored.includes(r)) {
+              const sent = batch.find((m) => m.mutationId === r.id);
+              if (sent?.name === 'submitRequest') replica.noteResent(sent, at);
+              continue;
+            }
             queue.settle(r.id, r.result.ok, r.result, at);
             const sent = batch.find((m) => m.mutationId === r.id);
             if (sent?.name === 'submitRequest') replica.noteRequestAnswer(sent, r.result, at);
@@ -106,6 +120,7 @@ export function createSyncWorker(deps: {
           }
         })();
         if ('continueFrom' in answer) queue.continueFrom(answer.continueFrom);
+        else if (restored.length > 0) queue.continueFrom(answer.lastMutationId + 1);
         else if ((answer.results ?? []).length === 0) break;
       }
       let cursor = link.cursor;

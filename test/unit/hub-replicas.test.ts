@@ -2,8 +2,12 @@
 // sent while the hub is down waits in the workstation's queue, leaves when the hub is back, and
 // reaches a desk workstation's queue; the supplier's analysis follows the hub's truth; the
 // device's registration, token and numbering hold through enrolments, moves and restores.
-import { rmSync } from 'node:fs';
-import { createHash } from 'node:crypto';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { RequestView } from '../../preload/contract/help';
+import { STORE_FILE } from '../../main/paths';
 import { describe, expect, it } from 'vitest';
 import { createHubAgent } from '../../main/hub/agents';
 import { registerDevice } from '../../main/hub/devices';
@@ -243,6 +247,54 @@ describe.skipIf(noKeychain)('workstations linked to a hub', () => {
       expect(done).toEqual([{ id: 1 }]);
     } finally {
       restored.dispose();
+    }
+  }, 60_000);
+
+  it('a store restored from an older copy loses nothing it sends next: the hub had those ids, so they are sent again after its last', async () => {
+    await linked.start();
+    const dataDir = mkdtempSync(join(tmpdir(), 'portal-restored-'));
+    const tag = randomUUID();
+    const keychainService = `B2B Portal test restore ${tag}`;
+    const open = () => testCore({ dataDir, keychainService, hub: { url: linked.url } });
+    const mine = async (core: ReturnType<typeof testCore>) =>
+      ((await core.router.call('myRequests', {})) as { value: { requests: RequestView[] } }).value.requests;
+    let core = open();
+    try {
+      expect((await core.router.call('submitHelpRequest', helpRequest(`before the backup ${tag}`))).ok).toBe(true);
+      await core.syncNow();
+      const copy = join(dataDir, 'copy.sqlite');
+      await core.db.backup(copy); // SQLite's online backup, as the app's own backups are taken
+      expect((await core.router.call('submitHelpRequest', helpRequest(`after the backup ${tag}`))).ok).toBe(true);
+      await core.syncNow();
+      core.dispose();
+      // The PC is restored from that copy: what it sent after the backup is on the hub only.
+      for (const suffix of ['', '-wal', '-shm']) rmSync(join(dataDir, `${STORE_FILE}${suffix}`), { force: true });
+      copyFileSync(copy, join(dataDir, STORE_FILE));
+      core = open();
+      const sent = await core.router.call('submitHelpRequest', helpRequest(`after the restore ${tag}`));
+      expect(sent.ok).toBe(true);
+      await core.syncNow();
+      await core.syncNow();
+      expect(core.syncStatus()).toMatchObject({ online: true, pending: 0, refused: 0 });
+      const onHub = await linked.pool.query<{ message: string }>(
+        `SELECT payload->>'message' AS message FROM requests WHERE payload->>'message' LIKE $1 ORDER BY received_at`,
+        [`% ${tag}`],
+      );
+      expect(onHub.rows.map((r) => r.message)).toEqual(
+        ['before the backup', 'after the backup', 'after the restore'].map((m) => `${m} ${tag}`),
+      );
+      const [latest] = (await mine(core)).filter(
+        (r) => r.reference === (sent as { value: { reference: string } }).value.reference,
+      );
+      expect(latest!.state).toBe('sent');
+      expect(latest!.events.map((e) => [e.state, e.detail])).toEqual([
+        ['saved', null],
+        ['queued', 'hub-resent'],
+        ['sent', 'hub'],
+      ]);
+    } finally {
+      core.dispose();
+      rmSync(dataDir, { recursive: true, force: true });
     }
   }, 60_000);
 

@@ -103,6 +103,7 @@ export const enHelp = {
     'Waiting: the mail relay of this workstation is not set up yet. The request leaves as soon as an assistance agent sets it up in Settings.',
   'requests.failedReason': 'Failed: {reason}',
   'requests.hubRefused': 'refused by the portal hub: {reason}',
+  'requests.hubResent': 're-sent after this PC was restored from an older copy',
   'requests.viaHub': 'received by the portal hub, which e-mails the assistance',
   'requests.waitingHub': 'Waiting to reach the portal hub: it leaves as soon as this workstation is online again.',
   'kind.help': 'Help & Contact',

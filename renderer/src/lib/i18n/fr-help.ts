@@ -109,6 +109,7 @@ export const frHelp: Record<keyof typeof enHelp, string> = {
     "En attente : le relais de messagerie de ce poste n'est pas encore réglé. La demande part dès qu'un agent de l'assistance le règle dans Réglages.",
   'requests.failedReason': 'Échec : {reason}',
   'requests.hubRefused': 'refusée par le hub du portail : {reason}',
+  'requests.hubResent': 'renvoyée après la restauration de ce poste depuis une copie plus ancienne',
   'requests.viaHub': "reçue par le hub du portail, qui l'envoie par e-mail à l'assistance",
   'requests.waitingHub': 'En attente du hub du portail : elle part dès que ce poste est de nouveau en ligne.',
   'kind.help': 'Aide & Contact',
