@@ -18,11 +18,15 @@ import { expireWaitingRequests } from './waiting-requests';
 import { pullChangesJson, pushBody, pushMutations, screenMutations, type PushHooks } from './sync';
 import { describeBadText, findBadText } from '../../preload/contract/text-check';
 import { HUB_MAX_BODY_BYTES } from '../hub-protocol/limits';
+import { createBodyBudget } from './body-budget';
 
 /** Changes a pull page holds at most: a fresh desk replica pulls a large directory in few calls. */
 export const MAX_PULL_PAGE = 5000;
 
 export { HUB_MAX_BODY_BYTES } from '../hub-protocol/limits';
+
+/** Six of the largest pushes at once: memory stays bounded however many arrive together. */
+export const HUB_BODY_BUDGET_BYTES = 6 * 8 * 1024 * 1024;
 
 export interface HubServerOptions {
   pool: Pool;
@@ -31,6 +35,8 @@ export interface HubServerOptions {
   anonymousPerMinute?: number;
   log?: (line: string) => void;
   hooks?: PushHooks;
+  /** Bytes of request bodies read and held at once by this process (default 48 MB). */
+  bodyBudgetBytes?: number;
   /** The secret key, account rules and mailer (defaults: a key for this process, no mailer). */
   services?: HubServices;
 }
@@ -120,6 +126,7 @@ export function createHubServer(options: HubServerOptions): Server {
   const limit = anonymousLimiter(options.anonymousPerMinute ?? 30);
   const log = options.log ?? (() => {});
   const services = options.services ?? hubServices();
+  const bodies = createBodyBudget(options.bodyBudgetBytes ?? HUB_BODY_BUDGET_BYTES);
 
   const closeReviews = () =>
     closeOverdueReviews(pool, {
@@ -225,8 +232,13 @@ export function createHubServer(options: HubServerOptions): Server {
       });
       res.end(body instanceof JsonText ? body.text : JSON.stringify(body));
     };
+    let release = () => {};
     try {
       const url = new URL(req.url ?? '/', 'http://hub.invalid');
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        const declared = Number(req.headers['content-length'] ?? HUB_MAX_BODY_BYTES);
+        release = await bodies.take(Number.isFinite(declared) ? Math.max(1024, declared) : HUB_MAX_BODY_BYTES);
+      }
       answer(200, await route(req, url));
     } catch (error) {
       if (error instanceof HubError) {
@@ -242,6 +254,8 @@ export function createHubServer(options: HubServerOptions): Server {
         );
         answer(500, { error: { code: 'internal', message: 'The hub could not finish this call: try again.' } });
       }
+    } finally {
+      release(); // once answered: a push's body is held until its mutations are applied
     }
   }
 

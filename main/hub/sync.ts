@@ -97,12 +97,47 @@ let defaultServices: HubServices | null = null;
  * released with the connection if the hub dies). */
 const DEVICE_LOCK = 4650_0003;
 
-export async function pushMutations(
+/** Pushes of one device that may wait in this process for the one being applied; past that the
+ * device is asked to come back (429), since its own pushes are applied one at a time anyway. */
+export const MAX_WAITING_PUSHES_PER_DEVICE = 4;
+
+/** Each device's pushes in this process, one at a time: the ones that wait hold no pool
+ * connection (100 pushes of one device once held all 10, and every other device waited). */
+const lanes = new Map<string, { tail: Promise<unknown>; waiting: number }>();
+
+export function pushMutations(
   pool: Pool,
   device: Device,
   body: PushBody,
   hooks: PushHooks = {},
   services: HubServices = (defaultServices ??= hubServices()),
+): Promise<PushAnswer> {
+  const lane = lanes.get(device.id) ?? { tail: Promise.resolve(), waiting: 0 };
+  if (lane.waiting >= MAX_WAITING_PUSHES_PER_DEVICE)
+    return Promise.reject(
+      new HubError('rate-limited', 'This device already has pushes waiting on this hub: send again shortly.', {
+        retryAfterSeconds: 1,
+      }),
+    );
+  lane.waiting++;
+  lanes.set(device.id, lane);
+  const run = lane.tail.then(
+    () => pushWithLock(pool, device, body, hooks, services),
+    () => pushWithLock(pool, device, body, hooks, services),
+  );
+  lane.tail = run.catch(() => undefined);
+  return run.finally(() => {
+    lane.waiting--;
+    if (lane.waiting === 0 && lanes.get(device.id) === lane) lanes.delete(device.id);
+  });
+}
+
+async function pushWithLock(
+  pool: Pool,
+  device: Device,
+  body: PushBody,
+  hooks: PushHooks,
+  services: HubServices,
 ): Promise<PushAnswer> {
   // One connection for the whole push, holding the device's lock: the device's last id is read
   // once, then each mutation is one transaction of its effects, its answer and the new last id.
