@@ -36,9 +36,21 @@ const heldFile = (storeFile: string): string => join(stateDir(storeFile), 'held.
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM'; // alive, owned by someone else
+  }
+  return !isZombie(pid);
+}
+
+/** A killed process whose parent has not reaped it still answers signal 0, but it is dead and
+ * its journal matters (Linux: the state letter in /proc/<pid>/stat; elsewhere unknown: alive). */
+function isZombie(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    return state === 'Z' || state === 'X';
+  } catch {
+    return false;
   }
 }
 
@@ -145,7 +157,8 @@ export function checkBeforeOpen(storeFile: string): GuardProblem | null {
       detail: `the app stopped without closing the store and its journal (${basename(wal)}) is missing`,
     };
   }
-  const report = inspectWal(readFileSync(wal));
+  const shm = `${storeFile}-shm`;
+  const report = inspectWal(readFileSync(wal), existsSync(shm) ? readFileSync(shm) : null);
   return report.damage
     ? { kind: 'journal-damaged', detail: `the journal ${basename(wal)} is damaged: ${report.damage}` }
     : null;

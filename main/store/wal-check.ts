@@ -35,7 +35,27 @@ function checksum(bytes: Uint8Array, start: number, end: number, littleEndian: b
   return [s0, s1];
 }
 
-export function inspectWal(wal: Uint8Array): WalReport {
+/**
+ * How many frames of the log the writer had committed, as the WAL-index (the `-shm` file, shared
+ * memory that outlives a killed process) last said (https://sqlite.org/walformat.html): its
+ * header, twice, with `mxFrame` at byte 16 and the log's salts at 32, in the machine's byte
+ * order. Null when the index cannot be trusted (missing, being written, another generation).
+ */
+export function committedFrames(shm: Uint8Array | null, salt1: number, salt2: number): number | null {
+  const HEADER = 48;
+  if (!shm || shm.byteLength < 2 * HEADER) return null;
+  const a = Buffer.from(shm.buffer, shm.byteOffset, HEADER);
+  const b = Buffer.from(shm.buffer, shm.byteOffset + HEADER, HEADER);
+  if (!a.equals(b) || a[12] !== 1) return null; // torn between its two copies, or not initialised
+  const native = new DataView(shm.buffer, shm.byteOffset, HEADER);
+  const le = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+  if (native.getUint32(0, le) !== 3007000) return null;
+  // The salts are copied from the log's header as bytes (big-endian there).
+  if (native.getUint32(32, false) !== salt1 || native.getUint32(36, false) !== salt2) return null;
+  return native.getUint32(16, le);
+}
+
+export function inspectWal(wal: Uint8Array, shm: Uint8Array | null = null): WalReport {
   if (wal.byteLength < WAL_HEADER) {
     // Empty (reset after a checkpoint) or a header torn while the first transaction was written.
     return { replayedFrames: 0, droppedCommits: 0, damage: null };
@@ -82,6 +102,20 @@ export function inspectWal(wal: Uint8Array): WalReport {
       break;
     }
     if (view.getUint32(at + 4) !== 0) replayedFrames = frame + 1; // a commit frame
+  }
+  // The index says how far the writer had committed: a commit there that recovery would not
+  // reach was acknowledged, whatever the log looks like after it (damage on the last commit
+  // frame otherwise reads as a transaction torn by the crash).
+  const committed = committedFrames(shm, salt1, salt2);
+  if (committed !== null && committed > replayedFrames && committed <= frameCount) {
+    let lost = 0;
+    for (let frame = replayedFrames; frame < committed; frame++)
+      if (view.getUint32(WAL_HEADER + frame * frameSize + 4) !== 0) lost++;
+    return {
+      replayedFrames,
+      droppedCommits: lost,
+      damage: `frame ${replayedFrames + 1} of ${frameCount} is damaged and ${lost} saved transaction(s) after it would be dropped`,
+    };
   }
   if (broken < 0) return { replayedFrames, droppedCommits: 0, damage: null };
 

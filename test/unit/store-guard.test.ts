@@ -215,6 +215,32 @@ async function crashWithRows(store: string, rows: number): Promise<void> {
   await exited;
 }
 
+/** The same crash, under a parent that never reaps its children: the writer stays a zombie. */
+async function crashWithRowsLeavingZombie(
+  store: string,
+  rows: number,
+): Promise<{ writerPid: number; stop: () => void }> {
+  const writer = `${JSON.stringify(process.execPath)} --import tsx ${JSON.stringify(join(ROOT, 'test', 'fixtures', 'store-writer.ts'))} ${JSON.stringify(store)} ${rows}`;
+  // sh starts the writer, prints its pid, then becomes "sleep", which never waits for it.
+  const parent = spawn('sh', ['-c', `${writer} & echo "pid $!"; exec sleep 600`], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  await new Promise<void>((ready, failed) => {
+    parent.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      if (/pid \d+/.test(out) && out.includes('ready')) ready();
+    });
+    parent.on('exit', (code) => failed(new Error(`the writer's parent exited (${code})`)));
+  });
+  const writerPid = Number(/pid (\d+)/.exec(out)![1]);
+  process.kill(writerPid, 'SIGKILL');
+  for (let i = 0; i < 100 && !/\) Z /.test(readFileSync(`/proc/${writerPid}/stat`, 'utf8')); i++)
+    await new Promise((r) => setTimeout(r, 20));
+  return { writerPid, stop: () => parent.kill('SIGKILL') };
+}
+
 const savedRows = (store: string): number => {
   const db = new Database(store, { readonly: true });
   try {
@@ -265,6 +291,41 @@ describe('a crash and the journal', () => {
     expect(error.message).toMatch(/frame 1 of \d+ is damaged and \d+ saved transaction\(s\) after it would be dropped/);
     // What plain SQLite does with it: opens without a word and without the saved rows.
     expect(savedRows(store)).toBeLessThan(30);
+  }, 30_000);
+
+  it('refuses damage on the last saved transaction: the shared index says it was committed', async () => {
+    const store = join(folder(), STORE_FILE);
+    openStore(store).close();
+    await crashWithRows(store, 30);
+    const wal = readFileSync(`${store}-wal`);
+    const shm = readFileSync(`${store}-shm`);
+    expect(inspectWal(wal, shm).damage).toBeNull(); // as the crash left it: nothing lost
+    const at = wal.length - 100; // a byte in the last frame, the last commit's
+    wal[at] = wal[at]! ^ 0xff;
+    writeFileSync(`${store}-wal`, wal);
+    expect(inspectWal(wal).damage).toBeNull(); // the log alone cannot tell it from a torn write
+    expect(inspectWal(wal, shm)).toMatchObject({ droppedCommits: 1 });
+    const error = refusal(() => openStore(store));
+    expect(error.code).toBe('store-journal-damaged');
+    expect(error.message).toMatch(/is damaged and 1 saved transaction\(s\) after it would be dropped/);
+    expect(savedRows(store)).toBe(29); // what plain SQLite makes of it: one acknowledged row gone
+  }, 30_000);
+
+  it('counts a killed writer that its parent has not reaped (a zombie) as crashed', async () => {
+    const store = join(folder(), STORE_FILE);
+    openStore(store).close();
+    const { writerPid, stop } = await crashWithRowsLeavingZombie(store, 30);
+    try {
+      expect(readFileSync(`/proc/${writerPid}/stat`, 'utf8')).toMatch(/\) Z /);
+      const wal = readFileSync(`${store}-wal`);
+      wal[32 + 24 + 200] = wal[32 + 24 + 200]! ^ 0xff;
+      writeFileSync(`${store}-wal`, wal);
+      // Before: signal 0 reached the zombie, so the store counted as open elsewhere and the
+      // damaged journal was replayed as far as it went, without a word.
+      expect(refusal(() => openStore(store)).code).toBe('store-journal-damaged');
+    } finally {
+      stop();
+    }
   }, 30_000);
 
   it('does not mistake a transaction torn by the crash for damage', () => {
