@@ -113,24 +113,36 @@ export function createChosenSecretStore(options: {
       const c = await choice();
       const value = await stores[c.store].get(key);
       if (value !== null) return value;
-      return (await fallback(c)?.get(key).catch(() => null)) ?? null;
+      return (
+        (await fallback(c)
+          ?.get(key)
+          .catch(() => null)) ?? null
+      );
     },
     async set(key, secret) {
       const c = await choice();
       await stores[c.store].set(key, secret);
       // A copy left in the other store must not come back once this one is deleted.
-      await fallback(c)?.delete(key).catch(() => false);
+      await fallback(c)
+        ?.delete(key)
+        .catch(() => false);
     },
     async delete(key) {
       const c = await choice();
       const here = await stores[c.store].delete(key);
-      const there = (await fallback(c)?.delete(key).catch(() => false)) ?? false;
+      const there =
+        (await fallback(c)
+          ?.delete(key)
+          .catch(() => false)) ?? false;
       return here || there;
     },
     async keys() {
       const c = await choice();
       const here = await stores[c.store].keys();
-      const there = (await fallback(c)?.keys().catch(() => [])) ?? [];
+      const there =
+        (await fallback(c)
+          ?.keys()
+          .catch(() => [])) ?? [];
       return [...new Set([...here, ...there])];
     },
     async info() {

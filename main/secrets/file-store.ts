@@ -99,7 +99,10 @@ export function createFileSecretStore(dataDir: string): SecretStore {
       const decipher = createDecipheriv('aes-256-gcm', key, iv);
       decipher.setAAD(MAGIC);
       decipher.setAuthTag(tag);
-      const plain = Buffer.concat([decipher.update(sealed.subarray(MAGIC.length + IV_BYTES + TAG_BYTES)), decipher.final()]);
+      const plain = Buffer.concat([
+        decipher.update(sealed.subarray(MAGIC.length + IV_BYTES + TAG_BYTES)),
+        decipher.final(),
+      ]);
       const parsed = JSON.parse(plain.toString('utf8')) as unknown;
       if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not a map of secrets');
       return parsed as Record<string, string>;

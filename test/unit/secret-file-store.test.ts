@@ -88,11 +88,7 @@ describe('the protected secrets file', () => {
     const script = resolve(__dirname, '..', 'fixtures', 'secret-file-writer.ts');
     const run = (prefix: string) =>
       new Promise<void>((done, fail) => {
-        const child = spawn(
-          process.execPath,
-          ['--import', 'tsx', script, dataDir, prefix],
-          { stdio: 'inherit' },
-        );
+        const child = spawn(process.execPath, ['--import', 'tsx', script, dataDir, prefix], { stdio: 'inherit' });
         child.on('exit', (code) => (code === 0 ? done() : fail(new Error(`writer exited ${code}`))));
       });
     await Promise.all([run('p'), run('q')]);
