@@ -302,6 +302,7 @@ export function startCore(options: CoreOptions): PortalCore {
         config,
         now,
         log,
+        canKeepSecrets: async () => hubQueue.link() !== null || (await secretsInfo()).usable,
         storeForDesk: (kind, companyId, payload, at) =>
           void submissions.storeRecoveryRequest(kind, companyId, payload, at),
       }),
