@@ -9,7 +9,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSy
 import { join } from 'node:path';
 import { createFileSecretStore, SEALED_FILE, SECRETS_DIR } from './file-store';
 import type { SecretStoreInfo } from '../../preload/contract/dto';
-import type { SecretStore } from './secret-store';
+import { SecretStoreUnavailable, type SecretStore } from './secret-store';
 
 export const PASSWORD_STORES = ['auto', 'keychain', 'file'] as const;
 export type PasswordStoreMode = (typeof PASSWORD_STORES)[number];
@@ -101,6 +101,25 @@ export function createChosenSecretStore(options: {
     return choice;
   }
 
+  /** Auto chose the keychain for this folder and it no longer answers: say how to go on. */
+  const keychainGone = (error: unknown): never => {
+    if (!(error instanceof SecretStoreUnavailable)) throw error;
+    throw new SecretStoreUnavailable(
+      error,
+      `${error.message} This data folder keeps its secrets in the system keychain; to keep new ones in a protected file instead, start with --password-store file.`,
+    );
+  };
+  const primary = (c: Choice): SecretStore => {
+    const store = stores[c.store];
+    if (c.store === 'file' || c.why === 'option') return store;
+    return {
+      get: (key) => store.get(key).catch(keychainGone),
+      set: (key, secret) => store.set(key, secret).catch(keychainGone),
+      delete: (key) => store.delete(key).catch(keychainGone),
+      keys: () => store.keys().catch(keychainGone),
+    };
+  };
+
   let decided: Promise<Choice> | null = null;
   const choice = () => (decided ??= decide());
   const fallback = (c: Choice): SecretStore | null => {
@@ -111,7 +130,7 @@ export function createChosenSecretStore(options: {
   return {
     async get(key) {
       const c = await choice();
-      const value = await stores[c.store].get(key);
+      const value = await primary(c).get(key);
       if (value !== null) return value;
       return (
         (await fallback(c)
@@ -121,7 +140,7 @@ export function createChosenSecretStore(options: {
     },
     async set(key, secret) {
       const c = await choice();
-      await stores[c.store].set(key, secret);
+      await primary(c).set(key, secret);
       // A copy left in the other store must not come back once this one is deleted.
       await fallback(c)
         ?.delete(key)
@@ -129,7 +148,7 @@ export function createChosenSecretStore(options: {
     },
     async delete(key) {
       const c = await choice();
-      const here = await stores[c.store].delete(key);
+      const here = await primary(c).delete(key);
       const there =
         (await fallback(c)
           ?.delete(key)
@@ -138,7 +157,7 @@ export function createChosenSecretStore(options: {
     },
     async keys() {
       const c = await choice();
-      const here = await stores[c.store].keys();
+      const here = await primary(c).keys();
       const there =
         (await fallback(c)
           ?.keys()

@@ -165,6 +165,17 @@ describe('which store keeps the secrets (--password-store)', () => {
     expect(await forced.info()).toEqual({ kind: 'file', why: 'option', usable: true });
   });
 
+  it('auto that chose the keychain says how to go on when it stops answering, and writes no file', async () => {
+    const dataDir = folder();
+    const keychain = keychainDouble();
+    await createChosenSecretStore({ mode: 'auto', dataDir, keychain }).set('relay-password', CANARY);
+    keychain.answers = false;
+    const next = createChosenSecretStore({ mode: 'auto', dataDir, keychain });
+    await expect(next.set('relay-password', 'new')).rejects.toThrow(/start with --password-store file/);
+    expect(await next.info()).toEqual({ kind: 'keychain', why: 'keychain-answers', usable: false });
+    expect(readdirSync(join(dataDir, SECRETS_DIR))).toEqual([CHOICE_FILE]);
+  });
+
   it('a forced keychain that does not answer keeps nothing and says so: no silent file', async () => {
     const dataDir = folder();
     const keychain = keychainDouble();
