@@ -12,6 +12,7 @@ import {
   createAgent,
   DEMO,
   expect,
+  expectAccessible,
   logIn,
   open,
   openRequest,
@@ -70,6 +71,7 @@ test('the header and Settings say secrets are in a protected file; remember me a
   await configureRelay(page, host, smtp.port);
   await open(page, host, '#/settings');
   await expect(page.getByTestId('settings-secrets')).toContainText('This workstation has no system keychain');
+  await expectAccessible(page); // the header's badge and the Settings notice included
   const reference = await requestAccess(page, host);
   await openRequest(page, host, reference);
   await page.getByRole('button', { name: 'Validate: open the access' }).click();
@@ -89,7 +91,7 @@ test("a PLSA's forgotten password is e-mailed through the loopback relay", async
   await page.getByLabel('E-mail registered for your login').fill(DEMO.plsa.email);
   await page.getByLabel('COFOR (PLSA only)').fill(DEMO.plsa.cofor);
   await page.getByRole('button', { name: 'Submit' }).click();
-  await expect(page.locator('#recovery-done')).toContainText('temporary password');
+  await expect(page.locator('#recovery-done')).toContainText('temporary password', { timeout: 20_000 });
   const { temporary } = await temporaryPasswordMailedTo(DEMO.plsa.email);
   await logIn(page, host, DEMO.plsa.login, temporary);
   await choosesNewPassword(page);
