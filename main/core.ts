@@ -7,7 +7,9 @@ import { createHandlers } from './api/handlers';
 import { createRouter, type Logger, type Router } from './api/router';
 import { parseBlocklist } from './portal/accounts/password-policy';
 import { createKeytarStore } from './secrets/keytar-store';
+import { createChosenSecretStore, type PasswordStoreMode } from './secrets/choose-store';
 import type { SecretStore } from './secrets/secret-store';
+import type { SecretStoreInfo } from '../preload/contract/dto';
 import { DEFAULT_ACCOUNTS_CONFIG, type AccountsConfig } from './services/accounts-config';
 import { createAuthService } from './services/auth';
 import { asPortalError, createHubAccounts } from './services/hub-accounts';
@@ -70,6 +72,8 @@ export interface CoreOptions {
   version: string;
   /** Name of this app's entries in the OS keychain. */
   keychainService?: string;
+  /** Where secrets go (`--password-store`): the keychain, the protected file, or auto (default). */
+  passwordStore?: PasswordStoreMode;
   secrets?: SecretStore;
   accounts?: Partial<AccountsConfig>;
   /** Deliver the outbox in the background (the apps do; tests drive delivery themselves). */
@@ -111,7 +115,23 @@ export function startCore(options: CoreOptions): PortalCore {
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const storeFile = join(options.dataDir, STORE_FILE);
   const db = openStore(storeFile);
-  const secrets = options.secrets ?? createKeytarStore(options.keychainService ?? KEYCHAIN_SERVICE);
+  const chosen = options.secrets
+    ? null
+    : createChosenSecretStore({
+        mode: options.passwordStore ?? 'auto',
+        dataDir: options.dataDir,
+        keychain: createKeytarStore(options.keychainService ?? KEYCHAIN_SERVICE),
+        log,
+      });
+  const secrets: SecretStore = options.secrets ?? chosen!;
+  void chosen?.info(); // decided at start, so the log says where secrets go before one is needed
+  // A store given by a test is named a keychain; whether it keeps anything is asked each time.
+  const secretsInfo = (): Promise<SecretStoreInfo> =>
+    chosen?.info() ??
+    secrets.keys().then(
+      () => ({ kind: 'keychain', why: 'option', usable: true }),
+      () => ({ kind: 'keychain', why: 'option', usable: false }),
+    );
 
   const directory = createDirectoryRepository(db);
   const settings = createSettingsRepository(db);
@@ -225,7 +245,12 @@ export function startCore(options: CoreOptions): PortalCore {
   const router = createRouter(
     createHandlers({
       app: {
-        appInfo: () => ({ version: options.version, mode: options.mode, demoData: settings.get('demo-data') === '1' }),
+        appInfo: async () => ({
+          version: options.version,
+          mode: options.mode,
+          demoData: settings.get('demo-data') === '1',
+          secrets: await secretsInfo(),
+        }),
         syncStatus: () => shownSyncStatus(),
         // "Sync now" in the header: a round that starts after the click, then what it left.
         syncNow: async () => {
@@ -277,6 +302,7 @@ export function startCore(options: CoreOptions): PortalCore {
         config,
         now,
         log,
+        canKeepSecrets: async () => hubQueue.link() !== null || (await secretsInfo()).usable,
         storeForDesk: (kind, companyId, payload, at) =>
           void submissions.storeRecoveryRequest(kind, companyId, payload, at),
       }),

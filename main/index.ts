@@ -5,6 +5,8 @@ import { parseArgs } from 'node:util';
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
 import { startCore } from './core';
 import { parseHubUrl } from './sync/hub-url';
+import { parsePasswordStore } from './secrets/password-store-arg';
+import type { PasswordStoreMode } from './secrets/choose-store';
 import { STORE_FILE } from './paths';
 import { actOnRefusedStore, isRecoverable, refusedStoreBox } from './app/store-refused';
 import { APP_ENTRY_URL, wireIpc } from './app/ipc';
@@ -14,12 +16,17 @@ import { denyPermissionsButClipboardWrite, installNavigationGuards, secureWindow
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 app.enableSandbox();
 
-// Electron passes Chromium's own switches too, so only our two options are read here.
+// Electron passes Chromium's own switches too, so only our own options are read here.
 const { values } = parseArgs({
   args: process.argv.slice(app.isPackaged ? 1 : 2),
   strict: false,
   allowPositionals: true,
-  options: { 'data-dir': { type: 'string' }, 'no-demo': { type: 'boolean' }, hub: { type: 'string' } },
+  options: {
+    'data-dir': { type: 'string' },
+    'no-demo': { type: 'boolean' },
+    hub: { type: 'string' },
+    'password-store': { type: 'string' },
+  },
 });
 // --hub as the browser host reads it (main/http/args.ts); a bad one is said, then the app quits.
 let hubArg: string | null = null;
@@ -28,6 +35,14 @@ try {
   hubArg = typeof values['hub'] === 'string' ? parseHubUrl(values['hub']) : null;
 } catch (error) {
   hubArgProblem = (error as Error).message;
+}
+// --password-store as the browser host reads it; a bad one is said, then the app quits.
+let passwordStore: PasswordStoreMode = 'auto';
+let passwordStoreProblem: string | null = null;
+try {
+  passwordStore = parsePasswordStore(values['password-store']);
+} catch (error) {
+  passwordStoreProblem = (error as Error).message;
 }
 const dataDirArg = typeof values['data-dir'] === 'string' && values['data-dir'] !== '' ? values['data-dir'] : null;
 
@@ -40,8 +55,8 @@ app.whenReady().then(() => {
   const resourcesDir = app.isPackaged
     ? join(process.resourcesPath, 'resources')
     : join(__dirname, '..', '..', 'resources');
-  if (hubArgProblem) {
-    dialog.showErrorBox('B2B Portal', hubArgProblem);
+  if (hubArgProblem || passwordStoreProblem) {
+    dialog.showErrorBox('B2B Portal', (hubArgProblem ?? passwordStoreProblem)!);
     return app.quit();
   }
   const dataDir = dataDirArg ?? app.getPath('userData');
@@ -52,6 +67,7 @@ app.whenReady().then(() => {
       resourcesDir,
       mode: 'desktop',
       loadDemo: values['no-demo'] !== true,
+      passwordStore,
       version: app.getVersion(),
       ...(hubArg ? { hub: { url: hubArg, deskToken: process.env['PORTAL_HUB_DESK_TOKEN'] ?? null } } : {}),
       log: (message, detail) => console.error(message, detail),

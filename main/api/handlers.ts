@@ -24,7 +24,7 @@ import type { HandlerMap } from './router';
 
 export interface Services {
   app: {
-    appInfo(): AppInfo;
+    appInfo(): Promise<AppInfo>;
     syncStatus(): SyncStatus;
     syncNow(): Promise<SyncStatus>;
     saveHubSettings(input: { session: string; url: string }): Promise<SyncStatus>;

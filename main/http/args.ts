@@ -1,12 +1,15 @@
 // Command-line options of the browser host. Every mistake gets a sentence saying how to fix it.
 import { parseArgs } from 'node:util';
 import { parseHubUrl } from '../sync/hub-url';
+import { parsePasswordStore } from '../secrets/password-store-arg';
+import type { PasswordStoreMode } from '../secrets/choose-store';
 
 export interface WebHostArgs {
   port: number;
   dataDir: string | null;
   demo: boolean;
   keychainName: string | null;
+  passwordStore: PasswordStoreMode;
   hub: string | null;
   help: boolean;
 }
@@ -19,6 +22,12 @@ export const USAGE = `Usage: npm run web -- [options]
   --keychain-name NAME
                    name of this app's entries in the OS keychain (default "B2B Portal"),
                    so that several hosts on one workstation keep their secrets apart
+  --password-store auto|keychain|file
+                   where secrets (remembered logins, temporary passwords waiting for their
+                   e-mail, the relay password, the hub's device token) are kept: the system
+                   keychain, or a protected file in the data folder (README: "Secrets without
+                   a keychain"). auto (default) takes the keychain when it answers, else the
+                   file, decided once per data folder and remembered there
   --hub URL        sync with the portal hub at URL (https://, or http:// to a hub on this
                    computer): this workstation becomes its replica. A desk workstation also
                    needs PORTAL_HUB_DESK_TOKEN, the token "npm run hub -- register-desk" printed
@@ -38,6 +47,7 @@ export function parseWebHostArgs(argv: string[]): WebHostArgs {
         'data-dir': { type: 'string' },
         'no-demo': { type: 'boolean' },
         'keychain-name': { type: 'string' },
+        'password-store': { type: 'string' },
         hub: { type: 'string' },
         help: { type: 'boolean' },
       },
@@ -55,6 +65,12 @@ export function parseWebHostArgs(argv: string[]): WebHostArgs {
   if (keychainName !== undefined && !/^[\w .-]{1,100}$/.test(keychainName)) {
     throw new ArgsError('--keychain-name takes 1 to 100 letters, digits, spaces, dots or dashes.');
   }
+  let passwordStore: PasswordStoreMode;
+  try {
+    passwordStore = parsePasswordStore(values['password-store']);
+  } catch (error) {
+    throw new ArgsError((error as Error).message);
+  }
   const hub = (() => {
     try {
       return values.hub === undefined ? null : parseHubUrl(values.hub);
@@ -68,6 +84,7 @@ export function parseWebHostArgs(argv: string[]): WebHostArgs {
     dataDir: dataDir ?? null,
     demo: !values['no-demo'],
     keychainName: keychainName ?? null,
+    passwordStore,
     help: values.help ?? false,
   };
 }

@@ -34,6 +34,7 @@ function main(): void {
       mode: 'web',
       loadDemo: args.demo,
       ...(args.keychainName ? { keychainService: args.keychainName } : {}),
+      passwordStore: args.passwordStore,
       ...(args.hub ? { hub: { url: args.hub, deskToken: process.env['PORTAL_HUB_DESK_TOKEN'] ?? null } } : {}),
       version: __APP_VERSION__,
       log: (message, detail) => (detail === undefined ? console.log(message) : console.error(message, detail)),

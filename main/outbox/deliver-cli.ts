@@ -5,6 +5,8 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createKeytarStore } from '../secrets/keytar-store';
+import { createChosenSecretStore } from '../secrets/choose-store';
+import { parsePasswordStore } from '../secrets/password-store-arg';
 import { STORE_FILE } from '../paths';
 import { openStore } from '../store/database';
 import { createMailSettingsRepository } from '../store/mail-settings';
@@ -16,16 +18,32 @@ import { createTransportCache } from './transport';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { 'data-dir': { type: 'string' }, 'keychain-name': { type: 'string' } },
+    options: {
+      'data-dir': { type: 'string' },
+      'keychain-name': { type: 'string' },
+      'password-store': { type: 'string' },
+    },
     strict: true,
   });
   const dataDir = values['data-dir'];
   if (!dataDir) {
-    console.error('Usage: deliver --data-dir DIR [--keychain-name NAME]');
+    console.error('Usage: deliver --data-dir DIR [--keychain-name NAME] [--password-store auto|keychain|file]');
+    return 2;
+  }
+  let passwordStore;
+  try {
+    passwordStore = parsePasswordStore(values['password-store']);
+  } catch (error) {
+    console.error((error as Error).message);
     return 2;
   }
   const db = openStore(join(dataDir, STORE_FILE));
-  const secrets = createKeytarStore(values['keychain-name'] ?? 'B2B Portal');
+  // The store the app chose for this data folder (remembered there), unless told otherwise.
+  const secrets = createChosenSecretStore({
+    mode: passwordStore,
+    dataDir,
+    keychain: createKeytarStore(values['keychain-name'] ?? 'B2B Portal'),
+  });
   const mailSettings = createMailSettingsRepository(createSettingsRepository(db));
   const transports = createTransportCache(() => secrets.get(RELAY_PASSWORD_KEY));
   const outbox = createOutboxRepository(db, createRequestsRepository(db));

@@ -1,6 +1,7 @@
-// The only place secrets go: the OS keychain (Secret Service, Keychain, Credential Manager),
-// behind this small port. When it is missing, callers get a typed error and carry on without
-// it; nothing ever falls back to writing a secret in a file.
+// The only place secrets go, behind this small port: the OS keychain (Secret Service, Keychain,
+// Credential Manager) or, where none answers, the protected file (file-store.ts; choose-store.ts
+// decides which). When neither can keep a secret, callers get a typed error and say so on screen;
+// nothing ever falls back to writing a secret in clear.
 
 export interface SecretStore {
   get(key: string): Promise<string | null>;
@@ -10,9 +11,10 @@ export interface SecretStore {
 }
 
 export class SecretStoreUnavailable extends Error {
-  constructor(cause: unknown) {
+  constructor(cause: unknown, message?: string) {
     super(
-      `The system keychain is not available (${cause instanceof Error ? cause.message.split('\n')[0] : String(cause)}).`,
+      message ??
+        `The system keychain is not available (${cause instanceof Error ? cause.message.split('\n')[0] : String(cause)}).`,
     );
     this.name = 'SecretStoreUnavailable';
   }

@@ -1,5 +1,6 @@
 // Queues account e-mails in the outbox. A message that carries a secret (a temporary password)
-// puts the secret in the OS keychain first: without a keychain, the message is not queued at all.
+// puts the secret in the secret store first (keychain or protected file): where neither keeps it,
+// the message is not queued at all, and the caller says so.
 import type { SecretStore } from '../secrets/secret-store';
 import { outboxSecretKey, type OutboxRepository, type OutgoingMail } from '../store/outbox';
 import type { Logger } from './errors';

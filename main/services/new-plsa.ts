@@ -1,6 +1,7 @@
 // A PLSA made by the desk (a validated access, a replaced PLSA). The temporary password goes to
-// the keychain first and leaves by e-mail only; on a workstation with no keychain it is shown
-// once to the agent, to hand over, and kept nowhere.
+// the secret store first (the keychain, or the protected file where there is none) and leaves by
+// e-mail only; where neither can keep it, it is shown once to the agent, to hand over, and kept
+// nowhere.
 import { generateLogin } from '../portal/accounts/login-id';
 import { generateTemporaryPassword, temporaryPasswordExpiry } from '../portal/accounts/temporary-password';
 import { mails, mailLang } from '../portal/mail/templates';

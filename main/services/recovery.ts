@@ -18,6 +18,8 @@ import type { AccountRow, AccountsRepository } from '../store/accounts';
 import type { DirectoryRepository } from '../store/directory';
 import type { AccountsConfig } from './accounts-config';
 import type { Mailer } from './mailer';
+import { PortalError } from './errors';
+import { SecretStoreUnavailable } from '../secrets/secret-store';
 
 export interface RecoveryDeps {
   /** Stores a matched blocked-access or find-my-PLSA request for the desk's queue. */
@@ -36,7 +38,16 @@ export interface RecoveryDeps {
   log?: (message: string, detail?: unknown) => void;
   /** A workstation linked to a hub queues the request for it (the hub holds the accounts). */
   hub?: { enqueueIfLinked(name: string, args: Record<string, unknown>, at: Date): boolean };
+  /** Whether a temporary password can wait for its e-mail here (the keychain or the protected
+   * file answers, or the hub does the work): without it nothing is sent, and the screen says so. */
+  canKeepSecrets?: () => Promise<boolean>;
 }
+
+const noSecretStore = () =>
+  new PortalError(
+    'keychain-unavailable',
+    'No temporary password can be kept on this workstation (neither the system keychain nor the protected file answers): nothing was sent.',
+  );
 
 const RECEIVED: RecoveryReceived = { received: true };
 
@@ -73,16 +84,21 @@ export function createRecoveryService(deps: RecoveryDeps) {
       },
       at,
     );
+    let unkept = false;
     if (!capped) {
       try {
         await work();
         mailer.kick();
       } catch (error) {
         deps.log?.(`recovery ${kind} failed`, error);
+        unkept = error instanceof SecretStoreUnavailable;
       }
     }
     const remaining = config.recoveryAnswerMs - (Date.now() - started);
     if (remaining > 0) await sleep(remaining);
+    // A temporary password that could not be kept was not sent: never answer as if it were. The
+    // check before the work answers so for everyone; this is for a store that failed in between.
+    if (unkept) throw noSecretStore();
     return RECEIVED;
   }
 
@@ -124,7 +140,9 @@ export function createRecoveryService(deps: RecoveryDeps) {
       });
     },
 
-    forgotPassword(input: ForgotPasswordInput): Promise<RecoveryReceived> {
+    async forgotPassword(input: ForgotPasswordInput): Promise<RecoveryReceived> {
+      // Asked for every request, whether the account exists or not, so the answer tells nothing.
+      if (deps.canKeepSecrets && !(await deps.canKeepSecrets())) throw noSecretStore();
       const account = exactAccount(input.login, input.email);
       return neutral('password', normaliseLogin(input.login) ?? input.login, account?.companyId ?? null, async () => {
         if (toHub('password', input)) return;

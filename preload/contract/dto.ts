@@ -66,6 +66,17 @@ export interface AppInfo {
   mode: 'desktop' | 'web';
   /** True while the store holds the fictional demo directory: the screens show a badge. */
   demoData: boolean;
+  /** Where this workstation keeps its secrets; the header and Settings say so for the file. */
+  secrets: SecretStoreInfo;
+}
+
+/** The system keychain, or the protected file in the data folder (`--password-store`): `why` is
+ * `option` when forced, else what auto found; `usable` is false when nothing can be kept now
+ * (so "Remember me" is not offered). */
+export interface SecretStoreInfo {
+  kind: 'keychain' | 'file';
+  why: 'option' | 'keychain-answers' | 'no-keychain';
+  usable: boolean;
 }
 
 export interface TermsOfUse {

@@ -248,13 +248,21 @@ test('remember me: continue without the password, then forget me', async ({ page
   await expect(page.getByRole('button', { name: 'Continue as V100002' })).toHaveCount(0);
 });
 
-test.describe('on a workstation without a keychain', () => {
-  test.use({ hostEnv: { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus', DISPLAY: '' } });
-  test('login still works, and says it could not remember', async ({ page, host }) => {
+// Without a keychain the protected file remembers (no-keychain-module.spec.ts); forced to the
+// keychain that does not answer, nothing can be remembered, so nothing offers to.
+test.describe('on a workstation forced to a keychain that does not answer', () => {
+  test.use({
+    hostEnv: { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus', DISPLAY: '' },
+    hostArgs: ['--password-store', 'keychain'],
+  });
+  test('login still works, and "Remember me" is not offered', async ({ page, host }) => {
     await requireKeychain();
-    await logIn(page, host, DEMO.user.login, DEMO.user.password, true);
-    await expect(page.getByTestId('my-login')).toHaveText('V100002');
-    await expect(page.getByText('the system keychain is not available, so you will not be remembered')).toBeVisible();
+    await open(page, host, '#/login');
+    await expect(page.getByTestId('secrets-store')).toHaveText('No secret can be kept on this workstation');
+    await expect(page.getByLabel('Remember me on this workstation')).toHaveCount(0);
+    await logIn(page, host, DEMO.user.login, DEMO.user.password);
+    await expect(page.getByTestId('my-login')).toHaveText('V100002', { timeout: 20_000 });
+    await expect(page.getByRole('button', { name: 'Forget me on this workstation' })).toHaveCount(0);
   });
 });
 

@@ -248,11 +248,13 @@ for (const lang of ['en', 'fr'] as const) {
   });
 }
 
-// On a workstation without a keychain, a validation shows the new PLSA's temporary password to
-// the agent, once, with the reason.
+// On a workstation where no secret can be kept (no keychain, and forced to it rather than to the
+// protected file), a validation shows the new PLSA's temporary password to the agent, once, with
+// the reason.
 test.describe('without a keychain', () => {
   test.use({
     hostEnv: { NODE_OPTIONS: `--require ${resolve(__dirname, '..', 'fixtures', 'keychain-module-missing.cjs')}` },
+    hostArgs: ['--password-store', 'keychain'],
   });
   test('the hand-over of a temporary password (en)', async ({ page, host }) => {
     createAgent(host);

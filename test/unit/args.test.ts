@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ArgsError, parseWebHostArgs } from '../../main/http/args';
+import { ArgsError, parseWebHostArgs, USAGE } from '../../main/http/args';
 
 describe('npm run web options', () => {
   it('has defaults', () => {
@@ -8,6 +8,7 @@ describe('npm run web options', () => {
       dataDir: null,
       demo: true,
       keychainName: null,
+      passwordStore: 'auto',
       hub: null,
       help: false,
     });
@@ -19,6 +20,7 @@ describe('npm run web options', () => {
       dataDir: '/tmp/x',
       demo: false,
       keychainName: null,
+      passwordStore: 'auto',
       hub: null,
       help: false,
     });
@@ -30,7 +32,15 @@ describe('npm run web options', () => {
     expect(parseWebHostArgs(['--hub', 'http://127.0.0.1:4700'])).toMatchObject({ hub: 'http://127.0.0.1:4700' });
   });
 
+  it('reads --password-store: keychain or file forces one, auto by default; --help names it', () => {
+    expect(parseWebHostArgs(['--password-store', 'file'])).toMatchObject({ passwordStore: 'file' });
+    expect(parseWebHostArgs(['--password-store=keychain'])).toMatchObject({ passwordStore: 'keychain' });
+    expect(USAGE).toMatch(/--password-store auto\|keychain\|file/);
+  });
+
   it.each([
+    [['--password-store', 'basic'], /--password-store takes auto, keychain or file \(got "basic"\)/],
+    [['--password-store'], /--password-store/],
     [['--port', 'abc'], /--port must be a whole number from 0 to 65535/],
     [['--port', '70000'], /--port must be a whole number/],
     [['--port', '-1'], /--port/],

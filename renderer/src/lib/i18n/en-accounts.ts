@@ -13,7 +13,8 @@ export const enAccounts = {
   'login.password': 'Password',
   'login.show': 'Show password',
   'login.remember': 'Remember me on this workstation',
-  'login.remember.hint': 'Kept in the system keychain, never in a file. Do not use on a shared computer.',
+  'login.remember.hint':
+    'Kept in the system keychain, or sealed in a protected file where there is none. Do not use on a shared computer.',
   'login.submit': 'Log in',
   'login.sending': 'Checking…',
   'login.lost': 'Lost password / Username lost / Blocked access?',
@@ -88,6 +89,8 @@ export const enAccounts = {
   'recovery.emailRule':
     'Your e-mail address must exactly match the one registered for your B2B login. Respect upper and lower case.',
   'recovery.tabs': 'Recovery forms',
+  'recovery.secretsUnavailable':
+    'No temporary password can be kept safely on this workstation (neither the system keychain nor its protected file answers), so nothing was sent. Ask the portal assistance through Help & Contact, or use another workstation.',
   'recovery.username': 'Forgot your username?',
   'recovery.password': 'Forgot your password?',
   'recovery.plsa': 'Who is my PLSA?',

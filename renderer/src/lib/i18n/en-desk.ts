@@ -100,7 +100,7 @@ export const enDesk = {
   'desk.decidedHandOver': 'Done: access open, PLSA login {logins}.',
   'desk.handOver.title': 'Hand this temporary password over yourself: it is shown only now.',
   'desk.handOver.why':
-    'This workstation has no system keychain, so the password cannot wait safely for the e-mail. Give it to the PLSA by phone or in person; they must change it at their first login, within 24 hours.',
+    'Neither the system keychain nor the protected file can keep a secret on this workstation now, so the password cannot wait safely for the e-mail. Give it to the PLSA by phone or in person; they must change it at their first login, within 24 hours.',
   'desk.handOver.line': 'Login {login}, temporary password:',
   'desk.stateFinal': 'Decided requests stay done.',
   'desk.alreadyDecided': 'This request was already {decision}. A decided request is final: nothing was changed.',

@@ -176,12 +176,18 @@ export const enHelp = {
   'outbox.failed': '{count} failed',
 
   'settings.title': 'Settings',
+  'settings.secretsInFile':
+    'This workstation has no system keychain, so its secrets (remembered logins, temporary passwords waiting for their e-mail, the relay password, the hub link) are sealed in a protected file in its data folder, readable by this user account only. Anyone who can read this account’s files can open it: keep the data folder on this computer and its disk encrypted.',
+  'settings.secretsInFile.option':
+    'This workstation was started with --password-store file, so its secrets (remembered logins, temporary passwords waiting for their e-mail, the relay password, the hub link) are sealed in a protected file in its data folder, readable by this user account only. Anyone who can read this account’s files can open it.',
+  'settings.secretsNowhere':
+    'No secret can be kept on this workstation now (neither the system keychain nor the protected file answers): no one is remembered, no temporary password can wait for its e-mail, and the relay password and the hub link cannot be saved.',
   'settings.mail': 'Mail relay',
   'settings.deskOnly': 'Only the portal assistance can change these settings: an assistance agent logs in first.',
   'settings.keychainUnavailable':
-    'The system keychain is not available, so the relay password cannot be kept safely: nothing was saved. Leave the password empty for a relay that needs no login, or ask your IT to enable the keychain.',
+    'Neither the system keychain nor the protected file answers, so the relay password cannot be kept safely: nothing was saved. Leave the password empty for a relay that needs no login, or ask your IT to enable the keychain.',
   'settings.mail.intro':
-    'Requests and account e-mails leave through this relay. TLS is required, except to a relay on this computer. The password is kept in the system keychain.',
+    'Requests and account e-mails leave through this relay. TLS is required, except to a relay on this computer. The password is kept in the system keychain, or sealed in a protected file where there is none.',
   'settings.assistanceAddress': 'Assistance address (requests go there)',
   'settings.fromAddress': 'Sender address',
   'settings.host': 'Relay host',

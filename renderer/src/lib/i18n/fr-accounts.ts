@@ -16,7 +16,7 @@ export const frAccounts: Record<keyof typeof enAccounts, string> = {
   'login.show': 'Afficher le mot de passe',
   'login.remember': 'Se souvenir de moi sur ce poste',
   'login.remember.hint':
-    'Conservé dans le trousseau du système, jamais dans un fichier. À éviter sur un ordinateur partagé.',
+    'Conservé dans le trousseau du système, ou scellé dans un fichier protégé à défaut. À éviter sur un ordinateur partagé.',
   'login.submit': 'Se connecter',
   'login.sending': 'Vérification…',
   'login.lost': 'Mot de passe perdu / Identifiant perdu / Accès bloqué ?',
@@ -92,6 +92,8 @@ export const frAccounts: Record<keyof typeof enAccounts, string> = {
   'recovery.emailRule':
     'Votre adresse e-mail doit correspondre exactement à celle enregistrée pour votre identifiant B2B. Respectez les majuscules et minuscules.',
   'recovery.tabs': 'Formulaires de récupération',
+  'recovery.secretsUnavailable':
+    'Aucun mot de passe temporaire ne peut être conservé en sécurité sur ce poste (ni le trousseau du système ni son fichier protégé ne répondent) : rien n’a été envoyé. Demandez à l’assistance du portail via Aide & Contact, ou utilisez un autre poste.',
   'recovery.username': 'Identifiant oublié ?',
   'recovery.password': 'Mot de passe oublié ?',
   'recovery.plsa': 'Qui est mon PLSA ?',

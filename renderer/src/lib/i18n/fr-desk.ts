@@ -104,7 +104,7 @@ export const frDesk: Record<keyof typeof enDesk, string> = {
   'desk.decidedHandOver': 'Fait : accès ouvert, identifiant PLSA {logins}.',
   'desk.handOver.title': 'Remettez vous-même ce mot de passe temporaire : il n’est affiché que maintenant.',
   'desk.handOver.why':
-    'Ce poste n’a pas de trousseau système : le mot de passe ne peut pas attendre l’e-mail en sécurité. Donnez-le au PLSA par téléphone ou en personne ; il devra le changer à sa première connexion, sous 24 heures.',
+    'Ni le trousseau du système ni le fichier protégé ne peuvent conserver un secret sur ce poste pour l’instant : le mot de passe ne peut pas attendre l’e-mail en sécurité. Donnez-le au PLSA par téléphone ou en personne ; il devra le changer à sa première connexion, sous 24 heures.',
   'desk.handOver.line': 'Identifiant {login}, mot de passe temporaire :',
   'desk.stateFinal': 'Une demande décidée reste terminée.',
   'desk.alreadyDecided':

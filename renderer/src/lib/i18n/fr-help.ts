@@ -185,13 +185,19 @@ export const frHelp: Record<keyof typeof enHelp, string> = {
   'outbox.failed': '{count} en échec',
 
   'settings.title': 'Réglages',
+  'settings.secretsInFile':
+    'Ce poste n’a pas de trousseau système : ses secrets (identifiants mémorisés, mots de passe temporaires en attente de leur e-mail, mot de passe du relais, lien au hub) sont scellés dans un fichier protégé de son dossier de données, lisible par ce seul compte utilisateur. Qui peut lire les fichiers de ce compte peut l’ouvrir : gardez le dossier de données sur cet ordinateur, disque chiffré.',
+  'settings.secretsInFile.option':
+    'Ce poste a été lancé avec --password-store file : ses secrets (identifiants mémorisés, mots de passe temporaires en attente de leur e-mail, mot de passe du relais, lien au hub) sont scellés dans un fichier protégé de son dossier de données, lisible par ce seul compte utilisateur. Qui peut lire les fichiers de ce compte peut l’ouvrir.',
+  'settings.secretsNowhere':
+    'Aucun secret ne peut être conservé sur ce poste pour l’instant (ni le trousseau du système ni le fichier protégé ne répondent) : personne n’est mémorisé, aucun mot de passe temporaire ne peut attendre son e-mail, et le mot de passe du relais comme le lien au hub ne peuvent pas être enregistrés.',
   'settings.mail': 'Relais de messagerie',
   'settings.deskOnly':
     'Seule l’assistance du portail peut modifier ces réglages : un agent de l’assistance se connecte d’abord.',
   'settings.keychainUnavailable':
-    'Le trousseau du système n’est pas disponible : le mot de passe du relais ne peut pas être conservé en sécurité, rien n’a été enregistré. Laissez le mot de passe vide pour un relais sans identification, ou demandez à votre service informatique d’activer le trousseau.',
+    'Ni le trousseau du système ni le fichier protégé ne répondent : le mot de passe du relais ne peut pas être conservé en sécurité, rien n’a été enregistré. Laissez le mot de passe vide pour un relais sans identification, ou demandez à votre service informatique d’activer le trousseau.',
   'settings.mail.intro':
-    'Les demandes et les e-mails des comptes partent par ce relais. TLS est obligatoire, sauf vers un relais sur cet ordinateur. Le mot de passe est conservé dans le trousseau du système.',
+    'Les demandes et les e-mails des comptes partent par ce relais. TLS est obligatoire, sauf vers un relais sur cet ordinateur. Le mot de passe est conservé dans le trousseau du système, ou scellé dans un fichier protégé à défaut.',
   'settings.assistanceAddress': "Adresse de l'assistance (destinataire des demandes)",
   'settings.fromAddress': "Adresse d'expédition",
   'settings.host': 'Serveur relais',
