@@ -11,7 +11,7 @@ import { connectHubDatabase } from './database';
 import { registerDevice } from './devices';
 import { loadDemoDirectoryIfEmpty } from './directory';
 import { HubArgsError, HUB_USAGE, parseHubArgs } from './args';
-import { createHubMailer, createSecretBox, loadSecretKey } from './mail';
+import { createHubMailer, createSecretBox, existingSecretKey, keyIdOf, loadSecretKey } from './mail';
 import { createHubServer } from './server';
 import { hubServices, loadCommonPasswords } from './services';
 import { defaultDataDir } from '../paths';
@@ -34,12 +34,22 @@ async function main(): Promise<void> {
   const db = await connectHubDatabase({ databaseUrl: args.databaseUrl, dataDir, log: console.error });
   if (args.command === 'backup' || args.command === 'restore') {
     try {
+      // A restore makes no key of its own: the backup's waiting e-mails need the one they were sealed with.
+      const key = args.command === 'backup' ? loadSecretKey(dataDir) : existingSecretKey(dataDir);
+      const keyId = key ? keyIdOf(key) : null;
       const summary =
-        args.command === 'backup' ? await backupHub(db.pool, args.file!) : await restoreHub(db.pool, args.file!);
+        args.command === 'backup'
+          ? await backupHub(db.pool, args.file!, keyId)
+          : await restoreHub(db.pool, args.file!, keyId);
       const counts = Object.entries(summary.rows)
         .map(([table, n]) => `${table} ${n}`)
         .join(', ');
       console.log(`hub: ${args.command === 'backup' ? 'backed up to' : 'restored from'} ${args.file} (${counts})`);
+      if (args.command === 'backup' && summary.sealed > 0)
+        console.log(
+          `hub: ${summary.sealed} e-mail(s) wait with a sealed temporary password: a restore needs this hub's key ${keyId} ` +
+            `(${process.env['HUB_SECRET_KEY'] ? 'HUB_SECRET_KEY' : join(dataDir, 'secret.key')}). Keep a copy of it, apart from the backup.`,
+        );
     } catch (error) {
       console.error(
         error instanceof BackupRefused ? error.message : `The ${args.command} failed: ${(error as Error).message}`,

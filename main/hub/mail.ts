@@ -3,7 +3,7 @@
 // the retry policy the workstations use. A temporary password waits encrypted (AES-256-GCM, the
 // hub's secret key) and is erased once sent. Several hubs on one database share the work: a
 // message is taken with FOR UPDATE SKIP LOCKED, so two hubs never send it at the same time.
-import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Pool, PoolClient } from 'pg';
@@ -32,6 +32,18 @@ export function createSecretBox(key: Buffer): SecretBox {
       return Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]).toString('utf8');
     },
   };
+}
+
+/** A key's name in backups and messages: its SHA-256, shortened (the key itself never leaves). */
+export const keyIdOf = (key: Buffer): string => createHash('sha256').update(key).digest('hex').slice(0, 16);
+
+/** The key this hub would use, without making one: for a restore, which must not seal anything
+ * under a new key while the backup's e-mails wait under the old one. */
+export function existingSecretKey(dataDir: string, env: NodeJS.ProcessEnv = process.env): Buffer | null {
+  const given = env['HUB_SECRET_KEY'];
+  if (given) return Buffer.from(given, 'base64');
+  const file = join(dataDir, 'secret.key');
+  return existsSync(file) ? Buffer.from(readFileSync(file, 'utf8').trim(), 'base64') : null;
 }
 
 /** HUB_SECRET_KEY (the same on every hub of one database), else a key made once in the data folder. */
