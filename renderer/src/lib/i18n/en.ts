@@ -64,6 +64,7 @@ export const en = {
   'access.running': 'Analysing…',
   'access.unknownCofor': 'I do not know my company COFOR',
   'access.result': 'Result for COFOR {cofor}',
+  'access.resultSite': 'Result for COFOR {cofor}, site {site}',
   'access.resultCompany': '{name}',
   'access.notice.site-head-office-only':
     "Access to the B2B portal opens for the head-office COFOR only. Site {site} is covered by its company's access: the result below is for the head office.",
@@ -148,6 +149,7 @@ export const en = {
   'coforHelp.email': 'Your e-mail',
   'coforHelp.phone': 'Your phone',
   'coforHelp.message': 'Message',
+  'coforHelp.contact': 'Your contact details',
 
   'accessRequest.title': 'Declare the legal representative and the PLSA',
   'accessRequest.intro':

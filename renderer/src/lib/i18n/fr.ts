@@ -65,6 +65,7 @@ export const fr: Record<MessageKey, string> = {
   'access.running': 'Analyse en cours…',
   'access.unknownCofor': 'Je ne connais pas le COFOR de mon entreprise',
   'access.result': 'Résultat pour le COFOR {cofor}',
+  'access.resultSite': 'Résultat pour le COFOR {cofor}, site {site}',
   'access.resultCompany': '{name}',
   'access.notice.site-head-office-only':
     "L'accès au portail B2B s'ouvre pour le COFOR du siège uniquement. Le site {site} est couvert par l'accès de son entreprise : le résultat ci-dessous concerne le siège.",
@@ -151,6 +152,7 @@ export const fr: Record<MessageKey, string> = {
   'coforHelp.email': 'Votre e-mail',
   'coforHelp.phone': 'Votre téléphone',
   'coforHelp.message': 'Message',
+  'coforHelp.contact': 'Vos coordonnées',
 
   'accessRequest.title': 'Déclarez le représentant légal et le PLSA',
   'accessRequest.intro':
