@@ -225,7 +225,12 @@ export function startCore(options: CoreOptions): PortalCore {
   const router = createRouter(
     createHandlers({
       app: {
-        appInfo: () => ({ version: options.version, mode: options.mode, demoData: settings.get('demo-data') === '1' }),
+        appInfo: () => ({
+          version: options.version,
+          mode: options.mode,
+          demoData: settings.get('demo-data') === '1',
+          dataDir: options.dataDir,
+        }),
         syncStatus: () => shownSyncStatus(),
         // "Sync now" in the header: a round that starts after the click, then what it left.
         syncNow: async () => {
