@@ -56,6 +56,11 @@ describe('guide search snippets', () => {
     expect(snippet.length).toBeLessThanOrEqual(202);
   });
 
+  it('prefer the sentence that holds the most words sought', () => {
+    const prose = [['Your password is yours.'], ['A temporary password works once.']];
+    expect(snippetOf(prose, 'temporary password')).toBe('A temporary password works once.');
+  });
+
   it('fall back to the first sentence when only a fuzzy match found the guide', () => {
     expect(snippetOf([['First sentence here.', 'Second one.']], 'pasword')).toBe('First sentence here. Second one.');
   });

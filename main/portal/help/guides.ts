@@ -107,17 +107,21 @@ const SNIPPET_MAX = 200;
 const fold = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 /**
- * The first sentence that holds a word of the query (the guide's first one when the match was
- * fuzzy), with the next ones of its paragraph while they fit. A sentence too long to show whole
- * is cut between words around the match, an ellipsis marking each cut.
+ * The first sentence that holds the most words of the query (the guide's first one when the
+ * match was fuzzy), with the next ones of its paragraph while they fit. A sentence too long to
+ * show whole is cut between words around the match, an ellipsis marking each cut.
  */
 export function snippetOf(prose: string[][], query: string): string {
   const words = fold(query)
     .split(/\s+/)
     .filter((w) => w.length > 1);
-  const hit = (sentence: string) => words.some((w) => fold(sentence).includes(w));
-  const block = prose.find((b) => b.some(hit)) ?? prose[0] ?? [];
-  const first = Math.max(0, block.findIndex(hit));
+  const score = (sentence: string) => words.filter((w) => fold(sentence).includes(w)).length;
+  let [block, first, best] = [prose[0] ?? [], 0, 0];
+  for (const b of prose)
+    b.forEach((sentence, i) => {
+      const found = score(sentence);
+      if (found > best) [block, first, best] = [b, i, found];
+    });
   const sentence = block[first] ?? '';
   if (sentence.length > SNIPPET_MAX) return around(sentence, words);
   let snippet = sentence;
