@@ -250,6 +250,7 @@ export function startCore(options: CoreOptions): PortalCore {
           mode: options.mode,
           demoData: settings.get('demo-data') === '1',
           secrets: await secretsInfo(),
+          dataDir: options.dataDir,
         }),
         syncStatus: () => shownSyncStatus(),
         // "Sync now" in the header: a round that starts after the click, then what it left.

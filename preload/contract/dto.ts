@@ -66,6 +66,8 @@ export interface AppInfo {
   mode: 'desktop' | 'web';
   /** True while the store holds the fictional demo directory: the screens show a badge. */
   demoData: boolean;
+  /** Where this workstation keeps its store (About shows it, for the assistance on the phone). */
+  dataDir: string;
   /** Where this workstation keeps its secrets; the header and Settings say so for the file. */
   secrets: SecretStoreInfo;
 }

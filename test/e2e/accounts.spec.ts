@@ -154,7 +154,7 @@ test('a PLSA gets a temporary password by e-mail, uses it once and must choose a
   await open(page, host, '#/recovery?form=password');
   await page.getByLabel('Login', { exact: true }).fill(DEMO.plsa.login);
   await page.getByLabel('E-mail registered for your login').fill(DEMO.plsa.email);
-  await page.getByLabel('COFOR (PLSA only)').fill(DEMO.plsa.cofor);
+  await page.getByLabel("Your company's COFOR").fill(DEMO.plsa.cofor);
   await page.getByRole('button', { name: 'Submit' }).click();
   await expect(page.locator('#recovery-done')).toContainText('temporary password');
   await expect(page.getByText('{{secret}}')).toHaveCount(0); // never on screen

@@ -26,9 +26,9 @@ test('full form with a known site: analysed for the head office, and said so', a
   await open(page, host, '#/access');
   await analyse(page, 'A10001  02');
   await expect(page.getByText('opens for the head-office COFOR only')).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Result for COFOR A10001  02' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Result for COFOR A10001, site 02' })).toBeVisible();
   await analyse(page, 'A1000101');
-  await expect(page.getByRole('heading', { name: 'Result for COFOR A10001  01' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Result for COFOR A10001, site 01' })).toBeVisible();
 });
 
 test('unknown site code is pointed out', async ({ page, host }) => {

@@ -72,6 +72,8 @@ for (const lang of LANGS) {
       await look(page, lang, 'home', found);
       await page.getByTestId('header-menu').click();
       await look(page, lang, 'header menu (guest)', found);
+      await go(page, '#/about');
+      await look(page, lang, 'about', found);
       await go(page, '#/access');
       await look(page, lang, 'access', found);
       for (const [cofor, site] of [

@@ -266,7 +266,8 @@ export async function saveRelaySettings(
   await page.getByLabel('Relay host').fill(relay.host);
   if (relay.port !== undefined) await page.getByLabel('Port', { exact: true }).fill(String(relay.port));
   if (relay.security) await page.getByLabel('Security').selectOption(relay.security);
-  if (relay.user !== undefined) await page.getByLabel('User name (empty: no authentication)').fill(relay.user);
+  if (relay.user !== undefined)
+    await page.getByRole('region', { name: 'Mail relay' }).getByLabel('User name').fill(relay.user);
   if (relay.password !== undefined) await page.getByLabel('Password', { exact: true }).fill(relay.password);
   await page.getByRole('region', { name: 'Mail relay' }).getByRole('button', { name: 'Save' }).click();
 }

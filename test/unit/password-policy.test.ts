@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkPassword, parseBlocklist, PASSWORD_MAX } from '../../main/portal/accounts/password-policy';
 import { hashPassword, verifyPassword } from '../../main/secrets/password-hasher';
-import { delayAfter, shouldBlock } from '../../main/portal/accounts/lockout';
+import { DEFAULT_LOCKOUT, delayAfter, shouldBlock } from '../../main/portal/accounts/lockout';
 import { generateTemporaryPassword } from '../../main/portal/accounts/temporary-password';
 import { emailMatchesExactly, withinRecoveryCap } from '../../main/portal/accounts/recovery-rules';
 import { RESOURCES_DIR } from '../fixtures/core';
@@ -60,17 +60,37 @@ describe('password hashing (scrypt)', () => {
 });
 
 describe('lockout delays', () => {
+  // 3 failures are free: a 4th attempt right after them is heard; from the 4th failure on each
+  // failure doubles the wait, and the 10th blocks the account (the README says the same).
   it.each([
     [0, 0],
     [1, 0],
     [2, 0],
-    [3, 2],
-    [4, 4],
-    [5, 8],
-    [9, 128],
+    [3, 0],
+    [4, 2],
+    [5, 4],
+    [6, 8],
+    [9, 64],
+    [10, 128],
     [12, 300],
   ])('after %i failures, wait %i s', (failures, seconds) => {
     expect(delayAfter(failures)).toBe(seconds);
+  });
+
+  it('are the ones the README states', () => {
+    const readme = readFileSync(resolve(__dirname, '..', '..', 'README.md'), 'utf8').replace(/\s+/g, ' ');
+    const stated =
+      /the first (\d+) failures cost no wait, then each one makes the next attempt wait twice as long, from (\d+) s up to (\d+) min, and the (\d+)th blocks the account/.exec(
+        readme,
+      );
+    expect(stated, 'the lockout sentence of the README').not.toBeNull();
+    const [, free, base, maxMinutes, block] = stated!.map(Number);
+    expect({ free, base, max: maxMinutes! * 60, block }).toEqual({
+      free: DEFAULT_LOCKOUT.freeFailures,
+      base: DEFAULT_LOCKOUT.baseDelaySeconds,
+      max: DEFAULT_LOCKOUT.maxDelaySeconds,
+      block: DEFAULT_LOCKOUT.maxFailures,
+    });
   });
 
   it('blocks at 10 failures, not before', () => {

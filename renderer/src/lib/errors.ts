@@ -1,6 +1,7 @@
 // Turning an engine failure into the sentence a person reads, in their language.
 import type { ApiError } from '$contract/result';
-import { errorText, formatDateTime, t } from './i18n/i18n.svelte';
+import { formatWait } from './durations';
+import { errorText, formatDateTime, i18n, t } from './i18n/i18n.svelte';
 
 const DECISIONS = ['answered', 'referenced', 'declined', 'validated', 'rejected', 'unblocked'] as const;
 
@@ -35,7 +36,7 @@ export function failureText(error: ApiError, instead: Partial<Record<ApiError['c
     case 'needs-hub':
       return t(`login.error.${error.code}`);
     case 'too-many-attempts':
-      return t('login.error.too-many-attempts', { seconds: error.retryAfterSeconds ?? 60 });
+      return t('login.error.too-many-attempts', { wait: formatWait(error.retryAfterSeconds ?? 60, i18n.lang) });
     case 'unauthenticated':
       return t('login.sessionEnded');
     case 'forbidden':

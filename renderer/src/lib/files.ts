@@ -2,6 +2,19 @@
 // size is checked here first only to spare the person a long upload that would be refused.
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 
+export type FileKind = 'pdf' | 'png' | 'jpeg';
+
+/** What a file is by its first bytes, the engine's signatures: a file of another type is told at
+ * once, next to its field, rather than at Submit. The engine checks the whole file again. */
+export async function fileKind(blob: Blob): Promise<FileKind | null> {
+  const head = new Uint8Array(await blob.slice(0, 8).arrayBuffer());
+  const starts = (signature: number[]) => signature.every((b, i) => head[i] === b);
+  if (starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
+  if (starts([0xff, 0xd8, 0xff])) return 'jpeg';
+  if (starts([0x25, 0x50, 0x44, 0x46, 0x2d])) return 'pdf'; // %PDF-
+  return null;
+}
+
 export async function toBase64(file: Blob): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   let binary = '';

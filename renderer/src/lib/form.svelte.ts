@@ -28,6 +28,9 @@ export class FormState<V extends DraftData> {
   // a plain field left such a first entry unsaved until the next keystroke.
   #loaded = $state(false);
   #timer: ReturnType<typeof setTimeout> | undefined;
+  /** What the store holds for this form (or would give back): nothing to save while the values
+   * are these, so an untouched form never says "Draft saved". */
+  #stored = '';
 
   /** `given` (a COFOR from the analysis, say) wins over both the blank form and the draft. */
   constructor(
@@ -37,6 +40,9 @@ export class FormState<V extends DraftData> {
   ) {
     this.values = $state({ ...initial, ...given });
     void api.loadDraft({ form, ...owner() }).then((result) => {
+      // The values as they are without anyone's typing: the blank form, what the link gave, and
+      // the draft restored. What was typed while the draft loaded differs from it, so is saved.
+      const unchanged: DraftData = { ...initial, ...given };
       if (result.ok && result.value) {
         for (const [key, value] of Object.entries(result.value)) {
           // Only fields this form still has, with the same kind of value, and that nobody typed
@@ -44,23 +50,29 @@ export class FormState<V extends DraftData> {
           const untouched = (this.values as DraftData)[key] === (initial as DraftData)[key];
           if (key in initial && !(key in given) && typeof value === typeof initial[key] && untouched) {
             (this.values as DraftData)[key] = value;
+            unchanged[key] = value;
             this.restored = true;
           }
         }
       }
+      this.#stored = JSON.stringify(unchanged);
       this.#loaded = true;
     });
     $effect(() => {
       const snapshot = JSON.stringify(this.values);
       if (!this.#loaded || this.submitted) return;
       clearTimeout(this.#timer);
+      if (snapshot === this.#stored) return;
       this.#timer = setTimeout(() => void this.saveDraft(snapshot), AUTOSAVE_DELAY_MS);
     });
   }
 
   async saveDraft(snapshot = JSON.stringify(this.values)): Promise<void> {
     const result = await api.saveDraft({ form: this.form, data: JSON.parse(snapshot) as DraftData, ...owner() });
-    if (result.ok) this.savedAt = result.value.savedAt;
+    if (result.ok) {
+      this.#stored = snapshot;
+      this.savedAt = result.value.savedAt;
+    }
   }
 
   error(key: string): string | undefined {

@@ -6,6 +6,7 @@ import type { Component } from 'svelte';
 import { GUIDE_IDS, HELP_PURPOSES, type GuideId, type HelpPurpose } from '$contract/help';
 import type { MessageKey } from './i18n/en';
 import type { IconName } from '../components/Icon.svelte';
+import AboutScreen from '../features/about/AboutScreen.svelte';
 import ForcedPasswordChange from '../features/account/ForcedPasswordChange.svelte';
 import PrivateArea from '../features/account/PrivateArea.svelte';
 import GetAccess from '../features/access/GetAccess.svelte';
@@ -49,6 +50,7 @@ export type Route =
   | { name: 'contact'; purpose: HelpPurpose | null; cofor: string | null }
   | { name: 'requests' }
   | { name: 'settings' }
+  | { name: 'about' }
   | { name: 'desk' }
   | { name: 'desk-request'; reference: string }
   | { name: 'desk-directory' }
@@ -223,6 +225,7 @@ export const ROUTES = [
   }),
   route({ name: 'change-password', path: '/change-password', screen: ForcedPasswordChange, private: true }),
   route({ name: 'settings', path: '/settings', screen: MailSettings }),
+  route({ name: 'about', path: '/about', screen: AboutScreen }),
 ];
 
 // Every route of the union has exactly one entry: a forgotten one does not compile.

@@ -1,7 +1,7 @@
 // A screenshot for a help request: chosen as a file, pasted from the clipboard, or (desktop)
 // captured from the app's own window with password and private fields blanked out first.
 import { api } from './api';
-import { MAX_DOCUMENT_BYTES, toBase64 } from './files';
+import { fileKind, MAX_DOCUMENT_BYTES, toBase64 } from './files';
 
 export interface Screenshot {
   fileName: string;
@@ -19,10 +19,8 @@ export async function fromBlob(blob: Blob, fileName: string): Promise<Screenshot
 
 /** The first bytes of a PNG or a JPEG. The engine checks the whole file again on submission. */
 export async function isPngOrJpeg(blob: Blob): Promise<boolean> {
-  const head = new Uint8Array(await blob.slice(0, 8).arrayBuffer());
-  const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((b, i) => head[i] === b);
-  const jpeg = head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff;
-  return png || jpeg;
+  const kind = await fileKind(blob);
+  return kind === 'png' || kind === 'jpeg';
 }
 
 export function imageFromPaste(event: ClipboardEvent): File | null {

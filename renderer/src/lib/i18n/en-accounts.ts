@@ -28,7 +28,7 @@ export const enAccounts = {
     'The system keychain is not available: nothing can be remembered or forgotten on this workstation for now.',
   'login.error.invalid-credentials':
     'The login or the password is not right, or the access is blocked. Check them, or use "Lost password / Username lost / Blocked access?".',
-  'login.error.too-many-attempts': 'Too many failed attempts. Wait {seconds} seconds, then try again.',
+  'login.error.too-many-attempts': 'Too many failed attempts. Wait {wait}, then try again.',
   'login.error.account-blocked': 'Your access is blocked. Ask your PLSA to unblock it, or use the Blocked access form.',
   'login.error.access-not-open':
     "Your company's access to the B2B portal is not open yet: run the analysis of its COFOR to see what comes next.",
@@ -103,8 +103,8 @@ export const enAccounts = {
   'recovery.blocked.intro': "Tell us what happened: your request goes to your company's PLSAs and to the assistance.",
   'recovery.email': 'E-mail registered for your login',
   'recovery.login': 'Login',
-  'recovery.cofor': 'COFOR (PLSA only)',
-  'recovery.cofor.hint': 'A PLSA gives the company COFOR too: login and COFOR together earn a temporary password.',
+  'recovery.cofor': "Your company's COFOR",
+  'recovery.cofor.hint': 'For a PLSA only: login and COFOR together earn a temporary password.',
   'recovery.loginOrCofor': 'Your login or your company COFOR',
   'recovery.message': 'What happened?',
   'recovery.caseWarning':

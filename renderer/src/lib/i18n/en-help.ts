@@ -13,7 +13,7 @@ export const enHelp = {
   'help.search.hint': 'Works offline. For example: PLSA, temporary password, COFOR.',
   'help.search.none': 'No guide matches: try other words, or ask the assistance with "Get help".',
   'help.notFound':
-    'Can not find the answer to your question in the Help topic? You can contact the support of the B2B Portal by using this online form.',
+    'Cannot find the answer to your question in the Help topic? You can contact the support of the B2B Portal by using this online form.',
   'help.getHelp': 'Get help',
   'help.readMore': 'Read more',
   'help.about': 'About the car maker',
@@ -196,7 +196,8 @@ export const enHelp = {
   'security.tls': 'TLS (port 465)',
   'security.starttls': 'STARTTLS (port 587)',
   'security.none': 'None (only to this computer)',
-  'settings.user': 'User name (empty: no authentication)',
+  'settings.user': 'User name',
+  'settings.user.hint': 'Leave it empty when the relay asks for no authentication.',
   'settings.password': 'Password',
   'settings.password.keep': 'A password is saved: leave empty to keep it.',
   'settings.maxMessageMb': 'Largest message the relay takes (MB)',

@@ -34,6 +34,27 @@ export const en = {
   'demo.logins':
     'Demo logins of company A10001: V100001 (PLSA), V100002 (user) and V100003 (blocked user). Any other COFOR is unknown.',
   'demo.close': 'Got it: hide this',
+  'demo.closeHint': 'The menu shows it again.',
+  'demo.showAgain': 'Show the demo help again',
+
+  'nav.about': 'About',
+  'about.title': 'About B2B Portal',
+  'about.intro':
+    "The B2B Portal app: present your company, get access to the car maker's B2B portal and log in, with help from the portal assistance.",
+  'about.version': 'Version',
+  'about.runsAs': 'Runs as',
+  'about.mode.desktop': 'the desktop app',
+  'about.mode.web': 'the browser host of this computer (the same app, in a browser)',
+  'about.licence': 'Licence',
+  'about.licence.text':
+    'Proprietary software of the car maker, for its suppliers and its portal assistance: no licence to copy or pass it on is granted. The open-source parts it is built with (Electron, Svelte, SQLite and others) keep their own licences.',
+  'about.assistance': 'Portal assistance',
+  'about.assistance.form':
+    'Write to the assistance with the Help & Contact form; My requests then shows what happens to your request.',
+  'about.assistance.address': 'E-mail of the assistance set on this workstation: {address}',
+  'about.dataDir': 'Data folder',
+  'about.dataDir.hint':
+    'Where this workstation keeps its data: the local store, the drafts and the daily backups. An assistance agent backs it up from Settings.',
   'home.title': 'Discover the B2B Portal!',
   'home.intro':
     'Three stages take your company from its first presentation to the private area of each of your colleagues. All stages and prerequisites are listed below.',
@@ -67,6 +88,7 @@ export const en = {
   'access.running': 'Analysing…',
   'access.unknownCofor': 'I do not know my company COFOR',
   'access.result': 'Result for COFOR {cofor}',
+  'access.resultSite': 'Result for COFOR {cofor}, site {site}',
   'access.resultCompany': '{name}',
   'access.notice.site-head-office-only':
     "Access to the B2B portal opens for the head-office COFOR only. Site {site} is covered by its company's access: the result below is for the head office.",
@@ -151,6 +173,7 @@ export const en = {
   'coforHelp.email': 'Your e-mail',
   'coforHelp.phone': 'Your phone',
   'coforHelp.message': 'Message',
+  'coforHelp.contact': 'Your contact details',
 
   'accessRequest.title': 'Declare the legal representative and the PLSA',
   'accessRequest.intro':

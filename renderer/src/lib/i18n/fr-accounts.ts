@@ -30,7 +30,7 @@ export const frAccounts: Record<keyof typeof enAccounts, string> = {
     "Le trousseau du système n'est pas disponible : rien ne peut être mémorisé ni oublié sur ce poste pour l'instant.",
   'login.error.invalid-credentials':
     "L'identifiant ou le mot de passe n'est pas bon, ou l'accès est bloqué. Vérifiez-les, ou utilisez « Mot de passe perdu / Identifiant perdu / Accès bloqué ? ».",
-  'login.error.too-many-attempts': "Trop d'essais infructueux. Attendez {seconds} secondes, puis réessayez.",
+  'login.error.too-many-attempts': "Trop d'essais infructueux. Attendez {wait}, puis réessayez.",
   'login.error.account-blocked':
     'Votre accès est bloqué. Demandez à votre PLSA de le débloquer, ou utilisez le formulaire Accès bloqué.',
   'login.error.access-not-open':
@@ -108,9 +108,9 @@ export const frAccounts: Record<keyof typeof enAccounts, string> = {
     "Dites-nous ce qui s'est passé : votre demande est envoyée aux PLSA de votre entreprise et à l'assistance.",
   'recovery.email': 'E-mail enregistré pour votre identifiant',
   'recovery.login': 'Identifiant',
-  'recovery.cofor': 'COFOR (PLSA uniquement)',
+  'recovery.cofor': 'COFOR de votre entreprise',
   'recovery.cofor.hint':
-    "Un PLSA indique aussi le COFOR de l'entreprise : identifiant et COFOR ensemble donnent droit à un mot de passe temporaire.",
+    'Pour un PLSA seulement : identifiant et COFOR ensemble donnent droit à un mot de passe temporaire.',
   'recovery.loginOrCofor': 'Votre identifiant ou le COFOR de votre entreprise',
   'recovery.message': "Que s'est-il passé ?",
   'recovery.caseWarning':

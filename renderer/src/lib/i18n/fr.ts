@@ -34,6 +34,27 @@ export const fr: Record<MessageKey, string> = {
   'demo.logins':
     "Identifiants de démonstration de l'entreprise A10001 : V100001 (PLSA), V100002 (utilisateur) et V100003 (utilisateur bloqué). Tout autre COFOR est inconnu.",
   'demo.close': 'Compris : masquer',
+  'demo.closeHint': 'Le menu la réaffiche.',
+  'demo.showAgain': "Réafficher l'aide de démonstration",
+
+  'nav.about': 'À propos',
+  'about.title': 'À propos du portail B2B',
+  'about.intro':
+    "L'application du portail B2B : présenter votre entreprise, obtenir l'accès au portail B2B du constructeur et vous connecter, avec l'aide de l'assistance du portail.",
+  'about.version': 'Version',
+  'about.runsAs': 'Fonctionne comme',
+  'about.mode.desktop': "l'application de bureau",
+  'about.mode.web': "l'hôte navigateur de cet ordinateur (la même application, dans un navigateur)",
+  'about.licence': 'Licence',
+  'about.licence.text':
+    "Logiciel propriétaire du constructeur, pour ses fournisseurs et l'assistance de son portail : aucune licence de copie ni de diffusion n'est accordée. Les composants libres qui le constituent (Electron, Svelte, SQLite et d'autres) gardent leurs propres licences.",
+  'about.assistance': 'Assistance du portail',
+  'about.assistance.form':
+    "Écrivez à l'assistance avec le formulaire Aide & Contact ; Mes demandes montre ensuite ce que devient votre demande.",
+  'about.assistance.address': "E-mail de l'assistance réglé sur ce poste : {address}",
+  'about.dataDir': 'Dossier des données',
+  'about.dataDir.hint':
+    "Là où ce poste garde ses données : la base locale, les brouillons et les sauvegardes quotidiennes. Un agent de l'assistance la sauvegarde depuis les Réglages.",
   'home.title': 'Découvrez le portail B2B !',
   'home.intro':
     "Trois étapes mènent votre entreprise de sa première présentation à l'espace privé de chacun de vos collègues. Toutes les étapes et leurs prérequis sont listés ci-dessous.",
@@ -68,6 +89,7 @@ export const fr: Record<MessageKey, string> = {
   'access.running': 'Analyse en cours…',
   'access.unknownCofor': 'Je ne connais pas le COFOR de mon entreprise',
   'access.result': 'Résultat pour le COFOR {cofor}',
+  'access.resultSite': 'Résultat pour le COFOR {cofor}, site {site}',
   'access.resultCompany': '{name}',
   'access.notice.site-head-office-only':
     "L'accès au portail B2B s'ouvre pour le COFOR du siège uniquement. Le site {site} est couvert par l'accès de son entreprise : le résultat ci-dessous concerne le siège.",
@@ -154,6 +176,7 @@ export const fr: Record<MessageKey, string> = {
   'coforHelp.email': 'Votre e-mail',
   'coforHelp.phone': 'Votre téléphone',
   'coforHelp.message': 'Message',
+  'coforHelp.contact': 'Vos coordonnées',
 
   'accessRequest.title': 'Déclarez le représentant légal et le PLSA',
   'accessRequest.intro':
