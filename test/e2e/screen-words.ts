@@ -12,10 +12,29 @@ const GUIDES = resolve(__dirname, '..', '..', 'resources', 'guides');
 const guideTexts = (lang: Lang) =>
   readdirSync(join(GUIDES, lang)).map((file) => readFileSync(join(GUIDES, lang, file), 'utf8'));
 
-const allWritten = [...Object.values(en), ...Object.values(fr), ...guideTexts('en'), ...guideTexts('fr')].join(' ');
+/** The demo directory's names are written by people too ("Sample Plastics GmbH"). */
+const demoNames = readFileSync(resolve(__dirname, '..', '..', 'resources', 'demo', 'directory.json'), 'utf8');
+const allWritten = [
+  ...Object.values(en),
+  ...Object.values(fr),
+  ...guideTexts('en'),
+  ...guideTexts('fr'),
+  demoNames,
+].join(' ');
 
 /** Hyphenated words people wrote (e-mail, D-U-N-S, peut-être): the rest is a code. */
 const HYPHENATED = new Set([...allWritten.matchAll(/[\p{L}]+(?:-[\p{L}]+)+/gu)].map((m) => m[0].toLowerCase()));
+
+/** Words with a capital after a small letter that people wrote (PostgreSQL, JavaScript): any
+ * other such word (`plsasSent`, `requestID`) is a name from the code. Placeholders ({companyName})
+ * are the dictionaries' own code, not words. */
+const INNER_CAPITALS = new Set(
+  [...allWritten.replace(/\{\w+\}/g, ' ').matchAll(/\p{L}*\p{Ll}\p{Lu}\p{L}*/gu)].map((m) => m[0]),
+);
+
+/** A code in brackets after a word ("Answered (access-rejected)", "(file_referenced)"): a value
+ * the engine meant for a dictionary, shown as it is. (Dotted ones are file names or hosts.) */
+const BRACKETED_CODE = /\(([a-z][a-z0-9]*(?:[-_][a-z0-9]+)+)\)/g;
 
 /** English sentences (three words or more, placeholders cut out) that French never uses. */
 function englishFragments(): string[] {
@@ -49,8 +68,14 @@ function readScreen(page: Page): Promise<string> {
 
 /** The problems found on the current screen, for a person reading it in `lang`. */
 export async function wordProblems(page: Page, lang: Lang): Promise<WordProblem[]> {
-  const text = await readScreen(page);
+  return textProblems(await readScreen(page), lang);
+}
+
+/** The problems found in what a screen shows (its text and the labels people hear). */
+export function textProblems(text: string, lang: Lang): WordProblem[] {
   const problems: WordProblem[] = [];
+  for (const [, code] of text.matchAll(BRACKETED_CODE))
+    if (!HYPHENATED.has(code!.toLowerCase())) problems.push({ token: `(${code})`, why: 'a code in brackets' });
   for (const raw of text.split(/\s+/)) {
     const token = raw.replace(/^[("“«'‘[]+|[)"”»'’\].,:;!?…]+$/g, '');
     // Addresses, e-mails, file names and references are data, not words.
@@ -58,7 +83,7 @@ export async function wordProblems(page: Page, lang: Lang): Promise<WordProblem[
       if (KEYS.has(token) || /^error\.[\w.-]+$/.test(token)) problems.push({ token, why: 'a message key' });
       continue;
     }
-    if (/^[a-z]+[A-Z][A-Za-z]*$/.test(token)) problems.push({ token, why: 'camelCase' });
+    if (/\p{Ll}\p{Lu}/u.test(token) && !INNER_CAPITALS.has(token)) problems.push({ token, why: 'camelCase' });
     else if (/^[a-z]+(?:-[a-z]+)+$/.test(token) && !HYPHENATED.has(token)) problems.push({ token, why: 'kebab-case' });
   }
   if (lang !== 'en') {
