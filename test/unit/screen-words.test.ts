@@ -1,8 +1,8 @@
-// The every-screen walk's word checker (test/e2e/screen-words.ts) must see what people must not
+// The every-screen walk's word checker (te../fixtures/screen-text.ts) must see what people must not
 // read: a code in brackets, a name from the code with a capital inside, a message key; and must
 // let through what the dictionaries and the demo data themselves write.
 import { describe, expect, it } from 'vitest';
-import { textProblems } from '../e2e/screen-words';
+import { textProblems } from '../fixtures/screen-text';
 
 const tokens = (text: string, lang: 'en' | 'fr' = 'en') => textProblems(text, lang).map((p) => p.token);
 
