@@ -23,6 +23,11 @@ describe('the screen words checker', () => {
     },
   );
 
+  it('finds an English word in brackets on a French screen, and lets it be on an English one', () => {
+    expect(tokens('Demo Forge Components SAS (fictional)', 'fr')).toEqual(['(fictional)']);
+    expect(tokens('Demo Forge Components SAS (fictional)', 'en')).toEqual([]);
+  });
+
   it.each([
     'Received on 5 December 2026 (e-mail)',
     'Sample Plastics GmbH',
