@@ -34,6 +34,8 @@ describe('the screen words checker', () => {
     'Send a reminder (peut-être)',
     'Attached: proof.png (12 KB)',
     'Who: Camille Sample (V100001)',
+    'Pays : Heard-et-MacDonald',
+    'Hello {companyName},',
   ])('lets people’s words through: “%s”', (text) => {
     expect(tokens(text)).toEqual([]);
   });
