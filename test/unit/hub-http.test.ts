@@ -78,6 +78,7 @@ interface HubBody {
   results: Array<{ id: number; duplicate: boolean; result: unknown }>;
   changes: Array<{ entity: string; id: string; data: unknown }>;
   agent: { username: string; fullName: string; email: string };
+  mail: { assistance: boolean; relay: boolean };
 }
 
 const helpMutation = (id: number, ref: string) => ({
