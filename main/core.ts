@@ -59,6 +59,7 @@ import type { HelpTopic } from '../preload/contract/help';
 import { LANGS } from '../preload/contract/languages';
 import { createHubQueue } from './store/hub-queue';
 import { createSyncWorker, type SyncStatus } from './sync/sync-worker';
+import { hubMailOf } from './sync/replica';
 import { createPrincipals } from './services/principal';
 import { loadCompanySearch } from './store/company-search';
 import { createDeskRepository } from './store/desk';
@@ -175,7 +176,7 @@ export function startCore(options: CoreOptions): PortalCore {
   // What the header shows; the worker's last problem stays in the log (it may name the hub's address).
   const shownSyncStatus = () => {
     const { problem: _problem, ...status } = sync.status();
-    return status;
+    return { ...status, hubMail: status.linked ? hubMailOf(settings.get('hub-mail')) : null };
   };
   const mailSettings = createMailSettingsRepository(settings);
   const transports = createTransportCache(() => secrets.get(RELAY_PASSWORD_KEY));

@@ -118,6 +118,7 @@ async function main(): Promise<void> {
   const services = hubServices({
     box,
     assistanceAddress: args.assistance,
+    mailRelay: args.mail !== null,
     mailQueued: () => mailer.kick(),
     now: processClock(),
   });

@@ -192,10 +192,14 @@ async function decide(request: HubRequest, args: DeskDecideArgs, ctx: IntentCont
     by: args.agent,
     at,
   });
+  // The sender's workstation learns which answer (the template's key) and, for a rejection, the
+  // reason the desk gave, which the answer's e-mail carries too: My requests says it in words.
   await change(`device:${request.device_id}`, 'request-status', args.reference, {
     reference: args.reference,
     state: 'answered',
     at,
+    answer: args.mail?.kind.replace(/^desk-/, '') ?? null,
+    reason: 'reason' in decision ? decision.reason : null,
   });
   return {
     ok: true,

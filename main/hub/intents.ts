@@ -161,7 +161,9 @@ export const INTENTS = {
         state: 'received',
         at,
       });
-      return { ok: true, value: { reference: args.reference, receivedAt: at } };
+      // Whether the assistance is e-mailed about it: without an address they only see the queue.
+      const assistanceMailed = services.assistanceAddress !== null;
+      return { ok: true, value: { reference: args.reference, receivedAt: at, assistanceMailed } };
     },
   } satisfies Intent<z.infer<typeof submitRequestArgs>>,
   deskSetState: {

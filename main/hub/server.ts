@@ -6,6 +6,7 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import { createServer as createHttpsServer } from 'node:https';
 import type { Pool } from 'pg';
 import { z } from 'zod';
+import type { HubMail } from '../../preload/contract/dto';
 import { deviceOfToken, registerDevice } from './devices';
 import { HubError } from './hub-error';
 import { HUB_SCHEMA_VERSION } from './migrations';
@@ -42,6 +43,12 @@ export interface HubServerOptions {
 }
 
 const registerBody = z.strictObject({ kind: z.literal('supplier') });
+
+/** What this hub can e-mail (the contract's HubMail). */
+const hubMail = (services: HubServices): HubMail => ({
+  assistance: services.assistanceAddress !== null,
+  relay: services.mailRelay,
+});
 
 /** An answer that is JSON text already (a pull page): sent as it is. */
 class JsonText {
@@ -155,7 +162,7 @@ export function createHubServer(options: HubServerOptions): Server {
     switch (call) {
       case 'GET /health':
         await pool.query('SELECT 1');
-        return { ok: true, api: 1, schema: HUB_SCHEMA_VERSION };
+        return { ok: true, api: 1, schema: HUB_SCHEMA_VERSION, mail: hubMail(services) };
       case 'POST /devices': {
         limit(req.socket.remoteAddress ?? '');
         parse(registerBody, await readBody(req));
@@ -216,7 +223,10 @@ export function createHubServer(options: HubServerOptions): Server {
         // What waited 30 days for its sender expires before anyone reads the queue's changes.
         // (One indexed look when nothing is due.)
         await expireWaitingRequests(pool, services);
-        return new JsonText(await pullChangesJson(pool, device, Number(cursorText), Number(limitText)));
+        const page = await pullChangesJson(pool, device, Number(cursorText), Number(limitText));
+        // With every page, what the hub can e-mail, so that the workstations' screens say whether
+        // a request's e-mail or a temporary password leaves or waits here (the page is an object).
+        return new JsonText(`${page.slice(0, -1)},"mail":${JSON.stringify(hubMail(services))}}`);
       }
       default:
         throw new HubError('not-found', `No ${call} in API v1.`);

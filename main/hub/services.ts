@@ -13,6 +13,9 @@ export interface HubServices {
   accounts: HubAccountsConfig;
   /** Where requests are e-mailed (`--assistance`); null: they reach the desks' queues only. */
   assistanceAddress: string | null;
+  /** Whether the hub has a mail relay (`--smtp`): without one its e-mails wait in its outbox,
+   * and the workstations say so (server.ts tells them at each pull). */
+  mailRelay: boolean;
   mailQueued(): void;
   /** The hub's clock for the rules that count days (reminders, expiry): the system's, or a
    * test's (main/clock.ts). */
@@ -43,6 +46,7 @@ export function hubServices(
       ...given.accounts,
     },
     assistanceAddress: given.assistanceAddress ?? null,
+    mailRelay: given.mailRelay ?? false,
     mailQueued: given.mailQueued ?? (() => {}),
     now: given.now ?? (() => new Date()),
   };

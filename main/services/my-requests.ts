@@ -1,7 +1,7 @@
 // "My requests": what this workstation sent, where the assistance is with each, and what its
 // sender may do about one that waits: remind the desk after 5 working days (once per 5 days),
 // and reopen one that expired after 30 days waiting for them (main/portal/requests/waiting.ts).
-import type { RequestView } from '../../preload/contract/help';
+import { DESK_TEMPLATE_KEYS, type RequestView } from '../../preload/contract/help';
 import { ASSISTANCE } from '../portal/mail/recipients';
 import { reminderMail, reopenedMail } from '../portal/mail/request-mails';
 import { mailLang } from '../portal/mail/templates';
@@ -77,6 +77,15 @@ export function createMyRequestsService(deps: MyRequestsDeps) {
     );
   }
 
+  /** The desk's answer: its template key (recorded with the answered step) and a rejection's reason. */
+  function answerOf(row: RequestSummary): RequestView['answer'] {
+    const step = row.events.findLast((e) => e.state === 'answered');
+    if (!step) return null;
+    const key = DESK_TEMPLATE_KEYS.find((k) => k === step.detail) ?? null;
+    const rejected = key === 'access-rejected' || key === 'file-declined';
+    return { key, reason: rejected ? requests.reasonOf(row.reference) : null };
+  }
+
   function view(row: RequestSummary & { id: number }): RequestView {
     const receivedAt = row.events.find((e) => e.state === 'sent')?.at ?? null;
     const reminders = waiting.reminders(row.id);
@@ -91,6 +100,7 @@ export function createMyRequestsService(deps: MyRequestsDeps) {
       reminder: rule.allowed
         ? { allowed: true, reason: null, from: null }
         : { allowed: false, reason: rule.reason, from: rule.from },
+      answer: answerOf(row),
     };
   }
 

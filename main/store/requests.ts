@@ -44,6 +44,13 @@ export function createRequestsRepository(db: Db) {
     'SELECT at, state, detail FROM request_events WHERE submission_id = ? ORDER BY id',
   );
   const idOf = db.prepare<[string], { id: number }>('SELECT id FROM submissions WHERE reference = ?');
+  // The reason the desk gave for a rejection or a declined file: in the decision's audit line
+  // (the desk's own, standalone; the one a pull brought, linked: main/sync/replica.ts).
+  const reasonOf = db.prepare<[string], { reason: string | null }>(
+    `SELECT json_extract(details, '$.after.reason') AS reason FROM audit_log
+     WHERE action IN ('desk-reject-access', 'desk-decline-file') AND json_extract(details, '$.reference') = ?
+     ORDER BY id DESC LIMIT 1`,
+  );
   return {
     /** A step of a request's timeline; `answered` and `failed` are kept, others move it on. */
     record(submissionId: number, state: RequestState, at: Date, detail: string | null = null): void {
@@ -53,5 +60,7 @@ export function createRequestsRepository(db: Db) {
     list: (limit = 200): Array<RequestSummary & { id: number }> =>
       summaries.all(limit).map((row) => ({ ...row, decided: row.decided === 1, events: events.all(row.id) })),
     idOf: (reference: string): number | null => idOf.get(reference)?.id ?? null,
+    /** Why the desk rejected the request or declined the file, in its own words (null: none). */
+    reasonOf: (reference: string): string | null => reasonOf.get(reference)?.reason ?? null,
   };
 }

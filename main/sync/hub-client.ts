@@ -2,6 +2,7 @@
 // Authorization header; an unreachable hub is "offline", never an error to show as a failure.
 import type { HubSession } from '../hub/accounts';
 import type { Enrolment } from '../hub/agents';
+import type { HubMail } from '../../preload/contract/dto';
 
 export class HubUnreachable extends Error {}
 
@@ -24,6 +25,8 @@ export interface PushResult {
 export interface PullResult {
   cursor: number;
   more: boolean;
+  /** What the hub can e-mail (a hub older than this field says nothing). */
+  mail?: HubMail;
   changes: Array<{ version: number; entity: string; id: string; data: Record<string, unknown> }>;
 }
 

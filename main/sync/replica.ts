@@ -11,6 +11,7 @@ import { createRequestsRepository } from '../store/requests';
 import { storedJson } from '../store/stored-json';
 import { erasedPayload } from '../portal/requests/personal-data';
 import type { PullResult } from './hub-client';
+import type { HubMail } from '../../preload/contract/dto';
 
 /** A company as the hub's analysis projection has it (main/hub/directory.ts). */
 interface CompanyProjection {
@@ -20,6 +21,13 @@ interface CompanyProjection {
   access: string;
   accessRequestedAt: string | null;
   siteCodes?: string[];
+}
+
+/** What the hub can e-mail, as the replica kept it from the last pull (null: never said). */
+export function hubMailOf(stored: string | null): HubMail | null {
+  if (stored === null) return null;
+  const parsed = JSON.parse(stored) as Partial<HubMail>;
+  return { assistance: parsed.assistance === true, relay: parsed.relay === true };
 }
 
 const isoOrNull = (at: string | null | undefined): string | null => (at ? new Date(at).toISOString() : null);
@@ -108,9 +116,14 @@ export function createReplica(deps: {
      WHERE at = ? AND submission_id = (SELECT id FROM submissions WHERE reference = ?)`,
   );
   // The supplier's own request, answered by a desk through the hub: My requests says so.
-  const answered = db.prepare<[string, string]>(
+  const answered = db.prepare<[string, string | null, string]>(
     `INSERT INTO request_events (submission_id, at, state, detail)
-     SELECT id, ?, 'answered', NULL FROM submissions WHERE reference = ? AND state <> 'answered'`,
+     SELECT id, ?, 'answered', ? FROM submissions WHERE reference = ? AND state <> 'answered'`,
+  );
+  // A rejection's reason, where a standalone desk keeps it (store/requests.ts reads it there).
+  const rejectedFor = db.prepare<[string, string, string, string]>(
+    `INSERT INTO audit_log (at, company_id, actor, action, details)
+     SELECT ?, company_id, 'hub', ?, ? FROM submissions WHERE reference = ?`,
   );
   const markAnswered = db.prepare<[string]>(`UPDATE submissions SET state = 'answered' WHERE reference = ?`);
   // A desk decision the hub refused because another came first: the request's history says who.
@@ -133,10 +146,12 @@ export function createReplica(deps: {
     if (id === null) return;
     const answer = result as {
       ok: boolean;
-      value?: { receivedAt?: string };
+      value?: { receivedAt?: string; assistanceMailed?: boolean };
       error?: { fields?: Record<string, string> };
     };
-    if (answer.ok) requests.record(id, 'sent', new Date(answer.value?.receivedAt ?? at), 'hub');
+    // `hub-no-assistance`: the hub had no assistance address, so only the desks' queue shows it.
+    const detail = answer.value?.assistanceMailed === false ? 'hub-no-assistance' : 'hub';
+    if (answer.ok) requests.record(id, 'sent', new Date(answer.value?.receivedAt ?? at), detail);
     // The reason as a code (`hub-refused:access.already-requested`), which the screen words.
     else requests.record(id, 'failed', at, `hub-refused:${Object.values(answer.error?.fields ?? {})[0] ?? 'invalid'}`);
   }
@@ -232,7 +247,13 @@ export function createReplica(deps: {
     }
   }
 
-  function apply(changes: PullResult['changes']) {
+  // What the hub can e-mail, as its last pull said: the screens tell what leaves and what waits.
+  const noteHubMail = db.prepare<[string]>(
+    `INSERT INTO settings (key, value) VALUES ('hub-mail', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+  );
+
+  function apply(changes: PullResult['changes'], mail?: PullResult['mail']) {
+    if (mail) noteHubMail.run(JSON.stringify({ assistance: mail.assistance === true, relay: mail.relay === true }));
     // A desk's directory records, written together (one import batch) until another kind of
     // change comes, so that the changes still apply in the hub's order.
     let records: DirectoryCompany[] = [];
@@ -281,8 +302,19 @@ export function createReplica(deps: {
           const d = change.data as { deskState: string; at: string; expiredAt: string | null };
           applySenderState.run(d.deskState, new Date(d.at).toISOString(), isoOrNull(d.expiredAt), change.id);
         } else if (change.entity === 'request-status' && change.data['state'] === 'answered') {
-          if (answered.run(new Date(String(change.data['at'])).toISOString(), change.id).changes > 0)
+          const at = new Date(String(change.data['at'])).toISOString();
+          const key = typeof change.data['answer'] === 'string' ? change.data['answer'] : null;
+          if (answered.run(at, key, change.id).changes > 0) {
             markAnswered.run(change.id);
+            const reason = change.data['reason'];
+            if (typeof reason === 'string' && (key === 'access-rejected' || key === 'file-declined'))
+              rejectedFor.run(
+                at,
+                key === 'access-rejected' ? 'desk-reject-access' : 'desk-decline-file',
+                JSON.stringify({ reference: change.id, after: { reason } }),
+                change.id,
+              );
+          }
         }
       }
       writeRecords();

@@ -126,7 +126,7 @@ export function createSyncWorker(deps: {
       let cursor = link.cursor;
       for (;;) {
         const page = await client.pull(token, cursor);
-        replica.apply(page.changes);
+        replica.apply(page.changes, page.mail);
         cursor = page.cursor;
         queue.setCursor(cursor, now());
         if (!page.more) break;

@@ -59,6 +59,16 @@ export interface SyncStatus {
   lastSyncAt: string | null;
   /** The OS keychain, which holds the device token, does not answer: nothing can sync. */
   needsKeychain: boolean;
+  /** What the hub said it can e-mail at the last pull (null: not linked, or not pulled yet). */
+  hubMail?: HubMail | null;
+}
+
+/** What the portal hub can e-mail: `assistance`, it has the assistance's address (--assistance),
+ * so it e-mails them each request; `relay`, it has a mail relay (--smtp), so its e-mails leave
+ * (without one they wait on the hub, a new PLSA's temporary password included). */
+export interface HubMail {
+  assistance: boolean;
+  relay: boolean;
 }
 
 export interface AppInfo {

@@ -36,6 +36,9 @@ export interface RequestView {
   reminders: Array<{ at: string; refused: string | null }>;
   /** Whether a reminder may be sent now; if not, why (a message code) and from when. */
   reminder: { allowed: boolean; reason: string | null; from: string | null };
+  /** The desk's answer, once answered: which one (a template key, which the screen words) and,
+   * for a rejected access or a declined file, the reason the desk gave. */
+  answer: { key: DeskTemplateKey | null; reason: string | null } | null;
 }
 
 export interface OutboxStatus {

@@ -59,7 +59,7 @@ async function signOutToLogin(page: Page): Promise<void> {
 for (const lang of LANGS) {
   test.describe(`every screen in ${lang}`, () => {
     test.use({ locale: LOCALES[lang] });
-    test.setTimeout(240_000);
+    test.setTimeout(420_000);
 
     test(`speaks ${lang} only, in words, and is accessible in light and dark`, async ({ page, host }) => {
       const found: string[] = [];
@@ -155,6 +155,13 @@ for (const lang of LANGS) {
         await page.locator('main form').waitFor();
         await look(page, lang, `recovery ${form}`, found);
       }
+      // A find-my-PLSA request: the desk's queue gets it, the company's audit a line by nobody known.
+      await go(page, '#/recovery?form=plsa');
+      await page.locator('#f-loginOrCofor').fill(DEMO.user.login);
+      await page.locator('#f-email').fill(DEMO.user.email);
+      await page.locator('main form button[type=submit]').click();
+      await page.locator('#recovery-done').waitFor();
+      await look(page, lang, 'recovery plsa sent', found);
       await go(page, '#/login-help?login=V100001');
       await page.getByTestId('login-help').waitFor();
       await look(page, lang, 'i cannot log in', found);
@@ -198,7 +205,19 @@ for (const lang of LANGS) {
         await page.locator('#decide-title').waitFor();
         await look(page, lang, `desk request ${ref.slice(0, 3)}`, found);
       }
+      // The find-my-PLSA request, with what the engine recorded of it.
+      await go(page, '#/desk');
+      await page.locator('.queue-table tr[data-reference^="PLS-"] a.request-link').click();
+      await page.locator('#decide-title').waitFor();
+      await look(page, lang, 'desk request find-my-PLSA', found);
+      // The access request rejected with a reason, which its sender reads in My requests below.
+      await go(page, `#/desk/request?ref=${reference}`);
+      await page.locator('#f-decision-reason').fill('Merci / Thank you.');
+      await page.locator('#f-decision-reason').locator('xpath=following::button[1]').click();
+      await page.getByTestId('decision-final').waitFor();
       // A decided request, in words.
+      await go(page, `#/desk/request?ref=${sent.at(-1)}`);
+      await page.locator('#decide-title').waitFor();
       await page.locator('#f-decision-message').fill('Merci / Thank you.');
       await page.locator('section[aria-labelledby=decide-title] fieldset > p:last-child > button').click();
       await page.getByTestId('decision-final').waitFor();
@@ -213,6 +232,11 @@ for (const lang of LANGS) {
         await go(page, hash);
         await look(page, lang, screen, found);
       }
+      // The rejected access request as its sender sees it, its timeline open.
+      await go(page, '#/requests');
+      await page.getByTestId('rejected').waitFor();
+      await page.locator('details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+      await look(page, lang, 'my requests (rejected, timeline open)', found);
 
       expect(found).toEqual([]);
     });

@@ -25,7 +25,7 @@ test('Present your company: a file with its document gets a reference; the same 
     .getByLabel('Document proving legal existence')
     .setInputFiles({ name: 'kbis.pdf', mimeType: 'application/pdf', buffer: pdf() });
   await page.getByRole('button', { name: 'Submit' }).click();
-  await expect(page.getByRole('heading', { name: 'Request received' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Request saved' })).toBeVisible();
   await expect(page.getByTestId('reference')).toHaveText(/^SDB-\d{8}-[A-Z2-9]{6}$/);
   await expectAccessible(page);
 
@@ -67,7 +67,7 @@ test('Present your company: bad input is explained next to each field and nothin
     .setInputFiles({ name: 'kbis.pdf', mimeType: 'application/pdf', buffer: scripted.bytes });
   await page.getByRole('button', { name: 'Submit' }).click();
   await expect(page.locator('#f-document-error')).toHaveText(/The PDF contains active content/);
-  await expect(page.getByRole('heading', { name: 'Request received' })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Request saved' })).toHaveCount(0);
 });
 
 test('I do not know my company COFOR: reached from the analysis, sent with the keyboard alone', async ({

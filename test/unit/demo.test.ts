@@ -27,6 +27,15 @@ describe('the demo directory', () => {
     expect(await core.router.call('appInfo', {})).toMatchObject({ ok: true, value: { demoData: true } });
   });
 
+  it('names its companies in words of no one language: the Demo data badge says they are fictional', () => {
+    // A legal name is shown as it is on English and French screens alike: "(fictional)" read as
+    // English on every French screen. The badge (app.demo) says it in the screen's language.
+    core = testCore();
+    const names = core.db.prepare('SELECT legal_name AS name FROM companies').all() as Array<{ name: string }>;
+    expect(names.length).toBe(4);
+    for (const { name } of names) expect(name).not.toMatch(/\(|fictional|fictif/i);
+  });
+
   it('is loaded once: a restart does not load it again', () => {
     core = testCore();
     core.close();

@@ -149,7 +149,7 @@ describe('desk decisions on the hub', () => {
       email: 'pat@sample.example',
       role: 'plsa',
       cofor: 'A10002',
-      companyName: 'Sample Plastics GmbH (fictional)',
+      companyName: 'Sample Plastics GmbH',
     });
     expect(JSON.stringify(session)).not.toMatch(/scrypt/);
     expect(await refused(login, temporary)).toBe(wrong); // it works once

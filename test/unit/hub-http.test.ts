@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoDirectoryIfEmpty } from '../../main/hub/directory';
 import { createHubAgent } from '../../main/hub/agents';
 import { createHubServer, HUB_MAX_BODY_BYTES } from '../../main/hub/server';
+import { hubServices } from '../../main/hub/services';
 import { batch, help } from '../fixtures/hub-mutations';
 import { startTestPostgres, type TestPostgres } from '../fixtures/postgres';
 
@@ -77,6 +78,7 @@ interface HubBody {
   results: Array<{ id: number; duplicate: boolean; result: unknown }>;
   changes: Array<{ entity: string; id: string; data: unknown }>;
   agent: { username: string; fullName: string; email: string };
+  mail: { assistance: boolean; relay: boolean };
 }
 
 const helpMutation = (id: number, ref: string) => ({
@@ -364,4 +366,21 @@ describe('the hub command', () => {
     const again = hubCli([...base, '--username', 'desk.bea'], 'seven bright kites over porto\n');
     expect([again.status, again.stderr]).toEqual([1, expect.stringMatching(/exists already/)]);
   }, 60_000);
+});
+
+describe('what the hub can e-mail', () => {
+  it('is said with every pull page and by /health: an assistance address, a mail relay, or neither', async () => {
+    const withMail = createHubServer({
+      pool: pools[0]!,
+      services: hubServices({ assistanceAddress: 'assistance@b2b-portal.example', mailRelay: true }),
+    });
+    servers.push(withMail);
+    await new Promise<void>((done) => withMail.listen(0, '127.0.0.1', done));
+    const mailing = `http://127.0.0.1:${(withMail.address() as { port: number }).port}`;
+    const { token } = (await call(hubA, '/v1/devices', { body: { kind: 'supplier' } })).body;
+    expect((await call(hubA, '/v1/pull?cursor=0', { token })).body.mail).toEqual({ assistance: false, relay: false });
+    expect((await call(hubA, '/v1/health')).body.mail).toEqual({ assistance: false, relay: false });
+    expect((await call(mailing, '/v1/pull?cursor=0', { token })).body.mail).toEqual({ assistance: true, relay: true });
+    expect((await call(mailing, '/v1/health')).body.mail).toEqual({ assistance: true, relay: true });
+  });
 });

@@ -1,7 +1,8 @@
 // A request's fields and history steps in the reader's words: the engine sends names and codes
 // (`plsa.email`, `desk-validated-access`), never text for the screen.
-import { countryName, hasMessage, t } from './i18n/i18n.svelte';
+import { countryName, errorText, hasMessage, t } from './i18n/i18n.svelte';
 import type { MessageKey } from './i18n/en';
+import type { HubMail } from '$contract/dto';
 
 const known = (key: string): MessageKey | null => (hasMessage(key) ? key : null);
 
@@ -24,6 +25,24 @@ export function fieldValue(path: string, value: string | boolean): string {
     if (key) return t(key);
   }
   return value;
+}
+
+/** What a step of a sender's timeline adds (null: nothing to say). The engine records codes: an
+ * answer's template key, `hub` / `hub-no-assistance` (received by the hub, which e-mails the
+ * assistance or has no address for them; whether its e-mail leaves depends on the hub's relay,
+ * as it said at the last pull), `hub-refused:<reason>`; anything else is the relay's own words. */
+export function stepDetail(state: string, detail: string | null, hubMail: HubMail | null | undefined): string | null {
+  if (!detail) return null;
+  if (state === 'answered') {
+    const key = known(`answer.${detail}`);
+    return key ? t(key) : null;
+  }
+  if (detail === 'hub-no-assistance') return t('requests.viaHubNoAssistance');
+  if (detail === 'hub-resent') return t('requests.hubResent');
+  if (detail === 'hub') return t(hubMail?.relay === false ? 'requests.viaHubNoRelay' : 'requests.viaHub');
+  if (detail.startsWith('hub-refused:'))
+    return t('requests.hubRefused', { reason: errorText(detail.slice('hub-refused:'.length)) });
+  return detail;
 }
 
 /** A step of the history: a request's state, or what someone did to it. */

@@ -95,7 +95,7 @@ export const enAccounts = {
   'recovery.password': 'Forgot your password?',
   'recovery.plsa': 'Who is my PLSA?',
   'recovery.blocked': 'Blocked access?',
-  'recovery.username.intro': 'Give the e-mail address registered for your login: your login(s) are sent to it.',
+  'recovery.username.intro': 'Give the e-mail address registered for your login: your login(s) will be sent to it.',
   'recovery.password.intro':
     'PLSA: give your login and COFOR to get a temporary password by e-mail. User: your new password must be provided by your PLSA.',
   'recovery.plsa.intro':
@@ -109,14 +109,13 @@ export const enAccounts = {
   'recovery.message': 'What happened?',
   'recovery.caseWarning':
     'This differs from an e-mail used on this workstation only by upper/lower case or spaces. The e-mail must match exactly: check it before you submit.',
-  'recovery.done.username':
-    'If this e-mail address is registered for a B2B login, the login(s) were sent to it. Look in your spam folder too.',
+  'recovery.done.username': 'If this e-mail address is registered for a B2B login, the login(s) will be sent to it.',
   'recovery.done.password':
-    "If the details are those of a PLSA, a temporary password was sent to the registered e-mail: it works once, within 24 hours. If you are a user, your new password comes from your company's PLSA.",
+    "If the details are those of a PLSA, a temporary password will be sent to the registered e-mail: it works once, within 24 hours. If you are a user, your new password comes from your company's PLSA.",
   'recovery.done.plsa':
-    "If the details match, the names and e-mails of your company's PLSAs were sent to that e-mail address.",
+    "If the details match, the names and e-mails of your company's PLSAs will be sent to that e-mail address.",
   'recovery.done.blocked':
-    "If the details match, your request was sent to your company's PLSAs and to the assistance. They answer by e-mail.",
+    "If the details match, your request will be sent to your company's PLSAs and to the assistance. They answer by e-mail.",
   'recovery.again': 'Send another request',
   'recovery.findPlsa': 'Find my PLSA',
 
@@ -143,7 +142,7 @@ export const enAccounts = {
     "At least 15 characters: a few unrelated words make a strong password that is easy to type. No need for digits or symbols. Not your login, your company's name, or the portal's name.",
   'password.submit': 'Change my password',
   'password.changed':
-    'Your password was changed. Your other sessions were ended, and a notice was sent to your e-mail.',
+    'Your password was changed. Your other sessions were ended, and a notice will be sent to your e-mail.',
   'password.mismatch': 'The two new passwords are different: type the same one twice.',
 
   'console.title': 'PLSA console',

@@ -114,7 +114,7 @@ export const enDesk = {
   'desk.decidedWhat.unblocked': 'unblocked',
   'desk.decided': 'Done: the answer is queued for {to}.',
   'desk.decidedCofor': 'Done: COFOR {cofor}, the answer is queued.',
-  'desk.decidedLogins': 'Done: access open, PLSA login {logins}; the temporary password leaves by e-mail.',
+  'desk.decidedLogins': 'Done: access open, PLSA login {logins}; the temporary password will leave by e-mail.',
   'desk.decidedViaHub':
     'Done here: the access opens on the hub, which makes the PLSA login and e-mails its temporary password once this decision reaches it.',
   'desk.overruled':
@@ -126,8 +126,8 @@ export const enDesk = {
   'desk.replace.email': 'New PLSA: business e-mail',
   'desk.replace.submit': 'Replace',
   'desk.replacedViaHub':
-    'Sent to the portal hub: it deactivates the old PLSA, makes the new login and e-mails its temporary password. The company panel shows the new PLSA after the next sync.',
-  'desk.replaced': 'The PLSA is replaced: new login {login}, its temporary password leaves by e-mail.',
+    'Queued for the portal hub: it deactivates the old PLSA, makes the new login and e-mails its temporary password. The company panel shows the new PLSA after the next sync.',
+  'desk.replaced': 'The PLSA is replaced: new login {login}, its temporary password will leave by e-mail.',
   'directory.title': 'Supplier directory',
   'directory.intro':
     'Import a directory file (CSV or JSON Lines): new companies, sites, people and accounts are added, changed ones updated, the rest left as is. The same file twice changes nothing.',

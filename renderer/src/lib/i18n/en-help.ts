@@ -22,7 +22,7 @@ export const enHelp = {
 
   'contact.title': 'Contact the B2B Portal assistance',
   'contact.intro':
-    'Fill in your details as completely as possible, including your B2B login and COFOR if you have them: this will allow us to answer more quickly. Submitting sends an e-mail to the assistance; My requests shows what happens to it.',
+    'Fill in your details as completely as possible, including your B2B login and COFOR if you have them: this will allow us to answer more quickly. Submitting queues an e-mail to the assistance; My requests shows when it leaves and what happens to it.',
   'contact.purpose': 'Purpose of your request',
   'contact.purpose.choose': 'Choose…',
   'purpose.access-request': 'Access request',

@@ -3,11 +3,13 @@
 import { enAccounts } from './en-accounts';
 import { enHelp } from './en-help';
 import { enDesk } from './en-desk';
+import { enDelivery } from './en-delivery';
 
 export const en = {
   ...enAccounts,
   ...enHelp,
   ...enDesk,
+  ...enDelivery,
   'app.title': 'B2B Portal',
   'app.skip': 'Skip to content',
   'app.demo': 'Demo data',
@@ -136,9 +138,9 @@ export const en = {
   'forms.draftSaved': 'Draft saved',
   'forms.draftRestored': 'Your draft was restored.',
   'forms.fixErrors': 'Some fields need attention: see the messages next to them.',
-  'forms.done.title': 'Request received',
+  'forms.done.title': 'Request saved',
   'forms.done.body': 'Your reference is {reference}. Keep it: the assistance asks for it when you contact them.',
-  'forms.done.when': 'Received on {date}.',
+  'forms.done.when': 'Saved on {date}.',
   'forms.done.home': 'Back to the guide',
   'forms.done.analysis': 'Run the analysis again',
 

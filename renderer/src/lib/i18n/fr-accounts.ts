@@ -99,7 +99,7 @@ export const frAccounts: Record<keyof typeof enAccounts, string> = {
   'recovery.plsa': 'Qui est mon PLSA ?',
   'recovery.blocked': 'Accès bloqué ?',
   'recovery.username.intro':
-    "Indiquez l'adresse e-mail enregistrée pour votre identifiant : votre ou vos identifiants y sont envoyés.",
+    "Indiquez l'adresse e-mail enregistrée pour votre identifiant : votre ou vos identifiants y seront envoyés.",
   'recovery.password.intro':
     'PLSA : indiquez votre identifiant et votre COFOR pour recevoir un mot de passe temporaire par e-mail. Utilisateur : votre nouveau mot de passe doit vous être fourni par votre PLSA.',
   'recovery.plsa.intro':
@@ -116,13 +116,13 @@ export const frAccounts: Record<keyof typeof enAccounts, string> = {
   'recovery.caseWarning':
     "Cette adresse ne diffère d'un e-mail utilisé sur ce poste que par des majuscules/minuscules ou des espaces. L'e-mail doit correspondre exactement : vérifiez-le avant d'envoyer.",
   'recovery.done.username':
-    'Si cette adresse e-mail est enregistrée pour un identifiant B2B, le ou les identifiants y ont été envoyés. Regardez aussi dans vos courriers indésirables.',
+    'Si cette adresse e-mail est enregistrée pour un identifiant B2B, le ou les identifiants y seront envoyés.',
   'recovery.done.password':
-    "Si ces informations sont celles d'un PLSA, un mot de passe temporaire a été envoyé à l'e-mail enregistré : il ne sert qu'une fois, sous 24 heures. Si vous êtes utilisateur, votre nouveau mot de passe vient du PLSA de votre entreprise.",
+    "Si ces informations sont celles d'un PLSA, un mot de passe temporaire sera envoyé à l'e-mail enregistré : il ne sert qu'une fois, sous 24 heures. Si vous êtes utilisateur, votre nouveau mot de passe vient du PLSA de votre entreprise.",
   'recovery.done.plsa':
-    'Si les informations correspondent, les noms et e-mails des PLSA de votre entreprise ont été envoyés à cette adresse e-mail.',
+    'Si les informations correspondent, les noms et e-mails des PLSA de votre entreprise seront envoyés à cette adresse e-mail.',
   'recovery.done.blocked':
-    "Si les informations correspondent, votre demande a été envoyée aux PLSA de votre entreprise et à l'assistance. Ils vous répondent par e-mail.",
+    "Si les informations correspondent, votre demande sera envoyée aux PLSA de votre entreprise et à l'assistance. Ils vous répondent par e-mail.",
   'recovery.again': 'Faire une autre demande',
   'recovery.findPlsa': 'Trouver mon PLSA',
 
@@ -150,7 +150,7 @@ export const frAccounts: Record<keyof typeof enAccounts, string> = {
     'Au moins 15 caractères : quelques mots sans rapport font un mot de passe solide et facile à taper. Pas besoin de chiffres ni de symboles. Ni votre identifiant, ni le nom de votre entreprise, ni celui du portail.',
   'password.submit': 'Changer mon mot de passe',
   'password.changed':
-    'Votre mot de passe a été changé. Vos autres sessions ont été fermées et un avis a été envoyé à votre e-mail.',
+    'Votre mot de passe a été changé. Vos autres sessions ont été fermées et un avis sera envoyé à votre e-mail.',
   'password.mismatch': 'Les deux nouveaux mots de passe diffèrent : tapez deux fois le même.',
 
   'console.title': 'Console PLSA',

@@ -119,7 +119,8 @@ export const frDesk: Record<keyof typeof enDesk, string> = {
   'desk.decidedWhat.unblocked': 'débloquée',
   'desk.decided': 'Fait : la réponse part vers {to}.',
   'desk.decidedCofor': "Fait : COFOR {cofor}, la réponse est en file d'envoi.",
-  'desk.decidedLogins': 'Fait : accès ouvert, identifiant PLSA {logins} ; le mot de passe temporaire part par e-mail.',
+  'desk.decidedLogins':
+    'Fait : accès ouvert, identifiant PLSA {logins} ; le mot de passe temporaire partira par e-mail.',
   'desk.decidedViaHub':
     "Fait ici : l'accès s'ouvre sur le hub, qui crée l'identifiant PLSA et envoie son mot de passe temporaire par e-mail dès que cette décision lui parvient.",
   'desk.overruled':
@@ -131,8 +132,8 @@ export const frDesk: Record<keyof typeof enDesk, string> = {
   'desk.replace.email': 'Nouveau PLSA : e-mail professionnel',
   'desk.replace.submit': 'Remplacer',
   'desk.replacedViaHub':
-    "Envoyé au hub du portail : il désactive l'ancien PLSA, crée le nouvel identifiant et envoie son mot de passe temporaire par e-mail. Le panneau de l'entreprise montre le nouveau PLSA après la prochaine synchronisation.",
-  'desk.replaced': 'Le PLSA est remplacé : nouvel identifiant {login}, son mot de passe temporaire part par e-mail.',
+    "En attente pour le hub du portail : il désactive l'ancien PLSA, crée le nouvel identifiant et envoie son mot de passe temporaire par e-mail. Le panneau de l'entreprise montre le nouveau PLSA après la prochaine synchronisation.",
+  'desk.replaced': 'Le PLSA est remplacé : nouvel identifiant {login}, son mot de passe temporaire partira par e-mail.',
   'directory.title': 'Annuaire des fournisseurs',
   'directory.intro':
     "Importez un fichier d'annuaire (CSV ou JSON Lines) : les entreprises, sites, personnes et comptes nouveaux sont ajoutés, ceux qui ont changé mis à jour, les autres laissés tels quels. Le même fichier deux fois ne change rien.",

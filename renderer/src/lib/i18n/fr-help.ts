@@ -26,7 +26,7 @@ export const frHelp: Record<keyof typeof enHelp, string> = {
 
   'contact.title': "Contacter l'assistance du portail B2B",
   'contact.intro':
-    "Renseignez vos coordonnées aussi complètement que possible, avec votre identifiant B2B et votre COFOR si vous les avez : nous pourrons vous répondre plus vite. L'envoi adresse un e-mail à l'assistance ; Mes demandes montre ce qu'il devient.",
+    "Renseignez vos coordonnées aussi complètement que possible, avec votre identifiant B2B et votre COFOR si vous les avez : nous pourrons vous répondre plus vite. L'envoi prépare un e-mail à l'assistance ; Mes demandes montre quand il part et ce qu'il devient.",
   'contact.purpose': 'Objet de votre demande',
   'contact.purpose.choose': 'Choisissez…',
   'purpose.access-request': "Demande d'accès",

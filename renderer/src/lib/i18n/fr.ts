@@ -2,12 +2,14 @@ import type { MessageKey } from './en';
 import { frAccounts } from './fr-accounts';
 import { frHelp } from './fr-help';
 import { frDesk } from './fr-desk';
+import { frDelivery } from './fr-delivery';
 
 // Français : complet (le type l'exige), dans les termes du portail.
 export const fr: Record<MessageKey, string> = {
   ...frAccounts,
   ...frHelp,
   ...frDesk,
+  ...frDelivery,
   'app.title': 'Portail B2B',
   'app.skip': 'Aller au contenu',
   'app.demo': 'Données de démonstration',
@@ -138,10 +140,10 @@ export const fr: Record<MessageKey, string> = {
   'forms.draftSaved': 'Brouillon enregistré',
   'forms.draftRestored': 'Votre brouillon a été restauré.',
   'forms.fixErrors': "Certains champs sont à corriger : voyez les messages à côté d'eux.",
-  'forms.done.title': 'Demande reçue',
+  'forms.done.title': 'Demande enregistrée',
   'forms.done.body':
     "Votre référence est {reference}. Conservez-la : l'assistance vous la demandera si vous la contactez.",
-  'forms.done.when': 'Reçue le {date}.',
+  'forms.done.when': 'Enregistrée le {date}.',
   'forms.done.home': 'Retour au guide',
   'forms.done.analysis': "Relancer l'analyse",
 
