@@ -290,7 +290,14 @@ export function startCore(options: CoreOptions): PortalCore {
       }),
       plsaContinuity: continuity.channels,
       accessReviews: accessReviews.channels,
-      help: createHelpService({ db, submissions, mailer, mailSettings, now }),
+      help: createHelpService({
+        db,
+        submissions,
+        mailer,
+        mailSettings,
+        companyIdOf: (cofor) => directory.companyByCofor(cofor)?.id ?? null,
+        now,
+      }),
       outbox: createOutboxService({
         outbox,
         requests,
