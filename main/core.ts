@@ -318,7 +318,15 @@ export function startCore(options: CoreOptions): PortalCore {
       }),
       plsaContinuity: continuity.channels,
       accessReviews: accessReviews.channels,
-      help: createHelpService({ db, submissions, mailer, mailSettings, now, linked: () => hubQueue.link() !== null }),
+      help: createHelpService({
+        db,
+        submissions,
+        mailer,
+        mailSettings,
+        companyIdOf: (cofor) => directory.companyByCofor(cofor)?.id ?? null,
+        now,
+        linked: () => hubQueue.link() !== null,
+      }),
       outbox: createOutboxService({
         outbox,
         requests,

@@ -1,6 +1,7 @@
 // `npm run desk -- COMMAND`: the support desk's command line.
 //   create-agent --data-dir DIR --username NAME --name "Full Name" --email ADDRESS   (password on stdin)
-//   import FILE --data-dir DIR                (CSV or JSON Lines, by the file's extension)
+//   import FILE --data-dir DIR [--json]       (CSV or JSON Lines, by the file's extension; --json:
+//                                             the report as one JSON object, for scripts)
 //   export FILE --data-dir DIR                (the same formats)
 //   unblock-agent --data-dir DIR --username NAME   (an agent blocked after 10 failed logins)
 //   backup --data-dir DIR                     (a backup now, next to the rolling ones)
@@ -13,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { parseBlocklist } from '../portal/accounts/password-policy';
 import { agentPasswordProblem, newAgentProblem } from '../portal/desk/new-agent';
 import { toCsv, toJsonLines } from '../portal/directory/file-formats';
-import { describeConflict, describeRejection } from '../portal/directory/import-problems';
+import { describeConflict, describeImport, describeRejection } from '../portal/directory/import-problems';
 import { hashPassword } from '../secrets/password-hasher';
 import { STORE_FILE } from '../paths';
 import { acceptStore, backupStore, listBackups, restoreBackup } from '../store/backups';
@@ -28,7 +29,7 @@ import { unblockAgent } from '../services/desk';
 
 const USAGE = `Usage:
   desk create-agent --data-dir DIR --username NAME --name "Full Name" --email ADDRESS   (password on standard input)
-  desk import FILE.csv|FILE.jsonl --data-dir DIR
+  desk import FILE.csv|FILE.jsonl --data-dir DIR [--json]   (--json: the report as JSON, for scripts)
   desk export FILE.csv|FILE.jsonl --data-dir DIR
   desk unblock-agent --data-dir DIR --username NAME
   desk backup --data-dir DIR
@@ -51,6 +52,7 @@ async function main(): Promise<void> {
       name: { type: 'string' },
       email: { type: 'string' },
       from: { type: 'string' },
+      json: { type: 'boolean' },
     },
   });
   const [command, file] = positionals;
@@ -133,12 +135,15 @@ async function main(): Promise<void> {
       for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
         job.write(chunk as string);
         const counts = job.counts();
-        process.stdout.write(`\r${counts.rows} rows read, ${counts.written} companies written`);
+        if (!values.json) process.stdout.write(`\r${counts.rows} rows read, ${counts.written} companies written`);
       }
       const report = job.finish();
-      console.log(
-        `\n${report.rows} rows read; companies ${JSON.stringify(report.companies)}; accounts ${JSON.stringify(report.accounts)}`,
-      );
+      // People read words; a script asks for --json and gets the report alone, as one object.
+      if (values.json) {
+        console.log(JSON.stringify(report));
+        return;
+      }
+      console.log(`\n${describeImport(report)}`);
       for (const r of report.rejected)
         console.log(`rejected${r.line ? ` line ${r.line}` : ''}: ${describeRejection(r)}`);
       if (report.rejectedTotal > report.rejected.length)

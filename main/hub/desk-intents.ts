@@ -3,7 +3,12 @@
 // the later move, the later set of templates, is the one every desk then shows.
 import { z } from 'zod';
 import { DESK_USERNAME } from '../../preload/contract/schemas/desk';
-import { templatesSchema } from '../portal/desk/templates';
+import {
+  allowedPlaceholders,
+  describeUnknownPlaceholder,
+  templatesSchema,
+  unknownPlaceholder,
+} from '../portal/desk/templates';
 import type { IntentContext, IntentResult } from './intents';
 
 export const deskSetStateArgs = z.strictObject({
@@ -68,6 +73,18 @@ export async function applySaveTemplates(
   args: z.infer<typeof saveTemplatesArgs>,
   { tx, change }: IntentContext,
 ): Promise<IntentResult> {
+  // The workstation's rule, checked again: every desk would send a placeholder nobody fills.
+  const unknown = unknownPlaceholder(args.templates);
+  if (unknown)
+    return {
+      ok: false,
+      error: {
+        code: 'invalid-input',
+        message: describeUnknownPlaceholder(unknown),
+        fields: { [`templates.${unknown.key}.${unknown.lang}.${unknown.part}`]: 'template.unknown-placeholder' },
+        details: { ...unknown, allowed: allowedPlaceholders() },
+      },
+    };
   await tx.query(
     `INSERT INTO desk_settings (key, value, updated_by) VALUES ('templates', $1, $2)
      ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_by = excluded.updated_by, updated_at = now()`,

@@ -6,6 +6,7 @@ import type { Pool } from 'pg';
 import type { ImportRejection } from '../../preload/contract/help';
 import { createCsvDirectoryReader, createJsonLinesReader, toCsv, toJsonLines } from '../portal/directory/file-formats';
 import type { DirectoryCompany } from '../portal/directory/model';
+import { NOT_DIRECTORY_FILE_TEXT, notDirectoryFile } from '../portal/directory/file-kind';
 import { exportFromHub, HUB_IMPORT_BATCH, importToHub, writeCompanies } from './directory';
 import { inTransaction } from './transaction';
 
@@ -25,7 +26,12 @@ export async function importFileToHub(
 ): Promise<HubImportReport> {
   const reader = isCsv(file) ? createCsvDirectoryReader() : createJsonLinesReader();
   let written = 0;
+  let first = true;
   for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
+    // A PDF or a spreadsheet is refused whole, as at the desk, before anything is written.
+    if (first && notDirectoryFile(isCsv(file) ? 'csv' : 'jsonl', chunk as string))
+      throw new Error(NOT_DIRECTORY_FILE_TEXT);
+    first = false;
     reader.write(chunk as string);
     written += await importToHub(pool, [reader.take(HUB_IMPORT_BATCH)]);
     onProgress(reader.progress().rows, written);

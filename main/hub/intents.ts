@@ -5,6 +5,7 @@
 import type { PoolClient } from 'pg';
 import { z } from 'zod';
 import { inspectDocument } from '../portal/documents/inspect';
+import { readTypedCofor } from '../portal/onboarding/cofor';
 import { ATTACHMENT_FIELD, queueAssistanceMail, type RequestAttachment } from './assistance-mail';
 import { accessRequestSchema, companyFileSchema, coforHelpSchema } from '../../preload/contract/schemas/forms';
 import { HELP_SCHEMAS } from '../../preload/contract/schemas/help';
@@ -112,7 +113,12 @@ export const INTENTS = {
       const checked = checkAttachment(args.kind, payload);
       if ('problem' in checked) return refused('invalid-input', 'The attachment was refused.', checked.problem);
 
-      const cofor = typeof payload['cofor'] === 'string' ? payload['cofor'] : null;
+      // A help request's COFOR is typed freely: kept in the portal's form, and the request tied to
+      // the head-office COFOR its company is found by (as a workstation does before sending).
+      const typed =
+        args.kind === 'help' && typeof payload['cofor'] === 'string' ? readTypedCofor(payload['cofor']) : null;
+      if (typed) payload['cofor'] = typed.shown;
+      const cofor = typed ? typed.headOffice : typeof payload['cofor'] === 'string' ? payload['cofor'] : null;
       let companyName: string | undefined;
       if (args.kind === 'access-request') {
         const { rows } = await tx.query<{ status: string; access: string; legal_name: string }>(

@@ -96,6 +96,8 @@ export function createDeskAuth(
   function startDeskSession(agent: AgentRow, at: Date): SessionStart {
     const token = newToken();
     deps.desk.createSession(hashToken(token), agent.id, at, hours(at, config.sessionHours), agent.mustChangePassword);
+    // Who logged in at the desk, and when: the Agents screen shows each agent's last login.
+    accounts.audit({ companyId: null, actor: agent.username, action: 'desk-login' }, at);
     return {
       session: token,
       account: {

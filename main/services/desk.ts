@@ -2,6 +2,7 @@
 // search, the queue state, directory import and export, and new agents. Every call checks, in
 // the engine, that the caller is an assistance agent.
 import type {
+  DeskAgentView,
   DeskCompanyHit,
   DeskQueue,
   DeskQueueItem,
@@ -12,6 +13,7 @@ import type {
 import { fieldError, PortalError } from './errors';
 import { generateTemporaryPassword } from '../portal/accounts/temporary-password';
 import { toCsv, toJsonLines } from '../portal/directory/file-formats';
+import { downloadName } from '../portal/documents/download-name';
 import type { CompanySearchIndex } from '../portal/directory/search-index';
 import { analyzeCofor } from '../portal/onboarding/stages';
 import { hashPassword } from '../secrets/password-hasher';
@@ -24,7 +26,12 @@ import { createDirectoryImports } from './directory-imports';
 import type { AccountsConfig } from './accounts-config';
 import type { DeskCaller } from './desk-guard';
 import { backupStore, listBackups } from '../store/backups';
-import type { DeskTemplates } from '../portal/desk/templates';
+import {
+  allowedPlaceholders,
+  describeUnknownPlaceholder,
+  unknownPlaceholder,
+  type DeskTemplates,
+} from '../portal/desk/templates';
 
 import type { HubQueue } from '../store/hub-queue';
 import { HUB_REQUEST_KINDS } from '../portal/desk/decisions';
@@ -228,7 +235,7 @@ export function createDeskService(deps: DeskDeps) {
       const doc = desk.document(input.id);
       if (!doc) throw fieldError('not-found', 'id', 'attachment.unknown', 'No such attachment.');
       return {
-        fileName: doc.fileName,
+        fileName: downloadName(doc.fileName, doc.mediaType),
         mediaType: doc.mediaType,
         contentBase64: Buffer.from(doc.content).toString('base64'),
       };
@@ -307,6 +314,16 @@ export function createDeskService(deps: DeskDeps) {
     },
 
     saveDeskTemplates(input: { session: string; templates: DeskTemplates }, caller: DeskCaller): DeskTemplates {
+      // A placeholder no decision fills would reach the supplier in braces: refused, named.
+      const unknown = unknownPlaceholder(input.templates);
+      if (unknown)
+        throw new PortalError(
+          'invalid-input',
+          describeUnknownPlaceholder(unknown),
+          { [`templates.${unknown.key}.${unknown.lang}.${unknown.part}`]: 'template.unknown-placeholder' },
+          undefined,
+          { ...unknown, allowed: allowedPlaceholders() },
+        );
       deps.db.transaction(() => {
         deps.templates.save(input.templates);
         // Linked, the set is every desk's: it goes to the hub, and comes back to the others.
@@ -353,6 +370,10 @@ export function createDeskService(deps: DeskDeps) {
     },
 
     /** An agent blocked after 10 failed logins is unblocked by another agent (or the CLI). */
+    deskAgents(_input: { session: string }, _caller: DeskCaller): { agents: DeskAgentView[] } {
+      return { agents: desk.agents() };
+    },
+
     deskUnblockAgent(
       input: { session: string; username: string },
       caller: DeskCaller,

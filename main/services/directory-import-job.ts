@@ -3,9 +3,11 @@
 // neither the file nor the whole directory is ever held in memory.
 import type { DeskImportProgress, DeskImportReport } from '../../preload/contract/help';
 import { createCsvDirectoryReader, createJsonLinesReader } from '../portal/directory/file-formats';
+import { NOT_DIRECTORY_FILE_TEXT, notDirectoryFile } from '../portal/directory/file-kind';
 import { MAX_REPORTED, type DirectoryReader } from '../portal/directory/read-report';
 import type { Db } from '../store/database';
 import { createDirectoryWriter, IMPORT_BATCH } from '../store/directory-import';
+import { PortalError } from './errors';
 
 export type DirectoryFormat = 'csv' | 'jsonl';
 
@@ -39,6 +41,19 @@ export function startDirectoryImport(
 
   return {
     write(chunk) {
+      // Judged on its first chunk (the screen's are 1 MB, the command line's 1 MB too): a PDF
+      // or a spreadsheet is refused before anything is read or written.
+      const kind = received === 0 && chunk.length > 0 ? notDirectoryFile(format, chunk) : null;
+      if (kind)
+        throw new PortalError(
+          'invalid-input',
+          NOT_DIRECTORY_FILE_TEXT,
+          { file: 'import.not-directory-file' },
+          undefined,
+          {
+            kind,
+          },
+        );
       received += chunk.length;
       reader.write(chunk);
       writeReady();

@@ -10,6 +10,7 @@ import { requestMail } from '../portal/mail/request-mails';
 import { fitsRelay, DEFAULT_MAX_MESSAGE_BYTES } from '../../preload/contract/schemas/mail-settings';
 import { mailLang } from '../portal/mail/templates';
 import { fitsOnePush, MAX_ATTACHMENT_THROUGH_HUB } from '../hub-protocol/limits';
+import { readTypedCofor } from '../portal/onboarding/cofor';
 import type { Db } from '../store/database';
 import type { MailSettingsRepository } from '../store/mail-settings';
 import type { StoredDocument, SubmissionsRepository } from '../store/submissions';
@@ -20,6 +21,8 @@ export interface HelpDeps {
   submissions: SubmissionsRepository;
   mailer: Mailer;
   mailSettings: MailSettingsRepository;
+  /** The directory's company of a head-office COFOR (the desk then shows the request with it). */
+  companyIdOf?: (cofor: string) => number | null;
   now: () => Date;
   /** Linked to a hub: the request goes there in one push, whose size the hub bounds. */
   linked?: () => boolean;
@@ -67,7 +70,11 @@ export function createHelpService(deps: HelpDeps) {
     submitHelpRequest(input: HelpRequestInput): Submitted {
       const screenshot = checkScreenshot(input.screenshot);
       const lang = mailLang(input.lang);
-      const { screenshot: _raw, ...fields } = input;
+      const { screenshot: _raw, ...typed } = input;
+      // "a10001" reaches the desk (and the hub) as the portal writes it, tied to its company.
+      const cofor = typed.cofor ? readTypedCofor(typed.cofor) : null;
+      const fields = cofor ? { ...typed, cofor: cofor.shown } : typed;
+      const companyId = cofor?.headOffice ? (deps.companyIdOf?.(cofor.headOffice) ?? null) : null;
       const at = deps.now();
       const stored = deps.db.transaction(() => {
         const saved = deps.submissions.storeHelp(
@@ -77,6 +84,7 @@ export function createHelpService(deps: HelpDeps) {
           },
           screenshot,
           at,
+          companyId,
         );
         if (saved.viaHub) return saved; // the hub sends it to the assistance
         const mail = requestMail(

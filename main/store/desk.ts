@@ -1,5 +1,5 @@
 // The support desk in the store: its agents and their sessions, and the queue of requests.
-import type { DeskDecisionMade } from '../../preload/contract/help';
+import type { DeskAgentView, DeskDecisionMade } from '../../preload/contract/help';
 import type { Db } from './database';
 import { storedJson } from './stored-json';
 
@@ -55,6 +55,7 @@ export function createDeskRepository(db: Db) {
   type RawQueue = Omit<QueueRow, 'payload'> & { payload: string };
   const toQueue = (r: RawQueue): QueueRow => ({ ...r, payload: storedJson.submissionPayload.read(r.payload) });
   type Session = { agentId: number; expiresAt: string; m: number };
+  type AgentListRow = Omit<DeskAgentView, 'mustChangePassword'> & { mustChangePassword: number };
   type Event = { at: string; what: string; who: string | null; detail: string | null };
 
   // Every statement prepared once, typed by its parameters and its row.
@@ -62,6 +63,15 @@ export function createDeskRepository(db: Db) {
     agentByUsername: db.prepare<[string], RawAgent>(`${agentSelect} WHERE username = ?`),
     agentById: db.prepare<[number], RawAgent>(`${agentSelect} WHERE id = ?`),
     agentCount: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM desk_agents'),
+    // The last login: audited since desk logins are (desk-login), or a session still open.
+    agentList: db.prepare<[], AgentListRow>(
+      `SELECT a.username, a.full_name AS fullName, a.email, a.state, a.must_change_password AS mustChangePassword,
+         (SELECT max(at) FROM (
+            SELECT max(l.at) AS at FROM audit_log l
+             WHERE l.company_id IS NULL AND l.action = 'desk-login' AND l.actor = a.username
+            UNION ALL SELECT max(s.created_at) FROM desk_sessions s WHERE s.agent_id = a.id)) AS lastLoginAt
+       FROM desk_agents a ORDER BY a.username`,
+    ),
     createAgent: db.prepare<[string, string, string, string, number, string]>(
       `INSERT INTO desk_agents (username, full_name, email, password_hash, must_change_password, created_at)
        VALUES (?, ?, ?, ?, ?, ?)`,
@@ -131,6 +141,8 @@ export function createDeskRepository(db: Db) {
     agentByUsername: (username: string) => toAgent(q.agentByUsername.get(username)),
     agentById: (id: number) => toAgent(q.agentById.get(id)),
     agentCount: (): number => q.agentCount.get()?.n ?? 0,
+    agents: (): DeskAgentView[] =>
+      q.agentList.all().map((a) => ({ ...a, mustChangePassword: a.mustChangePassword === 1 })),
     createAgent(
       agent: { username: string; fullName: string; email: string; passwordHash: string; mustChange: boolean },
       at: Date,

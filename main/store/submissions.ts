@@ -133,9 +133,15 @@ export function createSubmissionsRepository(db: Db, requests: RequestsRepository
       at: Date,
     ) => store({ kind, companyId, payload }, at),
 
-    storeHelp(payload: Record<string, unknown>, screenshot: StoredDocument | null, at: Date) {
+    storeHelp(
+      payload: Record<string, unknown>,
+      screenshot: StoredDocument | null,
+      at: Date,
+      /** The company of the COFOR the request names, when the directory has it. */
+      companyId: number | null = null,
+    ) {
       return store(
-        { kind: 'help', companyId: null, payload },
+        { kind: 'help', companyId, payload },
         at,
         (id) => {
           if (screenshot)

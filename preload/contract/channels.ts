@@ -18,6 +18,7 @@ import type {
   SessionStart,
 } from './accounts';
 import type {
+  DeskAgentView,
   DeskCompanyHit,
   DeskHandOver,
   DeskImportProgress,
@@ -164,6 +165,8 @@ export const CHANNELS = {
   deskExport: channel('desk', D.deskExport).answers<{ fileName: string; content: string }>(),
   createDeskAgent: channel('desk', D.createDeskAgent).answers<{ username: string; temporaryPassword: string }>(),
   deskUnblockAgent: channel('desk', D.deskUnblockAgent).answers<{ username: string; unblocked: boolean }>(),
+  /** The desk's agents, for the Agents screen: who they are, their state, their last login here. */
+  deskAgents: channel('desk', D.deskAgents).answers<{ agents: DeskAgentView[] }>(),
   deskTemplates: channel('desk', D.deskTemplates).answers<DeskTemplatesView>(),
   saveDeskTemplates: channel('desk', D.saveDeskTemplates).answers<DeskTemplatesView>(),
   /** A backup of the local store now, next to the rolling ones (the README's example channel). */

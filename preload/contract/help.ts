@@ -241,6 +241,18 @@ export interface DeskImportProgress {
   report?: DeskImportReport;
 }
 
+/** An assistance agent as the Agents screen lists them (no password, no session). */
+export interface DeskAgentView {
+  username: string;
+  fullName: string;
+  email: string;
+  state: 'active' | 'blocked' | 'deactivated';
+  /** A temporary password not yet changed at a first login. */
+  mustChangePassword: boolean;
+  /** The last login on this workstation; null when none is known. */
+  lastLoginAt: string | null;
+}
+
 export const DESK_TEMPLATE_KEYS = [
   'cofor-found',
   'cofor-not-found',

@@ -61,6 +61,7 @@ const samples = (session: string): { [M in RoleChannel]?: ApiInput<M> } => ({
   deskExport: { session, format: 'csv' },
   createDeskAgent: { session, username: 'desk.new', fullName: 'New Agent', email: 'new@assistance.example' },
   deskUnblockAgent: { session, username: 'desk.new' },
+  deskAgents: { session },
   deskTemplates: { session },
   saveDeskTemplates: { session, templates },
   backupNow: { session },

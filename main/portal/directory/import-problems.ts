@@ -1,6 +1,15 @@
 // The problems of an import put into English sentences, for the desk command line. The desk's
 // screen says the same in the agent's language (renderer/src/lib/import-words.ts).
-import type { ImportConflict, ImportRejection } from '../../../preload/contract/help';
+import type { DeskImportReport, ImportConflict, ImportRejection } from '../../../preload/contract/help';
+
+/** "12 rows read. Companies: 2 added, 0 updated, 1 unchanged. Accounts: 3 added, 0 updated." */
+export function describeImport(r: Pick<DeskImportReport, 'rows' | 'companies' | 'accounts'>): string {
+  const { inserted, updated, unchanged } = r.companies;
+  return (
+    `${r.rows} rows read. Companies: ${inserted} added, ${updated} updated, ${unchanged} unchanged. ` +
+    `Accounts: ${r.accounts.inserted} added, ${r.accounts.updated} updated.`
+  );
+}
 
 export function describeRejection(r: ImportRejection): string {
   const field = r.field ?? '';

@@ -34,3 +34,15 @@ export function parseCofor(coforInput: string, siteInput?: string): CoforParse {
 /** The full 10-character form the portal prints: `A1B2C3  01`. */
 export const formatFullCofor = (cofor: string, siteCode: string | null): string =>
   siteCode ? `${cofor}  ${siteCode}` : cofor;
+
+/**
+ * A COFOR typed in a free field (Help & Contact, where it only speeds the answer): the form the
+ * portal prints when it reads as one (`a10001` -> `A10001`, `a1000101` -> `A10001  01`), with the
+ * head-office COFOR its company is found by; anything else as typed (trimmed), naming no company.
+ */
+export function readTypedCofor(raw: string): { shown: string; headOffice: string | null } {
+  const parsed = parseCofor(raw);
+  return parsed.ok
+    ? { shown: formatFullCofor(parsed.cofor, parsed.siteCode), headOffice: parsed.cofor }
+    : { shown: raw.trim(), headOffice: null };
+}

@@ -71,6 +71,7 @@ export const DESK_SCHEMAS = {
   deskExport: z.strictObject({ session: session(), format: z.enum(['csv', 'jsonl']) }),
   deskTemplates: z.strictObject({ session: session() }),
   saveDeskTemplates: z.strictObject({ session: session(), templates: templatesSchema }),
+  deskAgents: z.strictObject({ session: session() }),
   deskUnblockAgent: z.strictObject({
     session: session(),
     username: z.string().trim().toLowerCase().regex(DESK_USERNAME, { error: 'username.format' }),

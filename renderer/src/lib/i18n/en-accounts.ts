@@ -163,6 +163,7 @@ export const enAccounts = {
   'console.col.lastLogin': 'Last login',
   'console.col.actions': 'Actions',
   'console.never': 'never',
+  'console.ownAccount': 'Your own account: change your password in your private area.',
   'state.active': 'Active',
   'state.blocked': 'Blocked',
   'state.deactivated': 'Deactivated',

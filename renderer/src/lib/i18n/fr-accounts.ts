@@ -171,6 +171,7 @@ export const frAccounts: Record<keyof typeof enAccounts, string> = {
   'console.col.lastLogin': 'Dernière connexion',
   'console.col.actions': 'Actions',
   'console.never': 'jamais',
+  'console.ownAccount': 'Votre propre compte : changez votre mot de passe dans votre espace privé.',
   'state.active': 'Actif',
   'state.blocked': 'Bloqué',
   'state.deactivated': 'Désactivé',

@@ -17,6 +17,10 @@ export const frDesk: Record<keyof typeof enDesk, string> = {
   'templates.body': 'Texte',
   'templates.placeholders': 'Champs : {reference} {cofor} {companyName} {reason} {logins} {message}.',
   'templates.saved': 'Modèles enregistrés.',
+  'templates.unknownPlaceholder':
+    "{placeholder} n'est pas un champ que l'assistance remplit : utilisez seulement {allowed}.",
+  'templates.notSaved':
+    "Non enregistré : le modèle contient {placeholder}, qu'aucune décision ne remplit (voir le champ ci-dessous).",
   'template.cofor-found': 'COFOR trouvé',
   'template.cofor-not-found': 'Aucune entreprise ne correspond',
   'template.file-referenced': 'Entreprise référencée',
@@ -43,6 +47,13 @@ export const frDesk: Record<keyof typeof enDesk, string> = {
   'agents.create': "Créer l'agent",
   'agents.created':
     "Agent {username} créé. Remettez-lui vous-même ce mot de passe temporaire : il n'est affiché que maintenant.",
+  'agents.list.title': 'Agents de cette assistance',
+  'agents.list.empty':
+    "Aucun agent pour l'instant : créez le premier ci-dessous, ou en ligne de commande (voir le README).",
+  'agents.list.state': 'État',
+  'agents.list.lastLogin': 'Dernière connexion ici',
+  'agents.list.never': 'jamais',
+  'agents.list.temporary': 'mot de passe temporaire pas encore changé',
   'nav.directory': 'Annuaire',
   'desk.title': "File de l'assistance",
   'desk.hubDirectory':
@@ -78,6 +89,8 @@ export const frDesk: Record<keyof typeof enDesk, string> = {
   'desk.content': 'Contenu',
   'desk.attachments': 'Pièces jointes',
   'desk.open': 'Ouvrir',
+  'desk.attachmentSaved': 'Enregistré sous {name} : ouvrez-le depuis vos téléchargements.',
+  'desk.saveAttachment': 'Enregistrer {name}',
   'desk.history': 'Historique',
   'desk.company': 'Entreprise',
   'desk.noCompany': "Aucune entreprise n'est encore liée à cette demande.",
@@ -96,6 +109,10 @@ export const frDesk: Record<keyof typeof enDesk, string> = {
   'desk.validate': "Valider : ouvrir l'accès",
   'desk.reject': 'Rejeter',
   'desk.reason': 'Motif (envoyé au fournisseur)',
+  'desk.reasonField.reject': 'Motif du rejet',
+  'desk.reasonField.decline': 'Motif du refus du dossier',
+  'desk.messageField': 'Réponse',
+  'desk.fieldRequired': '{field} : ce champ est obligatoire.',
   'desk.unblock': 'Débloquer le compte',
   'desk.notBlocked':
     "Le compte {login} n'est pas bloqué (état : {state}) : il n'y a rien à débloquer. Répondez à l'expéditeur ci-dessous.",
@@ -138,6 +155,8 @@ export const frDesk: Record<keyof typeof enDesk, string> = {
   'directory.intro':
     "Importez un fichier d'annuaire (CSV ou JSON Lines) : les entreprises, sites, personnes et comptes nouveaux sont ajoutés, ceux qui ont changé mis à jour, les autres laissés tels quels. Le même fichier deux fois ne change rien.",
   'directory.file': "Fichier d'annuaire (.csv ou .jsonl)",
+  'directory.file.hint':
+    'CSV (.csv : une première ligne qui nomme les colonnes, puis un enregistrement par ligne) ou JSON Lines (.jsonl : une entreprise par ligne), en UTF-8.',
   'directory.import': 'Importer',
   'directory.importing': 'Import en cours…',
   'directory.report': "Compte rendu de l'import",
@@ -152,6 +171,8 @@ export const frDesk: Record<keyof typeof enDesk, string> = {
   'directory.exportCsv': 'Exporter en CSV',
   'directory.exportJsonl': 'Exporter en JSON Lines',
   'error.import.empty': 'Le fichier est vide.',
+  'error.import.not-directory-file':
+    "Ce n'est pas un fichier CSV ou JSON Lines. Choisissez un fichier d'annuaire : CSV (.csv) ou JSON Lines (.jsonl), en UTF-8, comme décrit sous le champ.",
   'directory.reading': '{sent} sur {size} envoyés : {rows} lignes lues, {written} entreprises enregistrées.',
   'directory.rejectedMore': 'Et {count} autres lignes rejetées, non listées ici.',
   'directory.notImported': 'Entreprises non importées',
