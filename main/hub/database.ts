@@ -45,18 +45,62 @@ const freePort = () =>
     });
   });
 
-/** Whether the PostgreSQL that wrote this folder's postmaster.pid still runs. */
-function serverRunningIn(databaseDir: string): boolean {
-  const file = join(databaseDir, 'postmaster.pid');
-  if (!existsSync(file)) return false;
-  const pid = Number(readFileSync(file, 'utf8').split('\n')[0]);
+/** Whether a process runs (a zombie, killed but not reaped, does not). */
+function running(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM'; // alive, another user's
   }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return !/^[ZX]/.test(stat.slice(stat.lastIndexOf(')') + 2));
+  } catch {
+    return true; // no /proc (macOS, Windows): signal 0 is all there is
+  }
+}
+
+/** The pid of the PostgreSQL that wrote this folder's postmaster.pid, when it still runs. */
+function postmasterOf(databaseDir: string): number | null {
+  const file = join(databaseDir, 'postmaster.pid');
+  if (!existsSync(file)) return null;
+  const pid = Number(readFileSync(file, 'utf8').split('\n')[0]);
+  return running(pid) ? pid : null;
+}
+
+/** Which hub process started the folder's server: a server whose hub is gone is an orphan. */
+const ownerFile = (dataDir: string) => join(dataDir, 'postgres.owner');
+
+/**
+ * A hub killed with SIGKILL leaves its PostgreSQL running, alone: the next start was refused as
+ * "in use" though no hub ran. Such an orphan (its hub's pid no longer runs) is shut down (fast,
+ * then immediate), and the start goes on; a server whose hub runs is refused, as before.
+ */
+async function clearOrphan(dataDir: string, databaseDir: string, log: (line: string) => void): Promise<void> {
+  const postmaster = postmasterOf(databaseDir);
+  if (postmaster === null) return;
+  const owner = existsSync(ownerFile(dataDir)) ? Number(readFileSync(ownerFile(dataDir), 'utf8').trim()) : null;
+  if (owner === null || running(owner))
+    throw new Error(
+      `The embedded PostgreSQL in ${databaseDir} is in use (a hub runs on this folder): stop that hub first, or give --database-url.`,
+    );
+  log(`hub: the embedded PostgreSQL (pid ${postmaster}) was left by a hub that died (pid ${owner}): stopping it`);
+  for (const [signal, waitMs] of [
+    ['SIGINT', 30_000],
+    ['SIGQUIT', 10_000],
+  ] as const) {
+    try {
+      process.kill(postmaster, signal);
+    } catch {
+      return; // gone already
+    }
+    for (const until = Date.now() + waitMs; Date.now() < until;) {
+      if (!running(postmaster)) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  throw new Error(`The embedded PostgreSQL in ${databaseDir} (pid ${postmaster}) left by a dead hub does not stop.`);
 }
 
 async function startEmbedded(dataDir: string, log: (line: string) => void): Promise<HubDatabase> {
@@ -85,12 +129,10 @@ async function startEmbedded(dataDir: string, log: (line: string) => void): Prom
   });
   if (fresh) await server.initialise();
   // PostgreSQL keeps its folder to one server: a hub (or a command) already running on this
-  // folder is told in words rather than as the server's refusal.
-  // A file left by a server that died is PostgreSQL's own to clear; only a live one is refused.
-  if (serverRunningIn(databaseDir))
-    throw new Error(
-      `The embedded PostgreSQL in ${databaseDir} is in use (a hub runs on this folder): stop that hub first, or give --database-url.`,
-    );
+  // folder is told in words rather than as the server's refusal; one left by a dead hub is
+  // stopped. A file left by a server that died is PostgreSQL's own to clear.
+  await clearOrphan(dataDir, databaseDir, log);
+  writeFileSync(ownerFile(dataDir), String(process.pid), { mode: 0o600 });
   await server.start();
   if (fresh) await server.createDatabase('hub');
   const pool = watched(new pg.Pool({ host: '127.0.0.1', port, user: 'hub', password, database: 'hub', max: 10 }), log);
