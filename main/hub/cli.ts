@@ -31,7 +31,15 @@ async function main(): Promise<void> {
 
   const dataDir = args.dataDir ?? `${defaultDataDir()} Hub`;
   const tls = args.cert && args.key ? { cert: readFileSync(args.cert), key: readFileSync(args.key) } : null;
-  const db = await connectHubDatabase({ databaseUrl: args.databaseUrl, dataDir, log: console.error });
+  const db = await connectHubDatabase({
+    databaseUrl: args.databaseUrl,
+    dataDir,
+    log: console.error,
+    onFatal: (reason) => {
+      console.error(`hub: ${reason} Exiting, so that the service manager starts the hub again.`);
+      process.exit(1);
+    },
+  });
   if (args.command === 'backup' || args.command === 'restore') {
     try {
       // A restore makes no key of its own: the backup's waiting e-mails need the one they were sealed with.

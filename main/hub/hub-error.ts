@@ -13,7 +13,8 @@ export type HubErrorCode =
   | 'invalid-credentials'
   | 'access-not-open'
   | 'too-many-attempts'
-  | 'conflict';
+  | 'conflict'
+  | 'unavailable';
 
 const STATUS: Record<HubErrorCode, number> = {
   'invalid-input': 400,
@@ -29,6 +30,7 @@ const STATUS: Record<HubErrorCode, number> = {
   'access-not-open': 403,
   'too-many-attempts': 429,
   conflict: 409,
+  unavailable: 503,
 };
 
 export class HubError extends Error {

@@ -99,6 +99,19 @@ function readBody(req: IncomingMessage, screen = true): Promise<unknown> {
   });
 }
 
+/** A database that cannot be reached (refused, cut, shutting down, starting): SQLSTATE classes
+ * 08 and 57P, or the socket's own errors. */
+export function databaseUnreachable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (
+    typeof code === 'string' &&
+    (/^08/.test(code) || /^57P0[1-3]$/.test(code) || /^E(CONNREFUSED|CONNRESET|PIPE|TIMEDOUT)$/.test(code))
+  )
+    return true;
+  const message = (error as Error | null)?.message ?? '';
+  return /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED/.test(message);
+}
+
 const bearer = (req: IncomingMessage) => /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1] ?? null;
 
 function parse<T>(schema: z.ZodType<T>, value: unknown): T {
@@ -257,6 +270,15 @@ export function createHubServer(options: HubServerOptions): Server {
           error.status,
           { error: { code: error.code, message: error.message, ...error.details } },
           retry ? { 'retry-after': String(retry) } : {},
+        );
+      } else if (databaseUnreachable(error)) {
+        // Not the caller's fault and not a bug: the database is down or restarting. Said so,
+        // with when to try again; the workstations' queues wait and retry.
+        log(`hub: database unreachable on ${req.method} ${req.url?.split('?')[0]}: ${(error as Error).message}`);
+        answer(
+          503,
+          { error: { code: 'unavailable', message: "The hub's database does not answer: try again shortly." } },
+          { 'retry-after': '5' },
         );
       } else {
         log(

@@ -51,6 +51,41 @@ function postmaster(): number | null {
   }
 }
 
+/** The port a running hub printed ("running at http://127.0.0.1:PORT"). */
+const urlOf = (output: string) => /running at (http:\/\/[^/\s]+)/.exec(output)![1]!;
+
+describe('an embedded PostgreSQL that dies under a running hub', () => {
+  it('is started again by the hub; meanwhile every call is answered 503 with words, never 500', async () => {
+    const hub = await startHub();
+    expect(hub.running).toBe(true);
+    const base = `${urlOf(hub.output)}/v1`;
+    expect((await fetch(`${base}/health`)).status).toBe(200);
+    const dead = postmaster()!;
+    process.kill(dead, 'SIGKILL');
+    const statuses = new Set<number>();
+    let healthy = false;
+    for (const until = Date.now() + 60_000; Date.now() < until && !healthy;) {
+      const health = await fetch(`${base}/health`);
+      const body = (await health.json()) as { error?: { code: string; message: string } };
+      statuses.add(health.status);
+      if (health.status === 503) expect(body.error).toMatchObject({ code: 'unavailable', message: /does not answer/ });
+      healthy = health.status === 200 && postmaster() !== null && postmaster() !== dead;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(healthy).toBe(true);
+    expect([...statuses].every((s) => s === 200 || s === 503)).toBe(true);
+    const registered = await fetch(`${base}/devices`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ kind: 'supplier' }),
+    });
+    expect(registered.status).toBe(200);
+    const stopped = new Promise((r) => hub.child.once('exit', r));
+    hub.child.kill('SIGTERM');
+    expect(await stopped).toBe(0);
+  }, 120_000);
+});
+
 describe('the embedded PostgreSQL of a hub that died', () => {
   it('is stopped at the next start, which then succeeds; a live hub on the folder is still refused', async () => {
     const first = await startHub();
