@@ -355,6 +355,14 @@ test('two desks decide the same request while offline: the first to reach the hu
     );
     await expectAccessible(bob);
 
+    // Both queues show the hub's truth: the winner's agent on the request, on Bob's desk too.
+    for (const desk of [ana, bob]) {
+      await desk.evaluate(() => (location.hash = '#/desk'));
+      const row = desk.locator(`tr[data-reference="${reference}"]`);
+      await expect(row.locator('td').last()).toHaveText('desk.ana');
+      await expect(row).toContainText('Done');
+    }
+
     // Only the winner's answer left: the PLSA's password, the legal representative's login.
     await expect.poll(() => toSuppliers().length, { timeout: 20_000 }).toBe(2);
     expect(
