@@ -2,6 +2,7 @@
 // has pulled, and the intents waiting to be pushed. Standalone (no hub), nothing is queued.
 import type { Db } from './database';
 import type { SettingsRepository } from './settings';
+import { forgetStandaloneDirectory } from './standalone-directory';
 
 export interface QueuedIntent {
   mutationId: number;
@@ -9,14 +10,25 @@ export interface QueuedIntent {
   args: Record<string, unknown>;
 }
 
+/** How this workstation is registered on its hub: a desk one pulls the queue, a supplier's
+ * pulls the analysis only (null: not known, a link made by an older version). */
+export type DeviceKind = 'desk' | 'supplier';
+
 export interface HubLink {
   url: string;
   deviceId: string | null;
+  deviceKind: DeviceKind | null;
   cursor: number;
   lastSyncAt: string | null;
 }
 
-const KEYS = { url: 'hub.url', deviceId: 'hub.deviceId', cursor: 'hub.cursor', lastSyncAt: 'hub.lastSyncAt' } as const;
+const KEYS = {
+  url: 'hub.url',
+  deviceId: 'hub.deviceId',
+  deviceKind: 'hub.deviceKind',
+  cursor: 'hub.cursor',
+  lastSyncAt: 'hub.lastSyncAt',
+} as const;
 
 export function createHubQueue(db: Db, settings: SettingsRepository, onQueued: () => void = () => {}) {
   const insert = db.prepare<[string, string, string]>(
@@ -54,22 +66,33 @@ export function createHubQueue(db: Db, settings: SettingsRepository, onQueued: (
       return {
         url,
         deviceId: settings.get(KEYS.deviceId),
+        deviceKind: (settings.get(KEYS.deviceKind) || null) as DeviceKind | null,
         cursor: Number(settings.get(KEYS.cursor) ?? 0),
         lastSyncAt: settings.get(KEYS.lastSyncAt),
       };
     },
-    /** Links this workstation to a hub (a new hub is a new device: what it had pulled restarts);
-     * an empty address unlinks it. */
+    /** Links this workstation to a hub (a new hub is a new device: what it had pulled restarts,
+     * and the directory it held is forgotten: the hub's comes instead); an empty address unlinks it. */
     setUrl(url: string): void {
       if (settings.get(KEYS.url) === url) return;
       db.transaction(() => {
+        if (url) forgetStandaloneDirectory(db, settings);
         settings.set(KEYS.url, url);
         settings.set(KEYS.deviceId, '');
+        settings.set(KEYS.deviceKind, '');
         settings.set(KEYS.cursor, '0');
         renumber();
       })();
     },
     setDevice: (deviceId: string) => settings.set(KEYS.deviceId, deviceId),
+    setDeviceKind: (kind: DeviceKind) => settings.set(KEYS.deviceKind, kind),
+    /** A store linked before linking forgot the directory (an older version) holds the demo's:
+     * forgotten now, and pulled again from the start. */
+    forgetStandaloneDirectory: () =>
+      db.transaction(() => {
+        forgetStandaloneDirectory(db, settings);
+        settings.set(KEYS.cursor, '0');
+      })(),
     /** The hub expects `next` (this store was restored from an older backup, say): what waits is
      * numbered from there, in its order. */
     continueFrom: (next: number) => db.transaction(() => renumber(next))(),
@@ -77,6 +100,7 @@ export function createHubQueue(db: Db, settings: SettingsRepository, onQueued: (
     forgetDevice: () =>
       db.transaction(() => {
         settings.set(KEYS.deviceId, '');
+        settings.set(KEYS.deviceKind, '');
         settings.set(KEYS.cursor, '0');
         renumber();
       })(),

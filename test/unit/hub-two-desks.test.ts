@@ -23,6 +23,7 @@ describe.skipIf(noKeychain)('two desks, one request', () => {
       testCore({ hub: { url, deskToken: (await registerDevice(own, 'desk')).token } }),
     ] as const;
     try {
+      await supplier.syncNow(); // the hub's directory first: a linked PC has none of its own
       const sent = await supplier.router.call('submitAccessRequest', accessRequest('A10002').args.payload);
       const reference = (sent as { value: { reference: string } }).value.reference;
       await supplier.syncNow();
