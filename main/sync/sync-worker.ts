@@ -77,10 +77,12 @@ export function createSyncWorker(deps: {
     if (deps.deskToken) {
       // The operator's token: the device id is learnt from the hub's first answer (a pull).
       token = deps.deskToken;
+      queue.setDeviceKind('desk');
     } else {
       const registered = await client.register();
       token = registered.token;
       queue.setDevice(registered.deviceId);
+      queue.setDeviceKind('supplier');
     }
     await secrets.set(HUB_TOKEN_KEY, token);
     return { token, deviceId: queue.link()?.deviceId || null };
@@ -236,6 +238,7 @@ export function createSyncWorker(deps: {
         else queue.setUrl(url);
         await secrets.set(HUB_TOKEN_KEY, enrolment.token);
         queue.setDevice(enrolment.deviceId);
+        queue.setDeviceKind('desk');
         online = true;
       });
     },
@@ -284,6 +287,8 @@ export function createSyncWorker(deps: {
         refused: counts.refused,
         lastSyncAt: link?.lastSyncAt ?? null,
         needsKeychain,
+        // Without a desk token or an enrolment, the first round registers it as a supplier's PC.
+        deviceKind: link ? (link.deviceKind ?? (deps.deskToken ? 'desk' : link.deviceId ? null : 'supplier')) : null,
         problem,
       };
     },

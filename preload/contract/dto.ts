@@ -59,6 +59,9 @@ export interface SyncStatus {
   lastSyncAt: string | null;
   /** The OS keychain, which holds the device token, does not answer: nothing can sync. */
   needsKeychain: boolean;
+  /** How the hub knows this workstation: a desk one receives the queue, a supplier's PC never
+   * does (an agent must enrol it in Settings); null: unknown, or not linked. */
+  deviceKind: 'desk' | 'supplier' | null;
 }
 
 export interface AppInfo {
