@@ -59,6 +59,10 @@ export function createHubQueue(db: Db, settings: SettingsRepository, onQueued: (
     `SELECT coalesce(sum(state = 'pending'), 0) AS pending, coalesce(sum(state = 'refused'), 0) AS refused FROM hub_queue`,
   );
 
+  // The WAL still holds the pages as they were before the directory was forgotten: copied into
+  // the store (scrubbed, secure_delete) and emptied now, not at SQLite's next checkpoint.
+  const checkpoint = () => void db.pragma('wal_checkpoint(TRUNCATE)');
+
   return {
     link(): HubLink | null {
       const url = settings.get(KEYS.url);
@@ -83,16 +87,19 @@ export function createHubQueue(db: Db, settings: SettingsRepository, onQueued: (
         settings.set(KEYS.cursor, '0');
         renumber();
       })();
+      if (url) checkpoint();
     },
     setDevice: (deviceId: string) => settings.set(KEYS.deviceId, deviceId),
     setDeviceKind: (kind: DeviceKind) => settings.set(KEYS.deviceKind, kind),
     /** A store linked before linking forgot the directory (an older version) holds the demo's:
      * forgotten now, and pulled again from the start. */
-    forgetStandaloneDirectory: () =>
+    forgetStandaloneDirectory: () => {
       db.transaction(() => {
         forgetStandaloneDirectory(db, settings);
         settings.set(KEYS.cursor, '0');
-      })(),
+      })();
+      checkpoint();
+    },
     /** The hub expects `next` (this store was restored from an older backup, say): what waits is
      * numbered from there, in its order. */
     continueFrom: (next: number) => db.transaction(() => renumber(next))(),

@@ -8,6 +8,9 @@ import { AGENT, createAgent, expect, logIn, requireKeychain, test } from './fixt
 import { syncUntilOnline, workstation } from './workstations';
 import { testHub, type TestHub } from '../fixtures/hub-process';
 
+// A demo store (three scrypt hashes) and an embedded PostgreSQL per test: allow a busy machine.
+test.describe.configure({ timeout: 120_000 });
+
 let hub: TestHub;
 test.beforeEach(async () => {
   hub = await testHub();
@@ -49,7 +52,6 @@ const EMPTY = { hashes: [], temporaryPasswords: [], people: [], accounts: [], de
 test('a supplier PC started with --hub loads no demo directory: its store holds no person and no hash', async ({
   page,
 }) => {
-  test.setTimeout(90_000);
   await requireKeychain();
   const pc = await workstation(hub.url);
   try {
@@ -71,7 +73,6 @@ test('a standalone PC with the demo, linked later from Settings, forgets the dem
   page,
   host,
 }) => {
-  test.setTimeout(90_000);
   await requireKeychain();
   // Standalone first: the demo directory, its three hashes, its waiting request.
   const before = storeOf(host.dataDir);
