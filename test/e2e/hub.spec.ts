@@ -49,7 +49,7 @@ test("an access request sent while the hub is stopped reaches the desk's queue w
   page,
   browser,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(150_000); // the hub starts twice
   await requireKeychain(); // the device tokens live in each workstation's keychain
   const deskToken = hub.registerDesk(); // the hub is stopped: the request cannot leave
   hub.createAgent(ANA); // a linked desk's agents are the hub's
