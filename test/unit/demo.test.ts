@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DeskQueue } from '../../preload/contract/help';
-import { deskSession, testCore } from '../fixtures/core';
+import { testCore } from '../fixtures/core';
 
 let core: ReturnType<typeof testCore> | undefined;
 afterEach(() => core?.dispose());
@@ -26,30 +25,6 @@ describe('the demo directory', () => {
     const analysis = await core.router.call('analyze', { cofor: 'A10003' });
     expect(analysis).toMatchObject({ ok: true, value: { waitingDays: 5 } });
     expect(await core.router.call('appInfo', {})).toMatchObject({ ok: true, value: { demoData: true } });
-  });
-
-  it("A10003's access request, which the analysis says waits, is in a standalone desk's queue", async () => {
-    core = testCore();
-    const session = await deskSession(core);
-    const queue = (await core.router.call('deskQueue', { session, kind: 'access-request' })) as { value: DeskQueue };
-    expect(queue.value.items).toEqual([
-      expect.objectContaining({ kind: 'access-request', cofor: 'A10003', deskState: 'new', ageDays: 5 }),
-    ]);
-    // Not a request sent from this workstation: My requests does not list it.
-    const mine = (await core.router.call('myRequests', {})) as { ok: boolean; value: { requests: unknown[] } };
-    expect(mine).toMatchObject({ ok: true, value: { requests: [] } });
-    // The desk can decide it: rejecting it, the analysis no longer says it waits.
-    const { reference } = queue.value.items[0]!;
-    const decided = await core.router.call('deskDecide', {
-      session,
-      reference,
-      decision: { kind: 'reject-access', reason: 'A demo rejection.' },
-    });
-    expect(decided.ok).toBe(true);
-    expect(await core.router.call('analyze', { cofor: 'A10003' })).toMatchObject({
-      ok: true,
-      value: { situation: 'not-requested' },
-    });
   });
 
   it('is loaded once: a restart does not load it again', () => {
