@@ -137,7 +137,9 @@ export function startCore(options: CoreOptions): PortalCore {
   const directory = createDirectoryRepository(db);
   const settings = createSettingsRepository(db);
   const accounts = createAccountsRepository(db);
-  if (options.loadDemo && directory.companyCount() === 0) {
+  // A linked workstation's directory is the hub's (README, "The hub"): no demo of its own.
+  const linkedAtStart = Boolean(options.hub?.url || settings.get('hub.url'));
+  if (options.loadDemo && !linkedAtStart && directory.companyCount() === 0) {
     loadDemo(db, join(options.resourcesDir, 'demo'), { directory, accounts, settings }, config.hashCost, now());
   }
 
@@ -150,6 +152,7 @@ export function startCore(options: CoreOptions): PortalCore {
   const outbox = createOutboxRepository(db, requests);
   const hubQueue = createHubQueue(db, settings, () => sync.kick());
   if (options.hub) hubQueue.setUrl(options.hub.url);
+  if (hubQueue.link() && settings.get('demo-data') === '1') hubQueue.forgetStandaloneDirectory();
   const submissions = createSubmissionsRepository(db, requests, hubQueue);
   const waiting = createWaitingRequestsRepository(db);
   const sync = createSyncWorker({
@@ -172,6 +175,7 @@ export function startCore(options: CoreOptions): PortalCore {
     directory,
     linked: () => hubQueue.link() !== null,
     call: (fn) => sync.call(fn),
+    syncNow: () => sync.syncNow(),
   });
   // What the header shows; the worker's last problem stays in the log (it may name the hub's address).
   const shownSyncStatus = () => {

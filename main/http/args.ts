@@ -29,9 +29,23 @@ export const USAGE = `Usage: npm run web -- [options]
                    a keychain"). auto (default) takes the keychain when it answers, else the
                    file, decided once per data folder and remembered there
   --hub URL        sync with the portal hub at URL (https://, or http:// to a hub on this
-                   computer): this workstation becomes its replica. A desk workstation also
-                   needs PORTAL_HUB_DESK_TOKEN, the token "npm run hub -- register-desk" printed
-  --help           show this text`;
+                   computer): this workstation becomes its replica, and keeps no directory
+                   of its own. Given at start, it replaces the hub that Settings held
+  --help           show this text
+
+The portal hub (README, "The hub"):
+  --hub URL        as above; without it, the hub saved in Settings › Portal hub (an agent
+                   changes it there; empty: standalone)
+  PORTAL_HUB_DESK_TOKEN
+                   environment variable, with --hub: the device token that
+                   "npm run hub -- register-desk" printed; this workstation is then a desk
+                   one (it receives the queue). Without it, a desk workstation is enrolled
+                   by an agent's hub login in Settings › Portal hub; otherwise it registers
+                   as a supplier's PC, whose desk queue stays empty
+  --keychain-name NAME
+                   also names where the hub's device token is kept (the OS keychain)
+  The hub's own settings (DATABASE_URL, HUB_SECRET_KEY, HUB_SMTP_PASSWORD, --smtp,
+  --assistance, ...) belong to the hub's computer: npm run hub -- --help`;
 
 export class ArgsError extends Error {}
 

@@ -166,7 +166,7 @@ async function decide(request: HubRequest, args: DeskDecideArgs, ctx: IntentCont
       break; // an answer: the e-mail is the decision's effect
   }
   const decided = await tx.query<{ at: Date }>(
-    `UPDATE requests SET decision = $2, decided_by = $3, decided_at = now(), desk_state = 'done'
+    `UPDATE requests SET decision = $2, decided_by = $3, decided_at = now(), desk_state = 'done', assignee = $3
      WHERE reference = $1 RETURNING decided_at AS at`,
     [args.reference, DECISION_OF[decision.kind], args.agent],
   );

@@ -45,6 +45,9 @@ export function createHubAccounts(deps: {
   directory: DirectoryRepository;
   linked: () => boolean;
   call: HubCall;
+  /** A sync round: a linked workstation loads no directory of its own, so a person whose company
+   * its first pull has not brought yet waits for one before their copy is made. */
+  syncNow?: () => Promise<void>;
 }) {
   const { db, accounts, directory } = deps;
   const hubSessions = new Map<string, string>();
@@ -67,6 +70,7 @@ export function createHubAccounts(deps: {
     linked: deps.linked,
     async login(login: string, password: string, at: Date): Promise<{ account: AccountRow; session: HubSession }> {
       const session = await deps.call((client, token) => client.login(token, { login, password })).catch(asPortalError);
+      if (!directory.companyByCofor(session.account.cofor)) await deps.syncNow?.();
       return { account: mirror(session, at), session };
     },
     /** A PLSA console call, made on the hub with this session's hub token (the hub holds the

@@ -3,6 +3,7 @@
 import type { Db } from './database';
 import type { SettingsRepository } from './settings';
 import { PUSH_BATCH_BYTES } from '../hub-protocol/limits';
+import { forgetStandaloneDirectory } from './standalone-directory';
 
 export interface QueuedIntent {
   mutationId: number;
@@ -10,14 +11,25 @@ export interface QueuedIntent {
   args: Record<string, unknown>;
 }
 
+/** How this workstation is registered on its hub: a desk one pulls the queue, a supplier's
+ * pulls the analysis only (null: not known, a link made by an older version). */
+export type DeviceKind = 'desk' | 'supplier';
+
 export interface HubLink {
   url: string;
   deviceId: string | null;
+  deviceKind: DeviceKind | null;
   cursor: number;
   lastSyncAt: string | null;
 }
 
-const KEYS = { url: 'hub.url', deviceId: 'hub.deviceId', cursor: 'hub.cursor', lastSyncAt: 'hub.lastSyncAt' } as const;
+const KEYS = {
+  url: 'hub.url',
+  deviceId: 'hub.deviceId',
+  deviceKind: 'hub.deviceKind',
+  cursor: 'hub.cursor',
+  lastSyncAt: 'hub.lastSyncAt',
+} as const;
 
 export function createHubQueue(db: Db, settings: SettingsRepository, onQueued: () => void = () => {}) {
   const insert = db.prepare<[string, string, string]>(
@@ -51,6 +63,10 @@ export function createHubQueue(db: Db, settings: SettingsRepository, onQueued: (
     `SELECT coalesce(sum(state = 'pending'), 0) AS pending, coalesce(sum(state = 'refused'), 0) AS refused FROM hub_queue`,
   );
 
+  // The WAL still holds the pages as they were before the directory was forgotten: copied into
+  // the store (scrubbed, secure_delete) and emptied now, not at SQLite's next checkpoint.
+  const checkpoint = () => void db.pragma('wal_checkpoint(TRUNCATE)');
+
   return {
     link(): HubLink | null {
       const url = settings.get(KEYS.url);
@@ -58,22 +74,36 @@ export function createHubQueue(db: Db, settings: SettingsRepository, onQueued: (
       return {
         url,
         deviceId: settings.get(KEYS.deviceId),
+        deviceKind: (settings.get(KEYS.deviceKind) || null) as DeviceKind | null,
         cursor: Number(settings.get(KEYS.cursor) ?? 0),
         lastSyncAt: settings.get(KEYS.lastSyncAt),
       };
     },
-    /** Links this workstation to a hub (a new hub is a new device: what it had pulled restarts);
-     * an empty address unlinks it. */
+    /** Links this workstation to a hub (a new hub is a new device: what it had pulled restarts,
+     * and the directory it held is forgotten: the hub's comes instead); an empty address unlinks it. */
     setUrl(url: string): void {
       if (settings.get(KEYS.url) === url) return;
       db.transaction(() => {
+        if (url) forgetStandaloneDirectory(db, settings);
         settings.set(KEYS.url, url);
         settings.set(KEYS.deviceId, '');
+        settings.set(KEYS.deviceKind, '');
         settings.set(KEYS.cursor, '0');
         renumber();
       })();
+      if (url) checkpoint();
     },
     setDevice: (deviceId: string) => settings.set(KEYS.deviceId, deviceId),
+    setDeviceKind: (kind: DeviceKind) => settings.set(KEYS.deviceKind, kind),
+    /** A store linked before linking forgot the directory (an older version) holds the demo's:
+     * forgotten now, and pulled again from the start. */
+    forgetStandaloneDirectory: () => {
+      db.transaction(() => {
+        forgetStandaloneDirectory(db, settings);
+        settings.set(KEYS.cursor, '0');
+      })();
+      checkpoint();
+    },
     /** The hub expects `next` (this store was restored from an older backup, say): what waits is
      * numbered from there, in its order. */
     continueFrom: (next: number) => db.transaction(() => renumber(next))(),
@@ -81,6 +111,7 @@ export function createHubQueue(db: Db, settings: SettingsRepository, onQueued: (
     forgetDevice: () =>
       db.transaction(() => {
         settings.set(KEYS.deviceId, '');
+        settings.set(KEYS.deviceKind, '');
         settings.set(KEYS.cursor, '0');
         renumber();
       })(),

@@ -6,6 +6,10 @@ import type { HubMail } from '../../preload/contract/dto';
 
 export class HubUnreachable extends Error {}
 
+/** The hub answered, with a 5xx: it is there but failing (its database, say). Retried as
+ * unreachable, but its health probe answering says nothing new. */
+export class HubFailing extends HubUnreachable {}
+
 export class HubRefused extends Error {
   constructor(
     readonly status: number,
@@ -50,10 +54,12 @@ export function createHubClient(baseUrl: string, timeoutMs = 15_000) {
     const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
     if (response.ok) return body as T;
     const error = (body['error'] ?? {}) as { code?: string; message?: string };
-    if (response.status >= 500) throw new HubUnreachable(`The hub answered ${response.status}: ${error.message ?? ''}`);
+    if (response.status >= 500) throw new HubFailing(`The hub answered ${response.status}: ${error.message ?? ''}`);
     throw new HubRefused(response.status, error.code ?? 'unknown', error.message ?? `HTTP ${response.status}`, error);
   }
   return {
+    /** A cheap probe (the hub reads one row): it answers, its database too. */
+    health: () => call<{ ok: true }>('/health'),
     register: () => call<{ deviceId: string; token: string }>('/devices', { body: { kind: 'supplier' } }),
     push: (token: string, deviceId: string | null, mutations: Array<{ id: number; name: string; args: unknown }>) =>
       call<PushResult>('/push', { token, body: { ...(deviceId ? { deviceId } : {}), mutations } }),

@@ -69,9 +69,12 @@ export function createReplica(deps: {
     'INSERT INTO documents (id, submission_id, media_type, original_name, size, content) VALUES (?, ?, ?, ?, ?, ?)',
   );
 
-  // The hub's decision on a request replaces this desk's own (the first to reach the hub won).
-  const applyDecision = db.prepare<[string, string, string, string]>(
-    `UPDATE submissions SET decision = ?, decided_by = ?, decided_at = ?, desk_state = 'done' WHERE reference = ?`,
+  // The hub's decision on a request replaces this desk's own (the first to reach the hub won),
+  // with its agent as the request's assignee: the queue shows who decided, never this desk's
+  // overruled agent.
+  const applyDecision = db.prepare<{ decision: string; by: string; at: string; reference: string }>(
+    `UPDATE submissions SET decision = @decision, decided_by = @by, decided_at = @at, desk_state = 'done',
+       assignee = @by WHERE reference = @reference`,
   );
   // Where a request is in the queue and who works on it, as another desk moved it on the hub
   // (a decided request stays done here: its decision came, or comes, from the hub).
@@ -206,6 +209,10 @@ export function createReplica(deps: {
       return;
     }
     const theirs = error.details ?? {};
+    // The hub's decision replaces this desk's own at once (the pull brings it too, and may
+    // have already: applying it twice changes nothing).
+    if (theirs['what'] && theirs['by'] && theirs['at'])
+      applyDecision.run({ decision: theirs['what'], by: theirs['by'], at: isoOrNull(theirs['at'])!, reference });
     overruled.run(
       at.toISOString(),
       theirs['by'] ?? 'hub',
@@ -277,7 +284,7 @@ export function createReplica(deps: {
         else if (change.entity === 'request') applyRequest(change.data);
         else if (change.entity === 'request-decision') {
           const d = change.data as { decision: string; by: string; at: string };
-          applyDecision.run(d.decision, d.by, new Date(d.at).toISOString(), change.id);
+          applyDecision.run({ decision: d.decision, by: d.by, at: new Date(d.at).toISOString(), reference: change.id });
         } else if (change.entity === 'templates') deps.onTemplates?.(change.data);
         else if (change.entity === 'request-state') {
           const d = change.data as { state: string; assignee: string | null; at?: string; expiredAt?: string | null };

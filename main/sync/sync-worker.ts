@@ -1,14 +1,30 @@
 // Keeps a workstation's replica in step with its hub: registers the device once (its token in
 // the OS keychain), pushes the queued intents in order, then pulls what changed and applies it
 // to the local store. Offline, it waits and tries again with backoff; nothing queued is lost.
+// While it backs off, a cheap health probe every few seconds notices the hub answering again, so
+// a long outage costs seconds after the hub is back, not the rest of a backoff.
 import type { SyncStatus as ShownSyncStatus } from '../../preload/contract/dto';
 import type { Db } from '../store/database';
 import type { HubQueue } from '../store/hub-queue';
 import { SecretStoreUnavailable, type SecretStore } from '../secrets/secret-store';
-import { createHubClient, HubRefused, HubUnreachable, type HubClient } from './hub-client';
+import { createHubClient, HubFailing, HubRefused, HubUnreachable, type HubClient } from './hub-client';
 import { createReplica } from './replica';
 
 export const HUB_TOKEN_KEY = 'hub.deviceToken';
+
+/** The longest wait between two rounds while the hub fails (jitter included). */
+export const BACKOFF_CAP_MS = 60_000;
+/** How often, while backing off, the hub's health is probed (with jitter), and how long a probe
+ * may take: with these, a round starts within 10 s of the hub answering again. */
+export const PROBE_EVERY_MS = 4_000;
+const PROBE_TIMEOUT_MS = 3_000;
+
+/** The wait before the next round after `failures` failed ones in a row: doubling from the
+ * interval, capped, with jitter (between half and all of it) so that desks do not retry together. */
+export function backoffMs(intervalMs: number, failures: number, random: () => number = Math.random): number {
+  if (failures === 0) return intervalMs;
+  return Math.min(BACKOFF_CAP_MS, intervalMs * 2 ** Math.min(failures, 10)) * (0.5 + random() / 2);
+}
 
 /** What the header shows (the contract's SyncStatus), and the last problem, for the log. */
 export type SyncStatus = ShownSyncStatus & { problem: string | null };
@@ -41,7 +57,11 @@ export function createSyncWorker(deps: {
     return next;
   };
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let probe: ReturnType<typeof setTimeout> | null = null;
   let failures = 0;
+  // The last round failed because the hub did not answer at all (or a probe found it so): the
+  // next probe that it answers starts a round at once.
+  let hubWasDown = false;
   let stopped = true;
 
   const replica = createReplica({
@@ -57,10 +77,12 @@ export function createSyncWorker(deps: {
     if (deps.deskToken) {
       // The operator's token: the device id is learnt from the hub's first answer (a pull).
       token = deps.deskToken;
+      queue.setDeviceKind('desk');
     } else {
       const registered = await client.register();
       token = registered.token;
       queue.setDevice(registered.deviceId);
+      queue.setDeviceKind('supplier');
     }
     await secrets.set(HUB_TOKEN_KEY, token);
     return { token, deviceId: queue.link()?.deviceId || null };
@@ -135,9 +157,12 @@ export function createSyncWorker(deps: {
       problem = null;
       needsKeychain = false;
       failures = 0;
+      hubWasDown = false;
     } catch (error) {
       failures++;
-      online = error instanceof HubUnreachable ? false : online;
+      // A failing push or pull is never shown as online, whatever failed.
+      online = false;
+      hubWasDown = error instanceof HubUnreachable && !(error instanceof HubFailing);
       problem = (error as Error).message;
       needsKeychain = error instanceof SecretStoreUnavailable;
       if (error instanceof HubRefused && error.code === 'unauthenticated') {
@@ -149,13 +174,46 @@ export function createSyncWorker(deps: {
     }
   }
 
-  function schedule() {
+  function clearTimers() {
+    if (timer) clearTimeout(timer);
+    if (probe) clearTimeout(probe);
+    timer = probe = null;
+  }
+
+  /** After every round: the next one every interval while it works; after failures, with
+   * backoff, and the health probe meanwhile. */
+  function plan() {
+    clearTimers();
     if (stopped) return;
-    // Every interval while it works; after failures, doubling up to 5 minutes, with jitter.
-    const base = deps.intervalMs ?? 10_000;
-    const wait = failures === 0 ? base : Math.min(300_000, base * 2 ** Math.min(failures, 5)) * (0.5 + Math.random());
-    timer = setTimeout(() => void syncNow().finally(schedule), wait);
+    timer = setTimeout(() => void syncNow(), backoffMs(deps.intervalMs ?? 10_000, failures));
     timer.unref?.();
+    if (failures > 0) probeSoon();
+  }
+
+  function probeSoon() {
+    probe = setTimeout(
+      () => {
+        probe = null;
+        const link = queue.link();
+        if (!link || running) return; // a round is on its way; it plans what follows
+        void createHubClient(link.url, PROBE_TIMEOUT_MS)
+          .health()
+          .then(
+            () => true,
+            () => false,
+          )
+          .then((answers) => {
+            if (stopped || failures === 0 || running) return;
+            if (!answers) hubWasDown = true;
+            // Back after being down: the round now. Answering all along while rounds fail (a
+            // refusal, a 5xx on one push): the backoff alone decides, so no retry storm.
+            if (answers && hubWasDown) void syncNow();
+            else probeSoon();
+          });
+      },
+      PROBE_EVERY_MS * (0.8 + Math.random() * 0.2),
+    );
+    probe.unref?.();
   }
 
   /** A round that starts after this call (a person who presses "sync" after a change sees it):
@@ -169,8 +227,18 @@ export function createSyncWorker(deps: {
       });
       return next;
     }
-    running = inLane(round).finally(() => (running = null));
+    running = inLane(round).finally(() => {
+      running = null;
+      plan();
+    });
     return running;
+  }
+
+  /** The hub answered a call (a login, say): online, unless the rounds fail; then a round now,
+   * since the hub is back. */
+  function answered() {
+    if (failures === 0) online = true;
+    else if (!stopped && !running) void syncNow();
   }
 
   let kicked: ReturnType<typeof setTimeout> | null = null;
@@ -185,6 +253,7 @@ export function createSyncWorker(deps: {
         else queue.setUrl(url);
         await secrets.set(HUB_TOKEN_KEY, enrolment.token);
         queue.setDevice(enrolment.deviceId);
+        queue.setDeviceKind('desk');
         online = true;
       });
     },
@@ -196,10 +265,10 @@ export function createSyncWorker(deps: {
       try {
         const { token } = await device(link, client);
         const answer = await fn(client, token);
-        online = true;
+        answered();
         return answer;
       } catch (error) {
-        if (error instanceof HubRefused) online = true; // it answered
+        if (error instanceof HubRefused) answered();
         if (error instanceof HubUnreachable) online = false; // the header says so at once
         throw error;
       }
@@ -215,11 +284,11 @@ export function createSyncWorker(deps: {
     start() {
       if (!stopped) return;
       stopped = false;
-      void syncNow().finally(schedule);
+      void syncNow();
     },
     stop() {
       stopped = true;
-      if (timer) clearTimeout(timer);
+      clearTimers();
       if (kicked) clearTimeout(kicked);
     },
     status(): SyncStatus {
@@ -233,6 +302,8 @@ export function createSyncWorker(deps: {
         refused: counts.refused,
         lastSyncAt: link?.lastSyncAt ?? null,
         needsKeychain,
+        // Without a desk token or an enrolment, the first round registers it as a supplier's PC.
+        deviceKind: link ? (link.deviceKind ?? (deps.deskToken ? 'desk' : link.deviceId ? null : 'supplier')) : null,
         problem,
       };
     },

@@ -61,6 +61,9 @@ export interface SyncStatus {
   needsKeychain: boolean;
   /** What the hub said it can e-mail at the last pull (null: not linked, or not pulled yet). */
   hubMail?: HubMail | null;
+  /** How the hub knows this workstation: a desk one receives the queue, a supplier's PC never
+   * does (an agent must enrol it in Settings); null: unknown, or not linked. */
+  deviceKind: 'desk' | 'supplier' | null;
 }
 
 /** What the portal hub can e-mail: `assistance`, it has the assistance's address (--assistance),

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { AGENT, chooseLanguage, DEMO, expect, logIn, requestAccess, signOut, test } from './fixtures';
 import { testHub } from '../fixtures/hub-process';
 import { tcpProxy } from '../fixtures/tcp-proxy';
-import { deskLogIn, syncAndShow, workstation } from './workstations';
+import { deskLogIn, firstSync, syncAndShow, workstation } from './workstations';
 import type { Page } from '@playwright/test';
 
 const OUT = resolve(__dirname, '..', '..', 'docs', 'screenshots');
@@ -27,6 +27,9 @@ test('the sync status, offline then online (en, fr)', async ({ browser }) => {
   const supplier = await workstation(hub.url);
   try {
     const page = await browser.newPage({ viewport: { width: 1200, height: 700 } });
+    await hub.start(); // the first sync brings the hub's directory, then the hub stops
+    await firstSync(page, supplier);
+    await hub.stop();
     await requestAccess(page, supplier);
     const sync = page.getByTestId('sync-indicator');
     await sync.click();
@@ -69,6 +72,7 @@ test('a decision overruled by the hub, the console of a linked PC, a login that 
   const desk = await workstation(`http://127.0.0.1:${link.port}`, { PORTAL_HUB_DESK_TOKEN: deskToken });
   try {
     const page = await browser.newPage();
+    await firstSync(page, supplier);
     const reference = await requestAccess(page, supplier);
     await syncedTo(page, 'synced now');
 

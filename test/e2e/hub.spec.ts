@@ -13,7 +13,7 @@ import {
   signOut,
   test,
 } from './fixtures';
-import { deskLogIn, syncAndShow, syncUntilOnline, workstation } from './workstations';
+import { deskLogIn, firstSync, syncAndShow, syncUntilOnline, workstation } from './workstations';
 import { testHub, type TestHub } from '../fixtures/hub-process';
 import { batch, help } from '../fixtures/hub-mutations';
 import { startSmtp, type TestSmtp } from '../fixtures/smtp';
@@ -49,13 +49,17 @@ test("an access request sent while the hub is stopped reaches the desk's queue w
   page,
   browser,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(150_000); // the hub starts twice
   await requireKeychain(); // the device tokens live in each workstation's keychain
   const deskToken = hub.registerDesk(); // the hub is stopped: the request cannot leave
   hub.createAgent(ANA); // a linked desk's agents are the hub's
   const supplierPc = await workstation(hub.url);
   const deskPc = await workstation(hub.url, { PORTAL_HUB_DESK_TOKEN: deskToken });
   try {
+    // Its first sync brings the hub's directory; then the hub stops and the request waits.
+    await hub.start();
+    await firstSync(page, supplierPc);
+    await hub.stop();
     const reference = await requestAccess(page, supplierPc);
     const sync = page.getByTestId('sync-indicator');
     await sync.click();
@@ -194,6 +198,7 @@ test("the desk validates while its link is down; on reconnect the supplier's PC 
   const supplierPc = await workstation(hub.url);
   const deskPc = await workstation(`http://127.0.0.1:${deskLink.port}`, { PORTAL_HUB_DESK_TOKEN: deskToken });
   try {
+    await firstSync(page, supplierPc);
     const reference = await requestAccess(page, supplierPc);
     await syncUntilOnline(page);
 
@@ -318,6 +323,7 @@ test('two desks decide the same request while offline: the first to reach the hu
     await workstation(`http://127.0.0.1:${links[1]!.port}`, { PORTAL_HUB_DESK_TOKEN: tokens[1]! }),
   ];
   try {
+    await firstSync(page, supplierPc);
     const reference = await requestAccess(page, supplierPc);
     await syncUntilOnline(page);
     const [ana, bob] = [await browser.newPage(), await browser.newPage()];
@@ -354,6 +360,14 @@ test('two desks decide the same request while offline: the first to reach the hu
       'your decision not applied: decided first on another desk (desk.ana)',
     );
     await expectAccessible(bob);
+
+    // Both queues show the hub's truth: the winner's agent on the request, on Bob's desk too.
+    for (const desk of [ana, bob]) {
+      await desk.evaluate(() => (location.hash = '#/desk'));
+      const row = desk.locator(`tr[data-reference="${reference}"]`);
+      await expect(row.locator('td').last()).toHaveText('desk.ana');
+      await expect(row).toContainText('Done');
+    }
 
     // Only the winner's answer left: the PLSA's password, the legal representative's login.
     await expect.poll(() => toSuppliers().length, { timeout: 20_000 }).toBe(2);

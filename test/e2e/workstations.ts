@@ -75,3 +75,10 @@ export async function syncUntilOnline(page: Page, lang: keyof typeof SYNC_WORDS 
     await expect(sync).not.toContainText(words.pending, { timeout: 2_000 });
   }).toPass({ timeout: 30_000 });
 }
+
+/** A linked PC holds no directory of its own (README, "The hub"): its first sync brings the
+ * hub's analysis, which a supplier's access request needs (the hub must be running). */
+export async function firstSync(page: Page, pc: Host): Promise<void> {
+  await page.goto(pc.url);
+  await syncUntilOnline(page);
+}

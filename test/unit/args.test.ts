@@ -1,5 +1,10 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ArgsError, parseWebHostArgs, USAGE } from '../../main/http/args';
+
+const WEB_HOST = resolve(__dirname, '..', '..', 'dist', 'main', 'web.cjs');
 
 describe('npm run web options', () => {
   it('has defaults', () => {
@@ -54,5 +59,22 @@ describe('npm run web options', () => {
   ])('explains %j', (argv, message) => {
     expect(() => parseWebHostArgs(argv)).toThrow(ArgsError);
     expect(() => parseWebHostArgs(argv)).toThrow(message);
+  });
+
+  it.skipIf(!existsSync(WEB_HOST))('--help names every hub option and variable, and how a desk is enrolled', () => {
+    const help = execFileSync(process.execPath, [WEB_HOST, '--help'], { encoding: 'utf8' });
+    for (const word of [
+      '--hub URL',
+      'PORTAL_HUB_DESK_TOKEN',
+      'register-desk',
+      'Settings › Portal hub',
+      "supplier's PC",
+      '--keychain-name',
+      'DATABASE_URL',
+      'HUB_SECRET_KEY',
+      'HUB_SMTP_PASSWORD',
+      'npm run hub -- --help',
+    ])
+      expect(help).toContain(word);
   });
 });

@@ -28,7 +28,10 @@ describe.skipIf(noKeychain)('requests through the hub', () => {
     const smtp = await startSmtp();
     const [first, second] = [0, 1].map(() => testCore({ hub: { url } }));
     try {
-      // Both PCs ask for A10002's access before either has synced: the hub takes the first.
+      // Each PC's first sync brings the hub's directory (a linked PC has none of its own); then
+      // both ask for A10002's access before either syncs again: the hub takes the first.
+      await first!.syncNow();
+      await second!.syncNow();
       const request = accessRequest('A10002').args.payload;
       expect((await first!.router.call('submitAccessRequest', request)).ok).toBe(true);
       expect((await second!.router.call('submitAccessRequest', request)).ok).toBe(true);

@@ -27,6 +27,10 @@ describe.skipIf(noKeychain)('workstations linked to a hub', () => {
     const { token: deskToken } = await registerDevice(linked.pool, 'desk');
     const desk = testCore({ hub: { url: linked.url, deskToken } });
     try {
+      // A linked PC holds no directory of its own: its first sync brings the hub's analysis.
+      await linked.start();
+      await supplier.syncNow();
+      await linked.stop();
       // The hub is down: the request is saved and queued on the supplier's PC, nothing is lost.
       const sent = await supplier.router.call('submitAccessRequest', accessRequest('A10002').args.payload);
       expect(sent.ok).toBe(true);
@@ -70,6 +74,7 @@ describe.skipIf(noKeychain)('workstations linked to a hub', () => {
     const supplier = testCore({ hub: { url } });
     const desk = testCore({ hub: { url, deskToken: token } });
     try {
+      await supplier.syncNow(); // the hub's directory first: a linked PC has none of its own
       const sent = await supplier.router.call('submitAccessRequest', accessRequest('A10002').args.payload);
       const reference = (sent as { value: { reference: string } }).value.reference;
       await supplier.syncNow();

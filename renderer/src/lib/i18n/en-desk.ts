@@ -59,6 +59,11 @@ export const enDesk = {
   'desk.filter.kind': 'Type',
   'desk.filter.anyKind': 'Any type',
   'desk.empty': 'No request in this view.',
+  'desk.empty.notEnrolled': 'No request will arrive here until this workstation is enrolled as a desk.',
+  'desk.notEnrolled.title': 'This workstation is not enrolled as a desk',
+  'desk.notEnrolled.text':
+    "It is linked to the hub as a supplier's PC: the requests suppliers send reach the hub, never this queue. To receive them, enrol it with your user name and password on the hub, in Settings › Portal hub.",
+  'desk.notEnrolled.action': 'Enrol this workstation',
   'desk.empty.next':
     'Requests from suppliers arrive here as they are sent. Choose "All" or another type to see the others.',
   'desk.col.reference': 'Reference',

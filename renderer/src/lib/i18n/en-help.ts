@@ -162,6 +162,8 @@ export const enHelp = {
   'sync.unknown': 'Hub: not reached yet',
   'sync.needsKeychain': 'Hub: needs the system keychain',
   'sync.offline': 'Hub: offline',
+  'sync.notDesk': 'not enrolled as a desk',
+  'sync.enrol': 'Enrol it in Settings',
   'sync.pending': '{count} to sync',
   'sync.refused': '{count} refused',
   'sync.synced': 'synced {when}',

@@ -66,6 +66,12 @@ export const frDesk: Record<keyof typeof enDesk, string> = {
   'desk.filter.kind': 'Type',
   'desk.filter.anyKind': 'Tous les types',
   'desk.empty': 'Aucune demande dans cette vue.',
+  'desk.empty.notEnrolled':
+    "Aucune demande n'arrivera ici tant que ce poste n'est pas inscrit comme poste d'assistance.",
+  'desk.notEnrolled.title': "Ce poste n'est pas inscrit comme poste d'assistance",
+  'desk.notEnrolled.text':
+    "Il est relié au hub comme le poste d'un fournisseur : les demandes des fournisseurs parviennent au hub, jamais à cette file. Pour les recevoir, inscrivez-le avec votre nom d'utilisateur et votre mot de passe sur le hub, dans Réglages › Hub du portail.",
+  'desk.notEnrolled.action': 'Inscrire ce poste',
   'desk.empty.next':
     'Les demandes des fournisseurs arrivent ici dès leur envoi. Choisissez « Toutes » ou un autre type pour voir les autres.',
   'desk.col.reference': 'Référence',

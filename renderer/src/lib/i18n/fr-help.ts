@@ -171,6 +171,8 @@ export const frHelp: Record<keyof typeof enHelp, string> = {
   'sync.unknown': 'Hub : pas encore joint',
   'sync.needsKeychain': 'Hub : le trousseau du système est nécessaire',
   'sync.offline': 'Hub : hors ligne',
+  'sync.notDesk': "non inscrit comme poste d'assistance",
+  'sync.enrol': "L'inscrire dans les Réglages",
   'sync.pending': '{count} à synchroniser',
   'sync.refused': 'refusées : {count}',
   'sync.synced': 'synchronisé {when}',
