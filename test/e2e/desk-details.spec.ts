@@ -61,7 +61,9 @@ test('a PDF chosen as a directory file is refused in one sentence next to the dr
   await expect(error).toHaveText(/^This is not a CSV or JSON Lines file\. .*CSV \(\.csv\) or JSON Lines \(\.jsonl\)/);
   await expect(page.getByRole('button', { name: 'Import', exact: true })).toBeDisabled();
   // Renamed, its content tells: still one sentence, and not one "not valid JSON" per line.
-  await field.setInputFiles({ name: 'directory.jsonl', mimeType: 'application/jsonl', buffer: pdf() });
+  // A real PDF carries binary streams (NUL bytes), which no channel takes as text.
+  const binaryPdf = Buffer.concat([pdf(), Buffer.from([0, 0, 0xff, 0x10, 0, 0x80])]);
+  await field.setInputFiles({ name: 'directory.jsonl', mimeType: 'application/jsonl', buffer: binaryPdf });
   await expect(error).toHaveCount(0);
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(error).toHaveText(/^This is not a CSV or JSON Lines file\./);

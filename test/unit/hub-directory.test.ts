@@ -116,6 +116,7 @@ describe('the directory on the hub', () => {
       const supplier = testCore({ hub: { url } });
       const desk = testCore({ hub: { url, deskToken: token } });
       try {
+        await supplier.syncNow(); // a linked PC knows the directory from the hub only
         const sent = (await supplier.router.call('submitAccessRequest', accessRequest('A10002').args.payload)) as {
           value: { reference: string };
         };

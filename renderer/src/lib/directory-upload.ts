@@ -31,7 +31,10 @@ export async function uploadDirectory(
     const end = Math.min(offset + CHUNK_BYTES, file.size);
     const last = end >= file.size;
     const bytes = new Uint8Array(await file.slice(offset, end).arrayBuffer());
-    const content = decoder.decode(bytes, { stream: !last });
+    // A NUL is text no channel takes (refused at the edge); in a directory file it only ever
+    // means a binary file, which the engine tells from the first chunk's start and its
+    // replacement characters: it goes as U+FFFD, so a PDF gets its one sentence, not a field error.
+    const content = decoder.decode(bytes, { stream: !last }).replaceAll('\u0000', '\ufffd');
     const payload = { importId, seq, content, last };
     answer = await privateCall((session) => api.deskImportChunk({ session, ...payload }));
     // A lost answer is asked again once: the engine answers a repeated chunk without reading it twice.
