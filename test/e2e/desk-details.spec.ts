@@ -122,10 +122,8 @@ test('a COFOR typed "a10001" in Help & Contact shows at the desk as A10001, with
   const content = page.locator('section[aria-labelledby=content-title]');
   await expect(content.locator('dd').filter({ hasText: /^A10001$/ })).toHaveCount(1);
   await expect(content).not.toContainText('a10001');
-  await expect(page.getByTestId('cofor-company')).toHaveText('Demo Forge Components SAS (fictional)');
-  await expect(page.getByRole('region', { name: 'Company' })).toContainText(
-    'Demo Forge Components SAS (fictional) — COFOR A10001',
-  );
+  await expect(page.getByTestId('cofor-company')).toHaveText('Demo Forge Components SAS');
+  await expect(page.getByRole('region', { name: 'Company' })).toContainText('Demo Forge Components SAS — COFOR A10001');
   await expectAccessible(page);
   await page.getByRole('link', { name: 'Back to the queue' }).click();
   await expect(page.locator(`tr[data-reference="${reference}"]`)).toContainText('Demo Forge Components SAS');

@@ -48,8 +48,8 @@ describe('Help & Contact with a COFOR', () => {
       ok: true,
       value: {
         cofor: 'A10001',
-        companyName: 'Demo Forge Components SAS (fictional)',
-        company: { cofor: 'A10001', name: 'Demo Forge Components SAS (fictional)' },
+        companyName: 'Demo Forge Components SAS',
+        company: { cofor: 'A10001', name: 'Demo Forge Components SAS' },
       },
     });
     const fields = (request as { value: { fields: Array<{ name: string; value: string }> } }).value.fields;
