@@ -39,7 +39,10 @@ export function createRequestsRepository(db: Db) {
            s.desk_state_at AS deskStateAt, s.expired_at AS expiredAt, s.decision IS NOT NULL AS decided,
            (SELECT last_error FROM outbox o WHERE o.submission_id = s.id ORDER BY o.created_at DESC LIMIT 1) AS lastError,
            (SELECT CASE WHEN o.state = 'queued' THEN o.next_attempt_at END FROM outbox o WHERE o.submission_id = s.id ORDER BY o.created_at DESC LIMIT 1) AS nextAttemptAt
-    FROM submissions s WHERE s.kind NOT IN ('blocked-access', 'find-plsa') ORDER BY s.created_at DESC, s.id DESC LIMIT ?`);
+    FROM submissions s WHERE s.kind NOT IN ('blocked-access', 'find-plsa')
+      -- the demo's own requests (services/demo.ts) are the desk's to see, never sent from here
+      AND s.reference NOT IN (SELECT value FROM json_each(coalesce((SELECT value FROM settings WHERE key = 'demo-requests'), '[]')))
+    ORDER BY s.created_at DESC, s.id DESC LIMIT ?`);
   const events = db.prepare<[number], RequestEvent>(
     'SELECT at, state, detail FROM request_events WHERE submission_id = ? ORDER BY id',
   );

@@ -89,6 +89,36 @@ test('access request for A10002 validated: access opens, the new PLSA logs in wi
   await expect(page.getByRole('heading', { name: 'Choose a new password' })).toBeVisible();
 });
 
+test("a fresh demo workstation: the desk's queue holds A10003's access request, which the analysis says waits, and the agent validates it", async ({
+  page,
+  host,
+}) => {
+  await requireKeychain();
+  createAgent(host);
+  await logIn(page, host, AGENT.username, AGENT.password);
+  await expect(page.getByRole('heading', { name: 'Assistance queue' })).toBeVisible({ timeout: 20_000 });
+  const row = page.locator('.queue-table tbody tr', { hasText: 'A10003' });
+  await expect(row).toContainText('Placeholder Wiring Lda');
+  await expect(row).toContainText('Rui Placeholder');
+  await row.locator('a.request-link').click();
+  await expect(page.locator('#decide-title')).toBeVisible();
+  await expect(page.locator('main')).toContainText('ines.sample@placeholder-wiring.example');
+  await page.getByRole('button', { name: 'Validate: open the access' }).click();
+  await expect(page.getByTestId('decision-outcome')).toContainText('access open');
+  // The new PLSA's temporary password waits for the relay, to the demo request's PLSA.
+  expect(outboxFor(host, 'ines.sample@placeholder-wiring.example')).toHaveLength(1);
+  await signOut(page);
+
+  // The analysis no longer says the request waits: access is open.
+  await open(page, host, '#/access');
+  await page.getByLabel('COFOR', { exact: true }).fill('A10003');
+  await page.getByRole('button', { name: 'Start analysis' }).click();
+  await expect(page.locator('[data-stage="access"]')).toHaveAttribute('data-status', 'done');
+  // It was not sent from this workstation: My requests does not list it.
+  await open(page, host, '#/requests');
+  await expect(page.locator('main')).not.toContainText('A10003');
+});
+
 test('two agents validating the same request at once: one wins, the other is told who decided and when', async ({
   page,
   context,
@@ -244,7 +274,8 @@ test('a blocked-access report for an active account offers no Unblock, and says 
   await expect(page.locator('#recovery-done')).toBeVisible();
   await logIn(page, host, AGENT.username, AGENT.password);
   await expect(page.getByRole('heading', { name: 'Assistance queue' })).toBeVisible({ timeout: 20_000 });
-  await page.locator('.queue-table a.request-link').first().click();
+  // The demo's own waiting request (A10003) is older: the report is the other one.
+  await page.locator('.queue-table tbody tr').filter({ hasNotText: 'A10003' }).locator('a.request-link').click();
   await expect(page.getByTestId('not-blocked')).toHaveText(
     'Account V100002 is not blocked (state: Active): there is nothing to unblock. Answer the sender below.',
   );
@@ -265,7 +296,7 @@ test('an agent backs up the workstation from Settings; a supplier is not offered
   await page.evaluate(() => (location.hash = '#/settings'));
   await page.getByRole('button', { name: 'Back up now' }).click();
   await expect(page.getByTestId('backup-taken')).toContainText(
-    /Backup taken on .+ \(companies: 4, accounts: 3, requests: 0\)\./,
+    /Backup taken on .+ \(companies: 4, accounts: 3, requests: 1\)\./,
   );
   // the one taken at start, and this one, each a whole store in the data folder's backups/
   const backups = readdirSync(join(host.dataDir, 'backups')).filter((n) => n.endsWith('.sqlite'));

@@ -31,6 +31,8 @@ function storeOf(dataDir: string) {
       temporaryPasswords: all('SELECT id FROM temporary_passwords'),
       people: all('SELECT email FROM people'),
       accounts: all('SELECT login FROM accounts'),
+      // The demo's waiting request names fictional people: a desk's queue of the hub has it not.
+      demoRequests: all(`SELECT reference FROM submissions WHERE payload LIKE '%placeholder-wiring.example%'`),
       demoBadge: all(`SELECT value FROM settings WHERE key = 'demo-data' AND value = '1'`),
     };
   } finally {
@@ -45,7 +47,7 @@ const rawStore = (dataDir: string) =>
     .map((f) => readFileSync(join(dataDir, f)).toString('latin1'))
     .join('');
 
-const EMPTY = { hashes: [], temporaryPasswords: [], people: [], accounts: [], demoBadge: [] };
+const EMPTY = { hashes: [], temporaryPasswords: [], people: [], accounts: [], demoRequests: [], demoBadge: [] };
 
 test('a supplier PC started with --hub loads no demo directory: its store holds no person and no hash', async ({
   page,
@@ -76,9 +78,12 @@ test('a standalone PC with the demo, linked later from Settings, forgets the dem
   const before = storeOf(host.dataDir);
   expect(before.hashes).toHaveLength(3);
   expect(before.people.length).toBeGreaterThan(0);
+  expect(before.demoRequests).toHaveLength(1);
   createAgent(host);
   await logIn(page, host, AGENT.username, AGENT.password);
   await expect(page.getByRole('heading', { name: 'Assistance queue' })).toBeVisible({ timeout: 20_000 });
+  // The demo's A10003, whose access the analysis says waits: its request is in this desk's queue.
+  await expect(page.locator('tbody tr', { hasText: 'A10003' })).toContainText('Placeholder Wiring Lda');
   await page.evaluate(() => (location.hash = '#/settings'));
   const region = page.getByRole('region', { name: 'Portal hub' });
   await region.getByLabel('Hub address').fill(hub.url);
@@ -87,4 +92,5 @@ test('a standalone PC with the demo, linked later from Settings, forgets the dem
   await expect(page.getByTestId('sync-indicator')).toContainText('Hub: online');
   expect(storeOf(host.dataDir)).toEqual(EMPTY);
   expect(rawStore(host.dataDir)).not.toContain('demo-forge.example');
+  expect(rawStore(host.dataDir)).not.toContain('placeholder-wiring.example');
 });

@@ -136,7 +136,13 @@ for (const lang of ['en', 'fr'] as const) {
       await page.locator('main form button[type=submit]').click();
       await page.locator('.queue-table').waitFor();
       await shot('desk-queue');
-      await page.locator('.queue-table a.request-link').first().click();
+      // The first request sent here (the demo's own, A10003's, is older).
+      await page
+        .locator('.queue-table tbody tr')
+        .filter({ hasNotText: 'A10003' })
+        .locator('a.request-link')
+        .first()
+        .click();
       await page.locator('#decide-title').waitFor();
       await shot('desk-request');
 

@@ -118,7 +118,8 @@ test('a find-my-PLSA request at the desk, and the PLSA console audit, say who an
 
   await logIn(page, host, AGENT.username, AGENT.password);
   await expect(page.getByRole('heading', { name: 'Assistance queue' })).toBeVisible({ timeout: 20_000 });
-  await page.locator('.queue-table a.request-link').first().click();
+  // This find-my-PLSA request (the demo's own A10003 access request is in the queue too).
+  await page.locator('.queue-table tr[data-reference^="PLS-"] a.request-link').click();
   await expect(page.locator('#decide-title')).toBeVisible();
   await expect(page.locator('main')).toContainText('PLSAs named in the e-mail to the requester');
   expect(await bodyText(page)).not.toContain('plsasSent');

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { testCore } from '../fixtures/core';
+import type { DeskQueue } from '../../preload/contract/help';
+import { deskSession, testCore } from '../fixtures/core';
 
 let core: ReturnType<typeof testCore> | undefined;
 afterEach(() => core?.dispose());
@@ -34,6 +35,44 @@ describe('the demo directory', () => {
     const names = core.db.prepare('SELECT legal_name AS name FROM companies').all() as Array<{ name: string }>;
     expect(names.length).toBe(4);
     for (const { name } of names) expect(name).not.toMatch(/\(|fictional|fictif/i);
+  });
+
+  it("A10003's access request, which the analysis says waits, is in a standalone desk's queue", async () => {
+    core = testCore();
+    const session = await deskSession(core);
+    const queue = (await core.router.call('deskQueue', { session, kind: 'access-request' })) as { value: DeskQueue };
+    expect(queue.value.items).toEqual([
+      expect.objectContaining({ kind: 'access-request', cofor: 'A10003', deskState: 'new', ageDays: 5 }),
+    ]);
+    // A believable request, whole: both people with their fictional e-mails, sent on the day the
+    // directory says access was requested.
+    const row = core.db
+      .prepare(
+        `SELECT s.payload, s.created_at AS sentAt, c.access_requested_at AS requestedAt
+         FROM submissions s JOIN companies c ON c.id = s.company_id WHERE c.cofor = 'A10003'`,
+      )
+      .get() as { payload: string; sentAt: string; requestedAt: string };
+    expect(row.sentAt).toBe(row.requestedAt);
+    expect(JSON.parse(row.payload)).toMatchObject({
+      legalRepresentative: { fullName: 'Rui Placeholder', email: 'rui.placeholder@placeholder-wiring.example' },
+      plsa: { fullName: 'Ines Sample', email: 'ines.sample@placeholder-wiring.example' },
+      termsAccepted: true,
+    });
+    // Not a request sent from this workstation: My requests does not list it.
+    const mine = (await core.router.call('myRequests', {})) as { ok: boolean; value: { requests: unknown[] } };
+    expect(mine).toMatchObject({ ok: true, value: { requests: [] } });
+    // The desk can decide it: rejecting it, the analysis no longer says it waits.
+    const { reference } = queue.value.items[0]!;
+    const decided = await core.router.call('deskDecide', {
+      session,
+      reference,
+      decision: { kind: 'reject-access', reason: 'A demo rejection.' },
+    });
+    expect(decided.ok).toBe(true);
+    expect(await core.router.call('analyze', { cofor: 'A10003' })).toMatchObject({
+      ok: true,
+      value: { situation: 'not-requested' },
+    });
   });
 
   it('is loaded once: a restart does not load it again', () => {

@@ -98,10 +98,17 @@ describe('the queue', () => {
       items: Array<{ reference: string; kind: string; deskState: string; requester: string }>;
       counts: Record<string, number>;
     }>(await call('deskQueue', { session: desk }));
+    // The demo's own request (A10003's access request, 5 days old) comes first, then this one.
     expect(queue.items).toMatchObject([
+      {
+        kind: 'access-request',
+        cofor: 'A10003',
+        deskState: 'new',
+        requester: 'Rui Placeholder <rui.placeholder@placeholder-wiring.example>',
+      },
       { reference: ref, kind: 'cofor-help', deskState: 'new', requester: 'Jo <jo@sample.example>' },
     ]);
-    expect(queue.counts).toEqual({ new: 1, 'in-progress': 0, 'waiting-supplier': 0, done: 0 });
+    expect(queue.counts).toEqual({ new: 2, 'in-progress': 0, 'waiting-supplier': 0, done: 0 });
     await call('deskSetState', { session: desk, reference: ref, state: 'in-progress', assignToMe: true });
     expect(
       value<{ items: Array<{ assignee: string }> }>(await call('deskQueue', { session: desk, state: 'in-progress' }))

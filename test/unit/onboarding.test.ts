@@ -85,7 +85,8 @@ describe('Supplier Database file', () => {
       ok: false,
       error: { code: 'invalid-input', fields: { document: 'document.type' } },
     });
-    expect(core.db.prepare('SELECT count(*) FROM submissions').pluck().get()).toBe(0);
+    // Only the demo's own request (A10003's access request) is there.
+    expect(core.db.prepare('SELECT kind FROM submissions').pluck().all()).toEqual(['access-request']);
   });
 
   it('accepts a PNG scan', async () => {
@@ -153,9 +154,13 @@ describe('access request (legal representative and PLSA)', () => {
     const analysis = await call('analyze', { cofor: 'A10002' });
     expect(analysis).toMatchObject({ ok: true, value: { situation: 'requested', waitingDays: 0 } });
     const terms = core.db
-      .prepare('SELECT terms_version AS v, accepted_by AS who, accepted_at AS at FROM terms_acceptances')
-      .get();
-    expect(terms).toMatchObject({ v: '2026-01', who: 'Ana Legal', at: expect.any(String) });
+      .prepare('SELECT terms_version AS v, accepted_by AS who, accepted_at AS at FROM terms_acceptances ORDER BY id')
+      .all();
+    // The demo's A10003 request accepted them too, 5 days ago; then this one.
+    expect(terms).toMatchObject([
+      { v: '2026-01', who: 'Rui Placeholder' },
+      { v: '2026-01', who: 'Ana Legal', at: expect.any(String) },
+    ]);
     const ops = listMutations(core.db)
       .slice(before)
       .map((m) => `${m.entity}:${m.op}`);
@@ -180,7 +185,15 @@ describe('access request (legal representative and PLSA)', () => {
       ok: false,
       error: { fields: { cofor: 'cofor.unknown' } },
     });
-    expect(core.db.prepare("SELECT count(*) FROM submissions WHERE kind = 'access-request'").pluck().get()).toBe(1);
+    // One for A10002, and the demo's own for A10003.
+    expect(
+      core.db
+        .prepare(
+          "SELECT c.cofor FROM submissions s JOIN companies c ON c.id = s.company_id WHERE s.kind = 'access-request' ORDER BY c.cofor",
+        )
+        .pluck()
+        .all(),
+    ).toEqual(['A10002', 'A10003']);
   });
 
   it('requires the terms accepted, in their current version', async () => {

@@ -39,7 +39,8 @@ const helpRequest = (message: string) => ({
   lang: 'en',
 });
 
-/** A data folder whose store holds the demo directory and one help request, closed cleanly. */
+/** A data folder whose store holds the demo directory (with the demo's own request, A10003's
+ * access request) and one help request, closed cleanly: 2 requests. */
 async function folderWithData(): Promise<string> {
   const dataDir = folder();
   const core = testCore({ dataDir, backups: false });
@@ -75,7 +76,7 @@ describe('a store that vanished', () => {
     const error = refusal(() => testCore({ dataDir, backups: false }));
     expect(error.code).toBe('store-vanished');
     expect(error.message).toContain('portal.sqlite is an empty file (0 bytes)');
-    expect(error.message).toMatch(/though it held 4 companies, \d+ accounts, 1 requests/);
+    expect(error.message).toMatch(/though it held 4 companies, \d+ accounts, 2 requests/);
     expect(error.message).toContain(`npm run desk -- restore --data-dir "${dataDir}"`);
     expect(statSync(store).size).toBe(0); // nothing was written over it
   });
@@ -102,7 +103,8 @@ describe('a store that vanished', () => {
     expect(kept && statSync(join(dataDir, 'backups', kept, STORE_FILE)).size).toBe(0);
     const core = testCore({ dataDir, backups: false });
     cleanups.push(() => core.close());
-    expect(messages(dataDir)).toEqual([]);
+    // The first request is gone; the empty store got the demo again, with its own request only.
+    expect(messages(dataDir).map((p) => (JSON.parse(p) as { cofor?: string }).cofor)).toEqual(['A10003']);
   });
 });
 
@@ -121,7 +123,7 @@ describe('the desktop app', () => {
     expect(actOnRefusedStore(2, store, new Date())).toBe(false);
     expect(statSync(store).size).toBe(0);
     expect(actOnRefusedStore(0, store, new Date())).toBe(true);
-    expect(messages(dataDir)).toHaveLength(1);
+    expect(messages(dataDir)).toHaveLength(2); // the demo's own request and the first request
   });
 });
 
@@ -132,10 +134,10 @@ describe('the restore drill', () => {
     // Two backups asked for at once, with the app open: two whole, distinct files.
     const core = testCore({ dataDir, backups: false });
     const both = await Promise.all([desk('backup', '--data-dir', dataDir), desk('backup', '--data-dir', dataDir)]);
-    for (const out of both) expect(out.stdout).toMatch(/Backup written to .*\(4 companies, \d+ accounts, 1 requests\)/);
+    for (const out of both) expect(out.stdout).toMatch(/Backup written to .*\(4 companies, \d+ accounts, 2 requests\)/);
     const backups = listBackups(store);
     expect(backups).toHaveLength(2);
-    for (const b of backups) expect(verifyStoreCopy(b.file).submissions).toBe(1);
+    for (const b of backups) expect(verifyStoreCopy(b.file).submissions).toBe(2);
     expect((await core.router.call('submitHelpRequest', helpRequest('after the backup'))).ok).toBe(true);
 
     // While the app has it open, a restore is refused.
@@ -147,15 +149,19 @@ describe('the restore drill', () => {
     truncateSync(store, 0);
     const refused = refusal(() => testCore({ dataDir, backups: false }));
     expect(refused.message).toMatch(
-      /The latest backup is from \d{4}-\d\d-\d\d \d\d:\d\d UTC, 4 companies, \d+ accounts, 1 requests\./,
+      /The latest backup is from \d{4}-\d\d-\d\d \d\d:\d\d UTC, 4 companies, \d+ accounts, 2 requests\./,
     );
 
     const restored = await desk('restore', '--data-dir', dataDir);
-    expect(restored.stdout).toMatch(/Restored .*backups\/portal-.*\.sqlite \(4 companies, \d+ accounts, 1 requests\)/);
+    expect(restored.stdout).toMatch(/Restored .*backups\/portal-.*\.sqlite \(4 companies, \d+ accounts, 2 requests\)/);
     expect(restored.stdout).toContain('The files it replaced are kept in');
     const reopened = testCore({ dataDir, backups: false });
     cleanups.push(() => reopened.close());
-    expect(messages(dataDir).map((p) => (JSON.parse(p) as { message: string }).message)).toEqual(['first request']);
+    const restoredRows = messages(dataDir).map((p) => JSON.parse(p) as { message?: string; cofor?: string });
+    expect(restoredRows.map((p) => p.message ?? `demo request ${p.cofor}`)).toEqual([
+      'demo request A10003',
+      'first request',
+    ]);
     const replaced = readdirSync(join(dataDir, 'backups')).find((n) => n.startsWith('replaced-'))!;
     expect(statSync(join(dataDir, 'backups', replaced, STORE_FILE)).size).toBe(0);
   }, 60_000);
@@ -168,7 +174,7 @@ describe('the restore drill', () => {
     expect(outcomes.some((o) => o.status === 'fulfilled')).toBe(true);
     for (const o of outcomes)
       if (o.status === 'rejected') expect((o.reason as { stderr: string }).stderr).toContain('already running');
-    expect(messages(dataDir)).toHaveLength(1);
+    expect(messages(dataDir)).toHaveLength(2); // the demo's own request and the first request
     expect(() => openStore(join(dataDir, STORE_FILE)).close()).not.toThrow();
   });
 
@@ -178,7 +184,7 @@ describe('the restore drill', () => {
     writeFileSync(bogus, 'hello');
     const out = await desk('restore', '--data-dir', dataDir, '--from', bogus).catch((e: { stderr: string }) => e);
     expect((out as { stderr: string }).stderr).toContain('not-a-backup.sqlite');
-    expect(messages(dataDir)).toHaveLength(1);
+    expect(messages(dataDir)).toHaveLength(2); // the demo's own request and the first request
   });
 });
 
