@@ -89,7 +89,7 @@ test("a PLSA's forgotten password is e-mailed through the loopback relay", async
   await open(page, host, '#/recovery?form=password');
   await page.getByLabel('Login', { exact: true }).fill(DEMO.plsa.login);
   await page.getByLabel('E-mail registered for your login').fill(DEMO.plsa.email);
-  await page.getByLabel('COFOR (PLSA only)').fill(DEMO.plsa.cofor);
+  await page.getByLabel("Your company's COFOR").fill(DEMO.plsa.cofor);
   await page.getByRole('button', { name: 'Submit' }).click();
   await expect(page.locator('#recovery-done')).toContainText('temporary password', { timeout: 20_000 });
   const { temporary } = await temporaryPasswordMailedTo(DEMO.plsa.email);
@@ -130,7 +130,7 @@ test.describe('forced to a keychain that does not answer', () => {
     await open(page, host, '#/recovery?form=password');
     await page.getByLabel('Login', { exact: true }).fill(DEMO.plsa.login);
     await page.getByLabel('E-mail registered for your login').fill(DEMO.plsa.email);
-    await page.getByLabel('COFOR (PLSA only)').fill(DEMO.plsa.cofor);
+    await page.getByLabel("Your company's COFOR").fill(DEMO.plsa.cofor);
     await page.getByRole('button', { name: 'Submit' }).click();
     await expect(page.getByText('so nothing was sent')).toBeVisible({ timeout: 15_000 });
     await expect(page.locator('#recovery-done')).toHaveCount(0);
