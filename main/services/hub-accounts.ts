@@ -2,8 +2,8 @@
 // says who may log in; this workstation keeps a copy of the person's account (never a hash) so
 // its session and screens work as standalone. The hub's session token is kept in memory only,
 // for this session's password change; an unreachable hub is said plainly ("needs the hub").
-import type { HubSession } from '../hub/accounts';
-import type { ConsoleAction } from '../hub/console';
+import type { HubSession } from '../hub-protocol/sessions';
+import type { ConsoleAction } from '../hub-protocol/console';
 import { HubRefused, HubUnreachable, type HubClient } from '../sync/hub-client';
 import type { AccountRow, AccountsRepository } from '../store/accounts';
 import type { Db } from '../store/database';

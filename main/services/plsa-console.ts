@@ -17,7 +17,7 @@ import type { AccountRow, AccountsRepository } from '../store/accounts';
 import type { Db } from '../store/database';
 import type { AccountsConfig } from './accounts-config';
 import type { Caller } from './session-guard';
-import type { ConsoleAction } from '../hub/console';
+import type { ConsoleAction } from '../hub-protocol/console';
 import type { HubAccounts } from './hub-accounts';
 
 export interface ConsoleDeps {

@@ -12,7 +12,8 @@ import { deviceOfToken, registerDevice, type Device } from '../../main/hub/devic
 import { loadDemoDirectoryIfEmpty } from '../../main/hub/directory';
 import { HubError } from '../../main/hub/hub-error';
 import { HUB_MIGRATIONS, HUB_SCHEMA_VERSION, migrateHub, NewerHubSchemaError } from '../../main/hub/migrations';
-import { pullChanges, pushMutations, type PushBody } from '../../main/hub/sync';
+import { pullChanges, pushMutations } from '../../main/hub/sync';
+import type { PushBody } from '../../main/hub-protocol/push';
 import { pdf } from '../fixtures/files';
 import { accessRequest, batch, help, reference } from '../fixtures/hub-mutations';
 import { startTestPostgres, type TestPostgres } from '../fixtures/postgres';
