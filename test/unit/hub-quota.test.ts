@@ -140,7 +140,7 @@ describe('a supplier device past its requests an hour', () => {
 describe('a supplier device past its bytes a day', () => {
   it('is refused until its earliest bytes are a day old; one mutation larger than the day passes alone', async () => {
     const hub = await hubWith({ requestsPerHour: 1000, bytesPerDay: 1 * MB });
-    const { token } = await supplier(hub);
+    const { token, deviceId } = await supplier(hub);
     const sixHundredKb = 'p'.repeat(600 * 1024); // as a request with its attached document
     const started = clock.now().getTime();
     expect((await push(hub, token, unknown(1, 1, sixHundredKb))).status).toBe(200);
@@ -159,6 +159,12 @@ describe('a supplier device past its bytes a day', () => {
     expect((await push(hub, token, unknown(2, 2, 'small'))).status).toBe(200);
     clock.advance(23 * HOUR);
     expect((await push(hub, token, unknown(3, 3, sixHundredKb))).status).toBe(200);
+    // A count a day old says nothing any more, and is pruned.
+    const kept = await pool.query<{ id: string }>(
+      'SELECT mutation_id AS id FROM device_quota_use WHERE device_id = $1 ORDER BY mutation_id',
+      [deviceId],
+    );
+    expect(kept.rows.map((r) => Number(r.id))).toEqual([2, 3]);
 
     // A quota below one mutation would hold that device's queue for ever: alone on its day, it passes.
     const { token: other } = await supplier(hub);
