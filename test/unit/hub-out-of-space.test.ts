@@ -21,6 +21,7 @@ import { hubServices } from '../../main/hub/services';
 import type { PushHooks } from '../../main/hub/sync';
 import { testClock } from '../fixtures/core';
 import { png } from '../fixtures/files';
+import { hubCall, type HubAnswer } from '../fixtures/hub-call';
 import { help } from '../fixtures/hub-mutations';
 import { startTestPostgres, type TestPostgres } from '../fixtures/postgres';
 
@@ -64,27 +65,13 @@ function fill(dir: string, leave: number): string {
   return file;
 }
 
-interface Answer {
-  status: number;
-  retryAfter: string | null;
-  body: { ok?: boolean; error?: { code: string; message: string }; results?: Array<{ result: { ok: boolean } }> };
-}
-
-async function call(base: string, path: string, init: { token?: string; body?: unknown } = {}): Promise<Answer> {
-  const response = await fetch(`${base}/v1${path}`, {
-    method: init.body === undefined ? 'GET' : 'POST',
-    headers: {
-      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
-      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-  });
-  return {
-    status: response.status,
-    retryAfter: response.headers.get('retry-after'),
-    body: (await response.json()) as Answer['body'],
-  };
-}
+type Answer = HubAnswer<{
+  ok?: boolean;
+  error?: { code: string; message: string };
+  results?: Array<{ result: { ok: boolean } }>;
+}>;
+const call = (base: string, path: string, init: { token?: string; body?: unknown } = {}) =>
+  hubCall<Answer['body']>(base, path, init);
 const register = async (base: string) =>
   (await call(base, '/devices', { body: { kind: 'supplier' } })).body as unknown as { token: string };
 

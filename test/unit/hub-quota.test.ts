@@ -15,6 +15,7 @@ import { loadDemoDirectoryIfEmpty } from '../../main/hub/directory';
 import { createHubServer } from '../../main/hub/server';
 import { hubServices } from '../../main/hub/services';
 import { testClock, testCore } from '../fixtures/core';
+import { hubCall, type HubAnswer } from '../fixtures/hub-call';
 import { noKeychain } from '../fixtures/keychain-available';
 import { helpRequest } from '../fixtures/linked-hub';
 import { startTestPostgres, type TestPostgres } from '../fixtures/postgres';
@@ -55,34 +56,14 @@ async function hubWith(quota: DeviceQuota, on: Pool = pool): Promise<string> {
   return `http://127.0.0.1:${(server.address() as { port: number }).port}`;
 }
 
-interface Answer {
-  status: number;
-  retryAfter: string | null;
-  body: Record<string, unknown> & { error?: Record<string, unknown>; results?: Array<{ id: number }> };
-}
+type Answer = HubAnswer<Record<string, unknown> & { error?: Record<string, unknown>; results?: Array<{ id: number }> }>;
 
-async function push(hub: string, token: string, mutations: Array<{ id: number; name: string; args: unknown }>) {
-  const response = await fetch(`${hub}/v1/push`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ mutations }),
-  });
-  return {
-    status: response.status,
-    retryAfter: response.headers.get('retry-after'),
-    body: (await response.json()) as Answer['body'],
-  } satisfies Answer;
-}
+const push = (hub: string, token: string, mutations: Array<{ id: number; name: string; args: unknown }>) =>
+  hubCall<Answer['body']>(hub, '/push', { token, body: { mutations } });
 
 /** A supplier's workstation registered as it registers itself (anonymously). */
-const supplier = async (hub: string) => {
-  const response = await fetch(`${hub}/v1/devices`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ kind: 'supplier' }),
-  });
-  return (await response.json()) as { token: string; deviceId: string };
-};
+const supplier = async (hub: string) =>
+  (await hubCall<{ token: string; deviceId: string }>(hub, '/devices', { body: { kind: 'supplier' } })).body;
 
 /** Mutations the hub refuses (no such intent) but records: each one counts, and is cheap. */
 const unknown = (from: number, to: number, pad = '') =>
