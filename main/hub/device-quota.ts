@@ -13,7 +13,7 @@
 import type { Pool, PoolClient } from 'pg';
 import type { Device } from './devices';
 import { HubError } from './hub-error';
-import type { PushBody } from './sync';
+import type { PushBody } from '../hub-protocol/push';
 import { inTransaction } from './transaction';
 
 export interface DeviceQuota {
