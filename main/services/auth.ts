@@ -9,7 +9,7 @@ import { decoyHash, hashPassword, verifyPassword } from '../secrets/password-has
 import { SecretStoreUnavailable, type SecretStore } from '../secrets/secret-store';
 import type { AccountRow, AccountsRepository } from '../store/accounts';
 import type { Db } from '../store/database';
-import type { AccountsConfig } from './accounts-config';
+import type { AccountsConfig } from '../policy/accounts';
 import type { Mailer } from './mailer';
 import { hashToken } from '../secrets/token-hash';
 import { DESK_USERNAME } from '../../preload/contract/schemas/desk';

@@ -23,7 +23,7 @@ import type { Decision, DeskRepository, QueueRow } from '../store/desk';
 import type { DirectoryRepository } from '../store/directory';
 import { exportDirectory } from '../store/directory-import';
 import { createDirectoryImports } from './directory-imports';
-import type { AccountsConfig } from './accounts-config';
+import type { AccountsConfig } from '../policy/accounts';
 import type { DeskCaller } from './desk-guard';
 import { backupStore, listBackups } from '../store/backups';
 import type { DeskTemplates } from '../portal/desk/templates';

@@ -4,14 +4,15 @@
 // for this session's password change; an unreachable hub is said plainly ("needs the hub").
 import type { HubSession } from '../hub-protocol/sessions';
 import type { ConsoleAction } from '../hub-protocol/console';
-import { HubRefused, HubUnreachable, type HubClient } from '../sync/hub-client';
+import type { HubApi } from '../hub-protocol/api';
+import { HubRefused, HubUnreachable } from '../hub-protocol/errors';
 import type { AccountRow, AccountsRepository } from '../store/accounts';
 import type { Db } from '../store/database';
 import type { DirectoryRepository } from '../store/directory';
 import { PortalError } from './errors';
 
 /** The sync worker's way to call the hub as this device (it registers the device if needed). */
-export type HubCall = <T>(fn: (client: HubClient, token: string) => Promise<T>) => Promise<T>;
+export type HubCall = <T>(fn: (client: HubApi, token: string) => Promise<T>) => Promise<T>;
 
 const needsHub = () =>
   new PortalError('needs-hub', 'Logging in needs the portal hub, and this workstation cannot reach it now.');

@@ -1,30 +1,16 @@
 // The workstation's side of the hub's API v1 (main/hub/server.ts). Tokens go in the
 // Authorization header; an unreachable hub is "offline", never an error to show as a failure.
+import type { HubApi } from '../hub-protocol/api';
+import { HubFailing, HubRefused, HubUnreachable } from '../hub-protocol/errors';
 import type { Enrolment, HubAgent, HubSession } from '../hub-protocol/sessions';
 import type { PullAnswer } from '../hub-protocol/pull';
 import type { PushAnswer, PushedMutation } from '../hub-protocol/push';
 
-export class HubUnreachable extends Error {}
-
-/** The hub answered, with a 5xx: it is there but failing (its database, say). Retried as
- * unreachable, but its health probe answering says nothing new. */
-export class HubFailing extends HubUnreachable {}
-
-export class HubRefused extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly body: Record<string, unknown>,
-  ) {
-    super(message);
-  }
-}
 
 export type PushResult = PushAnswer;
 export type PullResult = PullAnswer;
 
-export function createHubClient(baseUrl: string, timeoutMs = 15_000) {
+export function createHubClient(baseUrl: string, timeoutMs = 15_000): HubApi {
   const root = baseUrl.replace(/\/+$/, '');
   async function call<T>(path: string, init: { token?: string; body?: unknown } = {}): Promise<T> {
     let response: Response;
@@ -69,4 +55,4 @@ export function createHubClient(baseUrl: string, timeoutMs = 15_000) {
     ) => call<{ changed: true; otherSessionsEnded: number }>('/password', { token, body }),
   };
 }
-export type HubClient = ReturnType<typeof createHubClient>;
+export type HubClient = HubApi;
