@@ -6,7 +6,6 @@ import type { Enrolment, HubAgent, HubSession } from '../hub-protocol/sessions';
 import type { PullAnswer } from '../hub-protocol/pull';
 import type { PushAnswer, PushedMutation } from '../hub-protocol/push';
 
-
 export type PushResult = PushAnswer;
 export type PullResult = PullAnswer;
 
