@@ -19,7 +19,7 @@ import { runRulesOnHub } from './intent-adapter';
 import { deskSetState } from '../intents/desk-set-state';
 import { saveTemplates } from '../intents/save-templates';
 import type { QueuedIntentArgs } from '../intents/registry';
-import type { SubmitRequestArgs } from '../intents/submit-request';
+import { checkAccessRequest, type SubmitRequestArgs } from '../intents/submit-request';
 import type { HubServices } from './services';
 import { applyDeskErase } from './erasure';
 import { applyRemindRequest, applyReopenRequest } from './waiting-requests';
@@ -99,12 +99,9 @@ async function applySubmitRequest(
     );
     const company = rows[0];
     companyName = company?.legal_name;
-    if (!company || company.status !== 'active')
-      return refused('not-found', 'No active company has this COFOR.', { cofor: 'cofor.unknown' });
-    if (company.access === 'requested')
-      return refused('conflict', 'Access was already requested.', { cofor: 'access.already-requested' });
-    if (company.access === 'open')
-      return refused('conflict', 'Access is already open.', { cofor: 'access.already-open' });
+    // The workstation's rule, the same code and words (main/intents/submit-request.ts).
+    const checked = checkAccessRequest(company ?? null);
+    if (!checked.ok) return { ok: false, error: checked.refusal };
   }
   const inserted = await tx.query<{ at: Date }>(
     // Received on the hub's clock, the one its reminder and expiry rules count from.
