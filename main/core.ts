@@ -51,6 +51,7 @@ import { createGuideLibrary, GUIDE_IDS } from './portal/help/guides';
 import { templatesSchema } from './portal/desk/templates';
 import type { CompanySearchIndex } from './portal/directory/search-index';
 import { createDeskService } from './services/desk';
+import type { IntentStore } from './services/intent-adapter';
 import { createDeskDecisions } from './services/desk-decisions';
 import { createDeskGuard } from './services/desk-guard';
 import { createDraftsService } from './services/drafts';
@@ -228,6 +229,8 @@ export function startCore(options: CoreOptions): PortalCore {
     },
     save: (value: typeof defaultTemplates) => settings.set('desk-templates', JSON.stringify(value)),
   };
+  // The store the intents' rules run on, for every service that runs one (main/intents/).
+  const intents: IntentStore = { db, desk, accounts, waiting, templates, mailer, hub: hubQueue };
   let searchIndex: CompanySearchIndex | null = null;
   const search = () => (searchIndex ??= loadCompanySearch(db)); // built on the desk's first search
 
@@ -349,7 +352,7 @@ export function startCore(options: CoreOptions): PortalCore {
         hubAccounts,
         now,
       }),
-      myRequests: createMyRequestsService({ db, requests, waiting, accounts, mailer, hub: hubQueue, now }),
+      myRequests: createMyRequestsService({ db, requests, waiting, accounts, mailer, hub: hubQueue, intents, now }),
       helpTopic: createHelpTopicService(guides, aboutOf),
       desk: createDeskService({
         db,
@@ -363,6 +366,7 @@ export function startCore(options: CoreOptions): PortalCore {
         templates,
         now,
         hub: hubQueue,
+        intents,
         expireDue: createExpirySweep({ db, waiting, accounts, hub: hubQueue, now }),
       }),
       decisions: createDeskDecisions({

@@ -6,7 +6,9 @@ import type { PoolClient } from 'pg';
 import type { z } from 'zod';
 import type { DeskState } from '../../preload/contract/help';
 import type { Effect } from '../intents/effects';
-import type { FactQuery, Facts, IntentRules, RequestFact } from '../intents/rules';
+import type { FactQuery, Facts, IntentRules, RequestFact, SentRequestFact } from '../intents/rules';
+import type { Device } from './devices';
+import { queueHubMail } from './mail';
 import type { IntentContext, IntentResult } from './intents';
 
 async function readRequest(tx: PoolClient, reference: string): Promise<RequestFact | null> {
@@ -36,8 +38,29 @@ async function readRequest(tx: PoolClient, reference: string): Promise<RequestFa
   };
 }
 
-async function readFacts(tx: PoolClient, query: FactQuery): Promise<Facts> {
-  return { request: query.request === undefined ? null : await readRequest(tx, query.request) };
+/** A request as its sender's device may act on it: another device's request is unknown to it. */
+async function readSentRequest(tx: PoolClient, device: Device, reference: string): Promise<SentRequestFact | null> {
+  const { rows } = await tx.query<{
+    device_id: string;
+    lang: string;
+    decision: string | null;
+    expired_at: Date | null;
+  }>('SELECT device_id, lang, decision, expired_at FROM requests WHERE reference = $1 FOR UPDATE', [reference]);
+  const row = rows[0];
+  if (!row || row.device_id !== device.id) return null;
+  return {
+    reference,
+    lang: row.lang,
+    expiredAt: row.expired_at?.toISOString() ?? null,
+    decided: row.decision !== null,
+  };
+}
+
+async function readFacts(ctx: IntentContext, query: FactQuery): Promise<Facts> {
+  return {
+    request: query.request === undefined ? null : await readRequest(ctx.tx, query.request),
+    sentRequest: query.sentRequest === undefined ? null : await readSentRequest(ctx.tx, ctx.device, query.sentRequest),
+  };
 }
 
 async function applyEffect(ctx: IntentContext, effect: Effect): Promise<void> {
@@ -48,6 +71,17 @@ async function applyEffect(ctx: IntentContext, effect: Effect): Promise<void> {
         'UPDATE requests SET desk_state = $2, assignee = $3, desk_state_at = $4, expired_at = NULL WHERE reference = $1',
         [effect.reference, effect.state, effect.assignee, effect.at],
       );
+      return;
+    case 'request-reopened':
+      await tx.query(
+        `UPDATE requests SET desk_state = 'new', desk_state_at = $2, expired_at = NULL WHERE reference = $1`,
+        [effect.reference, effect.at],
+      );
+      return;
+    case 'mail':
+      // Without an assistance address, the desks' queue is where they see it.
+      if (ctx.services.assistanceAddress)
+        await queueHubMail(tx, ctx.services.box, { ...effect.mail, to: ctx.services.assistanceAddress });
       return;
     case 'templates-saved':
       await tx.query(
@@ -91,7 +125,7 @@ export async function runRulesOnHub<A extends z.ZodType>(
   ctx: IntentContext,
   actor: string,
 ): Promise<IntentResult> {
-  const facts = await readFacts(ctx.tx, rules.facts(args));
+  const facts = await readFacts(ctx, rules.facts(args));
   const decision = rules.decide(facts, args, { actor, now: ctx.services.now() });
   if (!decision.ok) return { ok: false, error: decision.refusal };
   for (const effect of decision.effects) await applyEffect(ctx, effect);

@@ -22,7 +22,8 @@ import type { QueuedIntentArgs } from '../intents/registry';
 import { checkAccessRequest, type SubmitRequestArgs } from '../intents/submit-request';
 import type { HubServices } from './services';
 import { applyDeskErase } from './erasure';
-import { applyRemindRequest, applyReopenRequest } from './waiting-requests';
+import { applyRemindRequest } from './waiting-requests';
+import { reopenRequest } from '../intents/reopen-request';
 
 /** What a mutation answered (the wire's type): done, or refused with a reason. */
 export type IntentResult = MutationResult;
@@ -158,7 +159,7 @@ export function applyOnHub(intent: QueuedIntentArgs, ctx: IntentContext): Promis
     case 'remindRequest':
       return applyRemindRequest(intent.args, ctx);
     case 'reopenRequest':
-      return applyReopenRequest(intent.args, ctx);
+      return runRulesOnHub(reopenRequest, intent.args, ctx, 'supplier');
     case 'deskErase':
       return applyDeskErase(intent.args, ctx);
     case 'deskDecide':

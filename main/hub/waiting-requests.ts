@@ -7,7 +7,7 @@ import { reminderMail } from '../portal/mail/request-mails';
 import { mailLang } from '../portal/mail/templates';
 import { expiryCutoff, reminderRule } from '../portal/requests/waiting';
 import type { IntentContext, IntentResult } from './intents';
-import type { RemindRequestArgs, ReopenRequestArgs } from '../intents/waiting-requests';
+import type { RemindRequestArgs } from '../intents/waiting-requests';
 import { queueHubMail } from './mail';
 import type { HubServices } from './services';
 import { CHANGES_LOCK, inTransaction } from './transaction';
@@ -75,35 +75,6 @@ export async function applyRemindRequest(args: RemindRequestArgs, ctx: IntentCon
   }
   await ctx.change('desk', 'request-reminder', args.reference, { at: now.toISOString() });
   return { ok: true, value: { reference: args.reference, at: now.toISOString(), count } };
-}
-
-export async function applyReopenRequest(args: ReopenRequestArgs, ctx: IntentContext): Promise<IntentResult> {
-  const request = await senderRequest(ctx, args.reference);
-  if (!request) return unknown();
-  if (!request.expired_at || request.decision)
-    return refused('conflict', 'reopen.not-expired', 'This request has not expired: it is still open.');
-  const at = ctx.services.now();
-  await ctx.tx.query(
-    `UPDATE requests SET desk_state = 'new', desk_state_at = $2, expired_at = NULL WHERE reference = $1`,
-    [args.reference, at],
-  );
-  await ctx.tx.query(`INSERT INTO audit (actor, action, details) VALUES ('supplier', 'request-reopened', $1)`, [
-    { reference: args.reference, device: ctx.device.id },
-  ]);
-  await ctx.change('desk', 'request-state', args.reference, {
-    state: 'new',
-    assignee: null,
-    by: 'supplier',
-    at: at.toISOString(),
-    expiredAt: null,
-  });
-  await ctx.change(`device:${ctx.device.id}`, 'request-status', args.reference, {
-    state: 'desk-state',
-    deskState: 'new',
-    at: at.toISOString(),
-    expiredAt: null,
-  });
-  return { ok: true, value: { reference: args.reference } };
 }
 
 /**

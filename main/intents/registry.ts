@@ -10,7 +10,8 @@ import { deskSetState } from './desk-set-state';
 import { recover } from './recover';
 import { saveTemplates } from './save-templates';
 import { submitRequest } from './submit-request';
-import { remindRequest, reopenRequest } from './waiting-requests';
+import { reopenRequest } from './reopen-request';
+import { remindRequest } from './waiting-requests';
 
 export const INTENTS = {
   submitRequest,

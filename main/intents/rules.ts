@@ -19,10 +19,20 @@ export interface RequestFact {
   decision: { what: string; by: string; at: string } | null;
 }
 
+/** A request as its sender's workstation may act on it (My requests): on the hub, only the
+ * device that sent it finds it. */
+export interface SentRequestFact {
+  reference: string;
+  lang: string;
+  expiredAt: string | null;
+  decided: boolean;
+}
+
 /** The facts an intent may ask for, by kind: each adapter reads every kind. A fact the intent
  * did not ask for reads as null. */
 export interface Facts {
   request: RequestFact | null;
+  sentRequest: SentRequestFact | null;
 }
 /** Which facts to read: a request by its reference, say. */
 export type FactQuery = { [K in keyof Facts]?: string };

@@ -1,5 +1,4 @@
-// What the sender of a request that waits may do: remind the assistance after 5 working days,
-// and put a request that waited for them back in the desks' queue.
+// The sender of a request that waits for the assistance reminds it after 5 working days.
 import { z } from 'zod';
 import { declareIntent, REFERENCE } from './declare';
 
@@ -11,10 +10,3 @@ export const remindRequest = declareIntent({
   args: z.strictObject({ reference, at: z.iso.datetime() }),
 });
 export type RemindRequestArgs = z.infer<typeof remindRequest.args>;
-
-export const reopenRequest = declareIntent({
-  name: 'reopenRequest',
-  from: ['supplier', 'desk'],
-  args: z.strictObject({ reference }),
-});
-export type ReopenRequestArgs = z.infer<typeof reopenRequest.args>;

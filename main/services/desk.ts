@@ -49,6 +49,8 @@ export interface DeskDeps {
   now: () => Date;
   /** Linked to a hub, a request of the hub's moves in every desk's queue (through it). */
   hub?: Pick<HubQueue, 'enqueueIfLinked' | 'link'>;
+  /** The store the intents' rules run on (services/intent-adapter.ts). */
+  intents: IntentStore;
   /** Expires what waited 30 days for its sender before the queue is read (standalone). */
   expireDue?: () => void;
 }
@@ -126,7 +128,7 @@ export function unblockAgent(
 
 export function createDeskService(deps: DeskDeps) {
   const { desk, accounts, directory, now } = deps;
-  const intentStore: IntentStore = { db: deps.db, desk, accounts, templates: deps.templates, hub: deps.hub };
+  const intentStore = deps.intents;
   const companyOfHit = deps.db.prepare<[number], Omit<DeskCompanyHit, 'match'>>(
     'SELECT cofor, legal_name AS legalName, city, duns FROM companies WHERE id = ?',
   );

@@ -10,16 +10,32 @@ import type { AccountsRepository } from '../store/accounts';
 import type { HubQueue } from '../store/hub-queue';
 import type { DeskTemplates } from '../portal/desk/templates';
 import type { Effect } from '../intents/effects';
-import type { FactQuery, Facts, IntentRules, RequestFact } from '../intents/rules';
+import type { FactQuery, Facts, IntentRules, RequestFact, SentRequestFact } from '../intents/rules';
+import { submitRequest } from '../intents/submit-request';
+import { ASSISTANCE } from '../portal/mail/recipients';
+import type { WaitingRequestsRepository } from '../store/waiting-requests';
+import type { Mailer } from './mailer';
 import type { IntentArgs, IntentName } from '../intents/registry';
 import { PortalError } from './errors';
 
 export interface IntentStore {
   db: Db;
   desk: DeskRepository;
-  accounts: AccountsRepository;
+  accounts: Pick<AccountsRepository, 'audit'>;
+  waiting: Pick<WaitingRequestsRepository, 'facts' | 'reopen'>;
   templates: { save(templates: DeskTemplates): void };
+  mailer: Pick<Mailer, 'queue' | 'kick'>;
   hub?: Pick<HubQueue, 'enqueueIfLinked'> | undefined;
+}
+
+/** The requests a sender sees in My requests: the ones the submitRequest intent carries
+ * (recovery requests are never listed). */
+const sentKind = (kind: string) => submitRequest.args.shape.kind.safeParse(kind).success;
+
+function readSentRequest(store: IntentStore, reference: string): SentRequestFact | null {
+  const facts = store.waiting.facts(reference);
+  if (!facts || !sentKind(facts.kind)) return null;
+  return { reference: facts.reference, lang: facts.lang, expiredAt: facts.expiredAt, decided: facts.decided };
 }
 
 function readRequest(store: IntentStore, reference: string): RequestFact | null {
@@ -37,10 +53,21 @@ function readRequest(store: IntentStore, reference: string): RequestFact | null 
 
 const readFacts = (store: IntentStore, query: FactQuery): Facts => ({
   request: query.request === undefined ? null : readRequest(store, query.request),
+  sentRequest: query.sentRequest === undefined ? null : readSentRequest(store, query.sentRequest),
 });
 
-function applyEffect(store: IntentStore, effect: Effect, at: Date): void {
+/** Applies one effect; `authority`: this store decides alone (standalone), so the e-mails that
+ * the hub sends for a linked workstation leave from here. */
+function applyEffect(store: IntentStore, effect: Effect, at: Date, authority: boolean): void {
   switch (effect.kind) {
+    case 'request-reopened': {
+      const facts = store.waiting.facts(effect.reference);
+      if (facts) store.waiting.reopen(facts.id, new Date(effect.at));
+      return;
+    }
+    case 'mail':
+      if (authority) store.mailer.queue({ ...effect.mail, to: ASSISTANCE }, at);
+      return;
     case 'request-state-set': {
       const row = store.desk.request(effect.reference);
       if (row) store.desk.setDeskState(row.id, effect.state, effect.assignee, new Date(effect.at));
@@ -73,14 +100,16 @@ export function runRulesLocally<N extends IntentName, A extends z.ZodType>(
   args: z.infer<A> & IntentArgs<N>,
   call: { actor: string; now: Date; queue: boolean },
 ): Record<string, unknown> {
-  return store.db.transaction(() => {
+  const { value, mailed } = store.db.transaction(() => {
     const decision = rules.decide(readFacts(store, rules.facts(args)), args, call);
     if (!decision.ok) {
       const { code, message, fields, details } = decision.refusal;
       throw new PortalError(code, message, fields, undefined, details);
     }
-    for (const effect of decision.effects) applyEffect(store, effect, call.now);
-    if (call.queue) store.hub?.enqueueIfLinked(rules.name, args, call.now);
-    return decision.value;
+    const queued = call.queue && (store.hub?.enqueueIfLinked(rules.name, args, call.now) ?? false);
+    for (const effect of decision.effects) applyEffect(store, effect, call.now, !queued);
+    return { value: decision.value, mailed: !queued && decision.effects.some((e) => e.kind === 'mail') };
   })();
+  if (mailed) store.mailer.kick(); // committed: the outbox worker sends it now
+  return value;
 }

@@ -3,7 +3,7 @@
 // and reopen one that expired after 30 days waiting for them (main/portal/requests/waiting.ts).
 import { DESK_TEMPLATE_KEYS, type RequestView } from '../../preload/contract/help';
 import { ASSISTANCE } from '../portal/mail/recipients';
-import { reminderMail, reopenedMail } from '../portal/mail/request-mails';
+import { reminderMail } from '../portal/mail/request-mails';
 import { mailLang } from '../portal/mail/templates';
 import { expiresAt, reminderRule } from '../portal/requests/waiting';
 import type { AccountsRepository } from '../store/accounts';
@@ -12,6 +12,8 @@ import type { HubQueue } from '../store/hub-queue';
 import type { RequestSummary, RequestsRepository } from '../store/requests';
 import type { WaitingFacts, WaitingRequestsRepository } from '../store/waiting-requests';
 import { fieldError, PortalError } from './errors';
+import { runRulesLocally, type IntentStore } from './intent-adapter';
+import { reopenRequest } from '../intents/reopen-request';
 import type { Mailer } from './mailer';
 
 export interface MyRequestsDeps {
@@ -21,6 +23,8 @@ export interface MyRequestsDeps {
   accounts: Pick<AccountsRepository, 'audit'>;
   mailer: Pick<Mailer, 'queue' | 'kick'>;
   hub: Pick<HubQueue, 'enqueueIfLinked' | 'link'>;
+  /** The store the intents' rules run on (services/intent-adapter.ts). */
+  intents: IntentStore;
   now: () => Date;
 }
 
@@ -61,7 +65,7 @@ const notFound = () =>
   fieldError('not-found', 'reference', 'reference.unknown', 'No request has this reference on this workstation.');
 
 export function createMyRequestsService(deps: MyRequestsDeps) {
-  const { db, requests, waiting, accounts, mailer, hub, now } = deps;
+  const { db, requests, waiting, mailer, hub, now } = deps;
   const expireDue = createExpirySweep(deps);
 
   /** The rule for a request now, from what the store holds of it. */
@@ -148,37 +152,19 @@ export function createMyRequestsService(deps: MyRequestsDeps) {
 
     reopenRequest(input: { reference: string }): { reference: string } {
       expireDue();
-      const at = now();
-      const facts = sentRequest(input.reference);
-      const notExpired = () =>
-        fieldError('conflict', 'reference', 'reopen.not-expired', 'This request has not expired: it is still open.');
-      if (!facts.expiredAt) throw notExpired();
-      const viaHub = db.transaction(() => {
-        if (!waiting.reopen(facts.id, at)) throw notExpired(); // the other of two clicks reopened it
-        accounts.audit(
-          {
-            companyId: facts.companyId,
-            actor: 'supplier',
-            action: 'request-reopened',
-            details: { reference: facts.reference },
-          },
-          at,
-        );
-        if (hub.enqueueIfLinked('reopenRequest', { reference: facts.reference }, at)) return true;
-        const lang = mailLang(facts.lang);
-        mailer.queue(
-          {
-            kind: 'reopened',
-            to: ASSISTANCE,
-            lang,
-            ...reopenedMail(lang, facts.reference, new Date(facts.expiredAt!)),
-          },
-          at,
-        );
-        return false;
-      })();
-      if (!viaHub) mailer.kick();
-      return { reference: facts.reference };
+      // The rule is the intent's (main/intents/reopen-request.ts), the hub's too. Of two clicks,
+      // the second finds the request reopened already (the transaction reads it again).
+      runRulesLocally(
+        deps.intents,
+        reopenRequest,
+        { reference: input.reference },
+        {
+          actor: 'supplier',
+          now: now(),
+          queue: true,
+        },
+      );
+      return { reference: input.reference };
     },
   };
 }

@@ -37,6 +37,10 @@ interface Side {
   answerRequest(reference: string): Promise<Answer>;
   setState(reference: string, state: string, assignee: string | null): Promise<Answer>;
   saveTemplates(templates: unknown): Promise<Answer>;
+  /** Its sender puts an expired request back in the queue. */
+  reopen(reference: string): Promise<Answer>;
+  /** Test setup: the request waited 30 days for its sender and expired. */
+  expire(reference: string): Promise<void>;
   read: {
     request(reference: string): Promise<{ deskState: string; assignee: string | null } | null>;
     access(cofor: string): Promise<string | null>;
@@ -76,6 +80,11 @@ async function sqliteSide(): Promise<Side> {
     setState: (reference, state, assignee) =>
       call('deskSetState', { session, reference, state, assignToMe: assignee !== null }),
     saveTemplates: (templates) => call('saveDeskTemplates', { session, templates }),
+    reopen: (reference) => call('reopenRequest', { reference }),
+    expire: async (reference) =>
+      void core.db
+        .prepare(`UPDATE submissions SET desk_state = 'done', expired_at = ? WHERE reference = ?`)
+        .run(new Date().toISOString(), reference),
     read: {
       request: async (reference) =>
         (core.db
@@ -99,12 +108,13 @@ async function postgresSide(pg: TestPostgres): Promise<Side> {
   const enrolled = await enrolDesk(pool, TEST_AGENT, services.accounts.lockout);
   const desk = await deviceOfToken(pool, enrolled.token);
   const supplier = await deviceOfToken(pool, (await registerDevice(pool, 'supplier')).token);
+  // Each device numbers its mutations as its queue does: two clicks at once are two mutations.
+  const lastId = new Map<string, number>();
   const pushAs = async (device: Device, mutation: { name: string; args: unknown }) => {
-    const last = Number(
-      (await pool.query('SELECT last_mutation_id FROM devices WHERE id = $1', [device.id])).rows[0].last_mutation_id,
-    );
-    const answer = await pushMutations(pool, device, { mutations: [{ id: last + 1, ...mutation }] }, {}, services);
-    return answerOf(answer.results[0]!.result);
+    const id = (lastId.get(device.id) ?? 0) + 1;
+    lastId.set(device.id, id);
+    const answer = await pushMutations(pool, device, { mutations: [{ id, ...mutation }] }, {}, services);
+    return answerOf(answer.results.find((r) => r.id === id)!.result);
   };
   const agent = TEST_AGENT.username;
   return {
@@ -135,6 +145,11 @@ async function postgresSide(pg: TestPostgres): Promise<Side> {
     setState: (reference, state, assignee) =>
       pushAs(desk, { name: 'deskSetState', args: { reference, state, assignee, agent } }),
     saveTemplates: (templates) => pushAs(desk, { name: 'saveTemplates', args: { templates, agent } }),
+    reopen: (reference) => pushAs(supplier, { name: 'reopenRequest', args: { reference } }),
+    expire: async (reference) =>
+      void (await pool.query(`UPDATE requests SET desk_state = 'done', expired_at = now() WHERE reference = $1`, [
+        reference,
+      ])),
     read: {
       request: async (reference) =>
         ((
@@ -223,6 +238,28 @@ describe.each(SIDES)('intents on %s', (_name, open) => {
         fields: ['desk.already-decided'],
       });
       expect((await side.read.request(reference))?.deskState).toBe('done');
+    });
+  });
+
+  describe('reopenRequest', () => {
+    it('puts an expired request back in the queue; one still open, or unknown, is refused', async () => {
+      const reference = await side.newRequest();
+      expect(await side.reopen(reference)).toEqual({ ok: false, code: 'conflict', fields: ['reopen.not-expired'] });
+      await side.expire(reference);
+      expect(await side.reopen(reference)).toEqual({ ok: true });
+      expect((await side.read.request(reference))?.deskState).toBe('new');
+      expect(await side.reopen(newReference('HLP'))).toEqual({
+        ok: false,
+        code: 'not-found',
+        fields: ['reference.unknown'],
+      });
+    });
+
+    it('two clicks at once: one reopens it, the other is told it is open already', async () => {
+      const reference = await side.newRequest();
+      await side.expire(reference);
+      const both = await Promise.all([side.reopen(reference), side.reopen(reference)]);
+      expect(both.map((a) => (a.ok ? 'reopened' : a.fields.join())).sort()).toEqual(['reopen.not-expired', 'reopened']);
     });
   });
 
