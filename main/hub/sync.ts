@@ -10,6 +10,7 @@ import { HubError } from './hub-error';
 import { describeBadText, findBadText } from '../../preload/contract/text-check';
 import { MAX_MUTATIONS_PER_PUSH } from '../hub-protocol/limits';
 import { INTENTS, isIntent, type IntentContext, type IntentResult } from './intents';
+import { checkDeskActor } from './desk-actor';
 import { hubServices, type HubServices } from './services';
 
 export { MAX_MUTATIONS_PER_PUSH } from '../hub-protocol/limits';
@@ -329,6 +330,9 @@ async function applyIntent(
     const fields = Object.fromEntries(args.error.issues.map((i) => [i.path.join('.') || '_', i.message]));
     return { ok: false, error: { code: 'invalid-input', message: 'The mutation does not pass its schema.', fields } };
   }
+  // A desk mutation's agent is one who may act on this device (never just a field of the body).
+  const notAllowed = await checkDeskActor(tx, device, args.data);
+  if (notAllowed) return notAllowed;
   const ctx: IntentContext = {
     tx,
     device,

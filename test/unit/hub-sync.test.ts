@@ -14,6 +14,7 @@ import { HubError } from '../../main/hub/hub-error';
 import { HUB_MIGRATIONS, HUB_SCHEMA_VERSION, migrateHub, NewerHubSchemaError } from '../../main/hub/migrations';
 import { pullChanges, pushMutations, type PushBody } from '../../main/hub/sync';
 import { pdf } from '../fixtures/files';
+import { agentOnDesk } from '../fixtures/hub-agent';
 import { accessRequest, batch, help, reference } from '../fixtures/hub-mutations';
 import { startTestPostgres, type TestPostgres } from '../fixtures/postgres';
 
@@ -47,7 +48,7 @@ describe('the hub database', () => {
     await Promise.all([migrateHub(pool), migrateHub(pool), migrateHub(pool)]);
     const { rows } = await pool.query('SELECT version FROM hub_schema ORDER BY version');
     expect(rows.map((r) => r.version)).toEqual(HUB_MIGRATIONS.map((m) => m.version));
-    expect(HUB_SCHEMA_VERSION).toBe(13);
+    expect(HUB_SCHEMA_VERSION).toBe(14);
     await pool.query('INSERT INTO hub_schema (version) VALUES ($1)', [HUB_SCHEMA_VERSION + 1]);
     await expect(migrateHub(pool)).rejects.toBeInstanceOf(NewerHubSchemaError);
     await expect(migrateHub(pool)).rejects.toThrow(/written by a newer hub/);
@@ -324,6 +325,7 @@ describe('backup and restore', () => {
     // A validation too: an account (next to the 3 demo ones), its audit, and an e-mail whose
     // secret is sealed (bytea).
     const desk = await deviceOfToken(source, (await registerDevice(source, 'desk')).token);
+    await agentOnDesk(source, desk.id, 'desk.ana');
     const decided = await pushMutations(source, desk, {
       mutations: batch({
         name: 'deskDecide',
