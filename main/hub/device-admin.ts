@@ -110,7 +110,7 @@ export async function listDevices(pool: Pool): Promise<DeviceRow[]> {
   const { rows } = await pool.query<DeviceRow>(
     `SELECT d.id, d.kind, d.enrolled_by AS "enrolledBy", d.registered_at AS "registeredAt",
             d.last_seen_at AS "lastSeenAt", d.revoked_at AS "revokedAt",
-            coalesce(array_agg(l.username ORDER BY l.username) FILTER (WHERE l.ended_at IS NULL), '{}') AS agents
+            coalesce(array_agg(l.username ORDER BY l.username) FILTER (WHERE l.username IS NOT NULL AND l.ended_at IS NULL), '{}') AS agents
      FROM devices d LEFT JOIN desk_device_agents l ON l.device_id = d.id
      GROUP BY d.id ORDER BY d.kind = 'desk' DESC, d.registered_at, d.id`,
   );
