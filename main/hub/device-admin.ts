@@ -63,10 +63,15 @@ export async function deactivateAgent(pool: Pool, username: string): Promise<Dea
   });
 }
 
-/** Revokes devices whose links are ended already; their hub sessions (a PLSA's) end too. */
+/** Revokes devices whose links are ended already; their hub sessions (a PLSA's) end too. The
+ * time is the clock's, after the links were taken (not the transaction's start): every mutation
+ * the hub applied from the device began before it. */
 async function revoke(tx: PoolClient, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
-  await tx.query('UPDATE devices SET revoked_at = now() WHERE id = ANY($1::text[]) AND revoked_at IS NULL', [ids]);
+  await tx.query(
+    'UPDATE devices SET revoked_at = clock_timestamp() WHERE id = ANY($1::text[]) AND revoked_at IS NULL',
+    [ids],
+  );
   await tx.query('DELETE FROM sessions WHERE device_id = ANY($1::text[])', [ids]);
 }
 
