@@ -8,7 +8,6 @@
 // keeps what waits.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Pool } from 'pg';
@@ -43,7 +42,15 @@ async function hubWithRequest() {
   await client.push(supplier.token, supplier.deviceId, [{ id: 1, ...asked }]);
   return { pool, server, url, client, reference: asked.args.reference };
 }
-const closed = (server: Server) => new Promise((done) => server.close(done));
+/** Runs `work` on a hub of its own (hubWithRequest), closed after. */
+async function onOwnHub(work: (hub: Awaited<ReturnType<typeof hubWithRequest>>) => Promise<void>): Promise<void> {
+  const hub = await hubWithRequest();
+  try {
+    await work(hub);
+  } finally {
+    await new Promise((done) => hub.server.close(done));
+  }
+}
 
 const decide = (reference: string, agent: string) => ({
   name: 'deskDecide',
@@ -106,8 +113,7 @@ const stateOf = async (pool: Pool, reference: string) =>
 
 describe('desk devices belong to agents', () => {
   it("refuses desk.nobody's deskDecide and changes nothing; an agent who logged in on the device through the hub decides, audited with the device", async () => {
-    const { pool, server, client, reference } = await hubWithRequest();
-    try {
+    await onOwnHub(async ({ pool, client, reference }) => {
       const desk = await registerDevice(pool, 'desk'); // register-desk: nobody's yet
       const before = await stateOf(pool, reference);
       expect(
@@ -145,14 +151,11 @@ describe('desk devices belong to agents', () => {
         'ok',
         'forbidden: desk.test has not logged in on this desk workstation through the hub: log in again.',
       ]);
-    } finally {
-      await closed(server);
-    }
+    });
   });
 
   it('deactivate-agent: the agent cannot log in, the device they enrolled gets 401 device-revoked on pull and push, and their PLSA replacement from another desk is not applied', async () => {
-    const { pool, server, client, reference } = await hubWithRequest();
-    try {
+    await onOwnHub(async ({ pool, client, reference }) => {
       const enrolled = await client.enrolDesk(ANA); // the PC that is stolen
       const shared = await registerDevice(pool, 'desk'); // a desk PC ana and desk.test both use
       await client.deskLogin(shared.token, ANA);
@@ -202,14 +205,11 @@ describe('desk devices belong to agents', () => {
         out: 'No desk agent desk.nobody on this hub: list-devices shows who enrolled what.',
         exitCode: 1,
       });
-    } finally {
-      await closed(server);
-    }
+    });
   });
 
   it('revoke-device: its pull and push get 401 device-revoked, the others go on; again, it says so; an unknown id is an error', async () => {
-    const { pool, server, client, reference } = await hubWithRequest();
-    try {
+    await onOwnHub(async ({ pool, client, reference }) => {
       const stolen = await client.enrolDesk(ANA);
       const other = await client.enrolDesk(BOB);
       const { out, exitCode } = await deviceCommand(pool, 'revoke-device', stolen.deviceId);
@@ -229,14 +229,11 @@ describe('desk devices belong to agents', () => {
         out: 'No device dev_AAAAAAAAAAAAAAAA on this hub: list-devices shows their ids.',
         exitCode: 1,
       });
-    } finally {
-      await closed(server);
-    }
+    });
   });
 
   it('a deactivation waits for the desk mutation being applied, and none checked after it is applied; two at once both answer', async () => {
-    const { pool, server, client, reference } = await hubWithRequest();
-    try {
+    await onOwnHub(async ({ pool, client, reference }) => {
       const shared = await registerDevice(pool, 'desk');
       await client.deskLogin(shared.token, ANA);
       await client.deskLogin(shared.token, BOB);
@@ -285,9 +282,7 @@ describe('desk devices belong to agents', () => {
       expect(live.rows[0].n).toBe(0);
       const states = await pool.query(`SELECT username, state FROM desk_agents ORDER BY username`);
       expect(states.rows.map((r) => r.state)).toEqual(['deactivated', 'deactivated', 'deactivated']);
-    } finally {
-      await closed(server);
-    }
+    });
   });
 
   it.skipIf(!existsSync(HUB_CLI))(
@@ -324,65 +319,65 @@ describe('desk devices belong to agents', () => {
 
 describe.skipIf(noKeychain)('a revoked desk workstation', () => {
   it('stops syncing and says why, never registers again as a new device, keeps what waits, and sends it once enrolled again', async () => {
-    const { pool, server, url, client } = await hubWithRequest();
-    const desk = testCore({ hub: { url, deskToken: (await registerDevice(pool, 'desk')).token } });
-    try {
-      await client.push((await client.register()).token, null, [{ id: 1, ...help('for the desk') }]);
-      const session = await deskSession(desk); // desk.test, through the hub
-      await desk.syncNow();
-      expect(desk.syncStatus()).toMatchObject({ online: true, revoked: false, deviceKind: 'desk' });
-      const { reference } = (
-        await pool.query<{ reference: string }>(`SELECT reference FROM requests WHERE kind = 'help'`)
-      ).rows[0]!;
-      const deviceId = (await pool.query<{ id: string }>(`SELECT id FROM devices WHERE kind = 'desk'`)).rows[0]!.id;
-      const devices = async () => (await pool.query(`SELECT count(*)::int AS n FROM devices`)).rows[0].n as number;
-      const known = await devices();
+    await onOwnHub(async ({ pool, url, client }) => {
+      const desk = testCore({ hub: { url, deskToken: (await registerDevice(pool, 'desk')).token } });
+      try {
+        await client.push((await client.register()).token, null, [{ id: 1, ...help('for the desk') }]);
+        const session = await deskSession(desk); // desk.test, through the hub
+        await desk.syncNow();
+        expect(desk.syncStatus()).toMatchObject({ online: true, revoked: false, deviceKind: 'desk' });
+        const { reference } = (
+          await pool.query<{ reference: string }>(`SELECT reference FROM requests WHERE kind = 'help'`)
+        ).rows[0]!;
+        const deviceId = (await pool.query<{ id: string }>(`SELECT id FROM devices WHERE kind = 'desk'`)).rows[0]!.id;
+        const devices = async () => (await pool.query(`SELECT count(*)::int AS n FROM devices`)).rows[0].n as number;
+        const known = await devices();
 
-      expect((await deviceCommand(pool, 'revoke-device', deviceId)).exitCode).toBe(0);
-      const moved = await desk.router.call('deskSetState', {
-        session,
-        reference,
-        state: 'in-progress',
-        assignToMe: true,
-      });
-      expect(moved.ok).toBe(true); // offline-first: taken here, queued
-      await desk.syncNow();
-      expect(desk.syncStatus()).toMatchObject({
-        online: false,
-        revoked: true,
-        pending: 1,
-        refused: 0,
-        deviceKind: 'desk',
-      });
-      await desk.syncNow(); // pressed again: still refused, still kept, still no new device
-      expect(desk.syncStatus()).toMatchObject({ revoked: true, pending: 1 });
-      expect(await devices()).toBe(known);
-      // The header's words, in both languages.
-      expect(enHelp['sync.revoked']).toBe(
-        "This workstation's access to the hub was revoked: ask the hub's administrator",
-      );
-      expect(frHelp['sync.revoked']).toBe(
-        "L'accès de ce poste au hub a été révoqué : adressez-vous à l'administrateur du hub",
-      );
-      // An agent's login on it is refused with the reason too.
-      const login = await desk.router.call('login', {
-        login: TEST_AGENT.username,
-        password: TEST_AGENT.password,
-        remember: false,
-      });
-      expect(login).toMatchObject({ ok: false, error: { code: 'forbidden', fields: { _: 'hub.device-revoked' } } });
+        expect((await deviceCommand(pool, 'revoke-device', deviceId)).exitCode).toBe(0);
+        const moved = await desk.router.call('deskSetState', {
+          session,
+          reference,
+          state: 'in-progress',
+          assignToMe: true,
+        });
+        expect(moved.ok).toBe(true); // offline-first: taken here, queued
+        await desk.syncNow();
+        expect(desk.syncStatus()).toMatchObject({
+          online: false,
+          revoked: true,
+          pending: 1,
+          refused: 0,
+          deviceKind: 'desk',
+        });
+        await desk.syncNow(); // pressed again: still refused, still kept, still no new device
+        expect(desk.syncStatus()).toMatchObject({ revoked: true, pending: 1 });
+        expect(await devices()).toBe(known);
+        // The header's words, in both languages.
+        expect(enHelp['sync.revoked']).toBe(
+          "This workstation's access to the hub was revoked: ask the hub's administrator",
+        );
+        expect(frHelp['sync.revoked']).toBe(
+          "L'accès de ce poste au hub a été révoqué : adressez-vous à l'administrateur du hub",
+        );
+        // An agent's login on it is refused with the reason too.
+        const login = await desk.router.call('login', {
+          login: TEST_AGENT.username,
+          password: TEST_AGENT.password,
+          remember: false,
+        });
+        expect(login).toMatchObject({ ok: false, error: { code: 'forbidden', fields: { _: 'hub.device-revoked' } } });
 
-      // Enrolled again by an agent's login: a new device, and what waited leaves from it.
-      const saved = await desk.router.call('saveHubSettings', { session, url, enrol: TEST_AGENT });
-      expect(saved).toMatchObject({ ok: true, value: { revoked: false, pending: 0, online: true } });
-      const held = await pool.query(`SELECT desk_state FROM requests WHERE reference = $1`, [reference]);
-      expect(held.rows[0].desk_state).toBe('in-progress');
-      const audit = await pool.query(`SELECT device_id FROM audit WHERE action = 'desk-state'`);
-      expect(audit.rows).toHaveLength(1);
-      expect(audit.rows[0].device_id).not.toBe(deviceId);
-    } finally {
-      desk.dispose();
-      await closed(server);
-    }
+        // Enrolled again by an agent's login: a new device, and what waited leaves from it.
+        const saved = await desk.router.call('saveHubSettings', { session, url, enrol: TEST_AGENT });
+        expect(saved).toMatchObject({ ok: true, value: { revoked: false, pending: 0, online: true } });
+        const held = await pool.query(`SELECT desk_state FROM requests WHERE reference = $1`, [reference]);
+        expect(held.rows[0].desk_state).toBe('in-progress');
+        const audit = await pool.query(`SELECT device_id FROM audit WHERE action = 'desk-state'`);
+        expect(audit.rows).toHaveLength(1);
+        expect(audit.rows[0].device_id).not.toBe(deviceId);
+      } finally {
+        desk.dispose();
+      }
+    });
   }, 60_000);
 });
