@@ -79,9 +79,63 @@ export default ts.config(
   },
   {
     files: ['main/services/**', 'main/store/**'],
+    rules: restrict(
+      [
+        ['**/api/**', '**/app/**', '**/http/**', 'electron'],
+        'Use cases and the store never reach the layers above them (api, app, http).',
+      ],
+      [
+        ['**/hub/**', '**/sync/**'],
+        'Services and the store reach the hub only through main/hub-protocol (its API, errors and wire types) and main/intents.',
+      ],
+    ),
+  },
+  {
+    // The intents' rules run on both stores: pure, like the engine they build on.
+    files: ['main/intents/**', 'main/hub-protocol/**'],
     rules: restrict([
-      ['**/api/**', '**/app/**', '**/http/**', 'electron'],
-      'Use cases and the store never reach the layers above them (api, app, http).',
+      [
+        '**/store/**',
+        '**/services/**',
+        '**/hub/**',
+        '**/sync/**',
+        '**/api/**',
+        '**/app/**',
+        '**/http/**',
+        '**/secrets/**',
+        '**/outbox/**',
+        'electron',
+        'better-sqlite3',
+        'pg',
+        'keytar',
+        'nodemailer',
+        ...NODE,
+      ],
+      'main/intents and main/hub-protocol are shared by the workstation and the hub: declarations and pure rules only.',
+    ]),
+  },
+  {
+    files: ['main/hub/**'],
+    rules: restrict([
+      [
+        '**/sync/**',
+        '**/services/**',
+        '**/store/**',
+        '**/api/**',
+        '**/app/**',
+        '**/http/**',
+        'electron',
+        'better-sqlite3',
+        'keytar',
+      ],
+      "The hub shares with workstations only main/hub-protocol, main/intents and the engine: never a workstation's internals.",
+    ]),
+  },
+  {
+    files: ['main/sync/**'],
+    rules: restrict([
+      ['**/hub/**', '**/services/**', '**/api/**', '**/app/**', '**/http/**', 'electron', 'pg'],
+      "The sync client speaks to the hub through main/hub-protocol: never the hub's files, nor the services above it.",
     ]),
   },
 );

@@ -7,5 +7,8 @@ export default defineConfig({
     environment: 'node',
     pool: 'forks',
     testTimeout: 20_000,
+    // Hooks start and stop real PostgreSQL servers: on a shared 2-core machine a stop alone
+    // has taken more than the default 10 s (the suite's tests all passed, its afterAll failed).
+    hookTimeout: 60_000,
   },
 });

@@ -10,7 +10,7 @@ import { createKeytarStore } from './secrets/keytar-store';
 import { createChosenSecretStore, type PasswordStoreMode } from './secrets/choose-store';
 import type { SecretStore } from './secrets/secret-store';
 import type { SecretStoreInfo } from '../preload/contract/dto';
-import { DEFAULT_ACCOUNTS_CONFIG, type AccountsConfig } from './services/accounts-config';
+import { DEFAULT_ACCOUNTS_CONFIG, type AccountsConfig } from './policy/accounts';
 import { createAuthService } from './services/auth';
 import { asPortalError, createHubAccounts } from './services/hub-accounts';
 import { loadDemo } from './services/demo';

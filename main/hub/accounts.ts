@@ -2,6 +2,7 @@
 // desk's validation, logins verified here (the same throttle, the same two hash checks whatever
 // exists, as on a standalone workstation), and password changes. A workstation never receives a
 // hash; it gets a session for the person who proved their password.
+import type { HubSession } from '../hub-protocol/sessions';
 import { randomBytes } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import { z } from 'zod';
@@ -11,7 +12,7 @@ import { checkPassword } from '../portal/accounts/password-policy';
 import { generateTemporaryPassword, temporaryPasswordExpiry } from '../portal/accounts/temporary-password';
 import { mails, mailLang } from '../portal/mail/templates';
 import { decoyHash, hashPassword, verifyPassword, type HashCost } from '../secrets/password-hasher';
-import { hashToken } from '../services/session-guard';
+import { hashToken } from '../secrets/token-hash';
 import type { Device } from './devices';
 import { HubError } from './hub-error';
 import { queueHubMail, type SecretBox } from './mail';
@@ -91,19 +92,7 @@ interface AccountRecord {
   access: string;
 }
 
-export interface HubSession {
-  session: string;
-  mustChangePassword: boolean;
-  expiresAt: string;
-  account: {
-    login: string;
-    fullName: string;
-    email: string;
-    role: 'user' | 'plsa';
-    cofor: string;
-    companyName: string;
-  };
-}
+export type { HubSession } from '../hub-protocol/sessions';
 
 const invalid = () => new HubError('invalid-credentials', 'The login or the password is not right.');
 

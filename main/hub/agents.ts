@@ -2,6 +2,7 @@
 // an agent's login enrols a desk workstation (a desk device, which sees the queue). The answer to
 // a wrong password and to an unknown agent is the same, after the same work.
 import type { Pool } from 'pg';
+import type { Enrolment } from '../hub-protocol/sessions';
 import { z } from 'zod';
 import { DESK_USERNAME } from '../../preload/contract/schemas/desk';
 import type { LockoutPolicy } from '../portal/accounts/lockout';
@@ -29,11 +30,7 @@ export async function createHubAgent(
   return inserted.rowCount === 1;
 }
 
-export interface Enrolment {
-  deviceId: string;
-  token: string;
-  agent: { username: string; fullName: string; email: string };
-}
+export type { Enrolment } from '../hub-protocol/sessions';
 
 /** The agent, when the user name and password are right and the agent active; otherwise the
  * one answer, after the same work (the throttle, one hash check) whatever exists. */

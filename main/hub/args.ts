@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { newAgentProblem } from '../portal/desk/new-agent';
 import { DESK_USERNAME } from '../../preload/contract/schemas/desk';
+import { DEFAULT_DEVICE_QUOTA, type DeviceQuota } from './device-quota';
 import {
   DEFAULT_MAX_MESSAGE_BYTES,
   mailSettingsSchema,
@@ -40,8 +41,15 @@ export interface HubArgs {
   mail: MailSettings | null;
   /** Where every request reaching the hub is e-mailed (null: it reaches the desks' queues only). */
   assistance: string | null;
+  /** What each supplier device may send (issue 24: one device once filled the hub's disk). */
+  quota: DeviceQuota;
+  /** Free bytes on the data folder's disk under which the hub takes no call (0: not checked). */
+  minFreeBytes: number;
   help: boolean;
 }
+
+const MB = 1024 * 1024;
+export const DEFAULT_MIN_FREE_MB = 200;
 
 export const HUB_USAGE = `Usage: npm run hub -- [command] [options]
 
@@ -89,12 +97,23 @@ Options:
   --assistance ADDR   the portal assistance's address: every request reaching the hub is e-mailed
                       there, with its document or screenshot. Without it, requests reach the desks'
                       queues only
+  --quota-requests-per-hour N
+                      requests (intents) one supplier workstation may send an hour (default ${DEFAULT_DEVICE_QUOTA.requestsPerHour});
+                      past it, or past the bytes below, its pushes are answered 429 with when to come
+                      back, and what it sends waits on it. Desk workstations have no quota
+  --quota-mb-per-day N
+                      megabytes one supplier workstation may send a day (default ${DEFAULT_DEVICE_QUOTA.bytesPerDay / MB})
+  --min-free-mb N     free space (MB) the disk of the data folder keeps: under it every call is
+                      answered 503 "out of space" and /v1/health fails, until there is space again
+                      (default ${DEFAULT_MIN_FREE_MB}; 0: not checked; not checked with --database-url)
 
 Environment:
   DATABASE_URL        as --database-url
   HUB_SECRET_KEY      32 bytes in base64 that seal e-mailed secrets until they leave; give every hub
                       of one database the same (default: DIR/secret.key, made once)
   HUB_SMTP_PASSWORD   the relay password for --smtp
+  HUB_QUOTA_REQUESTS_PER_HOUR, HUB_QUOTA_MB_PER_DAY, HUB_MIN_FREE_MB
+                      as the options of the same names
   --help              show this text`;
 
 export class HubArgsError extends Error {}
@@ -149,6 +168,9 @@ export function parseHubArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
         smtp: { type: 'string' },
         'mail-from': { type: 'string' },
         assistance: { type: 'string' },
+        'quota-requests-per-hour': { type: 'string' },
+        'quota-mb-per-day': { type: 'string' },
+        'min-free-mb': { type: 'string' },
         username: { type: 'string' },
         name: { type: 'string' },
         email: { type: 'string' },
@@ -199,6 +221,11 @@ export function parseHubArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
     throw new HubArgsError(
       `--assistance must be an e-mail address, such as assistance@example.com (got "${assistance}").`,
     );
+  const quota: DeviceQuota = {
+    requestsPerHour: wholeNumber(values, env, 'quota-requests-per-hour', DEFAULT_DEVICE_QUOTA.requestsPerHour, 1),
+    bytesPerDay: wholeNumber(values, env, 'quota-mb-per-day', DEFAULT_DEVICE_QUOTA.bytesPerDay / MB, 1) * MB,
+  };
+  const minFreeBytes = wholeNumber(values, env, 'min-free-mb', DEFAULT_MIN_FREE_MB, 0) * MB;
   let agent: HubArgs['agent'] = null;
   if (command === 'create-agent') {
     agent = { username: (values.username ?? '').toLowerCase(), fullName: values.name ?? '', email: values.email ?? '' };
@@ -220,8 +247,27 @@ export function parseHubArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
     demo: !values['no-demo'],
     mail,
     assistance,
+    quota,
+    minFreeBytes,
     help: values.help ?? false,
   };
+}
+
+/** A whole-number option, or the environment variable of the same name (HUB_ and upper case). */
+function wholeNumber(
+  values: Record<string, unknown>,
+  env: NodeJS.ProcessEnv,
+  option: string,
+  fallback: number,
+  min: number,
+): number {
+  const variable = `HUB_${option.toUpperCase().replaceAll('-', '_')}`;
+  const given = values[option];
+  const text = typeof given === 'string' ? given : env[variable];
+  if (text === undefined) return fallback;
+  if (!/^\d{1,9}$/.test(text) || Number(text) < min)
+    throw new HubArgsError(`--${option} (or ${variable}) must be a whole number from ${min} on (got "${text}").`);
+  return Number(text);
 }
 
 /** --smtp and --mail-from as the workstations' relay settings, checked by the same schema. */

@@ -17,6 +17,7 @@ export const BACKUP_FORMAT = 'b2b-portal-hub-backup';
 export const BACKUP_TABLES = [
   'desk_agents',
   'devices',
+  'device_quota_use',
   'desk_device_agents',
   'companies',
   'accounts',

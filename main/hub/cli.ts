@@ -14,6 +14,7 @@ import { loadDemoDirectoryIfEmpty } from './directory';
 import { HubArgsError, HUB_USAGE, parseHubArgs } from './args';
 import { createHubMailer, createSecretBox, existingSecretKey, keyIdOf, loadSecretKey } from './mail';
 import { createHubServer } from './server';
+import { createDiskGuard } from './disk-space';
 import { hubServices, loadCommonPasswords } from './services';
 import { defaultDataDir } from '../paths';
 
@@ -137,7 +138,15 @@ async function main(): Promise<void> {
     mailQueued: () => mailer.kick(),
     now: processClock(),
   });
-  const server = createHubServer({ pool: db.pool, tls, log: console.error, services });
+  // The embedded PostgreSQL writes in the data folder: its disk is measured. A database by URL
+  // has a disk of its own, whose "full" the hub learns from its errors (SQLSTATE 53100).
+  const disk = createDiskGuard({
+    dir: args.databaseUrl ? null : dataDir,
+    minFreeBytes: args.minFreeBytes,
+    now: services.now,
+    log: console.error,
+  });
+  const server = createHubServer({ pool: db.pool, tls, log: console.error, services, quota: args.quota, disk });
   const stop = () => {
     mailer.stop();
     server.close(() => void db.close().then(() => process.exit(0)));

@@ -5,14 +5,14 @@
 // (in this answer) and kept hashed, a reset ends the account's sessions.
 import type { Pool, PoolClient } from 'pg';
 import { z } from 'zod';
-import { ACCOUNT_SCHEMAS as A } from '../../preload/contract/schemas/accounts';
+import { CONSOLE_ACTIONS, type ConsoleAction } from '../hub-protocol/console';
 import type { AuditEntryView, ConsoleView, IssuedTemporaryPassword } from '../../preload/contract/accounts';
 import { DUPLICATE_MESSAGE, duplicateColleague } from '../portal/accounts/duplicate-colleague';
 import { generateLogin } from '../portal/accounts/login-id';
 import { generateTemporaryPassword, temporaryPasswordExpiry } from '../portal/accounts/temporary-password';
 import type { DirectoryCompany } from '../portal/directory/model';
 import { hashPassword } from '../secrets/password-hasher';
-import { hashToken } from '../services/session-guard';
+import { hashToken } from '../secrets/token-hash';
 import type { HubAccountsConfig } from './accounts';
 import type { Device } from './devices';
 import { companyChanged } from './directory';
@@ -29,31 +29,8 @@ import {
   withdrawHandOver,
 } from './plsa-continuity';
 
-export const CONSOLE_ACTIONS = {
-  accounts: A.consoleAccounts,
-  create: A.createAccount,
-  reset: A.resetPassword,
-  unblock: A.unblockAccount,
-  deactivate: A.deactivateAccount,
-  audit: A.companyAudit,
-  // PLSA continuity (plsa-continuity.ts): a PLSA hands over or withdraws; the colleague named
-  // answers, and any member of the company reads where things stand.
-  handover: A.handOverPlsa,
-  withdraw: A.withdrawHandOver,
-  answer: A.answerHandOver,
-  continuity: A.consoleAccounts,
-  // Access reviews (access-review.ts).
-  review: A.accessReview,
-  confirm: A.answerAccessReview,
-  interval: A.setAccessReviewInterval,
-  evidence: A.exportAccessReview,
-  // A person's own data, for their export (my-data.ts).
-  mydata: A.consoleAccounts,
-} as const;
 /** What a user of the company (not only a PLSA) may ask. */
 const MEMBER_ACTIONS = new Set<ConsoleAction>(['answer', 'continuity', 'mydata']);
-export type ConsoleAction = keyof typeof CONSOLE_ACTIONS;
-export const isConsoleAction = (name: string): name is ConsoleAction => Object.hasOwn(CONSOLE_ACTIONS, name);
 
 type Plsa = Member;
 

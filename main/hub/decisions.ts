@@ -2,38 +2,14 @@
 // the first decision to arrive wins: a request decided already refuses the next one in words
 // ("already validated by desk.ana at …"), and that desk's replica takes the hub's decision. The
 // hub makes what only it may make: the PLSA account, its login and its e-mailed temporary password.
-import { z } from 'zod';
-import { DESK_SCHEMAS, DESK_USERNAME } from '../../preload/contract/schemas/desk';
-import { LANGS } from '../../preload/contract/languages';
 import { DECISION_ACCEPTS, DECISION_OF } from '../portal/desk/decisions';
 import { createPlsaOnHub } from './accounts';
 import type { IntentContext, IntentResult } from './intents';
+import type { DeskDecideArgs } from '../intents/desk-decide';
+import type { DeskReplacePlsaArgs } from '../intents/desk-replace-plsa';
 import { queueHubMail } from './mail';
 import { companyChanged, companyProjection } from './directory';
 import type { DirectoryCompany } from '../portal/directory/model';
-
-export const deskDecideArgs = z.strictObject({
-  reference: z.string().min(1).max(40),
-  decision: DESK_SCHEMAS.deskDecide.shape.decision,
-  /** The agent who decided, as the desk workstation knows them. */
-  agent: z.string().regex(DESK_USERNAME),
-  /** The answer the desk wrote from its templates; `{logins}` is filled here, where logins are made. */
-  mail: z
-    .strictObject({
-      to: z.email(),
-      lang: z.enum(LANGS),
-      kind: z.string().regex(/^desk-[a-z-]+$/),
-      subject: z.string().min(1).max(300),
-      body: z.string().min(1).max(20_000),
-    })
-    .nullable(),
-  /** reference-file: the COFOR the desk gave the new company. */
-  cofor: z
-    .string()
-    .regex(/^[A-Z0-9]{6}$/)
-    .optional(),
-});
-type DeskDecideArgs = z.infer<typeof deskDecideArgs>;
 
 const refused = (code: string, message: string, details?: Record<string, string>): IntentResult => ({
   ok: false,
@@ -207,19 +183,10 @@ async function decide(request: HubRequest, args: DeskDecideArgs, ctx: IntentCont
   };
 }
 
-export const replacePlsaArgs = z.strictObject({
-  cofor: z.string().regex(/^[A-Z0-9]{6}$/),
-  oldLogin: z.string().regex(/^V\d{6}$/),
-  fullName: z.string().trim().min(1).max(120),
-  email: z.email().max(254),
-  lang: z.enum(LANGS),
-  agent: z.string().regex(DESK_USERNAME),
-});
-
 /** The desk's PLSA replacement, on the hub: the old PLSA deactivated, the new one made with a
  * temporary password e-mailed (sealed until it leaves); one replacement per old PLSA. */
 export async function applyReplacePlsa(
-  args: z.infer<typeof replacePlsaArgs>,
+  args: DeskReplacePlsaArgs,
   { tx, change, services }: IntentContext,
 ): Promise<IntentResult> {
   await tx.query('SELECT 1 FROM companies WHERE cofor = $1 FOR UPDATE', [args.cofor]);

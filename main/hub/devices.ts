@@ -2,7 +2,7 @@
 // only. A supplier workstation registers anonymously and may do what the public portal allows.
 import { randomBytes } from 'node:crypto';
 import type { Pool } from 'pg';
-import { hashToken as hash } from '../services/session-guard';
+import { hashToken as hash } from '../secrets/token-hash';
 import { HubError } from './hub-error';
 
 export type DeviceKind = 'supplier' | 'desk';

@@ -9,6 +9,7 @@ import type { Pool, PoolClient } from 'pg';
 import { directoryCompanySchema, type DirectoryCompany } from '../portal/directory/model';
 import { hashPassword, type HashCost } from '../secrets/password-hasher';
 import { CHANGES_LOCK, inTransaction } from './transaction';
+import type { ChangeData } from '../hub-protocol/changes';
 
 /** Companies per transaction when importing: a short lock, few commits. */
 export const HUB_IMPORT_BATCH = 1000;
@@ -124,11 +125,12 @@ export async function companyChanged(
 }
 
 /** A company's analysis projection, as every replica receives it (null: no such company). */
-export async function companyProjection(tx: PoolClient, cofor: string): Promise<Record<string, unknown> | null> {
-  const { rows } = await tx.query<Record<string, unknown>>(`SELECT ${PROJECTION} FROM companies WHERE cofor = $1`, [
-    cofor,
-  ]);
-  return rows[0] ?? null;
+export async function companyProjection(tx: PoolClient, cofor: string): Promise<ChangeData<'company'> | null> {
+  const { rows } = await tx.query<
+    Omit<ChangeData<'company'>, 'accessRequestedAt'> & { accessRequestedAt: Date | null }
+  >(`SELECT ${PROJECTION} FROM companies WHERE cofor = $1`, [cofor]);
+  const row = rows[0];
+  return row ? { ...row, accessRequestedAt: row.accessRequestedAt?.toISOString() ?? null } : null;
 }
 
 /** Reads a directory file's companies into the hub in batches (the formats of `npm run desk -- import`). */

@@ -2,20 +2,11 @@
 // the personal fields of the person's other requests become "[erased]", the e-mails the hub sent
 // them are blanked, and every copy follows (each desk's queue, and the workstation each request
 // came from). The erasure request itself stays, as the record; the outcome is audited.
-import { z } from 'zod';
-import { DESK_USERNAME } from '../../preload/contract/schemas/desk';
 import { ERASED, erasedPayload, personalFieldsOf } from '../portal/requests/personal-data';
 import type { IntentContext, IntentResult } from './intents';
+import type { DeskEraseArgs } from '../intents/desk-erase';
 
-export const deskEraseArgs = z.strictObject({
-  reference: z.string().regex(/^[A-Z]{3}-\d{8}-[2-9A-HJ-NP-Z]{6}$/),
-  agent: z.string().regex(DESK_USERNAME),
-});
-
-export async function applyDeskErase(
-  args: z.infer<typeof deskEraseArgs>,
-  { tx, change }: IntentContext,
-): Promise<IntentResult> {
+export async function applyDeskErase(args: DeskEraseArgs, { tx, change }: IntentContext): Promise<IntentResult> {
   const { rows } = await tx.query<{ kind: string; payload: Record<string, unknown> }>(
     'SELECT kind, payload FROM requests WHERE reference = $1',
     [args.reference],

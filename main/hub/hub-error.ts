@@ -15,7 +15,8 @@ export type HubErrorCode =
   | 'access-not-open'
   | 'too-many-attempts'
   | 'conflict'
-  | 'unavailable';
+  | 'unavailable'
+  | 'out-of-space';
 
 const STATUS: Record<HubErrorCode, number> = {
   'invalid-input': 400,
@@ -34,6 +35,7 @@ const STATUS: Record<HubErrorCode, number> = {
   'too-many-attempts': 429,
   conflict: 409,
   unavailable: 503,
+  'out-of-space': 503,
 };
 
 export class HubError extends Error {

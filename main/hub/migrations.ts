@@ -262,6 +262,24 @@ export const HUB_MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql:
   },
   {
     version: 14,
+    name: "each supplier device's quota: what it sent in the last day",
+    sql: `
+      -- One row per mutation id a supplier device was let send (counted before it is applied,
+      -- once per id however often it is pushed again), on the hub's clock: the requests of the
+      -- last hour and the bytes of the last day are read from here, by every hub of the database.
+      -- Rows older than a day count for nothing and are pruned.
+      CREATE TABLE device_quota_use (
+        device_id text NOT NULL REFERENCES devices (id) ON DELETE CASCADE,
+        mutation_id bigint NOT NULL,
+        bytes bigint NOT NULL,
+        at timestamptz NOT NULL,
+        PRIMARY KEY (device_id, mutation_id)
+      );
+      CREATE INDEX device_quota_use_at ON device_quota_use (at);
+    `,
+  },
+  {
+    version: 15,
     name: 'desk devices belong to agents; devices revoked; audit lines name the device',
     sql: `
       -- A desk workstation works offline, so a push carries no live session: the hub instead

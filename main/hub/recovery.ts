@@ -5,8 +5,6 @@
 // exactly), a temporary password only for a PLSA who gives their COFOR, never a change of state.
 // Its answer to the device is always the same, so the sync tells nothing either.
 import type { PoolClient } from 'pg';
-import { z } from 'zod';
-import { ACCOUNT_SCHEMAS as A } from '../../preload/contract/schemas/accounts';
 import { normaliseLogin } from '../portal/accounts/login-id';
 import { emailMatchesExactly, withinRecoveryCap } from '../portal/accounts/recovery-rules';
 import { generateTemporaryPassword, temporaryPasswordExpiry } from '../portal/accounts/temporary-password';
@@ -16,13 +14,7 @@ import type { IntentContext, IntentResult } from './intents';
 import { queueHubMail } from './mail';
 import { newReference } from '../portal/requests/reference';
 
-export const recoverArgs = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('username'), input: A.forgotUsername }),
-  z.strictObject({ kind: z.literal('password'), input: A.forgotPassword }),
-  z.strictObject({ kind: z.literal('find-plsa'), input: A.findPlsa }),
-  z.strictObject({ kind: z.literal('blocked-access'), input: A.reportBlockedAccess }),
-]);
-type RecoverArgs = z.infer<typeof recoverArgs>;
+import type { RecoverArgs } from '../intents/recover';
 
 const RECEIVED: IntentResult = { ok: true, value: { received: true } };
 

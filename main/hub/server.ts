@@ -11,15 +11,19 @@ import { deviceOfToken, registerDevice } from './devices';
 import { HubError } from './hub-error';
 import { HUB_SCHEMA_VERSION } from './migrations';
 import { hubChangePassword, hubLogin, loginBody, passwordBody } from './accounts';
-import { hubConsole, isConsoleAction, publishCompany } from './console';
+import { hubConsole, publishCompany } from './console';
+import { isConsoleAction } from '../hub-protocol/console';
 import { closeOverdueReviews } from './access-review';
 import { deskPasswordBody, enrolDesk, enrolmentBody, hubChangeDeskPassword, hubDeskLogin } from './agents';
 import { hubServices, type HubServices } from './services';
 import { expireWaitingRequests } from './waiting-requests';
-import { pullChangesJson, pushBody, pushMutations, screenMutations, type PushHooks } from './sync';
+import { pullChangesJson, pushMutations, screenMutations, type PushHooks } from './sync';
+import { pushBody } from '../hub-protocol/push';
 import { describeBadText, findBadText } from '../../preload/contract/text-check';
 import { HUB_MAX_BODY_BYTES } from '../hub-protocol/limits';
 import { createBodyBudget } from './body-budget';
+import { admitPush, DEFAULT_DEVICE_QUOTA, type DeviceQuota } from './device-quota';
+import { createDiskGuard, outOfSpaceError, type DiskGuard } from './disk-space';
 
 /** Changes a pull page holds at most: a fresh desk replica pulls a large directory in few calls. */
 export const MAX_PULL_PAGE = 5000;
@@ -40,6 +44,10 @@ export interface HubServerOptions {
   bodyBudgetBytes?: number;
   /** The secret key, account rules and mailer (defaults: a key for this process, no mailer). */
   services?: HubServices;
+  /** What each supplier device may send (default DEFAULT_DEVICE_QUOTA; null: no quota). */
+  quota?: DeviceQuota | null;
+  /** The free space of the hub's disk (default: not measured; a "disk full" error still counts). */
+  disk?: DiskGuard;
 }
 
 const registerBody = z.strictObject({ kind: z.literal('supplier') });
@@ -147,6 +155,8 @@ export function createHubServer(options: HubServerOptions): Server {
   const log = options.log ?? (() => {});
   const services = options.services ?? hubServices();
   const bodies = createBodyBudget(options.bodyBudgetBytes ?? HUB_BODY_BUDGET_BYTES);
+  const quota = options.quota === undefined ? DEFAULT_DEVICE_QUOTA : options.quota;
+  const disk = options.disk ?? createDiskGuard({ now: services.now, log });
 
   const closeReviews = () =>
     closeOverdueReviews(pool, {
@@ -164,6 +174,9 @@ export function createHubServer(options: HubServerOptions): Server {
       throw new HubError('not-found', 'No such address: the API is under /v1/.');
     }
     const call = `${req.method} ${path.slice(3)}`;
+    // Out of space, the hub takes nothing (and its health says so) until there is space again.
+    if (call === 'GET /health') await disk.checkHealth();
+    else await disk.check();
     const consoleAction = /^POST \/console\/([a-z]+)$/.exec(call)?.[1];
     if (consoleAction !== undefined) {
       // A PLSA's console on a linked workstation: the PLSA's hub session, on this device.
@@ -191,7 +204,9 @@ export function createHubServer(options: HubServerOptions): Server {
             'forbidden',
             `This push is from device ${body.deviceId}, but its token is another device's: register this workstation again.`,
           );
-        return pushMutations(pool, device, body, options.hooks, services);
+        // A supplier device past its quota is asked to come back later (its queue keeps all).
+        const admitted = quota ? await admitPush(pool, device, body, quota, services.now()) : body;
+        return pushMutations(pool, device, admitted, options.hooks, services);
       }
       case 'POST /desk-enrolments': {
         // An agent's login enrols this workstation as a desk device (anonymous: rate-limited).
@@ -263,7 +278,10 @@ export function createHubServer(options: HubServerOptions): Server {
         release = await bodies.take(Number.isFinite(declared) ? Math.max(1024, declared) : HUB_MAX_BODY_BYTES);
       }
       answer(200, await route(req, url));
-    } catch (error) {
+    } catch (caught) {
+      // A full disk (the database's or the hub's own files') is not a bug and passes once there
+      // is space: answered as such (503, with when to try again), and the workstations wait.
+      const error = disk.noted(caught) ? outOfSpaceError('') : caught;
       if (error instanceof HubError) {
         const retry = error.details['retryAfterSeconds'];
         answer(

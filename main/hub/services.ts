@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_ACCOUNTS_CONFIG } from '../services/accounts-config';
+import { DEFAULT_ACCOUNTS_CONFIG } from '../policy/accounts';
 import { parseBlocklist } from '../portal/accounts/password-policy';
 import type { HubAccountsConfig } from './accounts';
 import { createSecretBox, type SecretBox } from './mail';

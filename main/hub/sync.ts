@@ -8,29 +8,12 @@ import { z } from 'zod';
 import type { Device } from './devices';
 import { HubError } from './hub-error';
 import { describeBadText, findBadText } from '../../preload/contract/text-check';
-import { MAX_MUTATIONS_PER_PUSH } from '../hub-protocol/limits';
-import { INTENTS, isIntent, type IntentContext, type IntentResult } from './intents';
+import type { PullAnswer } from '../hub-protocol/pull';
+import type { PushAnswer, PushBody, PushedMutation } from '../hub-protocol/push';
+import { applyOnHub, type IntentContext, type IntentResult } from './intents';
+import { INTENTS, isIntentName, queuedIntent } from '../intents/registry';
 import { checkDeskActor } from './desk-actor';
 import { hubServices, type HubServices } from './services';
-
-export { MAX_MUTATIONS_PER_PUSH } from '../hub-protocol/limits';
-
-export const pushBody = z.strictObject({
-  /** The device the workstation believes it is: a push under another device's token (a store
-   * restored on another PC, a copied token) is refused rather than mixed into that device. */
-  deviceId: z.string().max(40).optional(),
-  mutations: z
-    .array(
-      z.strictObject({
-        id: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
-        name: z.string().min(1).max(60),
-        args: z.unknown(),
-      }),
-    )
-    .min(1)
-    .max(MAX_MUTATIONS_PER_PUSH),
-});
-export type PushBody = z.infer<typeof pushBody>;
 
 /** The name a mutation with bad text is pushed on under (no intent has parentheses): what it
  * carried cannot be stored, so the hub keeps where and what the problem was instead. */
@@ -80,11 +63,6 @@ export function fingerprintOf(mutation: { name: string; args: unknown }): string
   return createHash('sha256')
     .update(JSON.stringify([mutation.name, stable(mutation.args)]))
     .digest('hex');
-}
-
-export interface PushAnswer {
-  lastMutationId: number;
-  results: Array<{ id: number; duplicate: boolean; result: IntentResult }>;
 }
 
 /** Test seam: runs inside a mutation's transaction after its effects, before the commit. */
@@ -211,7 +189,7 @@ async function pushLocked(
 async function applyInItsTransaction(
   tx: PoolClient,
   device: Device,
-  mutation: PushBody['mutations'][number],
+  mutation: PushedMutation,
   hooks: PushHooks,
   services: HubServices,
 ): Promise<IntentResult> {
@@ -229,7 +207,7 @@ async function applyInItsTransaction(
 async function recordAnswer(
   tx: PoolClient,
   device: Device,
-  mutation: PushBody['mutations'][number],
+  mutation: PushedMutation,
   result: IntentResult,
   changes: Change[],
 ): Promise<void> {
@@ -260,7 +238,7 @@ export function failsEveryTime(error: unknown): boolean {
 
 /** Records a mutation that fails every time as refused, in a transaction of its own (the failed
  * one is rolled back), so the mutations behind it are applied. */
-async function refuseFailing(tx: PoolClient, device: Device, mutation: PushBody['mutations'][number], error: unknown) {
+async function refuseFailing(tx: PoolClient, device: Device, mutation: PushedMutation, error: unknown) {
   await tx.query('ROLLBACK; BEGIN');
   const result: IntentResult = {
     ok: false,
@@ -320,18 +298,18 @@ async function applyIntent(
       error: { code: 'invalid-text', message: describeBadText(bad), fields: { [bad.path]: `text.${bad.problem}` } },
     };
   }
-  if (!isIntent(name))
+  if (!isIntentName(name))
     return { ok: false, error: { code: 'unknown-mutation', message: `The hub does not know "${name}".` } };
-  const intent = INTENTS[name];
-  if (!(intent.from as readonly string[]).includes(device.kind))
+  if (!INTENTS[name].from.includes(device.kind))
     return { ok: false, error: { code: 'forbidden', message: `A ${device.kind} workstation may not send "${name}".` } };
-  const args = intent.args.safeParse(rawArgs);
-  if (!args.success) {
-    const fields = Object.fromEntries(args.error.issues.map((i) => [i.path.join('.') || '_', i.message]));
+  const intent = queuedIntent.safeParse({ name, args: rawArgs });
+  if (!intent.success) {
+    // Field paths as the intent's arguments name them (`payload.email`), not the envelope's.
+    const fields = Object.fromEntries(intent.error.issues.map((i) => [i.path.slice(1).join('.') || '_', i.message]));
     return { ok: false, error: { code: 'invalid-input', message: 'The mutation does not pass its schema.', fields } };
   }
   // A desk mutation's agent is one who may act on this device (never just a field of the body).
-  const notAllowed = await checkDeskActor(tx, device, args.data);
+  const notAllowed = await checkDeskActor(tx, device, intent.data.args);
   if (notAllowed) return notAllowed;
   const ctx: IntentContext = {
     tx,
@@ -342,13 +320,7 @@ async function applyIntent(
       return Promise.resolve();
     },
   };
-  return intent.apply(args.data as never, ctx);
-}
-
-export interface PullAnswer {
-  cursor: number;
-  more: boolean;
-  changes: Array<{ version: number; entity: string; id: string; data: unknown }>;
+  return applyOnHub(intent.data, ctx);
 }
 
 /** What this device may see (docs/hub.md, "who sees what"). */

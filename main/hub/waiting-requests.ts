@@ -3,19 +3,16 @@
 // and its reopening. The sender's device hears where the desk is with its request; every desk
 // sees the reminders and the expiry in its queue.
 import type { Pool } from 'pg';
-import { z } from 'zod';
 import { reminderMail } from '../portal/mail/request-mails';
 import { mailLang } from '../portal/mail/templates';
 import { expiryCutoff, reminderRule } from '../portal/requests/waiting';
 import type { IntentContext, IntentResult } from './intents';
+import type { RemindRequestArgs, ReopenRequestArgs } from '../intents/waiting-requests';
 import { queueHubMail } from './mail';
 import type { HubServices } from './services';
 import { CHANGES_LOCK, inTransaction } from './transaction';
 
-const reference = z.string().regex(/^[A-Z]{3}-\d{8}-[2-9A-HJ-NP-Z]{6}$/);
 /** `at`: when its sender pressed the button (the hub counts from its own clock). */
-export const remindRequestArgs = z.strictObject({ reference, at: z.iso.datetime() });
-export const reopenRequestArgs = z.strictObject({ reference });
 
 const refused = (code: string, reason: string, message: string, from?: string | null): IntentResult => ({
   ok: false,
@@ -43,10 +40,7 @@ async function senderRequest(ctx: IntentContext, ref: string): Promise<RequestRo
 
 const unknown = () => refused('not-found', 'reference.unknown', 'No request of this workstation has this reference.');
 
-export async function applyRemindRequest(
-  args: z.infer<typeof remindRequestArgs>,
-  ctx: IntentContext,
-): Promise<IntentResult> {
+export async function applyRemindRequest(args: RemindRequestArgs, ctx: IntentContext): Promise<IntentResult> {
   const request = await senderRequest(ctx, args.reference);
   if (!request) return unknown();
   const { rows } = await ctx.tx.query<{ last: Date | null; n: number }>(
@@ -83,10 +77,7 @@ export async function applyRemindRequest(
   return { ok: true, value: { reference: args.reference, at: now.toISOString(), count } };
 }
 
-export async function applyReopenRequest(
-  args: z.infer<typeof reopenRequestArgs>,
-  ctx: IntentContext,
-): Promise<IntentResult> {
+export async function applyReopenRequest(args: ReopenRequestArgs, ctx: IntentContext): Promise<IntentResult> {
   const request = await senderRequest(ctx, args.reference);
   if (!request) return unknown();
   if (!request.expired_at || request.decision)

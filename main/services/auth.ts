@@ -9,9 +9,9 @@ import { decoyHash, hashPassword, verifyPassword } from '../secrets/password-has
 import { SecretStoreUnavailable, type SecretStore } from '../secrets/secret-store';
 import type { AccountRow, AccountsRepository } from '../store/accounts';
 import type { Db } from '../store/database';
-import type { AccountsConfig } from './accounts-config';
+import type { AccountsConfig } from '../policy/accounts';
 import type { Mailer } from './mailer';
-import { hashToken } from './session-guard';
+import { hashToken } from '../secrets/token-hash';
 import { DESK_USERNAME } from '../../preload/contract/schemas/desk';
 import type { DeskRepository } from '../store/desk';
 import type { SessionPrincipal } from './principal';

@@ -12,7 +12,7 @@ import type { AgentRow } from '../store/desk';
 
 /** How long after the hub last accepted an agent's password here they may log in without it. */
 export const OFFLINE_HOURS = 12;
-import { hashToken } from './session-guard';
+import { hashToken } from '../secrets/token-hash';
 
 export function createDeskAuth(
   deps: AuthDeps,

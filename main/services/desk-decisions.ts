@@ -19,7 +19,7 @@ import type { DirectoryRepository } from '../store/directory';
 import type { OutboxRepository } from '../store/outbox';
 import type { RequestsRepository } from '../store/requests';
 import type { HubQueue } from '../store/hub-queue';
-import type { AccountsConfig } from './accounts-config';
+import type { AccountsConfig } from '../policy/accounts';
 import type { DeskCaller } from './desk-guard';
 import type { Lang } from '../../preload/contract/languages';
 import { alreadyDecided, requesterOf } from './desk';

@@ -3,7 +3,8 @@
 import { PortalError } from './errors';
 import type { AgentRow, DeskRepository } from '../store/desk';
 import type { AccountsRepository } from '../store/accounts';
-import { hashToken, isLive } from './session-guard';
+import { hashToken } from '../secrets/token-hash';
+import { isLive } from './session-guard';
 
 export interface DeskCaller {
   agent: AgentRow;

@@ -23,15 +23,13 @@ import type { Decision, DeskRepository, QueueRow } from '../store/desk';
 import type { DirectoryRepository } from '../store/directory';
 import { exportDirectory } from '../store/directory-import';
 import { createDirectoryImports } from './directory-imports';
-import type { AccountsConfig } from './accounts-config';
+import type { AccountsConfig } from '../policy/accounts';
 import type { DeskCaller } from './desk-guard';
 import { backupStore, listBackups } from '../store/backups';
-import {
-  allowedPlaceholders,
-  describeUnknownPlaceholder,
-  unknownPlaceholder,
-  type DeskTemplates,
-} from '../portal/desk/templates';
+import type { DeskTemplates } from '../portal/desk/templates';
+import { runRulesLocally, type IntentStore } from './intent-adapter';
+import { deskSetState } from '../intents/desk-set-state';
+import { saveTemplates } from '../intents/save-templates';
 
 import type { HubQueue } from '../store/hub-queue';
 import { HUB_REQUEST_KINDS } from '../portal/desk/decisions';
@@ -128,6 +126,7 @@ export function unblockAgent(
 
 export function createDeskService(deps: DeskDeps) {
   const { desk, accounts, directory, now } = deps;
+  const intentStore: IntentStore = { db: deps.db, desk, accounts, templates: deps.templates, hub: deps.hub };
   const companyOfHit = deps.db.prepare<[number], Omit<DeskCompanyHit, 'match'>>(
     'SELECT cofor, legal_name AS legalName, city, duns FROM companies WHERE id = ?',
   );
@@ -258,32 +257,20 @@ export function createDeskService(deps: DeskDeps) {
     } {
       const row = desk.request(input.reference);
       if (!row) throw fieldError('not-found', 'reference', 'reference.unknown', 'No request has this reference.');
-      const assignee = input.assignToMe ? caller.agent.username : row.assignee;
-      deps.db.transaction(() => {
-        // A decided request stays done: moving it back would let a second decision undo the first.
-        const decided = desk.decisionOf(row.id);
-        if (decided && input.state !== 'done') throw alreadyDecided(decided);
-        desk.setDeskState(row.id, input.state, assignee, now());
-        if (HUB_REQUEST_KINDS.includes(row.kind))
-          deps.hub?.enqueueIfLinked(
-            'deskSetState',
-            { reference: row.reference, state: input.state, assignee, agent: caller.agent.username },
-            now(),
-          );
-        accounts.audit(
-          {
-            companyId: row.companyId,
-            actor: caller.agent.username,
-            action: 'desk-state',
-            details: {
-              reference: row.reference,
-              before: { state: row.deskState, assignee: row.assignee },
-              after: { state: input.state, assignee },
-            },
-          },
-          now(),
-        );
-      })();
+      const agent = caller.agent.username;
+      // The rules are the intent's (main/intents/desk-set-state.ts), the hub's too; a request
+      // only this workstation knows (an erasure request, say) does not cross to the hub.
+      runRulesLocally(
+        intentStore,
+        deskSetState,
+        {
+          reference: row.reference,
+          state: input.state,
+          assignee: input.assignToMe ? agent : row.assignee,
+          agent,
+        },
+        { actor: agent, now: now(), queue: HUB_REQUEST_KINDS.includes(row.kind) },
+      );
       return { reference: row.reference };
     },
 
@@ -314,22 +301,14 @@ export function createDeskService(deps: DeskDeps) {
     },
 
     saveDeskTemplates(input: { session: string; templates: DeskTemplates }, caller: DeskCaller): DeskTemplates {
-      // A placeholder no decision fills would reach the supplier in braces: refused, named.
-      const unknown = unknownPlaceholder(input.templates);
-      if (unknown)
-        throw new PortalError(
-          'invalid-input',
-          describeUnknownPlaceholder(unknown),
-          { [`templates.${unknown.key}.${unknown.lang}.${unknown.part}`]: 'template.unknown-placeholder' },
-          undefined,
-          { ...unknown, allowed: allowedPlaceholders() },
-        );
-      deps.db.transaction(() => {
-        deps.templates.save(input.templates);
-        // Linked, the set is every desk's: it goes to the hub, and comes back to the others.
-        deps.hub?.enqueueIfLinked('saveTemplates', { templates: input.templates, agent: caller.agent.username }, now());
-        accounts.audit({ companyId: null, actor: caller.agent.username, action: 'desk-templates-saved' }, now());
-      })();
+      // Linked, the set is every desk's: it goes to the hub, and comes back to the others.
+      const agent = caller.agent.username;
+      runRulesLocally(
+        intentStore,
+        saveTemplates,
+        { templates: input.templates, agent },
+        { actor: agent, now: now(), queue: true },
+      );
       return deps.templates.get();
     },
 

@@ -2,16 +2,17 @@
 // says who may log in; this workstation keeps a copy of the person's account (never a hash) so
 // its session and screens work as standalone. The hub's session token is kept in memory only,
 // for this session's password change; an unreachable hub is said plainly ("needs the hub").
-import type { HubSession } from '../hub/accounts';
-import type { ConsoleAction } from '../hub/console';
-import { HubRefused, HubUnreachable, type HubClient } from '../sync/hub-client';
+import type { HubSession } from '../hub-protocol/sessions';
+import type { ConsoleAction } from '../hub-protocol/console';
+import type { HubApi } from '../hub-protocol/api';
+import { HubRefused, HubUnreachable } from '../hub-protocol/errors';
 import type { AccountRow, AccountsRepository } from '../store/accounts';
 import type { Db } from '../store/database';
 import type { DirectoryRepository } from '../store/directory';
 import { PortalError } from './errors';
 
 /** The sync worker's way to call the hub as this device (it registers the device if needed). */
-export type HubCall = <T>(fn: (client: HubClient, token: string) => Promise<T>) => Promise<T>;
+export type HubCall = <T>(fn: (client: HubApi, token: string) => Promise<T>) => Promise<T>;
 
 const needsHub = () =>
   new PortalError('needs-hub', 'Logging in needs the portal hub, and this workstation cannot reach it now.');

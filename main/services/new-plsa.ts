@@ -9,7 +9,7 @@ import { hashPassword } from '../secrets/password-hasher';
 import { SecretStoreUnavailable, type SecretStore } from '../secrets/secret-store';
 import type { AccountsRepository } from '../store/accounts';
 import { outboxSecretKey, type OutboxRepository } from '../store/outbox';
-import type { AccountsConfig } from './accounts-config';
+import type { AccountsConfig } from '../policy/accounts';
 
 interface NewPlsa {
   login: string;

@@ -9,6 +9,7 @@ import type {
   Submitted,
 } from '../../preload/contract/dto';
 import { fieldError, PortalError } from './errors';
+import { checkAccessRequest } from '../intents/submit-request';
 import { inspectDocument } from '../portal/documents/inspect';
 import { analyzeCofor } from '../portal/onboarding/stages';
 import type { DirectoryRepository } from '../store/directory';
@@ -112,14 +113,10 @@ export function createOnboardingService(deps: OnboardingDeps) {
     },
 
     submitAccessRequest(input: AccessRequestInput): Submitted {
-      const company = directory.companyByCofor(input.cofor);
-      if (!company) throw fieldError('invalid-input', 'cofor', 'cofor.unknown', 'No company has this COFOR.');
-      if (company.status === 'deactivated')
-        throw fieldError('conflict', 'cofor', 'company.deactivated', 'The company is deactivated.');
-      if (company.access === 'requested')
-        throw fieldError('conflict', 'cofor', 'access.already-requested', 'Access was already requested.');
-      if (company.access === 'open')
-        throw fieldError('conflict', 'cofor', 'access.already-open', 'Access is already open.');
+      // The hub checks the same rule again when the request reaches it (main/intents/).
+      const checked = checkAccessRequest(directory.companyByCofor(input.cofor));
+      if (!checked.ok) throw new PortalError(checked.refusal.code, checked.refusal.message, checked.refusal.fields);
+      const { company } = checked;
       if (input.termsVersion !== terms.currentVersion) {
         throw fieldError(
           'conflict',

@@ -15,9 +15,9 @@ import { generateTemporaryPassword, temporaryPasswordExpiry } from '../portal/ac
 import { hashPassword } from '../secrets/password-hasher';
 import type { AccountRow, AccountsRepository } from '../store/accounts';
 import type { Db } from '../store/database';
-import type { AccountsConfig } from './accounts-config';
+import type { AccountsConfig } from '../policy/accounts';
 import type { Caller } from './session-guard';
-import type { ConsoleAction } from '../hub/console';
+import type { ConsoleAction } from '../hub-protocol/console';
 import type { HubAccounts } from './hub-accounts';
 
 export interface ConsoleDeps {

@@ -16,7 +16,7 @@ import { mails, mailLang } from '../portal/mail/templates';
 import { hashPassword, verifyPassword, decoyHash } from '../secrets/password-hasher';
 import type { AccountRow, AccountsRepository } from '../store/accounts';
 import type { DirectoryRepository } from '../store/directory';
-import type { AccountsConfig } from './accounts-config';
+import type { AccountsConfig } from '../policy/accounts';
 import type { Mailer } from './mailer';
 import { PortalError } from './errors';
 import { SecretStoreUnavailable } from '../secrets/secret-store';

@@ -1,10 +1,8 @@
 // Who is calling: a session token resolves to an account, checked again on every call. Roles
 // are enforced here, in the engine, not only by hiding buttons.
-import { createHash } from 'node:crypto';
+import { hashToken } from '../secrets/token-hash';
 import { PortalError } from './errors';
 import type { AccountRow, AccountsRepository } from '../store/accounts';
-
-export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 /** A session, supplier's or agent's, counts until it expires. */
 export const isLive = (session: { expiresAt: string } | null, at: Date): boolean =>

@@ -3,12 +3,15 @@
 import type { Db } from './database';
 import type { SettingsRepository } from './settings';
 import { PUSH_BATCH_BYTES } from '../hub-protocol/limits';
+import type { IntentArgs, IntentName } from '../intents/registry';
 import { forgetStandaloneDirectory } from './standalone-directory';
 
+/** A queued intent as it is pushed: its arguments as they were queued (the hub reads them
+ * against the intent's schema; the replica reads them with `readQueued`). */
 export interface QueuedIntent {
   mutationId: number;
   name: string;
-  args: Record<string, unknown>;
+  args: unknown;
 }
 
 /** How this workstation is registered on its hub: a desk one pulls the queue, a supplier's
@@ -122,7 +125,7 @@ export function createHubQueue(db: Db, settings: SettingsRepository, onQueued: (
       })(),
     /** Queues an intent in the caller's transaction, when this workstation is linked to a hub;
      * answers whether it did. */
-    enqueueIfLinked(name: string, args: Record<string, unknown>, at: Date): boolean {
+    enqueueIfLinked<N extends IntentName>(name: N, args: IntentArgs<N>, at: Date): boolean {
       if (!settings.get(KEYS.url)) return false;
       insert.run(name, JSON.stringify(args), at.toISOString());
       onQueued();
@@ -141,7 +144,7 @@ export function createHubQueue(db: Db, settings: SettingsRepository, onQueued: (
       }
       return pending
         .all(fit)
-        .map((r) => ({ mutationId: r.mutationId, name: r.name, args: JSON.parse(r.args) as never }));
+        .map((r) => ({ mutationId: r.mutationId, name: r.name, args: JSON.parse(r.args) as unknown }));
     },
     settle(mutationId: number, ok: boolean, result: unknown, at: Date): void {
       settle.run(ok ? 'done' : 'refused', JSON.stringify(result), at.toISOString(), mutationId);

@@ -1,5 +1,6 @@
 // Form submissions. Each one is stored with its reference, its side effects and its mutation
 // rows in a single transaction: the user is told "received" only once all of it is on disk.
+import { submitRequest, type SubmitRequestArgs } from '../intents/submit-request';
 import { randomUUID } from 'node:crypto';
 import type { Db } from './database';
 import type { HubQueue } from './hub-queue';
@@ -25,7 +26,9 @@ export interface NewSubmission {
 export type SubmissionsRepository = ReturnType<typeof createSubmissionsRepository>;
 
 /** The kinds a supplier sends that the hub takes (recovery requests stay on the workstation). */
-const FOR_THE_HUB = new Set<SubmissionKind>(['company-file', 'cofor-help', 'access-request', 'help']);
+/** The kinds of request the hub's submitRequest intent takes (its own schema says which). */
+const forTheHub = (kind: SubmissionKind): kind is SubmitRequestArgs['kind'] =>
+  submitRequest.args.shape.kind.safeParse(kind).success;
 
 /** A request as the hub's `submitRequest` intent takes it: the form's fields and its attachment's bytes. */
 function hubPayload(payload: Record<string, unknown>, attachment: { field: string; doc: StoredDocument } | null) {
@@ -86,10 +89,11 @@ export function createSubmissionsRepository(db: Db, requests: RequestsRepository
             at,
           );
           let viaHub = false;
-          if (hubQueue && FOR_THE_HUB.has(sub.kind)) {
+          const kind = sub.kind;
+          if (hubQueue && forTheHub(kind)) {
             const lang = sub.payload['lang'] === 'fr' ? 'fr' : 'en';
             const payload = hubPayload(sub.payload, attachment);
-            viaHub = hubQueue.enqueueIfLinked('submitRequest', { reference, kind: sub.kind, lang, payload }, at);
+            viaHub = hubQueue.enqueueIfLinked('submitRequest', { reference, kind, lang, payload }, at);
           }
           return { id, reference, submittedAt: at.toISOString(), viaHub };
         } catch (error) {

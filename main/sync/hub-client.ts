@@ -1,40 +1,15 @@
 // The workstation's side of the hub's API v1 (main/hub/server.ts). Tokens go in the
 // Authorization header; an unreachable hub is "offline", never an error to show as a failure.
-import type { HubSession } from '../hub/accounts';
-import type { Enrolment } from '../hub/agents';
-import type { HubMail } from '../../preload/contract/dto';
+import type { HubApi } from '../hub-protocol/api';
+import { HubFailing, HubRefused, HubUnreachable } from '../hub-protocol/errors';
+import type { Enrolment, HubAgent, HubSession } from '../hub-protocol/sessions';
+import type { PullAnswer } from '../hub-protocol/pull';
+import type { PushAnswer, PushedMutation } from '../hub-protocol/push';
 
-export class HubUnreachable extends Error {}
+export type PushResult = PushAnswer;
+export type PullResult = PullAnswer;
 
-/** The hub answered, with a 5xx: it is there but failing (its database, say). Retried as
- * unreachable, but its health probe answering says nothing new. */
-export class HubFailing extends HubUnreachable {}
-
-export class HubRefused extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly body: Record<string, unknown>,
-  ) {
-    super(message);
-  }
-}
-
-export interface PushResult {
-  lastMutationId: number;
-  results: Array<{ id: number; duplicate: boolean; result: { ok: boolean } & Record<string, unknown> }>;
-}
-
-export interface PullResult {
-  cursor: number;
-  more: boolean;
-  /** What the hub can e-mail (a hub older than this field says nothing). */
-  mail?: HubMail;
-  changes: Array<{ version: number; entity: string; id: string; data: Record<string, unknown> }>;
-}
-
-export function createHubClient(baseUrl: string, timeoutMs = 15_000) {
+export function createHubClient(baseUrl: string, timeoutMs = 15_000): HubApi {
   const root = baseUrl.replace(/\/+$/, '');
   async function call<T>(path: string, init: { token?: string; body?: unknown } = {}): Promise<T> {
     let response: Response;
@@ -61,14 +36,14 @@ export function createHubClient(baseUrl: string, timeoutMs = 15_000) {
     /** A cheap probe (the hub reads one row): it answers, its database too. */
     health: () => call<{ ok: true }>('/health'),
     register: () => call<{ deviceId: string; token: string }>('/devices', { body: { kind: 'supplier' } }),
-    push: (token: string, deviceId: string | null, mutations: Array<{ id: number; name: string; args: unknown }>) =>
+    push: (token: string, deviceId: string | null, mutations: PushedMutation[]) =>
       call<PushResult>('/push', { token, body: { ...(deviceId ? { deviceId } : {}), mutations } }),
     pull: (token: string, cursor: number, limit = 5000) =>
       call<PullResult>(`/pull?cursor=${cursor}&limit=${limit}`, { token }),
     enrolDesk: (body: { username: string; password: string }) => call<Enrolment>('/desk-enrolments', { body }),
     login: (token: string, body: { login: string; password: string }) => call<HubSession>('/sessions', { token, body }),
     deskLogin: (token: string, body: { username: string; password: string }) =>
-      call<{ agent: Enrolment['agent'] }>('/desk-sessions', { token, body }),
+      call<{ agent: HubAgent }>('/desk-sessions', { token, body }),
     console: <T>(token: string, action: string, body: Record<string, unknown>) =>
       call<T>(`/console/${action}`, { token, body }),
     changeDeskPassword: (token: string, body: { username: string; currentPassword: string; newPassword: string }) =>
@@ -79,4 +54,4 @@ export function createHubClient(baseUrl: string, timeoutMs = 15_000) {
     ) => call<{ changed: true; otherSessionsEnded: number }>('/password', { token, body }),
   };
 }
-export type HubClient = ReturnType<typeof createHubClient>;
+export type HubClient = HubApi;

@@ -7,8 +7,11 @@ import type { SyncStatus as ShownSyncStatus } from '../../preload/contract/dto';
 import type { Db } from '../store/database';
 import type { HubQueue } from '../store/hub-queue';
 import { SecretStoreUnavailable, type SecretStore } from '../secrets/secret-store';
-import { createHubClient, HubFailing, HubRefused, HubUnreachable, type HubClient } from './hub-client';
+import { createHubClient, type HubClient } from './hub-client';
+import { HubFailing, HubRefused, HubUnreachable } from '../hub-protocol/errors';
 import { createReplica } from './replica';
+import { readQueued } from '../intents/registry';
+import { pushResults } from '../hub-protocol/push';
 
 export const HUB_TOKEN_KEY = 'hub.deviceToken';
 
@@ -111,8 +114,11 @@ export function createSyncWorker(deps: {
             // What waits starts after what the hub has (a store restored from an older backup):
             // number it on from the hub's last id rather than wait for a gap to fill forever.
             if (error instanceof HubRefused && error.code === 'mutation-gap') {
-              const { lastMutationId, results } = error.body as { lastMutationId: number; results: never[] };
-              return { lastMutationId, results, continueFrom: lastMutationId + 1 };
+              // With the answers of what it applied before the gap: settled here, never sent again.
+              const lastMutationId = Number(error.body['lastMutationId']);
+              const results = pushResults.safeParse(error.body['results']);
+              if (!Number.isSafeInteger(lastMutationId) || !results.success) throw error;
+              return { lastMutationId, results: results.data, continueFrom: lastMutationId + 1 };
             }
             throw error;
           });
@@ -121,27 +127,25 @@ export function createSyncWorker(deps: {
         // under these ids. Nothing this PC sent since is lost: those are pushed again, after
         // the hub's last id (see queue.continueFrom below), and the person is told.
         const restored = (answer.results ?? []).filter(
-          (r) =>
-            r.duplicate &&
-            !r.result.ok &&
-            (r.result as { error?: { code?: string } }).error?.code === 'mutation-mismatch',
+          (r) => r.duplicate && !r.result.ok && r.result.error.code === 'mutation-mismatch',
         );
         db.transaction(() => {
           for (const r of answer.results ?? []) {
+            const sent = batch.find((m) => m.mutationId === r.id);
+            const intent = sent ? readQueued(sent) : null;
             if (restored.includes(r)) {
-              const sent = batch.find((m) => m.mutationId === r.id);
-              if (sent?.name === 'submitRequest') replica.noteResent(sent, at);
+              if (intent?.name === 'submitRequest') replica.noteResent(intent.args, at);
               continue;
             }
-            queue.settle(r.id, r.result.ok, r.result, at);
-            const sent = batch.find((m) => m.mutationId === r.id);
-            if (sent?.name === 'submitRequest') replica.noteRequestAnswer(sent, r.result, at);
-            if (sent?.name === 'remindRequest') replica.noteReminderAnswer(sent, r.result);
+            const result = r.result;
+            queue.settle(r.id, result.ok || result.error.overtaken === true, result, at);
+            if (intent?.name === 'submitRequest') replica.noteRequestAnswer(intent.args, result, at);
+            if (intent?.name === 'remindRequest') replica.noteReminderAnswer(intent.args, result);
             // A settled one is never pushed again. The replica's own rebase must never hold the
             // queue: if it fails, the refusal is still settled, and the log says what failed.
-            if (!r.result.ok && sent)
+            if (!result.ok && intent?.name === 'deskDecide')
               try {
-                db.transaction(() => replica.noteRefusal(sent, r.result, at))();
+                db.transaction(() => replica.noteRefusal(intent.args, result.error, at))();
               } catch (error) {
                 deps.log?.(`sync: could not take back refused mutation ${r.id}: ${(error as Error).message}`);
               }

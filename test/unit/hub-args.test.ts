@@ -66,4 +66,25 @@ describe('the hub command line', () => {
     for (const command of ['deactivate-agent NAME', 'revoke-device ID', 'list-devices'])
       expect(parseHubArgs(['--help'], {}).help && HUB_USAGE).toContain(command);
   });
+
+  it("sets a supplier device's quota and the disk's minimum free space, by option or environment", () => {
+    const MB = 1024 * 1024;
+    expect(parseHubArgs([], {})).toMatchObject({
+      quota: { requestsPerHour: 30, bytesPerDay: 100 * MB },
+      minFreeBytes: 200 * MB,
+    });
+    expect(
+      parseHubArgs(['--quota-requests-per-hour', '60', '--quota-mb-per-day', '250', '--min-free-mb', '0'], {}),
+    ).toMatchObject({ quota: { requestsPerHour: 60, bytesPerDay: 250 * MB }, minFreeBytes: 0 });
+    expect(
+      parseHubArgs([], { HUB_QUOTA_REQUESTS_PER_HOUR: '5', HUB_QUOTA_MB_PER_DAY: '10', HUB_MIN_FREE_MB: '1000' }),
+    ).toMatchObject({ quota: { requestsPerHour: 5, bytesPerDay: 10 * MB }, minFreeBytes: 1000 * MB });
+    // The option wins over the environment.
+    expect(parseHubArgs(['--min-free-mb', '50'], { HUB_MIN_FREE_MB: '1000' }).minFreeBytes).toBe(50 * MB);
+    expect(() => parseHubArgs(['--quota-requests-per-hour', '0'], {})).toThrow(
+      /--quota-requests-per-hour \(or HUB_QUOTA_REQUESTS_PER_HOUR\) must be a whole number from 1 on \(got "0"\)/,
+    );
+    expect(() => parseHubArgs([], { HUB_QUOTA_MB_PER_DAY: '1.5' })).toThrow(/--quota-mb-per-day/);
+    expect(() => parseHubArgs(['--min-free-mb', '-1'], {})).toThrow(/--min-free-mb/);
+  });
 });

@@ -10,6 +10,7 @@ import { createBodyBudget } from '../../main/hub/body-budget';
 import { HubError } from '../../main/hub/hub-error';
 import { loadDemoDirectoryIfEmpty } from '../../main/hub/directory';
 import { createHubServer } from '../../main/hub/server';
+import { hubCall } from '../fixtures/hub-call';
 import { help } from '../fixtures/hub-mutations';
 import { startTestPostgres, type TestPostgres } from '../fixtures/postgres';
 
@@ -40,17 +41,7 @@ afterAll(async () => {
   await db?.stop();
 });
 
-async function call(path: string, init: { token?: string; body?: unknown } = {}) {
-  const response = await fetch(`${hub}/v1${path}`, {
-    method: init.body === undefined ? 'GET' : 'POST',
-    headers: {
-      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
-      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
+const call = (path: string, init: { token?: string; body?: unknown } = {}) => hubCall(hub, path, init);
 const register = async () => (await call('/devices', { body: { kind: 'supplier' } })).body['token'] as string;
 
 describe('one noisy device', () => {

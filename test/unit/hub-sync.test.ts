@@ -12,9 +12,12 @@ import { deviceOfToken, registerDevice, type Device } from '../../main/hub/devic
 import { loadDemoDirectoryIfEmpty } from '../../main/hub/directory';
 import { HubError } from '../../main/hub/hub-error';
 import { HUB_MIGRATIONS, HUB_SCHEMA_VERSION, migrateHub, NewerHubSchemaError } from '../../main/hub/migrations';
-import { pullChanges, pushMutations, type PushBody } from '../../main/hub/sync';
+import { pullChanges, pushMutations } from '../../main/hub/sync';
+import type { PushBody } from '../../main/hub-protocol/push';
 import { pdf } from '../fixtures/files';
 import { agentOnDesk } from '../fixtures/hub-agent';
+import { HOSTILE_PDFS } from '../fixtures/hostile-pdfs';
+import { buildPdf, onePage } from '../fixtures/pdf-builder';
 import { accessRequest, batch, help, reference } from '../fixtures/hub-mutations';
 import { startTestPostgres, type TestPostgres } from '../fixtures/postgres';
 
@@ -48,7 +51,7 @@ describe('the hub database', () => {
     await Promise.all([migrateHub(pool), migrateHub(pool), migrateHub(pool)]);
     const { rows } = await pool.query('SELECT version FROM hub_schema ORDER BY version');
     expect(rows.map((r) => r.version)).toEqual(HUB_MIGRATIONS.map((m) => m.version));
-    expect(HUB_SCHEMA_VERSION).toBe(14);
+    expect(HUB_SCHEMA_VERSION).toBe(HUB_MIGRATIONS.length); // numbered from 1, no gaps
     await pool.query('INSERT INTO hub_schema (version) VALUES ($1)', [HUB_SCHEMA_VERSION + 1]);
     await expect(migrateHub(pool)).rejects.toBeInstanceOf(NewerHubSchemaError);
     await expect(migrateHub(pool)).rejects.toThrow(/written by a newer hub/);
@@ -232,6 +235,44 @@ describe('push', () => {
     const other = await device(pool);
     const replay = await pushMutations(pool, other, { mutations: [{ id: 1, ...good }] });
     expect(replay.results[0]!.result).toMatchObject({ ok: false, error: { fields: { reference: 'reference.taken' } } });
+  });
+
+  it('refuses the PDFs that bypassed the check (issue 24, N9) with their reason, as a workstation does', async () => {
+    const pool = await hub();
+    const supplier = await device(pool);
+    const companyFile = (file: Buffer, duns: string) => ({
+      name: 'submitRequest',
+      args: {
+        reference: reference('SDB'),
+        kind: 'company-file',
+        lang: 'en',
+        payload: {
+          duns,
+          legalName: 'Lost Parts Lda',
+          registrationNumber: 'PT-514000000',
+          taxNumber: 'PT514000000',
+          street: 'Rua do Ouro 1',
+          postalCode: '1100-060',
+          city: 'Lisboa',
+          country: 'PT',
+          contactEmail: `files-${duns}@lost-parts.example`,
+          document: { fileName: 'certificate.pdf', contentBase64: file.toString('base64') },
+          lang: 'en',
+        },
+      },
+    });
+    const n9 = HOSTILE_PDFS.filter((h) => h.name.startsWith('N9:'));
+    expect(n9).toHaveLength(5);
+    const answer = await pushMutations(pool, supplier, {
+      mutations: batch(
+        ...n9.map((h, i) => companyFile(h.bytes, `90000010${i}`)),
+        companyFile(buildPdf(onePage()), '900000199'),
+      ),
+    });
+    expect(answer.results.map((r) => (r.result.ok ? 'ok' : [r.result.error.code, r.result.error.fields]))).toEqual([
+      ...n9.map(() => ['invalid-input', { document: 'document.active-content' }]),
+      'ok',
+    ]);
   });
 
   it('applies a push once when it arrives twice at once, through two hubs on one database', async () => {

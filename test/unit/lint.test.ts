@@ -45,6 +45,44 @@ describe('lint on import direction', () => {
     expect(await layerErrors(file, types)).toEqual([]);
   });
 
+  it("refuses a hub file that imports a workstation's internals, and a sync file that imports the hub's", async () => {
+    const hub = await layerErrors(
+      'main/hub/new-route.ts',
+      "import { createReplica } from '../sync/replica';\nimport { PortalError } from '../services/errors';\nvoid createReplica;\nvoid PortalError;\n",
+    );
+    expect(hub).toEqual([
+      expect.stringContaining('The hub shares with workstations only'),
+      expect.stringContaining('The hub shares with workstations only'),
+    ]);
+    const sync = await layerErrors(
+      'main/sync/new-client.ts',
+      "import type { Device } from '../hub/devices';\nexport type D = Device;\n",
+    );
+    expect(sync).toEqual([expect.stringContaining('through main/hub-protocol')]);
+    // What both may import: the protocol and the intents.
+    const shared =
+      "import { pushBody } from '../hub-protocol/push';\nimport { INTENTS } from '../intents/registry';\nvoid pushBody;\nvoid INTENTS;\n";
+    expect(await layerErrors('main/hub/new-route.ts', shared)).toEqual([]);
+    expect(await layerErrors('main/sync/new-client.ts', shared)).toEqual([]);
+  });
+
+  it('refuses a service that imports the hub or the sync client, and an intent that touches a store', async () => {
+    const service = await layerErrors(
+      'main/services/new-service.ts',
+      "import type { Device } from '../hub/devices';\nimport { createHubClient } from '../sync/hub-client';\nexport type D = Device;\nvoid createHubClient;\n",
+    );
+    expect(service).toHaveLength(2);
+    expect(service[0]).toContain('only through main/hub-protocol');
+    const intent = await layerErrors(
+      'main/intents/new-intent.ts',
+      "import type { PoolClient } from 'pg';\nimport { openStore } from '../store/database';\nexport type C = PoolClient;\nvoid openStore;\n",
+    );
+    expect(intent).toEqual([
+      expect.stringContaining('declarations and pure rules only'),
+      expect.stringContaining('declarations and pure rules only'),
+    ]);
+  });
+
   it('lets each layer use the ones below it', async () => {
     expect(
       await layerErrors('main/services/new-service.ts', "import { PortalError } from './errors';\nvoid PortalError;\n"),

@@ -228,7 +228,7 @@ export const en = {
   'error.same-person.confirm':
     'The legal representative and the PLSA look like the same person: confirm it, or name another PLSA.',
   'error.document.active-content':
-    'The PDF contains active content (scripts, actions, embedded files): print it to a new PDF or scan it, then choose it again.',
+    'The PDF contains active content (scripts, links to web pages or files, actions, embedded files): print it to a new PDF or scan it, then choose it again.',
   'error.document.trailing-data':
     'The file carries extra data after its end: export or save it again, then choose it again.',
   'error.document.empty': 'The file is empty: choose the document again.',

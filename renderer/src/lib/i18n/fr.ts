@@ -235,7 +235,7 @@ export const fr: Record<MessageKey, string> = {
   'error.same-person.confirm':
     'Le représentant légal et le PLSA semblent être la même personne : confirmez-le, ou désignez un autre PLSA.',
   'error.document.active-content':
-    'Le PDF contient du contenu actif (scripts, actions, fichiers joints) : imprimez-le dans un nouveau PDF ou numérisez-le, puis choisissez-le à nouveau.',
+    'Le PDF contient du contenu actif (scripts, liens vers des pages web ou des fichiers, actions, fichiers joints) : imprimez-le dans un nouveau PDF ou numérisez-le, puis choisissez-le à nouveau.',
   'error.document.trailing-data':
     'Le fichier contient des données après sa fin : exportez-le ou enregistrez-le à nouveau, puis choisissez-le à nouveau.',
   'error.document.empty': 'Le fichier est vide : choisissez de nouveau le document.',
