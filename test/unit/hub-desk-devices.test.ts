@@ -32,16 +32,19 @@ const BOB = { username: 'desk.bob', password: 'seven quiet lanterns at dusk' };
 const HUB_CLI = resolve(__dirname, '..', '..', 'dist', 'main', 'hub.cjs');
 
 /** A hub of this test's own over HTTP (demo directory, desk.test), with desk.ana and desk.bob,
- * and a supplier's access request for A10002 waiting for the desk. */
+ * a supplier's access request for A10002 and a help request waiting for the desk. */
 async function hubWithRequest() {
   const { own: pool, server, url } = await linked.own();
   await testAgentOnHub(pool, ANA);
   await testAgentOnHub(pool, BOB);
   const client = createHubClient(url);
   const supplier = await client.register();
-  const asked = accessRequest('A10002');
-  await client.push(supplier.token, supplier.deviceId, [{ id: 1, ...asked }]);
-  return { pool, server, url, client, reference: asked.args.reference };
+  const [asked, question] = [accessRequest('A10002'), help('waiting for the desk')];
+  await client.push(supplier.token, supplier.deviceId, [
+    { id: 1, ...asked },
+    { id: 2, ...question },
+  ]);
+  return { pool, server, url, client, reference: asked.args.reference, question: question.args.reference };
 }
 /** Runs `work` on a hub of its own (hubWithRequest), closed after. */
 async function onOwnHub(work: (hub: Awaited<ReturnType<typeof hubWithRequest>>) => Promise<void>): Promise<void> {
@@ -114,7 +117,7 @@ const stateOf = async (pool: Pool, reference: string) =>
 
 describe('desk devices belong to agents', () => {
   it("refuses desk.nobody's deskDecide and changes nothing; an agent who logged in on the device through the hub decides, audited with the device", async () => {
-    await onOwnHub(async ({ pool, client, reference }) => {
+    await onOwnHub(async ({ pool, client, reference, question }) => {
       const desk = await registerDevice(pool, 'desk'); // register-desk: nobody's yet
       const before = await stateOf(pool, reference);
       expect(
@@ -147,7 +150,7 @@ describe('desk devices belong to agents', () => {
       // The one who enrolled a device may act on it too; another agent, not logged in there, not.
       const enrolled = await client.enrolDesk(BOB);
       expect(
-        await pushed(client, enrolled.token, 1, setState(reference, 'desk.bob'), setState(reference, 'desk.test')),
+        await pushed(client, enrolled.token, 1, setState(question, 'desk.bob'), setState(question, 'desk.test')),
       ).toEqual([
         'ok',
         'forbidden: desk.test has not logged in on this desk workstation through the hub: log in again.',
@@ -320,16 +323,12 @@ describe('desk devices belong to agents', () => {
 
 describe.skipIf(noKeychain)('a revoked desk workstation', () => {
   it('stops syncing and says why, never registers again as a new device, keeps what waits, and sends it once enrolled again', async () => {
-    await onOwnHub(async ({ pool, url, client }) => {
+    await onOwnHub(async ({ pool, url, question: reference }) => {
       const desk = testCore({ hub: { url, deskToken: (await registerDevice(pool, 'desk')).token } });
       try {
-        await client.push((await client.register()).token, null, [{ id: 1, ...help('for the desk') }]);
         const session = await deskSession(desk); // desk.test, through the hub
         await desk.syncNow();
         expect(desk.syncStatus()).toMatchObject({ online: true, revoked: false, deviceKind: 'desk' });
-        const { reference } = (
-          await pool.query<{ reference: string }>(`SELECT reference FROM requests WHERE kind = 'help'`)
-        ).rows[0]!;
         const deviceId = (await pool.query<{ id: string }>(`SELECT id FROM devices WHERE kind = 'desk'`)).rows[0]!.id;
         const devices = async () => (await pool.query(`SELECT count(*)::int AS n FROM devices`)).rows[0].n as number;
         const known = await devices();
