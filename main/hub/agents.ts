@@ -11,6 +11,7 @@ import { checkPassword } from '../portal/accounts/password-policy';
 import type { NewAgent } from '../portal/desk/new-agent';
 import { decoyHash, hashPassword, verifyPassword, type HashCost } from '../secrets/password-hasher';
 import { registerDevice, type Device } from './devices';
+import { linkDeskAgent } from './desk-actor';
 import { HubError } from './hub-error';
 
 export const enrolmentBody = z.strictObject({ username: z.string().max(60), password: z.string().max(200) });
@@ -63,9 +64,12 @@ export async function enrolDesk(
   const { passwordHash: _hash, ...agent } = await checkAgent(pool, body, lockout);
   const device = await registerDevice(pool, 'desk');
   await pool.query('UPDATE devices SET enrolled_by = $2 WHERE id = $1', [device.deviceId, agent.username]);
-  await pool.query(`INSERT INTO audit (actor, action, details) VALUES ($1, 'desk-enrolled', $2)`, [
+  // The agent who enrolled it may act on it (desk-actor.ts) until deactivated or it is revoked.
+  await linkDeskAgent(pool, device.deviceId, agent.username);
+  await pool.query(`INSERT INTO audit (actor, action, details, device_id) VALUES ($1, 'desk-enrolled', $2, $3)`, [
     agent.username,
     { device: device.deviceId },
+    device.deviceId,
   ]);
   return { ...device, agent };
 }
@@ -79,9 +83,13 @@ export async function hubDeskLogin(
   lockout: LockoutPolicy,
 ): Promise<{ agent: Enrolment['agent'] }> {
   const { passwordHash: _hash, ...agent } = await checkAgent(pool, body, lockout);
-  await pool.query(`INSERT INTO audit (actor, action, details) VALUES ($1, 'desk-login', $2)`, [
+  // On a desk device, the agent's later mutations from it are theirs (desk-actor.ts): the push
+  // carries no session, the hub knows who logged in where.
+  await linkDeskAgent(pool, device.id, agent.username);
+  await pool.query(`INSERT INTO audit (actor, action, details, device_id) VALUES ($1, 'desk-login', $2, $3)`, [
     agent.username,
     { device: device.id },
+    device.id,
   ]);
   return { agent };
 }

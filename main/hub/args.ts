@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { newAgentProblem } from '../portal/desk/new-agent';
+import { DESK_USERNAME } from '../../preload/contract/schemas/desk';
 import { DEFAULT_DEVICE_QUOTA, type DeviceQuota } from './device-quota';
 import {
   DEFAULT_MAX_MESSAGE_BYTES,
@@ -11,9 +12,21 @@ import {
 } from '../../preload/contract/schemas/mail-settings';
 
 export interface HubArgs {
-  command: 'serve' | 'register-desk' | 'create-agent' | 'import' | 'export' | 'backup' | 'restore';
+  command:
+    | 'serve'
+    | 'register-desk'
+    | 'create-agent'
+    | 'import'
+    | 'export'
+    | 'backup'
+    | 'restore'
+    | 'deactivate-agent'
+    | 'revoke-device'
+    | 'list-devices';
   /** create-agent: who (the password comes on standard input, never in the arguments). */
   agent: { username: string; fullName: string; email: string } | null;
+  /** deactivate-agent: the agent's user name; revoke-device: the device's id. */
+  target: string | null;
   /** The backup file, for backup (written) and restore (read). */
   file: string | null;
   dataDir: string | null;
@@ -53,6 +66,14 @@ Commands:
                       formats of the desk's import); companies are added or updated, passwords and
                       account states kept
   export FILE         write the hub's directory to FILE (CSV or JSON Lines), no password in it
+  deactivate-agent NAME
+                      the agent can no longer log in, their links to desk workstations end, and
+                      the desk workstations they enrolled are revoked
+  revoke-device ID    the device (an id from list-devices) gets "revoked" (401) on every call
+                      from now on; its workstation stops syncing and says so, keeping what waits
+  list-devices        every device: id, kind, who enrolled it, the agents who may act on it,
+                      created, last seen, revoked
+                      (with an embedded database, these three need the hub stopped, as backup does)
   backup FILE         write a consistent backup of the hub's database to FILE (gzip'd JSON Lines;
                       the hub may be running on a database by URL; stop an embedded one first)
   restore FILE        load FILE into an empty hub database (a new --data-dir or --database-url)
@@ -97,7 +118,34 @@ Environment:
 
 export class HubArgsError extends Error {}
 
-const COMMANDS = ['serve', 'register-desk', 'create-agent', 'import', 'export', 'backup', 'restore'] as const;
+const COMMANDS = [
+  'serve',
+  'register-desk',
+  'create-agent',
+  'import',
+  'export',
+  'backup',
+  'restore',
+  'deactivate-agent',
+  'revoke-device',
+  'list-devices',
+] as const;
+
+/** The one argument after a command that names an agent or a device, checked with an example. */
+const TARGETS: Record<string, { takes: string; noun: string; example: string; form: RegExp }> = {
+  'deactivate-agent': {
+    takes: "the agent's user name",
+    noun: "an agent's user name (such as desk.ana)",
+    example: 'deactivate-agent desk.ana',
+    form: DESK_USERNAME,
+  },
+  'revoke-device': {
+    takes: "the device's id (list-devices shows them)",
+    noun: 'a device id (such as dev_3kTq8ZxY1pW0aBcD; list-devices shows them)',
+    example: 'revoke-device dev_3kTq8ZxY1pW0aBcD',
+    form: /^dev_[\w-]{16}$/,
+  },
+};
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
 
@@ -139,7 +187,18 @@ export function parseHubArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
   const takesFile = ['backup', 'restore', 'import', 'export'].includes(command);
   if (takesFile && positionals.length !== 2)
     throw new HubArgsError(`${command} takes one file: npm run hub -- ${command} FILE`);
-  if (!takesFile && positionals.length > 1) throw new HubArgsError(`${command} takes no file.\n\n${HUB_USAGE}`);
+  const targetRule = TARGETS[command];
+  if (!takesFile && !targetRule && positionals.length > 1)
+    throw new HubArgsError(`${command} takes no file.\n\n${HUB_USAGE}`);
+  let target: string | null = null;
+  if (targetRule) {
+    if (positionals.length !== 2)
+      throw new HubArgsError(`${command} takes ${targetRule.takes}: npm run hub -- ${targetRule.example}`);
+    // An agent's user name is lower case, as at create-agent; a device id is case-sensitive.
+    target = command === 'deactivate-agent' ? positionals[1]!.trim().toLowerCase() : positionals[1]!;
+    if (!targetRule.form.test(target))
+      throw new HubArgsError(`"${positionals[1]}" is not ${targetRule.noun}: npm run hub -- ${targetRule.example}`);
+  }
   const portText = values.port ?? '4700';
   if (!/^\d{1,5}$/.test(portText) || Number(portText) > 65535)
     throw new HubArgsError(`--port must be a whole number from 0 to 65535 (got "${portText}").`);
@@ -176,6 +235,7 @@ export function parseHubArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
   return {
     command: command as HubArgs['command'],
     agent,
+    target,
     file: takesFile ? positionals[1]! : null,
     dataDir: dataDir ?? null,
     databaseUrl,

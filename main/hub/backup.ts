@@ -18,6 +18,7 @@ export const BACKUP_TABLES = [
   'desk_agents',
   'devices',
   'device_quota_use',
+  'desk_device_agents',
   'companies',
   'accounts',
   'requests',

@@ -9,6 +9,7 @@ import { describeRejection } from '../portal/directory/import-problems';
 import { agentPasswordProblem } from '../portal/desk/new-agent';
 import { connectHubDatabase } from './database';
 import { registerDevice } from './devices';
+import { deviceCommand, isDeviceCommand } from './device-commands';
 import { loadDemoDirectoryIfEmpty } from './directory';
 import { HubArgsError, HUB_USAGE, parseHubArgs } from './args';
 import { createHubMailer, createSecretBox, existingSecretKey, keyIdOf, loadSecretKey } from './mail';
@@ -101,6 +102,12 @@ async function main(): Promise<void> {
       console.error(`The agent ${args.agent!.username} exists already.`);
       process.exitCode = 1;
     }
+    return db.close();
+  }
+  if (isDeviceCommand(args.command)) {
+    const { out, exitCode } = await deviceCommand(db.pool, args.command, args.target);
+    (exitCode === 0 ? console.log : console.error)(out);
+    process.exitCode = exitCode;
     return db.close();
   }
   if (args.command === 'register-desk') {

@@ -6,6 +6,7 @@ export type HubErrorCode =
   | 'unknown-version'
   | 'not-found'
   | 'unauthenticated'
+  | 'device-revoked'
   | 'forbidden'
   | 'mutation-gap'
   | 'rate-limited'
@@ -23,6 +24,8 @@ const STATUS: Record<HubErrorCode, number> = {
   'unknown-version': 404,
   'not-found': 404,
   unauthenticated: 401,
+  // Not "unauthenticated": a workstation that hears this must not register again as a new device.
+  'device-revoked': 401,
   forbidden: 403,
   'mutation-gap': 409,
   'rate-limited': 429,

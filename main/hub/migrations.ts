@@ -278,6 +278,39 @@ export const HUB_MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql:
       CREATE INDEX device_quota_use_at ON device_quota_use (at);
     `,
   },
+  {
+    version: 15,
+    name: 'desk devices belong to agents; devices revoked; audit lines name the device',
+    sql: `
+      -- A desk workstation works offline, so a push carries no live session: the hub instead
+      -- knows which agents may act on each desk device (who enrolled it, who logged in on it
+      -- through the hub). A link ends when the agent is deactivated or the device revoked.
+      CREATE TABLE desk_device_agents (
+        device_id text NOT NULL REFERENCES devices (id),
+        username text NOT NULL REFERENCES desk_agents (username),
+        linked_at timestamptz NOT NULL DEFAULT now(),
+        ended_at timestamptz,
+        PRIMARY KEY (device_id, username)
+      );
+      CREATE INDEX desk_device_agents_username ON desk_device_agents (username);
+      -- The links a hub already knew of: each enrolment, and each login through the hub
+      -- (audited as desk-login with the device), so no agent is locked out by the upgrade.
+      INSERT INTO desk_device_agents (device_id, username, linked_at)
+        SELECT id, enrolled_by, registered_at FROM devices WHERE kind = 'desk' AND enrolled_by IS NOT NULL;
+      INSERT INTO desk_device_agents (device_id, username, linked_at)
+        SELECT d.id, a.username, max(au.at) FROM audit au
+        JOIN devices d ON d.id = au.details->>'device' AND d.kind = 'desk'
+        JOIN desk_agents a ON a.username = au.actor
+        WHERE au.action = 'desk-login' GROUP BY d.id, a.username
+        ON CONFLICT (device_id, username) DO NOTHING;
+      -- A revoked device gets 401 device-revoked on every call; last seen, for list-devices
+      -- (written at most once a minute per device).
+      ALTER TABLE devices ADD COLUMN revoked_at timestamptz, ADD COLUMN last_seen_at timestamptz;
+      -- The device a desk mutation came from: set once per mutation's transaction where the hub
+      -- applies intents (desk-actor.ts), so every audit line the intent writes names it.
+      ALTER TABLE audit ADD COLUMN device_id text DEFAULT nullif(current_setting('hub.device', true), '');
+    `,
+  },
 ];
 
 export const HUB_SCHEMA_VERSION = HUB_MIGRATIONS.at(-1)!.version;

@@ -12,6 +12,7 @@ import type { PullAnswer } from '../hub-protocol/pull';
 import type { PushAnswer, PushBody, PushedMutation } from '../hub-protocol/push';
 import { applyOnHub, type IntentContext, type IntentResult } from './intents';
 import { INTENTS, isIntentName, queuedIntent } from '../intents/registry';
+import { checkDeskActor } from './desk-actor';
 import { hubServices, type HubServices } from './services';
 
 /** The name a mutation with bad text is pushed on under (no intent has parentheses): what it
@@ -307,6 +308,9 @@ async function applyIntent(
     const fields = Object.fromEntries(intent.error.issues.map((i) => [i.path.slice(1).join('.') || '_', i.message]));
     return { ok: false, error: { code: 'invalid-input', message: 'The mutation does not pass its schema.', fields } };
   }
+  // A desk mutation's agent is one who may act on this device (never just a field of the body).
+  const notAllowed = await checkDeskActor(tx, device, intent.data.args);
+  if (notAllowed) return notAllowed;
   const ctx: IntentContext = {
     tx,
     device,

@@ -30,6 +30,9 @@ export function asPortalError(error: unknown): never {
       case 'too-many-attempts':
       case 'rate-limited':
         throw new PortalError('too-many-attempts', error.message, undefined, body.retryAfterSeconds ?? 60);
+      case 'device-revoked':
+        // A login on a revoked workstation: it says why (the header says it too).
+        throw new PortalError('forbidden', error.message, { _: 'hub.device-revoked' });
       case 'invalid-input':
       case 'conflict':
       case 'not-found':

@@ -15,6 +15,8 @@ import { pushResults } from '../hub-protocol/push';
 
 export const HUB_TOKEN_KEY = 'hub.deviceToken';
 
+const isRevoked = (error: unknown) => error instanceof HubRefused && error.code === 'device-revoked';
+
 /** The longest wait between two rounds while the hub fails (jitter included). */
 export const BACKOFF_CAP_MS = 60_000;
 /** How often, while backing off, the hub's health is probed (with jitter), and how long a probe
@@ -50,6 +52,10 @@ export function createSyncWorker(deps: {
   let online: boolean | null = null;
   let problem: string | null = null;
   let needsKeychain = false;
+  // The hub's administrator revoked this device (401 device-revoked): no more rounds of its own
+  // (each would be refused), what waits is kept, and the header says why until an agent enrols
+  // this workstation again. Never "register again", which would go on as a new anonymous device.
+  let revoked = false;
   let running: Promise<void> | null = null;
   // Rounds and enrolments one at a time: each reads and writes this device's token and id, and
   // two enrolments at once could otherwise leave one's token with the other's id.
@@ -160,6 +166,7 @@ export function createSyncWorker(deps: {
       online = true;
       problem = null;
       needsKeychain = false;
+      revoked = false;
       failures = 0;
       hubWasDown = false;
     } catch (error) {
@@ -169,6 +176,7 @@ export function createSyncWorker(deps: {
       hubWasDown = error instanceof HubUnreachable && !(error instanceof HubFailing);
       problem = (error as Error).message;
       needsKeychain = error instanceof SecretStoreUnavailable;
+      revoked = isRevoked(error);
       if (error instanceof HubRefused && error.code === 'unauthenticated') {
         // The hub no longer knows this device (a new database): register again; nothing queued is dropped.
         await secrets.delete(HUB_TOKEN_KEY).catch(() => false);
@@ -188,7 +196,7 @@ export function createSyncWorker(deps: {
    * backoff, and the health probe meanwhile. */
   function plan() {
     clearTimers();
-    if (stopped) return;
+    if (stopped || revoked) return;
     timer = setTimeout(() => void syncNow(), backoffMs(deps.intervalMs ?? 10_000, failures));
     timer.unref?.();
     if (failures > 0) probeSoon();
@@ -259,6 +267,7 @@ export function createSyncWorker(deps: {
         queue.setDevice(enrolment.deviceId);
         queue.setDeviceKind('desk');
         online = true;
+        revoked = false; // a new device: what waited is pushed from it
       });
     },
     /** Calls the hub as this device (registering it first if needed): a login, say. */
@@ -272,7 +281,10 @@ export function createSyncWorker(deps: {
         answered();
         return answer;
       } catch (error) {
-        if (error instanceof HubRefused) answered();
+        if (isRevoked(error)) {
+          revoked = true;
+          online = false;
+        } else if (error instanceof HubRefused) answered();
         if (error instanceof HubUnreachable) online = false; // the header says so at once
         throw error;
       }
@@ -306,6 +318,7 @@ export function createSyncWorker(deps: {
         refused: counts.refused,
         lastSyncAt: link?.lastSyncAt ?? null,
         needsKeychain,
+        revoked,
         // Without a desk token or an enrolment, the first round registers it as a supplier's PC.
         deviceKind: link ? (link.deviceKind ?? (deps.deskToken ? 'desk' : link.deviceId ? null : 'supplier')) : null,
         problem,

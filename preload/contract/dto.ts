@@ -59,6 +59,9 @@ export interface SyncStatus {
   lastSyncAt: string | null;
   /** The OS keychain, which holds the device token, does not answer: nothing can sync. */
   needsKeychain: boolean;
+  /** The hub's administrator revoked this device: nothing syncs (what waits is kept) until an
+   * agent enrols this workstation again. */
+  revoked: boolean;
   /** What the hub said it can e-mail at the last pull (null: not linked, or not pulled yet). */
   hubMail?: HubMail | null;
   /** How the hub knows this workstation: a desk one receives the queue, a supplier's PC never

@@ -14,6 +14,7 @@ import { deskSession, testCore } from '../fixtures/core';
 import { testHub } from '../fixtures/hub-process';
 import { startTestPostgres } from '../fixtures/postgres';
 import { tcpProxy } from '../fixtures/tcp-proxy';
+import { stolenDesk, type StolenDesk, type StolenDeskReport } from './stolen-desk';
 
 export interface DrillOptions {
   /** Mutations to queue across the three workstations, at least. */
@@ -43,6 +44,8 @@ export interface DrillReport {
   digests: { hub: Record<string, string>; replicas: Record<string, Record<string, string>> };
   mismatches: string[];
   integrity: string[];
+  /** A third desk PC revoked mid-run (stolen-desk.ts): nothing of it applied after, nothing lost. */
+  stolen: StolenDeskReport;
 }
 
 /** A small seeded generator, so that a failing run can be replayed with its seed. */
@@ -97,8 +100,10 @@ export async function runChaosDrill(options: DrillOptions): Promise<DrillReport>
     testCore({ hub: { url: via(2), deskToken: deskTokens[1]! } }),
   ];
   const all = [supplier, ...desks];
+  let stolen: StolenDesk | null = null;
   try {
     const sessions = [await deskSession(desks[0]!, agents[0]), await deskSession(desks[1]!, agents[1])];
+    stolen = await stolenDesk({ pool, url: via(2), agent: agents[0]! });
 
     // Faults, until told to stop; each one is undone before the next.
     let kills = 0;
@@ -144,6 +149,7 @@ export async function runChaosDrill(options: DrillOptions): Promise<DrillReport>
     // Local writes: the supplier's requests, the desks' answers (a random open one of theirs).
     const counts = { supplier: 0, desks: [0, 0] };
     const total = () => counts.supplier + counts.desks[0]! + counts.desks[1]!;
+    stolen.start(() => total() >= options.mutations / 2); // revoked halfway
     const open = desks.map((d) =>
       d.db.prepare<[], { reference: string }>(
         `SELECT reference FROM submissions WHERE decision IS NULL AND kind = 'help' ORDER BY random() LIMIT 1`,
@@ -183,6 +189,7 @@ export async function runChaosDrill(options: DrillOptions): Promise<DrillReport>
     await faults;
     syncing = false;
     await Promise.all(syncLoops);
+    const stolenReport = await stolen.finish();
 
     // Every link is back: each queue must drain without any new local write.
     let drained = false;
@@ -202,9 +209,11 @@ export async function runChaosDrill(options: DrillOptions): Promise<DrillReport>
       cuts,
       lostAnswers,
       ...(await check(pool, supplier, desks, deskTokens)),
+      stolen: stolenReport,
     };
   } finally {
     for (const ws of all) ws.dispose();
+    stolen?.dispose();
     await Promise.all(links.map((l) => l.close()));
     await hub.stop();
     hub.remove();

@@ -18,11 +18,14 @@ async function main(): Promise<void> {
     report.appliedTwice > 0 ||
     report.mismatches.length > 0 ||
     report.integrity.length > 0 ||
-    report.otherRefusals.length > 0;
+    report.otherRefusals.length > 0 ||
+    report.stolen.appliedAfter > 0 ||
+    report.stolen.lost > 0 ||
+    !report.stolen.saysRevoked;
   console.log(
     failed
       ? `chaos: FAILED (seed ${report.seed}: replay with CHAOS_SEED=${report.seed})`
-      : `chaos: ok: ${report.mutations.total} mutations, ${report.kills} hub kills, ${report.cuts} link cuts, ${report.lostAnswers} spells of lost answers, ${report.overruled} decisions overruled, 0 lost, 0 applied twice, every replica equal to the hub (${report.seconds} s)`,
+      : `chaos: ok: ${report.mutations.total} mutations, ${report.kills} hub kills, ${report.cuts} link cuts, ${report.lostAnswers} spells of lost answers, ${report.overruled} decisions overruled, 0 lost, 0 applied twice, every replica equal to the hub; a desk PC revoked mid-run: ${report.stolen.kept} kept on it, 0 applied after (${report.seconds} s)`,
   );
   process.exit(failed ? 1 : 0);
 }

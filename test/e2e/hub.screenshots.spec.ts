@@ -66,6 +66,8 @@ test('a decision overruled by the hub, the console of a linked PC, a login that 
   const otherDesk = hub.registerDesk(); // stands for a second desk PC whose decision arrives first
   const deskToken = hub.registerDesk();
   hub.createAgent({ ...AGENT, name: 'Ana Assist', email: 'ana@assist.example' }); // a linked desk's agents are the hub's
+  const bob = { username: 'desk.bob', password: 'seven quiet lanterns at dusk' };
+  hub.createAgent({ ...bob, name: 'Bob Costa', email: 'bob@assist.example' });
   await hub.start();
   const link = await tcpProxy(hub.port);
   const supplier = await workstation(hub.url);
@@ -83,6 +85,13 @@ test('a decision overruled by the hub, the console of a linked PC, a login that 
     await link.cut();
     await deskPage.getByRole('button', { name: 'Validate: open the access' }).click();
     await deskPage.getByTestId('decision-outcome').waitFor();
+    // desk.bob logs in on the other desk PC through the hub: its decisions are then his.
+    const loggedIn = await fetch(`${hub.url}/v1/desk-sessions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${otherDesk}`, 'content-type': 'application/json' },
+      body: JSON.stringify(bob),
+    });
+    expect(loggedIn.ok).toBe(true);
     const pushed = await fetch(`${hub.url}/v1/push`, {
       method: 'POST',
       headers: { authorization: `Bearer ${otherDesk}`, 'content-type': 'application/json' },

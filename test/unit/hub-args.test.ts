@@ -2,7 +2,7 @@
 // says how to fix a mistake; never a password on the command line, never plain HTTP off loopback
 // unless asked.
 import { describe, expect, it } from 'vitest';
-import { parseHubArgs } from '../../main/hub/args';
+import { HUB_USAGE, parseHubArgs } from '../../main/hub/args';
 
 describe('the hub command line', () => {
   it('documents every option, and refuses plain HTTP off loopback or half a certificate', () => {
@@ -42,6 +42,29 @@ describe('the hub command line', () => {
     expect(() => parseHubArgs(['--assistance', 'assistance'], {})).toThrow(/--assistance must be an e-mail address/);
     expect(() => parseHubArgs(['restore'], {})).toThrow(/restore takes one file/);
     expect(() => parseHubArgs(['serve', 'x'], {})).toThrow(/takes no file/);
+  });
+
+  it('takes one agent or device for deactivate-agent and revoke-device, checked, and nothing for list-devices', () => {
+    expect(parseHubArgs(['deactivate-agent', 'Desk.Ana'], {})).toMatchObject({
+      command: 'deactivate-agent',
+      target: 'desk.ana', // user names are lower case, as at create-agent
+    });
+    expect(() => parseHubArgs(['deactivate-agent'], {})).toThrow(
+      /deactivate-agent takes the agent's user name: npm run hub -- deactivate-agent desk\.ana/,
+    );
+    expect(() => parseHubArgs(['deactivate-agent', 'desk.ana', 'desk.bob'], {})).toThrow(/takes the agent's user name/);
+    expect(() => parseHubArgs(['deactivate-agent', 'ana'], {})).toThrow(/"ana" is not an agent's user name/);
+    expect(parseHubArgs(['revoke-device', 'dev_3kTq8ZxY1pW0aBcD'], {})).toMatchObject({
+      command: 'revoke-device',
+      target: 'dev_3kTq8ZxY1pW0aBcD', // a device id keeps its case
+    });
+    expect(() => parseHubArgs(['revoke-device'], {})).toThrow(/revoke-device takes the device's id \(list-devices/);
+    expect(() => parseHubArgs(['revoke-device', 'desk.ana'], {})).toThrow(/"desk\.ana" is not a device id/);
+    expect(parseHubArgs(['list-devices'], {})).toMatchObject({ command: 'list-devices', target: null });
+    expect(() => parseHubArgs(['list-devices', 'x'], {})).toThrow(/list-devices takes no/);
+    expect(parseHubArgs(['serve'], {}).target).toBeNull();
+    for (const command of ['deactivate-agent NAME', 'revoke-device ID', 'list-devices'])
+      expect(parseHubArgs(['--help'], {}).help && HUB_USAGE).toContain(command);
   });
 
   it("sets a supplier device's quota and the disk's minimum free space, by option or environment", () => {

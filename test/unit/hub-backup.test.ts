@@ -14,6 +14,7 @@ import { createSecretBox, keyIdOf } from '../../main/hub/mail';
 import { hubServices } from '../../main/hub/services';
 import { pushMutations } from '../../main/hub/sync';
 import { png } from '../fixtures/files';
+import { agentOnDesk } from '../fixtures/hub-agent';
 import { accessRequest, batch, help } from '../fixtures/hub-mutations';
 import { startTestPostgres, type TestPostgres } from '../fixtures/postgres';
 
@@ -56,6 +57,7 @@ describe('a hub backup', () => {
     };
     await pushMutations(source, supplier, { mutations: batch(asked, withShot) }, {}, services);
     const desk = await deviceOfToken(source, (await registerDevice(source, 'desk')).token);
+    await agentOnDesk(source, desk.id, 'desk.ana');
     const decided = await pushMutations(
       source,
       desk,

@@ -16,6 +16,8 @@ describe.skipIf(noKeychain)('the sync chaos drill, small', () => {
     expect(report.otherRefusals, seed).toEqual([]);
     expect(report.mismatches, seed).toEqual([]);
     expect(report.integrity, seed).toEqual([]);
+    // The desk PC revoked halfway: refused since (its header says so), nothing of it applied after.
+    expect(report.stolen, seed).toMatchObject({ appliedAfter: 0, lost: 0, saysRevoked: true });
     // The replicas hold what the hub holds, not nothing: the drill's requests are there.
     expect(report.digests.replicas['desk-1']!['requests']).toBe(report.digests.hub['requests']);
   }, 180_000);

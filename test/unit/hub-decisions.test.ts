@@ -13,6 +13,7 @@ import { HubError } from '../../main/hub/hub-error';
 import { createHubMailer, createSecretBox } from '../../main/hub/mail';
 import { hubServices } from '../../main/hub/services';
 import { pullChanges, pushMutations } from '../../main/hub/sync';
+import { agentOnDesk } from '../fixtures/hub-agent';
 import { accessRequest, batch, help } from '../fixtures/hub-mutations';
 import { startTestPostgres, type TestPostgres } from '../fixtures/postgres';
 import { loopbackSettings, startSmtp, type TestSmtp } from '../fixtures/smtp';
@@ -34,6 +35,9 @@ async function hubWith() {
   const device = async (kind: 'supplier' | 'desk'): Promise<Device> =>
     deviceOfToken(pool, (await registerDevice(pool, kind)).token);
   const [supplier, deskA, deskB] = [await device('supplier'), await device('desk'), await device('desk')];
+  // Each desk's agent logged in there through the hub: their mutations from it are theirs.
+  await agentOnDesk(pool, deskA.id, 'desk.ana');
+  await agentOnDesk(pool, deskB.id, 'desk.bob');
   const request = accessRequest('A10002');
   await pushMutations(pool, supplier, { mutations: batch(request) }, {}, services);
   return { pool, supplier, deskA, deskB, reference: request.args.reference };

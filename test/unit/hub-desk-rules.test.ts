@@ -8,6 +8,7 @@ import { deviceOfToken, registerDevice } from '../../main/hub/devices';
 import { loadDemoDirectoryIfEmpty } from '../../main/hub/directory';
 import { hubServices } from '../../main/hub/services';
 import { pushMutations } from '../../main/hub/sync';
+import { agentOnDesk } from '../fixtures/hub-agent';
 import { batch, help } from '../fixtures/hub-mutations';
 import { startTestPostgres, type TestPostgres } from '../fixtures/postgres';
 
@@ -24,7 +25,9 @@ async function hub() {
   const { pool } = await pg.newDatabase();
   await loadDemoDirectoryIfEmpty(pool, resolve(RESOURCES, 'demo', 'directory.json'));
   const device = async (kind: 'supplier' | 'desk') => deviceOfToken(pool, (await registerDevice(pool, kind)).token);
-  return { pool, desk: await device('desk'), supplier: await device('supplier') };
+  const desk = await device('desk');
+  await agentOnDesk(pool, desk.id, 'desk.ana'); // logged in there through the hub
+  return { pool, desk, supplier: await device('supplier') };
 }
 
 describe('on the hub', () => {

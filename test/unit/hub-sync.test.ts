@@ -15,6 +15,7 @@ import { HUB_MIGRATIONS, HUB_SCHEMA_VERSION, migrateHub, NewerHubSchemaError } f
 import { pullChanges, pushMutations } from '../../main/hub/sync';
 import type { PushBody } from '../../main/hub-protocol/push';
 import { pdf } from '../fixtures/files';
+import { agentOnDesk } from '../fixtures/hub-agent';
 import { HOSTILE_PDFS } from '../fixtures/hostile-pdfs';
 import { buildPdf, onePage } from '../fixtures/pdf-builder';
 import { accessRequest, batch, help, reference } from '../fixtures/hub-mutations';
@@ -365,6 +366,7 @@ describe('backup and restore', () => {
     // A validation too: an account (next to the 3 demo ones), its audit, and an e-mail whose
     // secret is sealed (bytea).
     const desk = await deviceOfToken(source, (await registerDevice(source, 'desk')).token);
+    await agentOnDesk(source, desk.id, 'desk.ana');
     const decided = await pushMutations(source, desk, {
       mutations: batch({
         name: 'deskDecide',

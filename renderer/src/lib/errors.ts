@@ -28,6 +28,7 @@ export function failureText(error: ApiError, instead: Partial<Record<ApiError['c
   if (error.code === 'conflict' && error.fields?.['_'] === 'desk.already-decided')
     return alreadyDecided(error.details ?? {});
   if (error.code === 'needs-hub' && error.fields?.['_'] === 'console.needs-hub') return t('console.needsHub');
+  if (error.code === 'forbidden' && error.fields?.['_'] === 'hub.device-revoked') return t('sync.revoked');
   if (error.code === 'needs-hub' && error.fields?.['_'] === 'desk.hub-directory') return t('desk.hubDirectory');
   switch (error.code) {
     case 'invalid-credentials':
