@@ -216,8 +216,8 @@ describe('push', () => {
       'invalid-input',
       'conflict',
       'conflict',
-      'not-found',
-      'not-found',
+      'conflict', // deactivated: the workstation's answer too (main/intents/submit-request.ts)
+      'invalid-input', // unknown COFOR: likewise
       'invalid-input',
       'forbidden',
       'forbidden',
@@ -228,6 +228,8 @@ describe('push', () => {
     const refused = answer.results.map((r) => (r.result.ok ? null : (r.result.error.fields ?? null)));
     expect(refused[4]).toMatchObject({ email: expect.any(String) });
     expect(refused[5]).toEqual({ cofor: 'access.already-open' });
+    expect(refused[7]).toEqual({ cofor: 'company.deactivated' });
+    expect(refused[8]).toEqual({ cofor: 'cofor.unknown' });
     expect(refused[9]).toEqual({ screenshot: 'screenshot.type' });
     expect((await pool.query('SELECT count(*)::int AS n FROM requests')).rows[0].n).toBe(1);
 
