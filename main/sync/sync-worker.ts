@@ -17,6 +17,14 @@ export const HUB_TOKEN_KEY = 'hub.deviceToken';
 
 const isRevoked = (error: unknown) => error instanceof HubRefused && error.code === 'device-revoked';
 
+/** When a 429 says the workstation may send again: its `retryAt`, else now + `retryAfterSeconds`. */
+function retryAtOf(error: HubRefused, now: Date): string {
+  const at = Date.parse(String(error.body['retryAt'] ?? ''));
+  if (Number.isFinite(at)) return new Date(at).toISOString();
+  const seconds = Number(error.body['retryAfterSeconds']);
+  return new Date(now.getTime() + (Number.isFinite(seconds) && seconds > 0 ? seconds : 60) * 1000).toISOString();
+}
+
 /** The longest wait between two rounds while the hub fails (jitter included). */
 export const BACKOFF_CAP_MS = 60_000;
 /** How often, while backing off, the hub's health is probed (with jitter), and how long a probe
@@ -56,6 +64,9 @@ export function createSyncWorker(deps: {
   // (each would be refused), what waits is kept, and the header says why until an agent enrols
   // this workstation again. Never "register again", which would go on as a new anonymous device.
   let revoked = false;
+  // The hub answered 429 (this workstation's sending quota, or too many pushes at once): it is up,
+  // so the header says "online", and until when the hub asked it to wait (what waits is kept).
+  let waitUntil: string | null = null;
   let running: Promise<void> | null = null;
   // Rounds and enrolments one at a time: each reads and writes this device's token and id, and
   // two enrolments at once could otherwise leave one's token with the other's id.
@@ -167,6 +178,7 @@ export function createSyncWorker(deps: {
       problem = null;
       needsKeychain = false;
       revoked = false;
+      waitUntil = null;
       failures = 0;
       hubWasDown = false;
     } catch (error) {
@@ -177,6 +189,11 @@ export function createSyncWorker(deps: {
       problem = (error as Error).message;
       needsKeychain = error instanceof SecretStoreUnavailable;
       revoked = isRevoked(error);
+      // A 429 is the hub answering: never shown as "offline". Its quota says until when.
+      const asksToWait = error instanceof HubRefused && error.status === 429;
+      if (asksToWait) online = true;
+      waitUntil = asksToWait && error.body['quota'] !== undefined ? retryAtOf(error, now()) : null;
+
       if (error instanceof HubRefused && error.code === 'unauthenticated') {
         // The hub no longer knows this device (a new database): register again; nothing queued is dropped.
         await secrets.delete(HUB_TOKEN_KEY).catch(() => false);
@@ -319,6 +336,7 @@ export function createSyncWorker(deps: {
         lastSyncAt: link?.lastSyncAt ?? null,
         needsKeychain,
         revoked,
+        waitUntil,
         // Without a desk token or an enrolment, the first round registers it as a supplier's PC.
         deviceKind: link ? (link.deviceKind ?? (deps.deskToken ? 'desk' : link.deviceId ? null : 'supplier')) : null,
         problem,

@@ -62,6 +62,9 @@ export interface SyncStatus {
   /** The hub's administrator revoked this device: nothing syncs (what waits is kept) until an
    * agent enrols this workstation again. */
   revoked: boolean;
+  /** The hub asked this workstation to wait until then before it sends more (its sending quota,
+   * or too many pushes at once): the hub is up, what waits is kept and leaves then. */
+  waitUntil?: string | null;
   /** What the hub said it can e-mail at the last pull (null: not linked, or not pulled yet). */
   hubMail?: HubMail | null;
   /** How the hub knows this workstation: a desk one receives the queue, a supplier's PC never

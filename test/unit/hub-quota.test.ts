@@ -201,7 +201,9 @@ describe.skipIf(noKeychain)('a linked workstation past its quota', () => {
           )
         ).rows.map((r) => r.message);
       expect(await onHub()).toEqual(['quota one', 'quota two']); // the first two; the third waits
-      expect(core.syncStatus()).toMatchObject({ pending: 1, refused: 0 });
+      // The hub answered: the header says online, and until when it asked this PC to wait.
+      expect(core.syncStatus()).toMatchObject({ pending: 1, refused: 0, online: true });
+      expect(Date.parse(core.syncStatus().waitUntil ?? '')).toBeGreaterThan(clock.now().getTime());
       expect(log.join('\n')).toMatch(/This workstation sent more than 2 requests in an hour: it can send again at/);
       const mine = async () =>
         ((await core.router.call('myRequests', {})) as { value: { requests: RequestView[] } }).value.requests;
@@ -213,7 +215,7 @@ describe.skipIf(noKeychain)('a linked workstation past its quota', () => {
       clock.advance(HOUR);
       await core.syncNow();
       expect(await onHub()).toEqual([...messages].sort());
-      expect(core.syncStatus()).toMatchObject({ pending: 0, refused: 0, online: true });
+      expect(core.syncStatus()).toMatchObject({ pending: 0, refused: 0, online: true, waitUntil: null });
       expect((await mine()).map((r) => r.state)).toEqual(['sent', 'sent', 'sent']);
     } finally {
       core.dispose();

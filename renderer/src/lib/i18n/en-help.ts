@@ -162,6 +162,7 @@ export const enHelp = {
   'sync.unknown': 'Hub: not reached yet',
   'sync.needsKeychain': 'Hub: needs the system keychain',
   'sync.offline': 'Hub: offline',
+  'sync.waitUntil': 'Hub: online, sending again at {at} (this workstation reached its sending limit)',
   'sync.revoked': "This workstation's access to the hub was revoked: ask the hub's administrator",
   'sync.notDesk': 'not enrolled as a desk',
   'sync.enrol': 'Enrol it in Settings',

@@ -171,6 +171,7 @@ export const frHelp: Record<keyof typeof enHelp, string> = {
   'sync.unknown': 'Hub : pas encore joint',
   'sync.needsKeychain': 'Hub : le trousseau du système est nécessaire',
   'sync.offline': 'Hub : hors ligne',
+  'sync.waitUntil': "Hub : en ligne, envoi repris à {at} (ce poste a atteint sa limite d'envoi)",
   'sync.revoked': "L'accès de ce poste au hub a été révoqué : adressez-vous à l'administrateur du hub",
   'sync.notDesk': "non inscrit comme poste d'assistance",
   'sync.enrol': "L'inscrire dans les Réglages",
