@@ -46,6 +46,9 @@ export interface DrillReport {
   integrity: string[];
   /** A third desk PC revoked mid-run (stolen-desk.ts): nothing of it applied after, nothing lost. */
   stolen: StolenDeskReport;
+  /** Poison: a request with a NUL in its text, queued a third of the way (as an older version's
+   * PC or a tampered store would hold it): refused alone, with its reason, and the queue drains. */
+  poisonRefused: number;
 }
 
 /** A small seeded generator, so that a failing run can be replayed with its seed. */
@@ -68,6 +71,30 @@ const digest = (rows: unknown[]) =>
     .slice(0, 16);
 
 type Workstation = PortalCore & { dataDir: string; dispose(): void };
+
+/** Queues, behind the screens' checks, a Help & Contact request whose message holds a NUL. */
+function queuePoison(ws: Workstation): void {
+  const args = {
+    reference: 'HLP-20261201-P2S2NX',
+    kind: 'help',
+    lang: 'en',
+    payload: {
+      purpose: 'technical',
+      message: 'Pasted from a PDF: abc\u0000def',
+      name: 'Rita Sousa',
+      company: 'Lost Parts Lda',
+      email: 'rita.poison@lost-parts.example',
+      phone: '+351 21 000 0000',
+      lang: 'en',
+    },
+  };
+  ws.db
+    .prepare(
+      `INSERT INTO hub_queue (mutation_id, name, args, queued_at)
+       VALUES ((SELECT coalesce(max(mutation_id), 0) + 1 FROM hub_queue), 'submitRequest', ?, ?)`,
+    )
+    .run(JSON.stringify(args), new Date().toISOString());
+}
 
 export async function runChaosDrill(options: DrillOptions): Promise<DrillReport> {
   const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
@@ -155,7 +182,12 @@ export async function runChaosDrill(options: DrillOptions): Promise<DrillReport>
         `SELECT reference FROM submissions WHERE decision IS NULL AND kind = 'help' ORDER BY random() LIMIT 1`,
       ),
     );
+    let poisoned = false;
     while (total() < options.mutations || kills < options.kills) {
+      if (!poisoned && total() >= options.mutations / 3) {
+        poisoned = true;
+        queuePoison(supplier);
+      }
       const i = random() < 0.55 ? -1 : Math.floor(random() * 2);
       if (i === -1) {
         const n = counts.supplier + 1;
@@ -235,6 +267,7 @@ async function check(pool: Pool, supplier: Workstation, desks: Workstation[], de
   const stations = [supplier, ...desks];
   let lost = 0;
   let overruled = 0;
+  let poisonRefused = 0;
   const otherRefusals: string[] = [];
   const integrity: string[] = [];
   for (const [i, ws] of stations.entries()) {
@@ -253,6 +286,7 @@ async function check(pool: Pool, supplier: Workstation, desks: Workstation[], de
     for (const m of local.filter((q) => q.state === 'refused')) {
       const code = (JSON.parse(m.result ?? '{}') as { error?: { code?: string } }).error?.code ?? '?';
       if (code === 'already-decided') overruled++;
+      else if (code === 'invalid-text') poisonRefused++;
       else otherRefusals.push(`${names[i]} #${m.id}: ${code}`);
     }
     if (onHub.size !== local.length) integrity.push(`${names[i]}: ${local.length} queued, ${onHub.size} on the hub`);
@@ -321,7 +355,16 @@ async function check(pool: Pool, supplier: Workstation, desks: Workstation[], de
       .filter(([what, value]) => hub[what as keyof typeof hub] !== value)
       .map(([what]) => `${name}: ${what}`),
   );
-  return { overruled, otherRefusals, lost, appliedTwice, digests: { hub, replicas }, mismatches, integrity };
+  return {
+    overruled,
+    poisonRefused,
+    otherRefusals,
+    lost,
+    appliedTwice,
+    digests: { hub, replicas },
+    mismatches,
+    integrity,
+  };
 }
 
 /** The supplier's device id on the hub, as its store keeps it. */

@@ -21,11 +21,12 @@ async function main(): Promise<void> {
     report.otherRefusals.length > 0 ||
     report.stolen.appliedAfter > 0 ||
     report.stolen.lost > 0 ||
-    !report.stolen.saysRevoked;
+    !report.stolen.saysRevoked ||
+    report.poisonRefused !== 1;
   console.log(
     failed
       ? `chaos: FAILED (seed ${report.seed}: replay with CHAOS_SEED=${report.seed})`
-      : `chaos: ok: ${report.mutations.total} mutations, ${report.kills} hub kills, ${report.cuts} link cuts, ${report.lostAnswers} spells of lost answers, ${report.overruled} decisions overruled, 0 lost, 0 applied twice, every replica equal to the hub; a desk PC revoked mid-run: ${report.stolen.kept} kept on it, 0 applied after (${report.seconds} s)`,
+      : `chaos: ok: ${report.mutations.total} mutations, ${report.kills} hub kills, ${report.cuts} link cuts, ${report.lostAnswers} spells of lost answers, ${report.overruled} decisions overruled, 0 lost, 0 applied twice, every replica equal to the hub; a poisoned request refused alone (${report.poisonRefused}) and the queue behind it drained; a desk PC revoked mid-run: ${report.stolen.kept} kept on it, 0 applied after (${report.seconds} s)`,
   );
   process.exit(failed ? 1 : 0);
 }

@@ -14,6 +14,7 @@ describe.skipIf(noKeychain)('the sync chaos drill, small', () => {
     expect(report.kills, seed).toBeGreaterThanOrEqual(4);
     expect({ lost: report.lost, appliedTwice: report.appliedTwice }, seed).toEqual({ lost: 0, appliedTwice: 0 });
     expect(report.otherRefusals, seed).toEqual([]);
+    expect(report.poisonRefused, seed).toBe(1); // a NUL in a queued request: refused alone, the queue drained
     expect(report.mismatches, seed).toEqual([]);
     expect(report.integrity, seed).toEqual([]);
     // The desk PC revoked halfway: refused since (its header says so), nothing of it applied after.
