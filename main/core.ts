@@ -352,7 +352,7 @@ export function startCore(options: CoreOptions): PortalCore {
         hubAccounts,
         now,
       }),
-      myRequests: createMyRequestsService({ db, requests, waiting, accounts, mailer, hub: hubQueue, intents, now }),
+      myRequests: createMyRequestsService({ db, requests, waiting, accounts, hub: hubQueue, intents, now }),
       helpTopic: createHelpTopicService(guides, aboutOf),
       desk: createDeskService({
         db,

@@ -45,14 +45,28 @@ async function readSentRequest(tx: PoolClient, device: Device, reference: string
     lang: string;
     decision: string | null;
     expired_at: Date | null;
-  }>('SELECT device_id, lang, decision, expired_at FROM requests WHERE reference = $1 FOR UPDATE', [reference]);
+    received_at: Date;
+    desk_state: string;
+  }>(
+    'SELECT device_id, lang, decision, expired_at, received_at, desk_state FROM requests WHERE reference = $1 FOR UPDATE',
+    [reference],
+  );
   const row = rows[0];
   if (!row || row.device_id !== device.id) return null;
+  const reminders = await tx.query<{ last: Date | null; n: number }>(
+    'SELECT max(at) AS last, count(*)::int AS n FROM request_reminders WHERE reference = $1',
+    [reference],
+  );
   return {
     reference,
     lang: row.lang,
     expiredAt: row.expired_at?.toISOString() ?? null,
     decided: row.decision !== null,
+    // The hub took it when it arrived: received on its clock.
+    receivedAt: row.received_at.toISOString(),
+    waitingForDesk: !row.decision && !row.expired_at && ['new', 'in-progress'].includes(row.desk_state),
+    reminders: reminders.rows[0]?.n ?? 0,
+    lastReminderAt: reminders.rows[0]?.last?.toISOString() ?? null,
   };
 }
 
@@ -71,6 +85,13 @@ async function applyEffect(ctx: IntentContext, effect: Effect): Promise<void> {
         'UPDATE requests SET desk_state = $2, assignee = $3, desk_state_at = $4, expired_at = NULL WHERE reference = $1',
         [effect.reference, effect.state, effect.assignee, effect.at],
       );
+      return;
+    case 'reminder-recorded':
+      await tx.query('INSERT INTO request_reminders (reference, at) VALUES ($1, $2)', [effect.reference, effect.at]);
+      // The hub's own trail of it (a workstation's is its reminders table).
+      await tx.query(`INSERT INTO audit (actor, action, details) VALUES ('supplier', 'request-reminded', $1)`, [
+        { reference: effect.reference, count: effect.count },
+      ]);
       return;
     case 'request-reopened':
       await tx.query(

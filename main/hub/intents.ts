@@ -22,7 +22,7 @@ import type { QueuedIntentArgs } from '../intents/registry';
 import { checkAccessRequest, type SubmitRequestArgs } from '../intents/submit-request';
 import type { HubServices } from './services';
 import { applyDeskErase } from './erasure';
-import { applyRemindRequest } from './waiting-requests';
+import { remindRequest } from '../intents/remind-request';
 import { reopenRequest } from '../intents/reopen-request';
 
 /** What a mutation answered (the wire's type): done, or refused with a reason. */
@@ -157,7 +157,7 @@ export function applyOnHub(intent: QueuedIntentArgs, ctx: IntentContext): Promis
     case 'recover':
       return applyRecover(intent.args, ctx);
     case 'remindRequest':
-      return applyRemindRequest(intent.args, ctx);
+      return runRulesOnHub(remindRequest, intent.args, ctx, 'supplier');
     case 'reopenRequest':
       return runRulesOnHub(reopenRequest, intent.args, ctx, 'supplier');
     case 'deskErase':

@@ -1,81 +1,10 @@
-// Requests that wait, on the hub: a sender's reminder (the rule of main/portal/requests/waiting.ts
-// runs again here, on the hub's clock), a request expired after 30 days waiting for its sender,
-// and its reopening. The sender's device hears where the desk is with its request; every desk
-// sees the reminders and the expiry in its queue.
+// Requests that wait, on the hub: a request expired after 30 days waiting for its sender, on the
+// hub's clock (a sender's reminder and reopening are intents: main/intents/). The sender's device
+// hears where the desk is with its request; every desk sees the expiry in its queue.
 import type { Pool } from 'pg';
-import { reminderMail } from '../portal/mail/request-mails';
-import { mailLang } from '../portal/mail/templates';
-import { expiryCutoff, reminderRule } from '../portal/requests/waiting';
-import type { IntentContext, IntentResult } from './intents';
-import type { RemindRequestArgs } from '../intents/waiting-requests';
-import { queueHubMail } from './mail';
+import { expiryCutoff } from '../portal/requests/waiting';
 import type { HubServices } from './services';
 import { CHANGES_LOCK, inTransaction } from './transaction';
-
-/** `at`: when its sender pressed the button (the hub counts from its own clock). */
-
-const refused = (code: string, reason: string, message: string, from?: string | null): IntentResult => ({
-  ok: false,
-  error: { code, message, fields: { reference: reason }, ...(from ? { details: { from } } : {}) },
-});
-
-interface RequestRow {
-  device_id: string;
-  lang: string;
-  decision: string | null;
-  desk_state: string;
-  expired_at: Date | null;
-  received_at: Date;
-}
-
-/** The request as its sender's device may act on it (another device's request is unknown to it). */
-async function senderRequest(ctx: IntentContext, ref: string): Promise<RequestRow | null> {
-  const { rows } = await ctx.tx.query<RequestRow>(
-    `SELECT device_id, lang, decision, desk_state, expired_at, received_at FROM requests WHERE reference = $1 FOR UPDATE`,
-    [ref],
-  );
-  const row = rows[0];
-  return row && row.device_id === ctx.device.id ? row : null;
-}
-
-const unknown = () => refused('not-found', 'reference.unknown', 'No request of this workstation has this reference.');
-
-export async function applyRemindRequest(args: RemindRequestArgs, ctx: IntentContext): Promise<IntentResult> {
-  const request = await senderRequest(ctx, args.reference);
-  if (!request) return unknown();
-  const { rows } = await ctx.tx.query<{ last: Date | null; n: number }>(
-    'SELECT max(at) AS last, count(*)::int AS n FROM request_reminders WHERE reference = $1',
-    [args.reference],
-  );
-  const now = ctx.services.now();
-  const waitingForDesk =
-    !request.decision && !request.expired_at && ['new', 'in-progress'].includes(request.desk_state);
-  const rule = reminderRule(
-    {
-      receivedAt: request.received_at.toISOString(),
-      waitingForDesk,
-      lastReminderAt: rows[0]?.last?.toISOString() ?? null,
-    },
-    now,
-  );
-  if (!rule.allowed) return refused('conflict', rule.reason, 'The hub does not take this reminder.', rule.from);
-  await ctx.tx.query('INSERT INTO request_reminders (reference, at) VALUES ($1, $2)', [args.reference, now]);
-  const count = (rows[0]?.n ?? 0) + 1;
-  await ctx.tx.query(`INSERT INTO audit (actor, action, details) VALUES ('supplier', 'request-reminded', $1)`, [
-    { reference: args.reference, count, device: ctx.device.id },
-  ]);
-  if (ctx.services.assistanceAddress) {
-    const lang = mailLang(request.lang);
-    await queueHubMail(ctx.tx, ctx.services.box, {
-      kind: 'reminder',
-      to: ctx.services.assistanceAddress,
-      lang,
-      ...reminderMail(lang, args.reference, request.received_at, count),
-    });
-  }
-  await ctx.change('desk', 'request-reminder', args.reference, { at: now.toISOString() });
-  return { ok: true, value: { reference: args.reference, at: now.toISOString(), count } };
-}
 
 /**
  * Expires the requests that waited 30 days for their senders, on the hub's clock. Run before

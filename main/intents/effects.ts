@@ -26,6 +26,8 @@ export interface AssistanceMail {
 
 export type Effect =
   | { kind: 'request-state-set'; reference: string; state: DeskState; assignee: string | null; at: string }
+  /** Its sender's reminder, taken (the desk's history lists it; `count`: with this one). */
+  | { kind: 'reminder-recorded'; reference: string; at: string; count: number }
   /** An expired request back in the desks' queue (new, no longer expired). */
   | { kind: 'request-reopened'; reference: string; at: string }
   /** Applied by the authority only: a standalone workstation, or the hub (a linked one queues

@@ -11,7 +11,7 @@ import { recover } from './recover';
 import { saveTemplates } from './save-templates';
 import { submitRequest } from './submit-request';
 import { reopenRequest } from './reopen-request';
-import { remindRequest } from './waiting-requests';
+import { remindRequest } from './remind-request';
 
 export const INTENTS = {
   submitRequest,

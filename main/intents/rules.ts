@@ -26,6 +26,13 @@ export interface SentRequestFact {
   lang: string;
   expiredAt: string | null;
   decided: boolean;
+  /** When it reached the assistance (null: not yet). */
+  receivedAt: string | null;
+  /** Waiting for the assistance now (not for its sender, not done, not expired). */
+  waitingForDesk: boolean;
+  /** Its sender's reminders that were taken, and the last one's moment. */
+  reminders: number;
+  lastReminderAt: string | null;
 }
 
 /** The facts an intent may ask for, by kind: each adapter reads every kind. A fact the intent

@@ -22,7 +22,7 @@ export interface IntentStore {
   db: Db;
   desk: DeskRepository;
   accounts: Pick<AccountsRepository, 'audit'>;
-  waiting: Pick<WaitingRequestsRepository, 'facts' | 'reopen'>;
+  waiting: Pick<WaitingRequestsRepository, 'facts' | 'reopen' | 'reminders' | 'remind'>;
   templates: { save(templates: DeskTemplates): void };
   mailer: Pick<Mailer, 'queue' | 'kick'>;
   hub?: Pick<HubQueue, 'enqueueIfLinked'> | undefined;
@@ -35,7 +35,19 @@ const sentKind = (kind: string) => submitRequest.args.shape.kind.safeParse(kind)
 function readSentRequest(store: IntentStore, reference: string): SentRequestFact | null {
   const facts = store.waiting.facts(reference);
   if (!facts || !sentKind(facts.kind)) return null;
-  return { reference: facts.reference, lang: facts.lang, expiredAt: facts.expiredAt, decided: facts.decided };
+  // A reminder the hub refused does not count (the sync marks it so).
+  const taken = store.waiting.reminders(facts.id).filter((r) => r.hubRefused === null);
+  const done = facts.decided || facts.state === 'answered' || facts.deskState === 'done';
+  return {
+    reference: facts.reference,
+    lang: facts.lang,
+    expiredAt: facts.expiredAt,
+    decided: facts.decided,
+    receivedAt: facts.receivedAt,
+    waitingForDesk: facts.receivedAt !== null && !facts.expiredAt && !done && facts.deskState !== 'waiting-supplier',
+    reminders: taken.length,
+    lastReminderAt: taken.at(-1)?.at ?? null,
+  };
 }
 
 function readRequest(store: IntentStore, reference: string): RequestFact | null {
@@ -60,6 +72,11 @@ const readFacts = (store: IntentStore, query: FactQuery): Facts => ({
  * the hub sends for a linked workstation leave from here. */
 function applyEffect(store: IntentStore, effect: Effect, at: Date, authority: boolean): void {
   switch (effect.kind) {
+    case 'reminder-recorded': {
+      const facts = store.waiting.facts(effect.reference);
+      if (facts) store.waiting.remind(facts.id, new Date(effect.at));
+      return;
+    }
     case 'request-reopened': {
       const facts = store.waiting.facts(effect.reference);
       if (facts) store.waiting.reopen(facts.id, new Date(effect.at));

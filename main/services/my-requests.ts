@@ -2,34 +2,26 @@
 // sender may do about one that waits: remind the desk after 5 working days (once per 5 days),
 // and reopen one that expired after 30 days waiting for them (main/portal/requests/waiting.ts).
 import { DESK_TEMPLATE_KEYS, type RequestView } from '../../preload/contract/help';
-import { ASSISTANCE } from '../portal/mail/recipients';
-import { reminderMail } from '../portal/mail/request-mails';
-import { mailLang } from '../portal/mail/templates';
 import { expiresAt, reminderRule } from '../portal/requests/waiting';
 import type { AccountsRepository } from '../store/accounts';
 import type { Db } from '../store/database';
 import type { HubQueue } from '../store/hub-queue';
 import type { RequestSummary, RequestsRepository } from '../store/requests';
-import type { WaitingFacts, WaitingRequestsRepository } from '../store/waiting-requests';
-import { fieldError, PortalError } from './errors';
+import type { WaitingRequestsRepository } from '../store/waiting-requests';
 import { runRulesLocally, type IntentStore } from './intent-adapter';
 import { reopenRequest } from '../intents/reopen-request';
-import type { Mailer } from './mailer';
+import { remindRequest } from '../intents/remind-request';
 
 export interface MyRequestsDeps {
   db: Db;
   requests: RequestsRepository;
   waiting: WaitingRequestsRepository;
   accounts: Pick<AccountsRepository, 'audit'>;
-  mailer: Pick<Mailer, 'queue' | 'kick'>;
   hub: Pick<HubQueue, 'enqueueIfLinked' | 'link'>;
   /** The store the intents' rules run on (services/intent-adapter.ts). */
   intents: IntentStore;
   now: () => Date;
 }
-
-/** Requests a sender sees (recovery requests are never listed: see store/requests.ts). */
-const LISTED = new Set(['company-file', 'cofor-help', 'access-request', 'help']);
 
 /** Standalone, this workstation's queue is the desk's: a request waiting 30 days for its sender
  * expires here, with a line in its history. Linked, the hub expires it and says so. */
@@ -61,11 +53,8 @@ function progressOf(row: Row, receivedAt: string | null): RequestView['progress'
   return row.deskState === 'waiting-supplier' ? 'waiting-you' : 'with-desk';
 }
 
-const notFound = () =>
-  fieldError('not-found', 'reference', 'reference.unknown', 'No request has this reference on this workstation.');
-
 export function createMyRequestsService(deps: MyRequestsDeps) {
-  const { db, requests, waiting, mailer, hub, now } = deps;
+  const { requests, waiting, now } = deps;
   const expireDue = createExpirySweep(deps);
 
   /** The rule for a request now, from what the store holds of it. */
@@ -108,12 +97,6 @@ export function createMyRequestsService(deps: MyRequestsDeps) {
     };
   }
 
-  function sentRequest(reference: string): WaitingFacts {
-    const facts = waiting.facts(reference);
-    if (!facts || !LISTED.has(facts.kind)) throw notFound();
-    return facts;
-  }
-
   return {
     myRequests(): { requests: RequestView[] } {
       expireDue();
@@ -123,31 +106,15 @@ export function createMyRequestsService(deps: MyRequestsDeps) {
     remindRequest(input: { reference: string }): { reference: string; at: string } {
       expireDue();
       const at = now();
-      const facts = sentRequest(input.reference);
-      const viaHub = db.transaction(() => {
-        const reminders = waiting.reminders(facts.id);
-        const row: Row = {
-          state: facts.state,
-          deskState: facts.deskState,
-          expiredAt: facts.expiredAt,
-          decided: facts.decided,
-        };
-        const rule = ruleOf(facts.receivedAt, row, reminders);
-        // Of two reminders at once, the conditional insert lets one through.
-        if (rule.allowed && !waiting.remind(facts.id, at))
-          throw refusedReminder('reminder.too-soon', null, 'A reminder about this request was sent just now.');
-        if (!rule.allowed) throw refusedReminder(rule.reason, rule.from, REFUSAL[rule.reason]);
-        // The reminders table is the record (the desk's history lists it).
-        const count = reminders.filter((r) => r.hubRefused === null).length + 1;
-        // Linked, the hub takes it (its rule runs again there) and e-mails the assistance.
-        if (hub.enqueueIfLinked('remindRequest', { reference: facts.reference, at: at.toISOString() }, at)) return true;
-        const lang = mailLang(facts.lang);
-        const mail = reminderMail(lang, facts.reference, new Date(facts.receivedAt!), count);
-        mailer.queue({ kind: 'reminder', to: ASSISTANCE, lang, ...mail }, at);
-        return false;
-      })();
-      if (!viaHub) mailer.kick();
-      return { reference: facts.reference, at: at.toISOString() };
+      // The rule is the intent's (main/intents/remind-request.ts), the hub's too; of two clicks,
+      // the second finds the first reminder (the transaction reads it again): too soon.
+      runRulesLocally(
+        deps.intents,
+        remindRequest,
+        { reference: input.reference, at: at.toISOString() },
+        { actor: 'supplier', now: at, queue: true },
+      );
+      return { reference: input.reference, at: at.toISOString() };
     },
 
     reopenRequest(input: { reference: string }): { reference: string } {
@@ -169,13 +136,3 @@ export function createMyRequestsService(deps: MyRequestsDeps) {
   };
 }
 export type MyRequestsService = ReturnType<typeof createMyRequestsService>;
-
-const REFUSAL: Record<string, string> = {
-  'reminder.not-received': 'This request has not reached the assistance yet: a reminder can follow once it has.',
-  'reminder.not-waiting': 'This request is not waiting for the assistance: no reminder is needed.',
-  'reminder.too-early': 'A reminder can be sent once a request has waited 5 working days.',
-  'reminder.too-soon': 'A reminder about this request was sent less than 5 days ago.',
-};
-
-const refusedReminder = (reason: string, from: string | null, message: string | undefined) =>
-  new PortalError('conflict', message ?? reason, { reference: reason }, undefined, from ? { from } : undefined);

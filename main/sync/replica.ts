@@ -16,7 +16,7 @@ import type { PullAnswer } from '../hub-protocol/pull';
 import type { MutationResult, Refusal } from '../hub-protocol/push';
 import type { DeskDecideArgs } from '../intents/desk-decide';
 import type { SubmitRequestArgs } from '../intents/submit-request';
-import type { RemindRequestArgs } from '../intents/waiting-requests';
+import type { RemindRequestArgs } from '../intents/remind-request';
 
 type CompanyProjection = ChangeData<'company'>;
 
