@@ -95,8 +95,20 @@ function readBody(req: IncomingMessage, screen = true): Promise<unknown> {
         reject(new HubError('invalid-input', describeBadText(bad), { fields: { [bad.path]: `text.${bad.problem}` } }));
       else resolve(body);
     });
-    req.on('error', reject);
+    // The caller went away mid-body: refused as its mistake (the answer may reach nobody), not
+    // read as a database that is down (the socket's ECONNRESET once was).
+    req.on('error', () => reject(new HubError('invalid-input', 'The body ended before its declared length.')));
   });
+}
+
+/** The call's address. A request-target that is no URL path ("//", "//:99999") is refused in
+ * words: `new URL` throws on it, and that once answered 500. */
+function addressOf(req: IncomingMessage): URL {
+  try {
+    return new URL(req.url ?? '/', 'http://hub.invalid');
+  } catch {
+    throw new HubError('not-found', 'No such address: the API is under /v1/.');
+  }
 }
 
 /** A database that cannot be reached (refused, cut, shutting down, starting): SQLSTATE classes
@@ -257,7 +269,7 @@ export function createHubServer(options: HubServerOptions): Server {
     };
     let release = () => {};
     try {
-      const url = new URL(req.url ?? '/', 'http://hub.invalid');
+      const url = addressOf(req);
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         const declared = Number(req.headers['content-length'] ?? HUB_MAX_BODY_BYTES);
         release = await bodies.take(Number.isFinite(declared) ? Math.max(1024, declared) : HUB_MAX_BODY_BYTES);
