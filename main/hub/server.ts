@@ -18,7 +18,8 @@ import { hubServices, type HubServices } from './services';
 import { expireWaitingRequests } from './waiting-requests';
 import { pullChangesJson, pushBody, pushMutations, screenMutations, type PushHooks } from './sync';
 import { describeBadText, findBadText } from '../../preload/contract/text-check';
-import { HUB_MAX_BODY_BYTES } from '../hub-protocol/limits';
+import { HUB_MAX_BODY_BYTES, MAX_BODY_VALUES } from '../hub-protocol/limits';
+import { countJsonValues } from './body-values';
 import { createBodyBudget } from './body-budget';
 
 /** Changes a pull page holds at most: a fresh desk replica pulls a large directory in few calls. */
@@ -83,9 +84,19 @@ function readBody(req: IncomingMessage, screen = true): Promise<unknown> {
         );
         return;
       }
+      const bytes = Buffer.concat(chunks);
+      if (countJsonValues(bytes, MAX_BODY_VALUES) > MAX_BODY_VALUES) {
+        reject(
+          new HubError(
+            'payload-too-large',
+            `A call holds ${MAX_BODY_VALUES.toLocaleString('en')} JSON values at most: push fewer mutations at once.`,
+          ),
+        );
+        return;
+      }
       let body: unknown;
       try {
-        body = JSON.parse(utf8.decode(Buffer.concat(chunks)));
+        body = JSON.parse(utf8.decode(bytes));
       } catch {
         reject(new HubError('invalid-input', 'The body is not valid JSON in UTF-8.'));
         return;
