@@ -21,14 +21,17 @@ import { describeBadText, findBadText } from '../../preload/contract/text-check'
 import { HUB_MAX_BODY_BYTES, MAX_BODY_VALUES } from '../hub-protocol/limits';
 import { countJsonValues } from './body-values';
 import { createBodyBudget } from './body-budget';
+import { createBodyCollector } from './body-collector';
 
 /** Changes a pull page holds at most: a fresh desk replica pulls a large directory in few calls. */
 export const MAX_PULL_PAGE = 5000;
 
 export { HUB_MAX_BODY_BYTES } from '../hub-protocol/limits';
 
-/** Six of the largest pushes at once: memory stays bounded however many arrive together. */
-export const HUB_BODY_BUDGET_BYTES = 6 * 8 * 1024 * 1024;
+/** Two of the largest pushes at once: memory stays bounded however many arrive together. An
+ * 8 MB body costs up to 6 times its bytes while it is read, parsed, screened and fingerprinted:
+ * with six at once, 200 pushes of 8 MB took the hub past 300 MB (the fuzz of issue 24). */
+export const HUB_BODY_BUDGET_BYTES = 2 * 8 * 1024 * 1024;
 
 export interface HubServerOptions {
   pool: Pool;
@@ -37,7 +40,7 @@ export interface HubServerOptions {
   anonymousPerMinute?: number;
   log?: (line: string) => void;
   hooks?: PushHooks;
-  /** Bytes of request bodies read and held at once by this process (default 48 MB). */
+  /** Bytes of request bodies read and held at once by this process (default 16 MB). */
   bodyBudgetBytes?: number;
   /** The secret key, account rules and mailer (defaults: a key for this process, no mailer). */
   services?: HubServices;
@@ -67,12 +70,14 @@ function readBody(req: IncomingMessage, screen = true): Promise<unknown> {
     let size = 0;
     let tooLarge = false;
     const chunks: Buffer[] = [];
-    // Read to the end even when too large (keeping nothing), so the caller gets the answer
-    // instead of a closed connection.
+    // Read to the end even when too large (keeping nothing: what came before is let go too), so
+    // the caller gets the answer instead of a closed connection.
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > HUB_MAX_BODY_BYTES) tooLarge = true;
-      else chunks.push(chunk);
+      if (size > HUB_MAX_BODY_BYTES) {
+        tooLarge = true;
+        chunks.length = 0;
+      } else chunks.push(chunk);
     });
     req.on('end', () => {
       if (tooLarge) {
@@ -85,6 +90,7 @@ function readBody(req: IncomingMessage, screen = true): Promise<unknown> {
         return;
       }
       const bytes = Buffer.concat(chunks);
+      chunks.length = 0; // not held twice until the call is answered
       if (countJsonValues(bytes, MAX_BODY_VALUES) > MAX_BODY_VALUES) {
         reject(
           new HubError(
@@ -170,6 +176,7 @@ export function createHubServer(options: HubServerOptions): Server {
   const log = options.log ?? (() => {});
   const services = options.services ?? hubServices();
   const bodies = createBodyBudget(options.bodyBudgetBytes ?? HUB_BODY_BUDGET_BYTES);
+  const collect = createBodyCollector(HUB_MAX_BODY_BYTES);
 
   const closeReviews = () =>
     closeOverdueReviews(pool, {
@@ -283,7 +290,9 @@ export function createHubServer(options: HubServerOptions): Server {
       const url = addressOf(req);
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         const declared = Number(req.headers['content-length'] ?? HUB_MAX_BODY_BYTES);
-        release = await bodies.take(Number.isFinite(declared) ? Math.max(1024, declared) : HUB_MAX_BODY_BYTES);
+        const bytes = Number.isFinite(declared) ? Math.max(1024, declared) : HUB_MAX_BODY_BYTES;
+        const done = await bodies.take(bytes);
+        release = () => (done(), collect(bytes));
       }
       answer(200, await route(req, url));
     } catch (error) {
