@@ -7,6 +7,7 @@ import { connect } from 'node:net';
 import type { Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countJsonValues } from '../../main/hub/body-values';
+import { createBodyCollector } from '../../main/hub/body-collector';
 import { createHubServer } from '../../main/hub/server';
 import { HUB_MAX_BODY_BYTES, MAX_BODY_VALUES } from '../../main/hub-protocol/limits';
 import { startTestPostgres, type TestPostgres } from '../fixtures/postgres';
@@ -89,5 +90,23 @@ describe('counting the values of a body before it is parsed', () => {
 
   it('stops counting past the limit', () => {
     expect(countJsonValues(Buffer.from(`[${'0,'.repeat(1000)}0]`), 10)).toBe(11);
+  });
+});
+
+describe('the collection after large bodies', () => {
+  it('runs once the bodies answered since the last one add up to the given bytes', () => {
+    let runs = 0;
+    const collect = createBodyCollector(8, () => runs++);
+    for (const bytes of [3, 3, 1]) collect(bytes);
+    expect(runs).toBe(0);
+    collect(1); // 8: collected, and counted from 0 again
+    collect(7);
+    expect(runs).toBe(1);
+    collect(9);
+    expect(runs).toBe(2);
+  });
+
+  it('is a no-op where the runtime does not expose the collector', () => {
+    expect(() => createBodyCollector(1, null)(10)).not.toThrow();
   });
 });
