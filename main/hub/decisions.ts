@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { DESK_SCHEMAS, DESK_USERNAME } from '../../preload/contract/schemas/desk';
 import { LANGS } from '../../preload/contract/languages';
 import { DECISION_ACCEPTS, DECISION_OF } from '../portal/desk/decisions';
-import { createPlsaOnHub } from './accounts';
+import { createPlsaOnHub, forgetFailures } from './accounts';
 import type { IntentContext, IntentResult } from './intents';
 import { queueHubMail } from './mail';
 import { companyChanged, companyProjection } from './directory';
@@ -122,7 +122,7 @@ async function decide(request: HubRequest, args: DeskDecideArgs, ctx: IntentCont
         [login],
       );
       if (unblocked.rowCount !== 1) return refused('conflict', 'The account of this request is not blocked any more.');
-      await tx.query('DELETE FROM login_attempts WHERE login = $1', [login]);
+      await forgetFailures(tx, login);
       logins.push(login);
       await companyChange(request.cofor!, (r) => ({
         ...r,

@@ -22,6 +22,7 @@ import { HUB_MAX_BODY_BYTES, MAX_BODY_VALUES } from '../hub-protocol/limits';
 import { countJsonValues } from './body-values';
 import { createBodyBudget } from './body-budget';
 import { createBodyCollector } from './body-collector';
+import { sourceOfAddress } from '../portal/accounts/lockout';
 
 /** Changes a pull page holds at most: a fresh desk replica pulls a large directory in few calls. */
 export const MAX_PULL_PAGE = 5000;
@@ -177,6 +178,9 @@ export function createHubServer(options: HubServerOptions): Server {
   const services = options.services ?? hubServices();
   const bodies = createBodyBudget(options.bodyBudgetBytes ?? HUB_BODY_BUDGET_BYTES);
   const collect = createBodyCollector(HUB_MAX_BODY_BYTES);
+  /** A login attempt as the throttle counts it: from the caller's address, on the hub's clock
+   * (failures slow that source down, never block the account: lockout.ts). */
+  const attempt = (req: IncomingMessage) => ({ source: sourceOfAddress(req.socket.remoteAddress), at: services.now() });
 
   const closeReviews = () =>
     closeOverdueReviews(pool, {
@@ -226,22 +230,24 @@ export function createHubServer(options: HubServerOptions): Server {
       case 'POST /desk-enrolments': {
         // An agent's login enrols this workstation as a desk device (anonymous: rate-limited).
         limit(req.socket.remoteAddress ?? '');
-        return enrolDesk(pool, parse(enrolmentBody, await readBody(req)), services.accounts.lockout);
+        return enrolDesk(pool, parse(enrolmentBody, await readBody(req)), services.accounts.lockout, attempt(req));
       }
       case 'POST /desk-sessions': {
         // An assistance agent logs in on a registered workstation: the hub holds agents' hashes.
         const device = await deviceOfToken(pool, bearer(req));
-        return hubDeskLogin(pool, device, parse(enrolmentBody, await readBody(req)), services.accounts.lockout);
+        const body = parse(enrolmentBody, await readBody(req));
+        return hubDeskLogin(pool, device, body, services.accounts.lockout, attempt(req));
       }
       case 'POST /desk-password': {
         await deviceOfToken(pool, bearer(req)); // from a registered workstation only
-        return hubChangeDeskPassword(pool, parse(deskPasswordBody, await readBody(req)), services.accounts);
+        const body = parse(deskPasswordBody, await readBody(req));
+        return hubChangeDeskPassword(pool, body, services.accounts, attempt(req));
       }
       case 'POST /sessions': {
         await closeReviews(); // what a review's end blocks is blocked for this login
         // A person logs in through their workstation: the hub holds the hashes.
         const device = await deviceOfToken(pool, bearer(req));
-        return hubLogin(pool, device, parse(loginBody, await readBody(req)), services.accounts);
+        return hubLogin(pool, device, parse(loginBody, await readBody(req)), services.accounts, attempt(req));
       }
       case 'POST /password': {
         const device = await deviceOfToken(pool, bearer(req));
