@@ -7,6 +7,11 @@ export const HUB_MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 export const MAX_MUTATIONS_PER_PUSH = 500;
 
+/** JSON values one call may hold, counted as its arrays, objects and commas (countJsonValues):
+ * a full push of 500 forms counts some 30,000; 10^5 nested arrays in one mutation are still
+ * answered as that mutation's refusal (issue 24, N1), and 8 MB of "{}," is refused unparsed. */
+export const MAX_BODY_VALUES = 200_000;
+
 /** Room left in a push for the form, the envelope and JSON's quoting around one attachment. */
 const FORM_ROOM_BYTES = 512 * 1024;
 

@@ -1,12 +1,12 @@
 // Accounts on the hub, the system of record for logins and password hashes: a PLSA made by a
-// desk's validation, logins verified here (the same throttle, the same two hash checks whatever
-// exists, as on a standalone workstation), and password changes. A workstation never receives a
+// desk's validation, logins verified here (the same throttle, per login and caller's address, and
+// the same two hash checks whatever exists, as on a standalone workstation), and password changes. A workstation never receives a
 // hash; it gets a session for the person who proved their password.
 import type { HubSession } from '../hub-protocol/sessions';
 import { randomBytes } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import { z } from 'zod';
-import { delayAfter, shouldBlock, type LockoutPolicy } from '../portal/accounts/lockout';
+import { attemptKey, waitBeforeAttempt, type LockoutPolicy } from '../portal/accounts/lockout';
 import { generateLogin } from '../portal/accounts/login-id';
 import { checkPassword } from '../portal/accounts/password-policy';
 import { generateTemporaryPassword, temporaryPasswordExpiry } from '../portal/accounts/temporary-password';
@@ -98,10 +98,11 @@ const invalid = () => new HubError('invalid-credentials', 'The login or the pass
 
 /**
  * Counts this attempt before any hash runs, in one transaction, per name as typed (known or
- * not): simultaneous guesses each count, and a delay earned by earlier ones is refused at once.
- * Answers the failures counted so far, this one included.
+ * not) and source (`key`, lockout.ts's attemptKey): simultaneous guesses each count, and a delay
+ * earned by earlier ones is refused at once, on the hub's clock (`at`: the services' now). Answers
+ * the failures counted so far, this one included.
  */
-export async function reserveAttempt(pool: Pool, key: string, lockout: LockoutPolicy): Promise<number> {
+export async function reserveAttempt(pool: Pool, key: string, lockout: LockoutPolicy, at: Date): Promise<number> {
   return inTransaction(pool, async (tx) => {
     // One attempt at a time per name: a row lock would not hold the first attempts, which find
     // no row yet (six guesses at once all passed the check before this lock).
@@ -111,21 +112,31 @@ export async function reserveAttempt(pool: Pool, key: string, lockout: LockoutPo
       [key],
     );
     const earlier = rows[0];
-    if (earlier) {
-      const wait = delayAfter(earlier.failures, lockout) * 1000 - (Date.now() - earlier.at.getTime());
-      if (wait > 0)
-        throw new HubError('too-many-attempts', 'Too many failed attempts: wait before trying again.', {
-          retryAfterSeconds: Math.ceil(wait / 1000),
-        });
-    }
+    const wait = waitBeforeAttempt(earlier && { failures: earlier.failures, lastFailureAt: earlier.at }, at, lockout);
+    if (wait > 0)
+      throw new HubError('too-many-attempts', 'Too many failed attempts: wait before trying again.', {
+        retryAfterSeconds: Math.ceil(wait / 1000),
+      });
     const counted = await tx.query<{ failures: number }>(
-      `INSERT INTO login_attempts (login, failures, last_failure_at) VALUES ($1, 1, now())
-       ON CONFLICT (login) DO UPDATE SET failures = login_attempts.failures + 1, last_failure_at = now()
+      `INSERT INTO login_attempts (login, failures, last_failure_at) VALUES ($1, 1, $2)
+       ON CONFLICT (login) DO UPDATE SET failures = login_attempts.failures + 1, last_failure_at = $2
        RETURNING failures`,
-      [key],
+      [key, at],
     );
     return counted.rows[0]!.failures;
   });
+}
+
+/** A login's failures from every source, forgotten (an unblocked account starts afresh). */
+export async function forgetFailures(q: Pick<Pool, 'query'>, login: string): Promise<void> {
+  await q.query(`DELETE FROM login_attempts WHERE login = $1 OR starts_with(login, $1 || ' from ')`, [login]);
+}
+
+/** A login attempt as the throttle counts it: where it comes from (the caller's address, as
+ * lockout.ts's sourceOfAddress reads it) and when, on the hub's clock. */
+export interface LoginAttempt {
+  source: string;
+  at: Date;
 }
 
 export async function hubLogin(
@@ -133,10 +144,12 @@ export async function hubLogin(
   device: Device,
   input: z.infer<typeof loginBody>,
   config: HubAccountsConfig,
+  attempt: LoginAttempt,
 ): Promise<HubSession> {
   const login = input.login.trim().toUpperCase();
   if (!/^V\d{6}$/.test(login)) throw new HubError('invalid-input', 'A login is V followed by 6 digits.');
-  const failures = await reserveAttempt(pool, login, config.lockout);
+  const key = attemptKey(login, attempt.source);
+  await reserveAttempt(pool, key, config.lockout, attempt.at);
   const { rows } = await pool.query<AccountRecord>(
     `SELECT a.*, c.legal_name, c.status AS company_status, c.access FROM accounts a
      JOIN companies c ON c.cofor = a.cofor WHERE a.login = $1`,
@@ -159,17 +172,9 @@ export async function hubLogin(
     );
     if (used.rowCount === 1) match = 'temporary';
   }
-  if (!account || !match || account.state !== 'active') {
-    if (account?.state === 'active' && shouldBlock(failures, config.lockout)) {
-      await pool.query(`UPDATE accounts SET state = 'blocked' WHERE login = $1 AND state = 'active'`, [login]);
-      await pool.query(
-        `INSERT INTO audit (actor, action, details) VALUES ('system', 'blocked-after-failed-logins', $1)`,
-        [{ login, failures }],
-      );
-    }
-    throw invalid();
-  }
-  await pool.query('DELETE FROM login_attempts WHERE login = $1', [login]);
+  // Failures only slow their source down (lockout.ts): they never block the account.
+  if (!account || !match || account.state !== 'active') throw invalid();
+  await pool.query('DELETE FROM login_attempts WHERE login = $1', [key]); // this source's, not a guesser's elsewhere
   await pool.query('UPDATE accounts SET last_login_at = now() WHERE login = $1', [login]);
   if (account.company_status !== 'active' || account.access !== 'open')
     throw new HubError('access-not-open', "Your company's access to the B2B portal is not open.");

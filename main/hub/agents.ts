@@ -5,8 +5,8 @@ import type { Pool } from 'pg';
 import type { Enrolment } from '../hub-protocol/sessions';
 import { z } from 'zod';
 import { DESK_USERNAME } from '../../preload/contract/schemas/desk';
-import type { LockoutPolicy } from '../portal/accounts/lockout';
-import { reserveAttempt, type HubAccountsConfig } from './accounts';
+import { attemptKey, type LockoutPolicy } from '../portal/accounts/lockout';
+import { reserveAttempt, type HubAccountsConfig, type LoginAttempt } from './accounts';
 import { checkPassword } from '../portal/accounts/password-policy';
 import type { NewAgent } from '../portal/desk/new-agent';
 import { decoyHash, hashPassword, verifyPassword, type HashCost } from '../secrets/password-hasher';
@@ -38,10 +38,11 @@ async function checkAgent(
   pool: Pool,
   body: z.infer<typeof enrolmentBody>,
   lockout: LockoutPolicy,
+  attempt: LoginAttempt,
 ): Promise<Enrolment['agent'] & { passwordHash: string }> {
   const username = body.username.trim().toLowerCase();
-  const key = `desk:${username}`;
-  await reserveAttempt(pool, key, lockout); // as for a V login
+  const key = attemptKey(`desk:${username}`, attempt.source);
+  await reserveAttempt(pool, key, lockout, attempt.at); // as for a V login: per name and source, never a block
   const { rows } = DESK_USERNAME.test(username)
     ? await pool.query<{ full_name: string; email: string; password_hash: string; state: string }>(
         'SELECT full_name, email, password_hash, state FROM desk_agents WHERE username = $1',
@@ -60,8 +61,9 @@ export async function enrolDesk(
   pool: Pool,
   body: z.infer<typeof enrolmentBody>,
   lockout: LockoutPolicy,
+  attempt: LoginAttempt,
 ): Promise<Enrolment> {
-  const { passwordHash: _hash, ...agent } = await checkAgent(pool, body, lockout);
+  const { passwordHash: _hash, ...agent } = await checkAgent(pool, body, lockout, attempt);
   const device = await registerDevice(pool, 'desk');
   await pool.query('UPDATE devices SET enrolled_by = $2 WHERE id = $1', [device.deviceId, agent.username]);
   // The agent who enrolled it may act on it (desk-actor.ts) until deactivated or it is revoked.
@@ -81,8 +83,9 @@ export async function hubDeskLogin(
   device: Device,
   body: z.infer<typeof enrolmentBody>,
   lockout: LockoutPolicy,
+  attempt: LoginAttempt,
 ): Promise<{ agent: Enrolment['agent'] }> {
-  const { passwordHash: _hash, ...agent } = await checkAgent(pool, body, lockout);
+  const { passwordHash: _hash, ...agent } = await checkAgent(pool, body, lockout, attempt);
   // On a desk device, the agent's later mutations from it are theirs (desk-actor.ts): the push
   // carries no session, the hub knows who logged in where.
   await linkDeskAgent(pool, device.id, agent.username);
@@ -107,11 +110,13 @@ export async function hubChangeDeskPassword(
   pool: Pool,
   body: z.infer<typeof deskPasswordBody>,
   config: Pick<HubAccountsConfig, 'lockout' | 'hashCost' | 'commonPasswords'>,
+  attempt: LoginAttempt,
 ): Promise<{ changed: true }> {
   const current = await checkAgent(
     pool,
     { username: body.username, password: body.currentPassword },
     config.lockout,
+    attempt,
   ).catch((error: unknown) => {
     if (error instanceof HubError && error.code === 'invalid-credentials')
       throw new HubError('invalid-input', 'The current password is not right.', {

@@ -13,7 +13,7 @@ import { generateTemporaryPassword, temporaryPasswordExpiry } from '../portal/ac
 import type { DirectoryCompany } from '../portal/directory/model';
 import { hashPassword } from '../secrets/password-hasher';
 import { hashToken } from '../secrets/token-hash';
-import type { HubAccountsConfig } from './accounts';
+import { forgetFailures, type HubAccountsConfig } from './accounts';
 import type { Device } from './devices';
 import { companyChanged } from './directory';
 import { HubError } from './hub-error';
@@ -249,7 +249,7 @@ export async function hubConsole(
         const target = await colleague(tx, plsa, body.login);
         if (target.state !== 'blocked') throw conflict('login', 'account.not-blocked', 'This account is not blocked.');
         await tx.query(`UPDATE accounts SET state = 'active' WHERE login = $1`, [target.login]);
-        await tx.query('DELETE FROM login_attempts WHERE login = $1', [target.login]);
+        await forgetFailures(tx, target.login);
         await audit(tx, plsa, 'account-unblocked', target.login);
         await publishCompany(tx, plsa.cofor, withState(target.login, 'active'));
         return { login: target.login };

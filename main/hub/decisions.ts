@@ -3,7 +3,7 @@
 // ("already validated by desk.ana at …"), and that desk's replica takes the hub's decision. The
 // hub makes what only it may make: the PLSA account, its login and its e-mailed temporary password.
 import { DECISION_ACCEPTS, DECISION_OF } from '../portal/desk/decisions';
-import { createPlsaOnHub } from './accounts';
+import { createPlsaOnHub, forgetFailures } from './accounts';
 import type { IntentContext, IntentResult } from './intents';
 import type { DeskDecideArgs } from '../intents/desk-decide';
 import type { DeskReplacePlsaArgs } from '../intents/desk-replace-plsa';
@@ -98,7 +98,7 @@ async function decide(request: HubRequest, args: DeskDecideArgs, ctx: IntentCont
         [login],
       );
       if (unblocked.rowCount !== 1) return refused('conflict', 'The account of this request is not blocked any more.');
-      await tx.query('DELETE FROM login_attempts WHERE login = $1', [login]);
+      await forgetFailures(tx, login);
       logins.push(login);
       await companyChange(request.cofor!, (r) => ({
         ...r,

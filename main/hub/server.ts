@@ -20,18 +20,23 @@ import { expireWaitingRequests } from './waiting-requests';
 import { pullChangesJson, pushMutations, screenMutations, type PushHooks } from './sync';
 import { pushBody } from '../hub-protocol/push';
 import { describeBadText, findBadText } from '../../preload/contract/text-check';
-import { HUB_MAX_BODY_BYTES } from '../hub-protocol/limits';
+import { HUB_MAX_BODY_BYTES, MAX_BODY_VALUES } from '../hub-protocol/limits';
+import { countJsonValues } from './body-values';
 import { createBodyBudget } from './body-budget';
 import { admitPush, DEFAULT_DEVICE_QUOTA, type DeviceQuota } from './device-quota';
 import { createDiskGuard, outOfSpaceError, type DiskGuard } from './disk-space';
+import { createBodyCollector } from './body-collector';
+import { sourceOfAddress } from '../portal/accounts/lockout';
 
 /** Changes a pull page holds at most: a fresh desk replica pulls a large directory in few calls. */
 export const MAX_PULL_PAGE = 5000;
 
 export { HUB_MAX_BODY_BYTES } from '../hub-protocol/limits';
 
-/** Six of the largest pushes at once: memory stays bounded however many arrive together. */
-export const HUB_BODY_BUDGET_BYTES = 6 * 8 * 1024 * 1024;
+/** Two of the largest pushes at once: memory stays bounded however many arrive together. An
+ * 8 MB body costs up to 6 times its bytes while it is read, parsed, screened and fingerprinted:
+ * with six at once, 200 pushes of 8 MB took the hub past 300 MB (the fuzz of issue 24). */
+export const HUB_BODY_BUDGET_BYTES = 2 * 8 * 1024 * 1024;
 
 export interface HubServerOptions {
   pool: Pool;
@@ -40,7 +45,7 @@ export interface HubServerOptions {
   anonymousPerMinute?: number;
   log?: (line: string) => void;
   hooks?: PushHooks;
-  /** Bytes of request bodies read and held at once by this process (default 48 MB). */
+  /** Bytes of request bodies read and held at once by this process (default 16 MB). */
   bodyBudgetBytes?: number;
   /** The secret key, account rules and mailer (defaults: a key for this process, no mailer). */
   services?: HubServices;
@@ -74,12 +79,14 @@ function readBody(req: IncomingMessage, screen = true): Promise<unknown> {
     let size = 0;
     let tooLarge = false;
     const chunks: Buffer[] = [];
-    // Read to the end even when too large (keeping nothing), so the caller gets the answer
-    // instead of a closed connection.
+    // Read to the end even when too large (keeping nothing: what came before is let go too), so
+    // the caller gets the answer instead of a closed connection.
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > HUB_MAX_BODY_BYTES) tooLarge = true;
-      else chunks.push(chunk);
+      if (size > HUB_MAX_BODY_BYTES) {
+        tooLarge = true;
+        chunks.length = 0;
+      } else chunks.push(chunk);
     });
     req.on('end', () => {
       if (tooLarge) {
@@ -91,9 +98,20 @@ function readBody(req: IncomingMessage, screen = true): Promise<unknown> {
         );
         return;
       }
+      const bytes = Buffer.concat(chunks);
+      chunks.length = 0; // not held twice until the call is answered
+      if (countJsonValues(bytes, MAX_BODY_VALUES) > MAX_BODY_VALUES) {
+        reject(
+          new HubError(
+            'payload-too-large',
+            `A call holds ${MAX_BODY_VALUES.toLocaleString('en')} JSON values at most: push fewer mutations at once.`,
+          ),
+        );
+        return;
+      }
       let body: unknown;
       try {
-        body = JSON.parse(utf8.decode(Buffer.concat(chunks)));
+        body = JSON.parse(utf8.decode(bytes));
       } catch {
         reject(new HubError('invalid-input', 'The body is not valid JSON in UTF-8.'));
         return;
@@ -103,8 +121,20 @@ function readBody(req: IncomingMessage, screen = true): Promise<unknown> {
         reject(new HubError('invalid-input', describeBadText(bad), { fields: { [bad.path]: `text.${bad.problem}` } }));
       else resolve(body);
     });
-    req.on('error', reject);
+    // The caller went away mid-body: refused as its mistake (the answer may reach nobody), not
+    // read as a database that is down (the socket's ECONNRESET once was).
+    req.on('error', () => reject(new HubError('invalid-input', 'The body ended before its declared length.')));
   });
+}
+
+/** The call's address. A request-target that is no URL path ("//", "//:99999") is refused in
+ * words: `new URL` throws on it, and that once answered 500. */
+function addressOf(req: IncomingMessage): URL {
+  try {
+    return new URL(req.url ?? '/', 'http://hub.invalid');
+  } catch {
+    throw new HubError('not-found', 'No such address: the API is under /v1/.');
+  }
 }
 
 /** A database that cannot be reached (refused, cut, shutting down, starting): SQLSTATE classes
@@ -157,6 +187,10 @@ export function createHubServer(options: HubServerOptions): Server {
   const bodies = createBodyBudget(options.bodyBudgetBytes ?? HUB_BODY_BUDGET_BYTES);
   const quota = options.quota === undefined ? DEFAULT_DEVICE_QUOTA : options.quota;
   const disk = options.disk ?? createDiskGuard({ now: services.now, log });
+  const collect = createBodyCollector(HUB_MAX_BODY_BYTES);
+  /** A login attempt as the throttle counts it: from the caller's address, on the hub's clock
+   * (failures slow that source down, never block the account: lockout.ts). */
+  const attempt = (req: IncomingMessage) => ({ source: sourceOfAddress(req.socket.remoteAddress), at: services.now() });
 
   const closeReviews = () =>
     closeOverdueReviews(pool, {
@@ -211,22 +245,24 @@ export function createHubServer(options: HubServerOptions): Server {
       case 'POST /desk-enrolments': {
         // An agent's login enrols this workstation as a desk device (anonymous: rate-limited).
         limit(req.socket.remoteAddress ?? '');
-        return enrolDesk(pool, parse(enrolmentBody, await readBody(req)), services.accounts.lockout);
+        return enrolDesk(pool, parse(enrolmentBody, await readBody(req)), services.accounts.lockout, attempt(req));
       }
       case 'POST /desk-sessions': {
         // An assistance agent logs in on a registered workstation: the hub holds agents' hashes.
         const device = await deviceOfToken(pool, bearer(req));
-        return hubDeskLogin(pool, device, parse(enrolmentBody, await readBody(req)), services.accounts.lockout);
+        const body = parse(enrolmentBody, await readBody(req));
+        return hubDeskLogin(pool, device, body, services.accounts.lockout, attempt(req));
       }
       case 'POST /desk-password': {
         await deviceOfToken(pool, bearer(req)); // from a registered workstation only
-        return hubChangeDeskPassword(pool, parse(deskPasswordBody, await readBody(req)), services.accounts);
+        const body = parse(deskPasswordBody, await readBody(req));
+        return hubChangeDeskPassword(pool, body, services.accounts, attempt(req));
       }
       case 'POST /sessions': {
         await closeReviews(); // what a review's end blocks is blocked for this login
         // A person logs in through their workstation: the hub holds the hashes.
         const device = await deviceOfToken(pool, bearer(req));
-        return hubLogin(pool, device, parse(loginBody, await readBody(req)), services.accounts);
+        return hubLogin(pool, device, parse(loginBody, await readBody(req)), services.accounts, attempt(req));
       }
       case 'POST /password': {
         const device = await deviceOfToken(pool, bearer(req));
@@ -272,10 +308,12 @@ export function createHubServer(options: HubServerOptions): Server {
     };
     let release = () => {};
     try {
-      const url = new URL(req.url ?? '/', 'http://hub.invalid');
+      const url = addressOf(req);
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         const declared = Number(req.headers['content-length'] ?? HUB_MAX_BODY_BYTES);
-        release = await bodies.take(Number.isFinite(declared) ? Math.max(1024, declared) : HUB_MAX_BODY_BYTES);
+        const bytes = Number.isFinite(declared) ? Math.max(1024, declared) : HUB_MAX_BODY_BYTES;
+        const done = await bodies.take(bytes);
+        release = () => (done(), collect(bytes));
       }
       answer(200, await route(req, url));
     } catch (caught) {

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AccountView, SessionStart } from '../../preload/contract/accounts';
 import { fieldError, PortalError } from './errors';
-import { delayAfter, shouldBlock } from '../portal/accounts/lockout';
+import { attemptKey, waitBeforeAttempt } from '../portal/accounts/lockout';
 import { normaliseLogin } from '../portal/accounts/login-id';
 import { mails, mailLang } from '../portal/mail/templates';
 import { decoyHash, hashPassword, verifyPassword } from '../secrets/password-hasher';
@@ -86,21 +86,25 @@ export function createAuthService(deps: AuthDeps) {
    * Counts this attempt before any password is checked, in one transaction: a burst of
    * simultaneous guesses gets at most the attempts the throttle allows, each one counted
    * before its hash runs. Refuses while the delay earned by earlier attempts runs, for known
-   * and unknown logins alike. Returns the attempts counted so far, this one included.
+   * and unknown logins alike. The attempts are typed here, this workstation's only source
+   * (lockout.ts: the same rule as the hub's, and failures never block). Returns the attempts
+   * counted so far, this one included.
    */
-  const reserveAttempt = db.transaction((key: string, at: Date): number => {
+  const reserveAttempt = db.transaction((name: string, at: Date): number => {
+    const key = attemptKey(name, null);
     const attempts = accounts.failures(key);
-    if (attempts) {
-      const wait =
-        delayAfter(attempts.failures, config.lockout) * 1000 - (at.getTime() - Date.parse(attempts.lastFailureAt));
-      if (wait > 0) {
-        throw new PortalError(
-          'too-many-attempts',
-          'Too many failed attempts: wait before trying again.',
-          undefined,
-          Math.ceil(wait / 1000),
-        );
-      }
+    const wait = waitBeforeAttempt(
+      attempts && { failures: attempts.failures, lastFailureAt: new Date(attempts.lastFailureAt) },
+      at,
+      config.lockout,
+    );
+    if (wait > 0) {
+      throw new PortalError(
+        'too-many-attempts',
+        'Too many failed attempts: wait before trying again.',
+        undefined,
+        Math.ceil(wait / 1000),
+      );
     }
     return accounts.recordFailure(key, at);
   });
@@ -123,26 +127,6 @@ export function createAuthService(deps: AuthDeps) {
     if (account?.passwordHash && isPassword) return 'password';
     if (temporary && isTemporary && accounts.useTemporaryPassword(temporary.id, at)) return 'temporary';
     return null;
-  }
-
-  /** The attempt was counted already; an account at the limit is blocked (not an unknown login). */
-  function failed(login: string, account: AccountRow | null, failures: number, at: Date): never {
-    if (account && account.state === 'active' && shouldBlock(failures, config.lockout)) {
-      db.transaction(() => {
-        accounts.setState(account.id, 'blocked', at);
-        accounts.audit(
-          {
-            companyId: account.companyId,
-            actor: 'system',
-            action: 'blocked-after-failed-logins',
-            targetLogin: login,
-            details: { failures },
-          },
-          at,
-        );
-      })();
-    }
-    throw invalid();
   }
 
   const { deskLogin, changeDeskPassword } = createDeskAuth(deps, { reserveAttempt, verify, invalid, newToken, hours });
@@ -198,13 +182,14 @@ export function createAuthService(deps: AuthDeps) {
       if (deps.hubAccounts?.linked()) return loginThroughHub(deps.hubAccounts, login, input.password);
       deps.beforeLogin?.();
       const at = now();
-      const failures = reserveAttempt(login, at);
+      reserveAttempt(login, at);
       const account = accounts.byLogin(login);
       const match = await passwordMatches(account, input.password, at);
       // A blocked or deactivated account answers as a wrong password does, whatever was typed:
       // the answer never confirms a password, nor that the login exists. The login screen
-      // points to "Blocked access?" next to this answer.
-      if (!account || !match || account.state !== 'active') failed(login, account, failures, at);
+      // points to "Blocked access?" next to this answer. The failure was counted: it slows the
+      // next attempt, and never blocks the account (lockout.ts).
+      if (!account || !match || account.state !== 'active') throw invalid();
       if (account.companyStatus !== 'active' || account.companyAccess !== 'open') {
         accounts.clearFailures(login);
         throw new PortalError('access-not-open', "Your company's access to the B2B portal is not open.");

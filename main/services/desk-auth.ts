@@ -1,7 +1,6 @@
 // Assistance agents' logins and password changes, on the login screen suppliers use: the same
 // throttle and the same two hash checks as a V login, so the kind of login typed costs the same.
 import type { SessionStart } from '../../preload/contract/accounts';
-import { shouldBlock } from '../portal/accounts/lockout';
 import { decoyHash, hashPassword } from '../secrets/password-hasher';
 import type { AuthDeps } from './auth';
 import { checkPasswordChange } from './password-change';
@@ -31,7 +30,7 @@ export function createDeskAuth(
   async function deskLogin(username: string, password: string): Promise<SessionStart> {
     const at = now();
     const key = `desk:${username}`;
-    const failures = reserveAttempt(key, at);
+    reserveAttempt(key, at); // slows the next attempt; never blocks the agent (lockout.ts)
     if (deps.hubAccounts?.linked()) {
       const agent = await agentThroughHub(deps.hubAccounts, username, password, at);
       accounts.clearFailures(key);
@@ -41,25 +40,7 @@ export function createDeskAuth(
     // Two checks, as for a V login, so that the kind of login typed costs the same.
     const matches = await verify(password, agent?.passwordHash ?? decoyHash());
     await verify(password, decoyHash());
-    if (!agent || !agent.passwordHash || !matches || agent.state !== 'active') {
-      if (agent && agent.state === 'active' && shouldBlock(failures, config.lockout)) {
-        db.transaction(() => {
-          deps.desk.setAgentState(agent.id, 'blocked');
-          deps.desk.endAgentSessions(agent.id);
-          accounts.audit(
-            {
-              companyId: null,
-              actor: 'system',
-              action: 'desk-agent-blocked-after-failed-logins',
-              targetLogin: username,
-              details: { failures },
-            },
-            at,
-          );
-        })();
-      }
-      throw invalid();
-    }
+    if (!agent || !agent.passwordHash || !matches || agent.state !== 'active') throw invalid();
     accounts.clearFailures(key);
     return startDeskSession(agent, at);
   }

@@ -13,6 +13,7 @@ import type { PortalCore } from '../../main/core';
 import { deskSession, testCore } from '../fixtures/core';
 import { testHub } from '../fixtures/hub-process';
 import { startTestPostgres } from '../fixtures/postgres';
+import { mulberry32 } from '../fixtures/seeded-random';
 import { tcpProxy } from '../fixtures/tcp-proxy';
 import { stolenDesk, type StolenDesk, type StolenDeskReport } from './stolen-desk';
 
@@ -49,18 +50,6 @@ export interface DrillReport {
   /** Poison: a request with a NUL in its text, queued a third of the way (as an older version's
    * PC or a tampered store would hold it): refused alone, with its reason, and the queue drains. */
   poisonRefused: number;
-}
-
-/** A small seeded generator, so that a failing run can be replayed with its seed. */
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));

@@ -28,6 +28,8 @@ afterAll(async () => Promise.all([pg?.stop(), smtp?.stop()]));
 
 const box = createSecretBox(randomBytes(32));
 const services = hubServices({ box });
+/** A login attempt from this test, on the system's clock (the hub counts attempts per address). */
+const here = () => ({ source: '127.0.0.1', at: new Date() });
 
 async function hubWith() {
   const { pool } = await pg.newDatabase();
@@ -138,14 +140,14 @@ describe('desk decisions on the hub', () => {
 
     // Wrong password and unknown login: one answer, nothing told.
     const refused = async (login: string, password: string) =>
-      hubLogin(pool, supplier, { login, password }, services.accounts).catch(
+      hubLogin(pool, supplier, { login, password }, services.accounts, here()).catch(
         (e: HubError) => `${e.code}: ${e.message}`,
       );
     const wrong = await refused(login, 'not the password at all');
     expect(wrong).toBe('invalid-credentials: The login or the password is not right.');
     expect(await refused('V000001', temporary)).toBe(wrong);
 
-    const session = await hubLogin(pool, supplier, { login, password: temporary }, services.accounts);
+    const session = await hubLogin(pool, supplier, { login, password: temporary }, services.accounts, here());
     expect(session.mustChangePassword).toBe(true);
     expect(session.account).toEqual({
       login,
@@ -177,7 +179,7 @@ describe('desk decisions on the hub', () => {
     ]);
     expect(both.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
     const kept = both[0]!.status === 'fulfilled' ? 'Seven bright kites over Lisbon' : 'Nine quiet boats near Faro';
-    const again = await hubLogin(pool, supplier, { login, password: kept }, services.accounts);
+    const again = await hubLogin(pool, supplier, { login, password: kept }, services.accounts, here());
     expect(again.mustChangePassword).toBe(false);
   });
 
@@ -229,9 +231,13 @@ describe('desk decisions on the hub', () => {
     const { pool, supplier } = await hubWith();
     const answers = await Promise.all(
       Array.from({ length: 6 }, () =>
-        hubLogin(pool, supplier, { login: 'V100001', password: 'a wrong guess, again' }, services.accounts).catch(
-          (e: HubError) => e.code,
-        ),
+        hubLogin(
+          pool,
+          supplier,
+          { login: 'V100001', password: 'a wrong guess, again' },
+          services.accounts,
+          here(),
+        ).catch((e: HubError) => e.code),
       ),
     );
     // The free failures and the attempt after them are heard (DEFAULT_LOCKOUT.freeFailures + 1).
@@ -240,9 +246,13 @@ describe('desk decisions on the hub', () => {
     // An unknown login is throttled the same way: nothing tells the two apart.
     const unknown = await Promise.all(
       Array.from({ length: 6 }, () =>
-        hubLogin(pool, supplier, { login: 'V999999', password: 'a wrong guess, again' }, services.accounts).catch(
-          (e: HubError) => e.code,
-        ),
+        hubLogin(
+          pool,
+          supplier,
+          { login: 'V999999', password: 'a wrong guess, again' },
+          services.accounts,
+          here(),
+        ).catch((e: HubError) => e.code),
       ),
     );
     expect(unknown.sort()).toEqual([...answers].sort());

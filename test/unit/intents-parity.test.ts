@@ -105,7 +105,7 @@ async function postgresSide(pg: TestPostgres): Promise<Side> {
   await loadDemoDirectoryIfEmpty(pool, DEMO);
   const services = hubServices({});
   await createHubAgent(pool, { ...TEST_AGENT, fullName: 'Test Agent', email: 'agent@assistance.example' });
-  const enrolled = await enrolDesk(pool, TEST_AGENT, services.accounts.lockout);
+  const enrolled = await enrolDesk(pool, TEST_AGENT, services.accounts.lockout, { source: 'parity', at: new Date() });
   const desk = await deviceOfToken(pool, enrolled.token);
   const supplier = await deviceOfToken(pool, (await registerDevice(pool, 'supplier')).token);
   // Each device numbers its mutations as its queue does: two clicks at once are two mutations.

@@ -3,7 +3,13 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkPassword, parseBlocklist, PASSWORD_MAX } from '../../main/portal/accounts/password-policy';
 import { hashPassword, verifyPassword } from '../../main/secrets/password-hasher';
-import { DEFAULT_LOCKOUT, delayAfter, shouldBlock } from '../../main/portal/accounts/lockout';
+import {
+  attemptKey,
+  DEFAULT_LOCKOUT,
+  delayAfter,
+  sourceOfAddress,
+  waitBeforeAttempt,
+} from '../../main/portal/accounts/lockout';
 import { generateTemporaryPassword } from '../../main/portal/accounts/temporary-password';
 import { emailMatchesExactly, withinRecoveryCap } from '../../main/portal/accounts/recovery-rules';
 import { RESOURCES_DIR } from '../fixtures/core';
@@ -61,7 +67,8 @@ describe('password hashing (scrypt)', () => {
 
 describe('lockout delays', () => {
   // 3 failures are free: a 4th attempt right after them is heard; from the 4th failure on each
-  // failure doubles the wait, and the 10th blocks the account (the README says the same).
+  // failure doubles the wait of the source they came from, up to 5 minutes, and none blocks the
+  // account (issue 24, N12: the README says the same).
   it.each([
     [0, 0],
     [1, 0],
@@ -73,29 +80,45 @@ describe('lockout delays', () => {
     [9, 64],
     [10, 128],
     [12, 300],
+    [1000, 300],
   ])('after %i failures, wait %i s', (failures, seconds) => {
     expect(delayAfter(failures)).toBe(seconds);
   });
 
-  it('are the ones the README states', () => {
+  it('are the ones the README states, and never block', () => {
     const readme = readFileSync(resolve(__dirname, '..', '..', 'README.md'), 'utf8').replace(/\s+/g, ' ');
     const stated =
-      /the first (\d+) failures cost no wait, then each one makes the next attempt wait twice as long, from (\d+) s up to (\d+) min, and the (\d+)th blocks the account/.exec(
+      /the first (\d+) failures cost no wait, then each one makes that source's next attempt wait twice as long, from (\d+) s up to (\d+) min/.exec(
         readme,
       );
     expect(stated, 'the lockout sentence of the README').not.toBeNull();
-    const [, free, base, maxMinutes, block] = stated!.map(Number);
-    expect({ free, base, max: maxMinutes! * 60, block }).toEqual({
+    const [, free, base, maxMinutes] = stated!.map(Number);
+    expect({ free, base, max: maxMinutes! * 60 }).toEqual({
       free: DEFAULT_LOCKOUT.freeFailures,
       base: DEFAULT_LOCKOUT.baseDelaySeconds,
       max: DEFAULT_LOCKOUT.maxDelaySeconds,
-      block: DEFAULT_LOCKOUT.maxFailures,
     });
+    expect(readme).toContain('failures never block an account');
   });
 
-  it('blocks at 10 failures, not before', () => {
-    expect(shouldBlock(9)).toBe(false);
-    expect(shouldBlock(10)).toBe(true);
+  it('count a login per source: the workstation itself, an IPv4 address, an IPv6 /64', () => {
+    expect(attemptKey('V100001', null)).toBe('V100001');
+    expect(attemptKey('V100001', sourceOfAddress('203.0.113.9'))).toBe('V100001 from 203.0.113.9');
+    expect(sourceOfAddress('::ffff:203.0.113.9')).toBe('203.0.113.9');
+    // Every address of one /64 is one source: a machine given a /64 draws no fresh counters.
+    expect(sourceOfAddress('2001:db8:0:1::1')).toBe('2001:db8:0:1::/64');
+    expect(sourceOfAddress('2001:0db8:0000:0001:ffff:ffff:ffff:ffff')).toBe('2001:db8:0:1::/64');
+    expect(sourceOfAddress('2001:db8::1%eth0')).toBe('2001:db8:0:0::/64');
+    expect(sourceOfAddress('::1')).toBe('0:0:0:0::/64');
+    expect(sourceOfAddress('64:ff9b::192.0.2.1')).toBe('64:ff9b:0:0::/64');
+    expect(sourceOfAddress(undefined)).toBe('unknown');
+  });
+
+  it('wait from the last failure: none before, the rest of the delay after', () => {
+    const at = new Date('2026-12-01T10:00:00Z');
+    expect(waitBeforeAttempt(null, at)).toBe(0);
+    expect(waitBeforeAttempt({ failures: 4, lastFailureAt: new Date(at.getTime() - 500) }, at)).toBe(1500);
+    expect(waitBeforeAttempt({ failures: 4, lastFailureAt: new Date(at.getTime() - 5000) }, at)).toBe(0);
   });
 });
 

@@ -28,7 +28,7 @@ export const enAccounts = {
     'The system keychain is not available: nothing can be remembered or forgotten on this workstation for now.',
   'login.error.invalid-credentials':
     'The login or the password is not right, or the access is blocked. Check them, or use "Lost password / Username lost / Blocked access?".',
-  'login.error.too-many-attempts': 'Too many failed attempts. Wait {wait}, then try again.',
+  'login.error.too-many-attempts': 'Too many failed attempts for this login from here. Wait {wait}, then try again.',
   'login.error.account-blocked': 'Your access is blocked. Ask your PLSA to unblock it, or use the Blocked access form.',
   'login.error.access-not-open':
     "Your company's access to the B2B portal is not open yet: run the analysis of its COFOR to see what comes next.",

@@ -6,7 +6,7 @@ export const enDesk = {
   'nav.agents': 'Agents',
   'agents.screen': 'Assistance agents',
   'agents.screen.intro':
-    'The people who answer the queue. Create an account for a new colleague, or unblock one locked out by failed logins.',
+    'The people who answer the queue. Create an account for a new colleague, or unblock a blocked one.',
   'templates.title': 'Answer templates',
   'templates.intro':
     'The e-mails the desk sends with each decision, in English and French. The supplier receives them in the language of the request.',
@@ -28,7 +28,7 @@ export const enDesk = {
   'agents.unblock.username': 'User name of the blocked agent',
   'agents.unblock.title': 'Unblock an assistance agent',
   'agents.unblock.intro':
-    'An agent is blocked after 10 failed logins. Check with them that they made the attempts, then unblock.',
+    'Wrong passwords never block an agent: they only make the next attempt wait, up to 5 minutes. An agent blocked before this rule is unblocked here: check with them first.',
   'agents.unblock': 'Unblock',
   'agents.unblocked': '{username} is unblocked and can log in again.',
   'agents.notBlocked': '{username} is not blocked: nothing to do.',

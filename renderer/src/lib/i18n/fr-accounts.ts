@@ -30,7 +30,8 @@ export const frAccounts: Record<keyof typeof enAccounts, string> = {
     "Le trousseau du système n'est pas disponible : rien ne peut être mémorisé ni oublié sur ce poste pour l'instant.",
   'login.error.invalid-credentials':
     "L'identifiant ou le mot de passe n'est pas bon, ou l'accès est bloqué. Vérifiez-les, ou utilisez « Mot de passe perdu / Identifiant perdu / Accès bloqué ? ».",
-  'login.error.too-many-attempts': "Trop d'essais infructueux. Attendez {wait}, puis réessayez.",
+  'login.error.too-many-attempts':
+    "Trop d'essais infructueux pour cet identifiant à partir d'ici. Attendez {wait}, puis réessayez.",
   'login.error.account-blocked':
     'Votre accès est bloqué. Demandez à votre PLSA de le débloquer, ou utilisez le formulaire Accès bloqué.',
   'login.error.access-not-open':

@@ -8,7 +8,7 @@ export const frDesk: Record<keyof typeof enDesk, string> = {
   'nav.agents': 'Agents',
   'agents.screen': "Agents de l'assistance",
   'agents.screen.intro':
-    "Les personnes qui traitent la file. Créez le compte d'un nouveau collègue, ou débloquez celui d'un agent bloqué après des échecs de connexion.",
+    "Les personnes qui traitent la file. Créez le compte d'un nouveau collègue, ou débloquez celui d'un agent bloqué.",
   'templates.title': 'Modèles de réponse',
   'templates.intro':
     "Les e-mails que l'assistance envoie avec chaque décision, en anglais et en français. Le fournisseur les reçoit dans la langue de sa demande.",
@@ -32,7 +32,7 @@ export const frDesk: Record<keyof typeof enDesk, string> = {
   'agents.unblock.username': 'Identifiant de l’agent bloqué',
   'agents.unblock.title': 'Débloquer un agent de l’assistance',
   'agents.unblock.intro':
-    'Un agent est bloqué après 10 connexions échouées. Vérifiez avec lui qu’il est l’auteur des tentatives, puis débloquez.',
+    'Les mauvais mots de passe ne bloquent jamais un agent : ils font seulement attendre la tentative suivante, jusqu’à 5 minutes. Un agent bloqué avant cette règle se débloque ici : vérifiez d’abord avec lui.',
   'agents.unblock': 'Débloquer',
   'agents.unblocked': '{username} est débloqué et peut se reconnecter.',
   'agents.notBlocked': '{username} n’est pas bloqué : rien à faire.',
