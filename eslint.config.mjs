@@ -7,6 +7,22 @@ import globals from 'globals';
 import ts from 'typescript-eslint';
 
 const NODE = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'util', 'zlib'];
+/** What a pure layer may not import: the store, the use cases, the front doors, anything with
+ * side effects (Node's own modules included). */
+const SIDE_EFFECTS = [
+  '**/store/**',
+  '**/services/**',
+  '**/api/**',
+  '**/app/**',
+  '**/http/**',
+  '**/secrets/**',
+  '**/outbox/**',
+  'electron',
+  'better-sqlite3',
+  'keytar',
+  'nodemailer',
+  ...NODE,
+];
 const restrict = (...groups) => ({
   '@typescript-eslint/no-restricted-imports': [
     'error',
@@ -59,23 +75,7 @@ export default ts.config(
   },
   {
     files: ['main/portal/**'],
-    rules: restrict([
-      [
-        '**/store/**',
-        '**/services/**',
-        '**/api/**',
-        '**/app/**',
-        '**/http/**',
-        '**/secrets/**',
-        '**/outbox/**',
-        'electron',
-        'better-sqlite3',
-        'keytar',
-        'nodemailer',
-        ...NODE,
-      ],
-      'main/portal is the pure engine: no store, no services, no side effects.',
-    ]),
+    rules: restrict([SIDE_EFFECTS, 'main/portal is the pure engine: no store, no services, no side effects.']),
   },
   {
     files: ['main/services/**', 'main/store/**'],
@@ -94,23 +94,7 @@ export default ts.config(
     // The intents' rules run on both stores: pure, like the engine they build on.
     files: ['main/intents/**', 'main/hub-protocol/**'],
     rules: restrict([
-      [
-        '**/store/**',
-        '**/services/**',
-        '**/hub/**',
-        '**/sync/**',
-        '**/api/**',
-        '**/app/**',
-        '**/http/**',
-        '**/secrets/**',
-        '**/outbox/**',
-        'electron',
-        'better-sqlite3',
-        'pg',
-        'keytar',
-        'nodemailer',
-        ...NODE,
-      ],
+      [...SIDE_EFFECTS, '**/hub/**', '**/sync/**', 'pg'],
       'main/intents and main/hub-protocol are shared by the workstation and the hub: declarations and pure rules only.',
     ]),
   },
