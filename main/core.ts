@@ -48,7 +48,8 @@ import { createWaitingRequestsRepository } from './store/waiting-requests';
 import { createMailSettingsRepository } from './store/mail-settings';
 import { createRequestsRepository } from './store/requests';
 import { createGuideLibrary, GUIDE_IDS } from './portal/help/guides';
-import { templatesSchema } from './portal/desk/templates';
+import { createDeskTemplatesStore } from './store/desk-templates';
+import { readAbout } from './portal/help/about';
 import type { CompanySearchIndex } from './portal/directory/search-index';
 import { createDeskService } from './services/desk';
 import type { IntentStore } from './services/intent-adapter';
@@ -56,7 +57,6 @@ import { createDeskDecisions } from './services/desk-decisions';
 import { createDeskGuard } from './services/desk-guard';
 import { createDraftsService } from './services/drafts';
 import { createHelpTopicService } from './services/help-topic';
-import type { HelpTopic } from '../preload/contract/help';
 import { LANGS } from '../preload/contract/languages';
 import { createHubQueue } from './store/hub-queue';
 import { createSyncWorker, type SyncStatus } from './sync/sync-worker';
@@ -156,6 +156,8 @@ export function startCore(options: CoreOptions): PortalCore {
   if (hubQueue.link() && settings.get('demo-data') === '1') hubQueue.forgetStandaloneDirectory();
   const submissions = createSubmissionsRepository(db, requests, hubQueue);
   const waiting = createWaitingRequestsRepository(db);
+  // The desk edits its answers; what it saved wins over the shipped defaults.
+  const templates = createDeskTemplatesStore(settings, readText(join(options.resourcesDir, 'desk', 'templates.json')));
   const sync = createSyncWorker({
     db,
     queue: hubQueue,
@@ -164,10 +166,7 @@ export function startCore(options: CoreOptions): PortalCore {
     log,
     deskToken: options.hub?.deskToken ?? null,
     onDirectoryChanged: () => (searchIndex = null),
-    onTemplates: (value) => {
-      const checked = templatesSchema.safeParse(value);
-      if (checked.success) settings.set('desk-templates', JSON.stringify(checked.data));
-    },
+    onTemplates: (value) => templates.saveFromHub(value),
   });
   // Logins, password changes and the PLSA console of a linked workstation go to the hub.
   const hubAccounts = createHubAccounts({
@@ -201,34 +200,8 @@ export function startCore(options: CoreOptions): PortalCore {
       GUIDE_IDS.map((id) => ({ id, lang, markdown: readText(join(options.resourcesDir, 'guides', lang, `${id}.md`)) })),
     ),
   );
-  // The "about" text, read and cut into paragraphs once, per language.
-  const aboutFile = JSON.parse(readText(join(options.resourcesDir, 'help', 'about.json'))) as Record<string, unknown>;
-  const abouts = new Map<string, HelpTopic['about']>(
-    LANGS.map((lang) => [
-      lang,
-      {
-        paragraphs: String(aboutFile[lang] ?? aboutFile['en'] ?? '')
-          .split(/\n\s*\n/)
-          .map((p) => p.trim())
-          .filter(Boolean),
-        sample: aboutFile['sample'] !== false,
-      },
-    ]),
-  );
-  const aboutOf = (lang: string): HelpTopic['about'] => abouts.get(lang) ?? abouts.get('en')!;
+  const aboutOf = readAbout(readText(join(options.resourcesDir, 'help', 'about.json')), LANGS);
   const deskGuard = createDeskGuard(desk, now, accounts);
-  const { _comment: _, ...shipped } = JSON.parse(
-    readText(join(options.resourcesDir, 'desk', 'templates.json')),
-  ) as Record<string, unknown>;
-  const defaultTemplates = templatesSchema.parse(shipped);
-  // The desk edits its answers; what it saved wins over the shipped defaults.
-  const templates = {
-    get: () => {
-      const saved = templatesSchema.safeParse(JSON.parse(settings.get('desk-templates') ?? 'null'));
-      return saved.success ? saved.data : defaultTemplates;
-    },
-    save: (value: typeof defaultTemplates) => settings.set('desk-templates', JSON.stringify(value)),
-  };
   // The store the intents' rules run on, for every service that runs one (main/intents/).
   const intents: IntentStore = { db, desk, accounts, waiting, templates, mailer, hub: hubQueue };
   let searchIndex: CompanySearchIndex | null = null;

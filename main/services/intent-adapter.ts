@@ -86,14 +86,15 @@ function applyEffect(store: IntentStore, effect: Effect, at: Date, authority: bo
       if (authority) store.mailer.queue({ ...effect.mail, to: ASSISTANCE }, at);
       return;
     case 'request-state-set': {
-      const row = store.desk.request(effect.reference);
+      const row = store.waiting.facts(effect.reference);
       if (row) store.desk.setDeskState(row.id, effect.state, effect.assignee, new Date(effect.at));
       return;
     }
     case 'templates-saved':
       return store.templates.save(effect.templates);
     case 'audit': {
-      const companyId = effect.reference ? (store.desk.request(effect.reference)?.companyId ?? null) : null;
+      // One row's ids (the request's whole queue row, payload included, is not needed here).
+      const companyId = effect.reference ? (store.waiting.facts(effect.reference)?.companyId ?? null) : null;
       store.accounts.audit({ companyId, actor: effect.actor, action: effect.action, details: effect.details }, at);
       return;
     }

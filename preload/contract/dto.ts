@@ -64,7 +64,7 @@ export interface SyncStatus {
   revoked: boolean;
   /** The hub asked this workstation to wait until then before it sends more (its sending quota,
    * or too many pushes at once): the hub is up, what waits is kept and leaves then. */
-  waitUntil?: string | null;
+  waitUntil: string | null;
   /** What the hub said it can e-mail at the last pull (null: not linked, or not pulled yet). */
   hubMail?: HubMail | null;
   /** How the hub knows this workstation: a desk one receives the queue, a supplier's PC never
