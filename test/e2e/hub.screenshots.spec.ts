@@ -1,7 +1,7 @@
 // `npm run screenshots`, through a hub: the sync status, a desk decision that another desk's beat
 // to the hub, the PLSA console of a linked workstation, and a login while the hub is down.
 import { resolve } from 'node:path';
-import { AGENT, chooseLanguage, DEMO, expect, logIn, requestAccess, signOut, test } from './fixtures';
+import { AGENT, chooseLanguage, DEMO, expect, logIn, requestAccess, sendHelpRequest, signOut, test } from './fixtures';
 import { testHub } from '../fixtures/hub-process';
 import { tcpProxy } from '../fixtures/tcp-proxy';
 import { deskLogIn, firstSync, syncAndShow, workstation } from './workstations';
@@ -50,6 +50,39 @@ test('the sync status, offline then online (en, fr)', async ({ browser }) => {
     await expect(sync).toContainText('Hub : en ligne');
     await page.evaluate(() => (location.hash = '#/'));
     await page.screenshot({ path: `${OUT}/sync-online-fr.png` });
+    await page.close();
+  } finally {
+    await supplier.close();
+    await hub.stop();
+    hub.remove();
+  }
+});
+
+test('a workstation past its sending quota: online, sending again at a time, nothing refused (en, fr)', async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const hub = await testHub({ options: ['--quota-requests-per-hour', '1'] });
+  const supplier = await workstation(hub.url);
+  try {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 700 } });
+    await hub.start();
+    await firstSync(page, supplier);
+    await sendHelpRequest(page, supplier); // the hour's one request
+    await syncedTo(page, 'synced now');
+    await sendHelpRequest(page, supplier); // waits on this PC: the hub asks it to wait
+    await syncedTo(page, 'sending paused until');
+    const sync = page.getByTestId('sync-indicator');
+    await expect(sync).toContainText('Hub: online');
+    await expect(sync).toContainText('1 to sync');
+    await expect(sync).not.toContainText('refused');
+    // The request says why it waits while the hub is online, and until when.
+    await expect(page.getByTestId('waiting-hub')).toContainText('It leaves by itself at');
+    await page.screenshot({ path: `${OUT}/sync-quota-en.png` });
+    await inFrench(page);
+    await expect(sync).toContainText('envoi suspendu');
+    await expect(page.getByTestId('waiting-hub')).toContainText("partira d'elle-même");
+    await page.screenshot({ path: `${OUT}/sync-quota-fr.png` });
     await page.close();
   } finally {
     await supplier.close();

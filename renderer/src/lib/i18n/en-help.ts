@@ -106,6 +106,8 @@ export const enHelp = {
   'requests.hubResent': 're-sent after this PC was restored from an older copy',
   'requests.viaHub': 'received by the portal hub, which e-mails the assistance',
   'requests.waitingHub': 'Waiting to reach the portal hub: it leaves as soon as this workstation is online again.',
+  'requests.waitingQuota':
+    'Waiting on this workstation: it has sent as many requests as the portal hub takes for now. It leaves by itself at {at}; nothing is lost.',
   'kind.help': 'Help & Contact',
   'kind.cofor-help': 'COFOR request',
   'kind.company-file': 'Supplier Database file',
@@ -162,7 +164,7 @@ export const enHelp = {
   'sync.unknown': 'Hub: not reached yet',
   'sync.needsKeychain': 'Hub: needs the system keychain',
   'sync.offline': 'Hub: offline',
-  'sync.waitUntil': 'Hub: online, sending again at {at} (this workstation reached its sending limit)',
+  'sync.waitUntil': 'Hub: online, sending paused until {at}',
   'sync.revoked': "This workstation's access to the hub was revoked: ask the hub's administrator",
   'sync.notDesk': 'not enrolled as a desk',
   'sync.enrol': 'Enrol it in Settings',

@@ -112,6 +112,8 @@ export const frHelp: Record<keyof typeof enHelp, string> = {
   'requests.hubResent': 'renvoyée après la restauration de ce poste depuis une copie plus ancienne',
   'requests.viaHub': "reçue par le hub du portail, qui l'envoie par e-mail à l'assistance",
   'requests.waitingHub': 'En attente du hub du portail : elle part dès que ce poste est de nouveau en ligne.',
+  'requests.waitingQuota':
+    "En attente sur ce poste : il a envoyé autant de demandes que le hub du portail en accepte pour l'instant. Elle partira d'elle-même à {at} ; rien n'est perdu.",
   'kind.help': 'Aide & Contact',
   'kind.cofor-help': 'Demande de COFOR',
   'kind.company-file': 'Dossier Base Fournisseurs',
@@ -171,7 +173,7 @@ export const frHelp: Record<keyof typeof enHelp, string> = {
   'sync.unknown': 'Hub : pas encore joint',
   'sync.needsKeychain': 'Hub : le trousseau du système est nécessaire',
   'sync.offline': 'Hub : hors ligne',
-  'sync.waitUntil': "Hub : en ligne, envoi repris à {at} (ce poste a atteint sa limite d'envoi)",
+  'sync.waitUntil': "Hub : en ligne, envoi suspendu jusqu'à {at}",
   'sync.revoked': "L'accès de ce poste au hub a été révoqué : adressez-vous à l'administrateur du hub",
   'sync.notDesk': "non inscrit comme poste d'assistance",
   'sync.enrol': "L'inscrire dans les Réglages",
